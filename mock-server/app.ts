@@ -1,0 +1,142 @@
+import { Hono, type Context } from 'hono'
+import { cors } from 'hono/cors'
+import type { z } from 'zod'
+import type { MockBackend } from './backend'
+import { describeIssue } from './core/schemas'
+import type { SessionRef } from './core/tokens'
+import { openApiDocument } from './openapi'
+import { HttpError, type Route } from './route'
+import { apiRoutes, controlRoutes } from './routes'
+
+export const MAX_BODY_BYTES = 64 * 1024
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/
+
+const fail = (c: Context, status: number, code: string, message: string) =>
+  c.json({ error: { code, message } }, status as 400)
+
+/** `/api/users/admin/users/{id}/x/` → `/api/users/admin/users/:id{[0-9]+}/x`, as Hono matches it with or without the slash. */
+export function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}(\.\w+)?/g, (_, name: string, ext?: string) =>
+    ext ? `:${name}{[0-9]+\\${ext}}` : `:${name}{[0-9]+}`,
+  ).replace(/(.)\/$/, '$1')
+}
+
+async function readBody(request: Request): Promise<string | HttpError> {
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  const tooLarge = new HttpError(413, 'payload_too_large', `the body is over ${MAX_BODY_BYTES} bytes`)
+  if (declared > MAX_BODY_BYTES) return tooLarge
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      return tooLarge
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder().decode(bytes)
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, input: unknown): T {
+  if (!schema) return undefined as T
+  const result = schema.safeParse(input)
+  if (!result.success) throw new HttpError(400, 'invalid_field', describeIssue(result.error))
+  return result.data
+}
+
+function authenticate(backend: MockBackend, c: Context, route: Route): SessionRef | null {
+  if (route.access === 'public' || route.access === 'control') return null
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
+  const auth = match ? backend.tokens.authenticate(match[1]!, backend.clock.now()) : null
+  if (!auth && route.access !== 'session') throw new HttpError(401, 'unauthorized', 'a valid bearer token is required')
+  return auth
+}
+
+function handler(backend: MockBackend, route: Route) {
+  return async (c: Context) => {
+    backend.presence.evaluate()
+    const auth = authenticate(backend, c, route)
+    // Every request with a valid bearer token is a sign of life, as the middleware of seeds 003 and 004 made it.
+    if (auth) backend.presence.restActivity(auth.userId)
+    if (route.access === 'admin' && !backend.presence.user(auth!.userId)?.isAdmin) {
+      throw new HttpError(403, 'forbidden', 'admins only')
+    }
+    let body: unknown
+    if (route.body) {
+      const text = await readBody(c.req.raw)
+      if (text instanceof HttpError) throw text
+      try {
+        body = text.trim() === '' ? {} : JSON.parse(text)
+      } catch {
+        throw new HttpError(400, 'invalid_json', 'the body is not valid JSON')
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new HttpError(400, 'invalid_json', 'the body must be a JSON object')
+      }
+    }
+    const reply = route.handle({
+      backend,
+      auth,
+      body: parse(route.body, body),
+      query: parse(route.query, c.req.query()),
+      params: c.req.param() as Record<string, string>,
+      origin: new URL(c.req.url).origin,
+    })
+    if (reply.type) return c.body(reply.body as string, reply.status as 200, { 'content-type': reply.type })
+    return c.json(reply.body ?? null, reply.status as 200)
+  }
+}
+
+/** The routes this backend answers, the controls included unless they are off. */
+export function routesOf(backend: MockBackend): Route[] {
+  return backend.control ? [...apiRoutes, ...controlRoutes] : apiRoutes
+}
+
+/**
+ * The one route table as a web-standard `fetch(request) → response` handler: mounted on Node by the server and
+ * called from MSW's handlers in tests and stories.
+ */
+export function createApp(backend: MockBackend): Hono {
+  const routes = routesOf(backend)
+  const app = new Hono({ strict: false })
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (LOCAL_ORIGIN.test(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    }),
+  )
+  const document = openApiDocument(routes)
+  app.get('/api/openapi.json', (c) => c.json(document))
+  const methods = new Map<string, string[]>([['/api/openapi.json', ['GET']]])
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), honoPath(route.path), handler(backend, route))
+    methods.set(route.path, [...(methods.get(route.path) ?? []), route.method.toUpperCase()])
+  }
+  for (const [path, allowed] of methods) {
+    app.all(honoPath(path), (c) => {
+      c.header('allow', allowed.join(', '))
+      return fail(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${allowed.join(', ')}`)
+    })
+  }
+  app.notFound((c) => fail(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return fail(c, error.status, error.code, error.message)
+    console.error(error)
+    return fail(c, 500, 'internal_error', 'the mock server failed; see its log')
+  })
+  return app
+}

@@ -1,0 +1,124 @@
+import { FRIENDSHIPS } from './core/cast'
+import { MockClock } from './core/clock'
+import { Conversations } from './core/conversations'
+import { Presence } from './core/presence'
+import { othersView, ownView } from './core/status'
+import { TokenStore } from './core/tokens'
+import type { Mode } from './core/types'
+import { camelUser } from './core/views'
+import { Hub } from './hub'
+import { startSimulation } from './simulate'
+
+export interface MockBackendOptions {
+  /** How long a REST request, heartbeat or login keeps a user online, in seconds. Default 300. */
+  ttlSeconds?: number
+  /** How long a user stays online after their last socket closed, in seconds. Default 2. */
+  graceSeconds?: number
+  /** Lifetime of access tokens, in seconds. Default 900. */
+  tokenTtlSeconds?: number
+  /** Whether the `/__mock__/` controls answer. Default true. */
+  control?: boolean
+  /** Demo users come and go by themselves every few seconds. Default false. */
+  simulate?: boolean | { intervalMs?: number; seed?: number }
+  /** The wall clock the server clock starts from. Default `Date.now`. */
+  now?: () => number
+}
+
+export type ControlStatus = 'online' | 'away' | 'dnd' | 'invisible' | 'offline'
+
+const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000
+
+/**
+ * The whole mock presence backend, independent of any transport: the rules, the tokens, the open sockets and
+ * the timers that make expiries happen without anyone asking.
+ */
+export class MockBackend {
+  readonly clock: MockClock
+  readonly presence: Presence
+  readonly tokens: TokenStore
+  readonly conversations: Conversations
+  readonly hub: Hub
+  readonly control: boolean
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #stopSimulation: (() => void) | undefined
+
+  constructor(options: MockBackendOptions = {}) {
+    this.clock = new MockClock(options.now)
+    this.control = options.control ?? true
+    this.tokens = new TokenStore({ accessMs: (options.tokenTtlSeconds ?? 900) * 1000, refreshMs: REFRESH_TTL_MS })
+    this.conversations = new Conversations(this.clock.now())
+    this.hub = new Hub({
+      frame: (userId, audience, origin) => {
+        const user = this.presence.user(userId)
+        if (!user) return null
+        const view = (audience === 'self' ? ownView : othersView)(user, this.clock.now(), this.presence.timing)
+        return JSON.stringify({ type: 'user.status.changed', user: camelUser(origin, user, view) })
+      },
+    })
+    this.presence = new Presence({
+      clock: this.clock,
+      timing: { ttlMs: (options.ttlSeconds ?? 300) * 1000, graceMs: (options.graceSeconds ?? 2) * 1000 },
+      friendships: FRIENDSHIPS,
+      onEvent: (event) => {
+        if (event.type === 'status') this.hub.publish(event.userId, event.audience)
+        else this.hub.close(event.connectionIds, event.code, event.reason)
+      },
+      schedule: (at) => this.#schedule(at),
+    })
+    if (options.simulate) {
+      this.#stopSimulation = startSimulation(this, options.simulate === true ? {} : options.simulate)
+    }
+  }
+
+  /** Back to the seeded state and the real clock; every token dropped, every socket closed with 4401. */
+  reset(): void {
+    this.clock.reset()
+    this.tokens.clear()
+    this.presence.reset()
+    this.hub.closeAll(4401, 'unauthorized')
+    this.conversations.seed(this.clock.now())
+  }
+
+  /** Moves the server clock forward and runs, in order, everything that fell due. */
+  advance(seconds: number): void {
+    this.clock.advance(seconds * 1000)
+    this.presence.evaluate()
+  }
+
+  /** Acts as the user's own session would (the mock control, and the simulation). */
+  applyPresence(userId: number, status: ControlStatus): void {
+    const modes: Record<Exclude<ControlStatus, 'offline'>, Mode> = {
+      online: 'auto',
+      away: 'away',
+      dnd: 'dnd',
+      invisible: 'invisible',
+    }
+    if (status === 'offline') return this.presence.markOffline(userId)
+    this.presence.setStatus(userId, { mode: modes[status] })
+    if (status !== 'invisible') this.presence.restActivity(userId)
+  }
+
+  /** An empty or blank status message is stored as null. */
+  normaliseMessage(message: string | null): string | null {
+    const trimmed = message?.trim()
+    return trimmed ? trimmed : null
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.#stopSimulation?.()
+    this.hub.dispose()
+  }
+
+  #schedule(at: number | null): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    if (at === null) return
+    // Timers cannot wait longer than 2^31-1 ms; a later expiry is simply re-armed on the way.
+    const wait = Math.min(Math.max(0, at - this.clock.now()), 2 ** 31 - 1)
+    this.#timer = setTimeout(() => this.presence.evaluate(), wait)
+    const timer = this.#timer as { unref?: () => void }
+    timer.unref?.()
+  }
+}

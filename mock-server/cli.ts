@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util'
+import { CAST, DEMO_PASSWORD } from './core/cast'
+import { startMockServer } from './node'
+
+const HELP = `Usage: mock-server [options]
+
+  --port <n>        port to listen on (default 8000; 0 picks a free one)
+  --host <addr>     address to listen on (default 127.0.0.1)
+  --ttl <s>         seconds a REST request or heartbeat keeps a user online (default 300)
+  --grace <s>       seconds a user stays online after the last socket closed (default 2)
+  --token-ttl <s>   lifetime of access tokens in seconds (default 900)
+  --simulate        demo users come and go every few seconds
+  --no-control      turn off the /__mock__/ controls
+  --help            this text`
+
+function seconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a number of seconds, got "${value}"`)
+  return n
+}
+
+async function main(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      ttl: { type: 'string' },
+      grace: { type: 'string' },
+      'token-ttl': { type: 'string' },
+      simulate: { type: 'boolean' },
+      'no-control': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    return
+  }
+  const port = seconds('port', values.port, 8000)
+  const server = await startMockServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    ttlSeconds: seconds('ttl', values.ttl, 300),
+    graceSeconds: seconds('grace', values.grace, 2),
+    tokenTtlSeconds: seconds('token-ttl', values['token-ttl'], 900),
+    simulate: values.simulate ?? false,
+    control: !values['no-control'],
+  })
+  const ws = server.url.replace(/^http/, 'ws')
+  console.log(`presence kit mock server listening on ${server.url}`)
+  console.log(`  REST      ${server.url}/api/  (OpenAPI: ${server.url}/api/openapi.json)`)
+  console.log(`  WebSocket ${ws}/ws/user-status/?token=<access>  (also ${ws}/ws/chat/)`)
+  console.log(`  controls  ${server.backend.control ? `${server.url}/__mock__/` : 'off (--no-control)'}`)
+  console.log(`  simulate  ${values.simulate ? 'on: demo users come and go' : 'off (--simulate to turn on)'}`)
+  const names = CAST.map((m) => (m.isAdmin ? `${m.username} (admin)` : m.username))
+  console.log(`Demo logins (password "${DEMO_PASSWORD}" for all): ${names.join(', ')}`)
+  console.log(`Try: curl -s -X POST ${server.url}/api/auth/login/ -H 'Content-Type: application/json' -d '{"username":"john_doe","password":"${DEMO_PASSWORD}"}'`)
+
+  const stop = () => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  console.error(HELP)
+  process.exit(1)
+})

@@ -1,0 +1,125 @@
+import type { Audience } from './core/types'
+
+/** The least a transport's socket must do: the `ws` package's sockets and MSW's clients both fit. */
+export interface SocketLike {
+  send(data: string): void
+  close(code: number, reason: string): void
+}
+
+interface Member {
+  socket: SocketLike
+  userId: number
+  origin: string
+}
+
+export interface HubOptions {
+  /** The frame announcing a user's current state to an audience, addressed from an origin. */
+  frame: (userId: number, audience: Audience, origin: string) => string | null
+  /** Changes of one user within this window go out as one event with the latest state. */
+  coalesceMs?: number
+  now?: () => number
+}
+
+/** The open sockets and the fan-out of status changes to them. */
+export class Hub {
+  #members = new Map<number, Member>()
+  #byUser = new Map<number, Set<number>>()
+  #pending = new Map<number, Set<Audience>>()
+  #timers = new Map<number, ReturnType<typeof setTimeout>>()
+  #lastSent = new Map<number, number>()
+  readonly #frame: HubOptions['frame']
+  readonly #coalesceMs: number
+  readonly #now: () => number
+
+  constructor(options: HubOptions) {
+    this.#frame = options.frame
+    this.#coalesceMs = options.coalesceMs ?? 50
+    this.#now = options.now ?? (() => performance.now())
+  }
+
+  get size(): number {
+    return this.#members.size
+  }
+
+  add(connectionId: number, member: Member): void {
+    this.#members.set(connectionId, member)
+    let own = this.#byUser.get(member.userId)
+    if (!own) this.#byUser.set(member.userId, (own = new Set()))
+    own.add(connectionId)
+  }
+
+  remove(connectionId: number): void {
+    const member = this.#members.get(connectionId)
+    if (!member) return
+    this.#members.delete(connectionId)
+    const own = this.#byUser.get(member.userId)
+    own?.delete(connectionId)
+    if (own?.size === 0) this.#byUser.delete(member.userId)
+  }
+
+  close(connectionIds: Iterable<number>, code: number, reason: string): void {
+    for (const id of connectionIds) {
+      const member = this.#members.get(id)
+      this.remove(id)
+      member?.socket.close(code, reason)
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    this.close([...this.#members.keys()], code, reason)
+  }
+
+  /** Queues the user's latest state for the audience; what one synchronous change produces leaves together. */
+  publish(userId: number, audience: Audience): void {
+    let pending = this.#pending.get(userId)
+    if (pending) {
+      pending.add(audience)
+      return
+    }
+    this.#pending.set(userId, (pending = new Set([audience])))
+    const wait = (this.#lastSent.get(userId) ?? -Infinity) + this.#coalesceMs - this.#now()
+    if (wait <= 0) queueMicrotask(() => this.#flush(userId))
+    else this.#timers.set(userId, setTimeout(() => this.#flush(userId), wait))
+  }
+
+  /** Sends everything queued now. */
+  flush(): void {
+    for (const userId of [...this.#pending.keys()]) this.#flush(userId)
+  }
+
+  dispose(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer)
+    this.#timers.clear()
+    this.#pending.clear()
+  }
+
+  #flush(userId: number): void {
+    const audiences = this.#pending.get(userId)
+    if (!audiences) return
+    this.#pending.delete(userId)
+    clearTimeout(this.#timers.get(userId))
+    this.#timers.delete(userId)
+    this.#lastSent.set(userId, this.#now())
+    for (const audience of audiences) this.#send(userId, audience)
+  }
+
+  // One serialisation per audience and origin, however many sockets hear it.
+  #send(userId: number, audience: Audience): void {
+    const frames = new Map<string, string | null>()
+    const own = this.#byUser.get(userId)
+    const targets = audience === 'self' ? (own ?? []) : this.#members.keys()
+    for (const id of targets) {
+      if (audience === 'others' && own?.has(id)) continue
+      const member = this.#members.get(id)
+      if (!member) continue
+      let frame = frames.get(member.origin)
+      if (frame === undefined) frames.set(member.origin, (frame = this.#frame(userId, audience, member.origin)))
+      if (frame === null) continue
+      try {
+        member.socket.send(frame)
+      } catch {
+        // A socket that is closing cannot hold up the others; its own close event removes it.
+      }
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export { MockBackend, type MockBackendOptions, type ControlStatus } from './backend'
+export { createApp } from './app'
+export { createPresenceHandlers, type MswHandlerOptions } from './msw'
+export { openSession, type Session } from './session'
+export type { SocketLike } from './hub'
+export { CAST, DEMO_PASSWORD } from './core/cast'

@@ -1,0 +1,48 @@
+import { http, ws, type HttpHandler, type WebSocketHandler } from 'msw'
+import { createApp } from './app'
+import type { MockBackend } from './backend'
+import { openSession } from './session'
+
+export interface MswHandlerOptions {
+  /** The origin the client calls, e.g. `http://localhost:8000`. Default: any origin. */
+  baseUrl?: string
+}
+
+/**
+ * The mock backend as MSW 2 handlers, HTTP and WebSocket, for tests and stories.
+ *
+ * @example
+ * const backend = new MockBackend()
+ * const server = setupServer(...createPresenceHandlers(backend, { baseUrl: 'http://localhost:8000' }))
+ */
+export function createPresenceHandlers(
+  backend: MockBackend,
+  options: MswHandlerOptions = {},
+): Array<HttpHandler | WebSocketHandler> {
+  const app = createApp(backend)
+  const base = options.baseUrl?.replace(/\/$/, '') ?? '*'
+  const wsBase = base === '*' ? '*' : base.replace(/^http/, 'ws')
+  const forward = ({ request }: { request: Request }) => app.fetch(request)
+
+  const sockets = ['/ws/user-status/', '/ws/user-status', '/ws/chat/', '/ws/chat'].map((path) => {
+    const link = ws.link(`${wsBase}${path}`)
+    return link.addEventListener('connection', ({ client }) => {
+      const origin = client.url.origin.replace(/^ws/, 'http')
+      const session = openSession(
+        backend,
+        { send: (data) => client.send(data), close: (code, reason) => client.close(code, reason) },
+        client.url,
+        origin,
+      )
+      client.addEventListener('message', (event) => session.receive(event.data))
+      client.addEventListener('close', () => session.closed())
+    })
+  })
+
+  return [
+    http.all(`${base}/api/*`, forward),
+    http.all(`${base}/__mock__/*`, forward),
+    http.all(`${base}/avatars/*`, forward),
+    ...sockets,
+  ]
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { schemas } from './core/schemas'
+import type { Route } from './route'
+
+type JsonSchema = Record<string, unknown>
+
+const toJson = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema
+  return rest
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid JSON (`invalid_json`) or an invalid field (`invalid_field`, the message names it)',
+  401: 'No, bad, expired or revoked token (`unauthorized`)',
+  403: 'Admins only (`forbidden`); the body carries no user data',
+  404: 'No such user (`user_not_found`)',
+  413: 'The body is over 64 KiB (`payload_too_large`)',
+}
+
+const errorResponse = (status: number) => ({
+  description: ERROR_TEXT[status] ?? 'Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+})
+
+function operation(route: Route) {
+  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
+  }))
+  const queryShape = route.query instanceof z.ZodObject ? (route.query.shape as Record<string, z.ZodType>) : {}
+  const queryParams = Object.entries(queryShape).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !schema.safeParse(undefined).success,
+    schema: toJson(schema, 'output'),
+  }))
+  const errors = new Set(route.errors ?? [])
+  if (route.body || route.query) errors.add(400)
+  if (route.access === 'user' || route.access === 'admin') errors.add(401)
+  if (route.access === 'admin') errors.add(403)
+  if (route.body) errors.add(413)
+
+  const responses: Record<string, unknown> = {}
+  for (const [status, schema] of Object.entries(route.responses)) {
+    responses[status] =
+      typeof schema === 'string'
+        ? { description: 'OK', content: { [schema]: { schema: { type: 'string' } } } }
+        : { description: 'OK', content: { 'application/json': { schema: toJson(schema, 'output') } } }
+  }
+  for (const status of [...errors].sort()) responses[status] = errorResponse(status)
+
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.access === 'user' || route.access === 'admin' ? { security: [{ bearer: [] }] } : {}),
+    ...(route.access === 'session' ? { security: [{ bearer: [] }, {}] } : {}),
+    parameters: [...pathParams, ...queryParams],
+    ...(route.body
+      ? { requestBody: { required: false, content: { 'application/json': { schema: toJson(route.body, 'input') } } } }
+      : {}),
+    responses,
+  }
+}
+
+/** The OpenAPI 3.1 document of the routes, generated from the same schemas that validate them. */
+export function openApiDocument(routes: readonly Route[]) {
+  const paths: Record<string, Record<string, unknown>> = {
+    '/api/openapi.json': {
+      get: {
+        summary: 'This document.',
+        tags: ['meta'],
+        responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+  }
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route)
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'presence kit mock backend',
+      version: '1.0.0',
+      description:
+        'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README).',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { Error: toJson(schemas.error, 'output') },
+    },
+    paths,
+  }
+}

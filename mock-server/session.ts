@@ -1,0 +1,102 @@
+import type { MockBackend } from './backend'
+import { clientFrame, describeIssue } from './core/schemas'
+import { camelUser, iso, listVisible } from './core/views'
+import type { SocketLike } from './hub'
+
+export const MAX_FRAME_BYTES = 16 * 1024
+const RATE_PER_SECOND = 20
+const BURST = 40
+
+export interface Session {
+  /** A frame from the client: a string, or bytes for a binary frame. */
+  receive(data: string | ArrayBufferLike | ArrayBufferView | Blob): void
+  /** The socket closed, for whatever reason. */
+  closed(): void
+}
+
+const byteLength = (text: string) => (text.length * 3 <= MAX_FRAME_BYTES ? text.length : new TextEncoder().encode(text).length)
+
+/**
+ * The WebSocket protocol of the contract, written once against a minimal socket, for every transport.
+ * `url` is the address the client opened (it carries `?token=`), `origin` the HTTP origin for avatar links.
+ */
+export function openSession(backend: MockBackend, socket: SocketLike, url: URL, origin: string): Session {
+  const { presence, tokens, hub } = backend
+  presence.evaluate()
+  const auth = tokens.authenticate(url.searchParams.get('token') ?? '', presence.clock.now())
+  if (!auth) {
+    socket.close(4401, 'unauthorized')
+    return { receive() {}, closed() {} }
+  }
+  const { userId } = auth
+  const connectionId = presence.connect(userId, auth.sessionId)
+  socket.send(
+    JSON.stringify({
+      type: 'online_users',
+      onlineUsers: listVisible(presence, { userId }).map(([user, view]) => camelUser(origin, user, view)),
+    }),
+  )
+  hub.add(connectionId, { socket, userId, origin })
+
+  let allowance = BURST
+  let lastCheck = performance.now()
+  let open = true
+  const reply = (frame: object) => socket.send(JSON.stringify(frame))
+  const refuse = (message: string) => reply({ type: 'error', code: 'bad_message', message })
+  const shut = (code: number, reason: string) => {
+    open = false
+    hub.remove(connectionId)
+    presence.disconnect(connectionId)
+    socket.close(code, reason)
+  }
+
+  return {
+    receive(data) {
+      if (!open) return
+      const now = performance.now()
+      allowance = Math.min(BURST, allowance + ((now - lastCheck) / 1000) * RATE_PER_SECOND)
+      lastCheck = now
+      if (allowance < 1) return shut(1008, 'too many messages')
+      allowance -= 1
+
+      if (typeof data !== 'string') {
+        const size = data instanceof Blob ? data.size : data.byteLength
+        if (size > MAX_FRAME_BYTES) return shut(1009, 'message too big')
+        return refuse('frames must be JSON text, not binary')
+      }
+      if (byteLength(data) > MAX_FRAME_BYTES) return shut(1009, 'message too big')
+
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(data)
+      } catch {
+        return refuse('malformed JSON')
+      }
+      const frame = clientFrame.safeParse(parsed)
+      if (!frame.success) return refuse(describeIssue(frame.error))
+
+      switch (frame.data.type) {
+        case 'ping':
+          presence.touch(userId)
+          return reply({ type: 'pong', ts: iso(presence.clock.now()) })
+        case 'status': {
+          presence.touch(userId)
+          const { mode, statusMessage } = frame.data
+          presence.setStatus(userId, {
+            mode,
+            statusMessage: statusMessage === undefined ? undefined : backend.normaliseMessage(statusMessage),
+          })
+          return
+        }
+        default:
+          return frame.data satisfies never
+      }
+    },
+    closed() {
+      if (!open) return
+      open = false
+      hub.remove(connectionId)
+      presence.disconnect(connectionId)
+    },
+  }
+}

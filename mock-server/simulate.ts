@@ -1,0 +1,47 @@
+import type { ControlStatus, MockBackend } from './backend'
+
+/** Users whose logins people try by hand are left alone, so that the simulation never fights a demo. */
+const RESERVED = new Set(['ahmad', 'jane_smith', 'john_doe', 'admin'])
+
+const MESSAGES = ['In a meeting', 'Back in 10', 'Deep work', 'On the train', null, null]
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Demo users come online, step away, go busy and leave every few seconds. Returns a stop function. */
+export function startSimulation(backend: MockBackend, options: { intervalMs?: number; seed?: number }): () => void {
+  const random = mulberry32(options.seed ?? 2026)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+
+  const step = () => {
+    const { presence } = backend
+    presence.evaluate()
+    const now = presence.clock.now()
+    const cast = [...presence.users].filter((u) => !RESERVED.has(u.username) && u.connections.size === 0)
+    if (!cast.length) return
+    const user = pick(cast)
+    const online = cast.filter((u) => u.restAt !== null && now - u.restAt < presence.timing.ttlMs).length
+    // Keep roughly a third to two thirds of the cast online, so the page is never empty nor full.
+    const leaning: ControlStatus[] =
+      online < cast.length / 3
+        ? ['online', 'online', 'away']
+        : online > (2 * cast.length) / 3
+          ? ['offline', 'offline', 'away']
+          : ['online', 'away', 'dnd', 'offline', 'offline']
+    const status = pick(leaning)
+    if (status !== 'offline' && random() < 0.3) presence.setStatus(user.id, { statusMessage: pick(MESSAGES) })
+    backend.applyPresence(user.id, status)
+  }
+
+  const timer = setInterval(step, options.intervalMs ?? 3000)
+  ;(timer as { unref?: () => void }).unref?.()
+  return () => clearInterval(timer)
+}
