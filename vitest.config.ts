@@ -1,5 +1,24 @@
+import path from 'node:path'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
 import viteConfig from './vite.config.ts'
+
+/** Debian's Chromium, headless, without the background traffic that a closed network refuses. */
+export const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+})
 
 export default mergeConfig(
   viteConfig,
@@ -22,6 +41,14 @@ export default mergeConfig(
             environment: 'happy-dom',
             include: ['test/{client,store,hooks,components,provider}/**/*.test.{ts,tsx}'],
             testTimeout: 20_000,
+          },
+        },
+        {
+          extends: true,
+          plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
+          test: {
+            name: 'storybook',
+            browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
           },
         },
       ],
