@@ -34,7 +34,9 @@ async function readBody(request: Request): Promise<string | HttpError> {
     if (done) break
     size += value.byteLength
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
+      // Not awaited: the body may be one branch of a tee (MSW clones requests), whose cancel settles only once
+      // the other branch is cancelled too; awaiting it would never answer the 413.
+      reader.cancel().catch(() => {})
       return tooLarge
     }
     chunks.push(value)

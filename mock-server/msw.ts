@@ -24,7 +24,8 @@ export function createPresenceHandlers(
   const wsBase = base === '*' ? '*' : base.replace(/^http/, 'ws')
   const forward = ({ request }: { request: Request }) => app.fetch(request)
 
-  const sockets = ['/ws/user-status/', '/ws/user-status', '/ws/chat/', '/ws/chat'].map((path) => {
+  // MSW matches a path with or without its trailing slash: one link per path, or a connection opens two sessions.
+  const sockets = ['/ws/user-status', '/ws/chat'].map((path) => {
     const link = ws.link(`${wsBase}${path}`)
     return link.addEventListener('connection', ({ client }) => {
       const origin = client.url.origin.replace(/^ws/, 'http')
