@@ -1,0 +1,73 @@
+/**
+ * A user's status as the viewer sees it. `invisible` is only ever seen by the user themself (contract §1);
+ * everyone else sees an invisible user as `offline`.
+ *
+ * @example
+ * import { PresenceStatus } from 'presence-kit/client'
+ * const dot = user.status === PresenceStatus.Dnd ? 'red' : 'green'
+ */
+export const PresenceStatus = {
+  Online: 'online',
+  Away: 'away',
+  Dnd: 'dnd',
+  Offline: 'offline',
+  Invisible: 'invisible',
+} as const
+
+/**
+ * One of the {@link PresenceStatus} values.
+ *
+ * @example
+ * const isBusy = (status: PresenceStatus) => status === 'dnd'
+ */
+export type PresenceStatus = (typeof PresenceStatus)[keyof typeof PresenceStatus]
+
+/**
+ * What a user chose for themself (contract §1): `auto` lets presence decide between online and offline.
+ *
+ * @example
+ * import { PresenceMode } from 'presence-kit/client'
+ * await rest.setStatus({ mode: PresenceMode.Away })
+ */
+export const PresenceMode = {
+  Auto: 'auto',
+  Away: 'away',
+  Dnd: 'dnd',
+  Invisible: 'invisible',
+} as const
+
+/**
+ * One of the {@link PresenceMode} values.
+ *
+ * @example
+ * const modes: PresenceMode[] = ['auto', 'away', 'dnd', 'invisible']
+ */
+export type PresenceMode = (typeof PresenceMode)[keyof typeof PresenceMode]
+
+const STATUSES = new Set<string>(Object.values(PresenceStatus))
+const MODES = new Set<string>(Object.values(PresenceMode))
+
+/**
+ * Reads a status as the seeds spell it (any case, surrounding blanks); anything else is `null`.
+ *
+ * @example
+ * toPresenceStatus(' Away ') // 'away'
+ * toPresenceStatus('busy')   // null
+ */
+export function toPresenceStatus(value: unknown): PresenceStatus | null {
+  if (typeof value !== 'string') return null
+  const status = value.trim().toLowerCase()
+  return STATUSES.has(status) ? (status as PresenceStatus) : null
+}
+
+/**
+ * Reads a mode; anything else is `null`.
+ *
+ * @example
+ * toPresenceMode('DND') // 'dnd'
+ */
+export function toPresenceMode(value: unknown): PresenceMode | null {
+  if (typeof value !== 'string') return null
+  const mode = value.trim().toLowerCase()
+  return MODES.has(mode) ? (mode as PresenceMode) : null
+}

@@ -1,0 +1,268 @@
+import { PresenceApiError, readErrorBody } from './api-error'
+import { joinUrl, type EndpointName, type PresenceEndpoints } from './endpoints'
+import type { PresenceMode } from './presence-status'
+import { resolveEndpoints, type BackendPreset } from './presets'
+import {
+  readActivity,
+  readConversations,
+  readHeartbeat,
+  readMarkOffline,
+  readMe,
+  readOnlineUsers,
+  type ActivityEntry,
+  type BodyResult,
+  type Conversation,
+  type HeartbeatResult,
+  type MarkOfflineResult,
+  type MyPresence,
+  type OnlineUsers,
+} from './responses'
+import { readToken, type TokenSource } from './token'
+
+/**
+ * A record the client received but could not use, as reported to `onInvalid`.
+ *
+ * @example
+ * const onInvalid = (issue: InvalidRecord) => console.warn(`[presence] ${issue.source}: ${issue.reason}`)
+ */
+export interface InvalidRecord {
+  /** Which endpoint or frame it came from. */
+  source: string
+  reason: string
+}
+
+/**
+ * Options of {@link PresenceRestClient}.
+ *
+ * @example
+ * const options: PresenceRestClientOptions = {
+ *   apiBaseUrl: 'http://localhost:8000',
+ *   token: () => auth.accessToken,
+ *   backend: 'users',
+ *   endpoints: { me: '/api/users/me/' },
+ * }
+ */
+export interface PresenceRestClientOptions {
+  /** The backend's base URL, e.g. `http://localhost:8000` (a trailing `/api` is fine, see {@link joinUrl}). */
+  apiBaseUrl: string
+  /** The access token, sent as `Authorization: Bearer …`; read before every request. */
+  token?: TokenSource
+  /** Which seed's paths to use. Default `contract`. */
+  backend?: BackendPreset
+  /** Paths that differ from the preset's; `null` switches an endpoint off. */
+  endpoints?: Partial<PresenceEndpoints>
+  /** The `fetch` to use; default the global one, looked up at each call (so MSW and polyfills are seen). */
+  fetch?: typeof fetch
+  /** Called for each record of a response that was dropped as invalid. */
+  onInvalid?: (issue: InvalidRecord) => void
+}
+
+/**
+ * Per-call options.
+ *
+ * @example
+ * useQuery({ queryKey: ['online'], queryFn: ({ signal }) => rest.onlineUsers({ signal }) })
+ */
+export interface RequestOptions {
+  signal?: AbortSignal
+}
+
+/**
+ * The status change that `setStatus` asks for; a `statusMessage` of `null` clears the message.
+ *
+ * @example
+ * await rest.setStatus({ mode: 'dnd', statusMessage: 'Focus time' })
+ */
+export interface StatusUpdate {
+  mode?: PresenceMode
+  statusMessage?: string | null
+}
+
+interface Call {
+  endpoint: EndpointName
+  method: 'GET' | 'POST' | 'PATCH'
+  query?: Record<string, string | number | undefined>
+  body?: unknown
+  signal?: AbortSignal | undefined
+}
+
+const now = () => new Date().toISOString()
+
+/**
+ * The presence REST API of any of the seeds' backends, on top of `fetch`. Every method resolves to a typed,
+ * normalised result or rejects with a {@link PresenceApiError}; records that fail validation are dropped and
+ * reported through `onInvalid`. No React, no browser globals at import time.
+ *
+ * @example
+ * const rest = new PresenceRestClient({ apiBaseUrl: 'http://localhost:8000', token: () => auth.access })
+ * const { users } = await rest.onlineUsers()
+ * await rest.heartbeat()
+ */
+export class PresenceRestClient {
+  /** The endpoints in use, after the preset and the overrides. */
+  readonly endpoints: Readonly<PresenceEndpoints>
+  readonly #options: PresenceRestClientOptions
+
+  constructor(options: PresenceRestClientOptions) {
+    this.#options = options
+    this.endpoints = Object.freeze(resolveEndpoints(options.backend, options.endpoints))
+  }
+
+  /**
+   * Whether the backend has this endpoint (it is not `null` in the configuration).
+   *
+   * @example
+   * if (rest.has('heartbeat')) startHeartbeat()
+   */
+  has(endpoint: EndpointName): boolean {
+    return this.endpoints[endpoint] !== null
+  }
+
+  /**
+   * Everyone online. Reads both seeds' bodies of `/api/chat/online-users/` (user objects in `onlineUsers`, or ids
+   * in `online_users`) and seed 001's array from `/api/users/online/`. `filter: 'friends'` is seed 001's
+   * enhancement; a filtered list is not a snapshot of everyone and must not be merged as one.
+   *
+   * @example
+   * const { users, detailed, includesSelf } = await rest.onlineUsers()
+   */
+  onlineUsers(options: RequestOptions & { filter?: 'friends' } = {}): Promise<OnlineUsers> {
+    return this.#call({ endpoint: 'onlineUsers', method: 'GET', query: { filter: options.filter }, signal: options.signal }, readOnlineUsers)
+  }
+
+  /**
+   * A sign of life. Sends seed 002's `timestamp`, which the contract accepts and ignores.
+   *
+   * @example
+   * const { status, lastSeen } = await rest.heartbeat()
+   */
+  heartbeat(options: RequestOptions = {}): Promise<HeartbeatResult> {
+    return this.#call({ endpoint: 'heartbeat', method: 'POST', body: { timestamp: now() }, signal: options.signal }, readHeartbeat)
+  }
+
+  /**
+   * Ends the caller's REST presence at once (seed 002). It closes no socket: close this tab's socket first.
+   *
+   * @example
+   * socket.close()
+   * await rest.markOffline()
+   */
+  markOffline(options: RequestOptions = {}): Promise<MarkOfflineResult> {
+    return this.#call({ endpoint: 'markOffline', method: 'POST', body: { timestamp: now() }, signal: options.signal }, readMarkOffline)
+  }
+
+  /**
+   * The caller as they see themself, with their mode.
+   *
+   * @example
+   * const me = await rest.me()
+   * store.getState().setSelf(me.id)
+   */
+  me(options: RequestOptions = {}): Promise<MyPresence> {
+    return this.#call({ endpoint: 'me', method: 'GET', signal: options.signal }, readMe)
+  }
+
+  /**
+   * Sets the caller's mode and/or status message; resolves to the caller as `me()` does.
+   *
+   * @example
+   * await rest.setStatus({ mode: 'away', statusMessage: 'Lunch' })
+   * await rest.setStatus({ statusMessage: null }) // clears the message
+   */
+  setStatus(update: StatusUpdate, options: RequestOptions = {}): Promise<MyPresence> {
+    const body: Record<string, unknown> = {}
+    if (update.mode !== undefined) body.mode = update.mode
+    if (update.statusMessage !== undefined) body.status_message = update.statusMessage
+    return this.#call({ endpoint: 'setStatus', method: 'PATCH', body, signal: options.signal }, readMe)
+  }
+
+  /**
+   * The activity timeline, newest first.
+   *
+   * @example
+   * const entries = await rest.activity({ limit: 20, filter: 'friends' })
+   */
+  activity(options: RequestOptions & { limit?: number; filter?: 'friends' } = {}): Promise<ActivityEntry[]> {
+    const query = { limit: options.limit, filter: options.filter }
+    return this.#call({ endpoint: 'activity', method: 'GET', query, signal: options.signal }, readActivity)
+  }
+
+  /**
+   * The caller's conversations, each with the peer's presence.
+   *
+   * @example
+   * const conversations = await rest.conversations()
+   */
+  conversations(options: RequestOptions = {}): Promise<Conversation[]> {
+    return this.#call({ endpoint: 'conversations', method: 'GET', signal: options.signal }, readConversations)
+  }
+
+  /**
+   * Revokes the session. `refresh` lets a client whose access token expired still log out (seed 004).
+   *
+   * @example
+   * await rest.logout({ refresh: auth.refreshToken })
+   */
+  async logout(options: RequestOptions & { refresh?: string } = {}): Promise<void> {
+    const body = options.refresh ? { refresh: options.refresh } : {}
+    await this.#call({ endpoint: 'logout', method: 'POST', body, signal: options.signal }, () => ({ ok: true, value: undefined, issues: [] }))
+  }
+
+  async #call<T>(call: Call, read: (body: unknown) => BodyResult<T>): Promise<T> {
+    const path = this.endpoints[call.endpoint]
+    if (path === null) {
+      throw new PresenceApiError(404, 'endpoint_unavailable', `this backend has no "${call.endpoint}" endpoint`)
+    }
+    const url = this.#url(path, call.query)
+    const response = await this.#fetch(url, call)
+    const text = await response.text().catch(() => '')
+    if (!response.ok) {
+      const { code, message } = readErrorBody(text)
+      throw new PresenceApiError(response.status, code, message, { url })
+    }
+    let body: unknown
+    try {
+      body = text.trim() === '' ? undefined : JSON.parse(text)
+    } catch (cause) {
+      throw new PresenceApiError(response.status, 'invalid_response', `${call.endpoint}: the body is not JSON`, { url, cause })
+    }
+    const result = read(body)
+    if (!result.ok) throw new PresenceApiError(response.status, 'invalid_response', `${call.endpoint}: ${result.reason}`, { url })
+    for (const reason of result.issues) this.#options.onInvalid?.({ source: call.endpoint, reason })
+    return result.value
+  }
+
+  #url(path: string, query: Call['query'] = {}): string {
+    const url = joinUrl(this.#options.apiBaseUrl, path)
+    const params = Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    if (!params.length) return url
+    const search = new URLSearchParams(params.map(([key, value]) => [key, String(value)]))
+    return `${url}${url.includes('?') ? '&' : '?'}${search}`
+  }
+
+  async #fetch(url: string, call: Call): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (call.body !== undefined) headers['content-type'] = 'application/json'
+    let token: string | null
+    try {
+      token = await readToken(this.#options.token)
+    } catch (cause) {
+      throw new PresenceApiError(0, 'token_error', 'the token source failed', { url, cause })
+    }
+    if (token) headers.authorization = `Bearer ${token}`
+    try {
+      // A plain call: `window.fetch` throws "Illegal invocation" when called as a method of another object.
+      const doFetch = this.#options.fetch ?? globalThis.fetch
+      return await doFetch(url, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: call.signal,
+      })
+    } catch (cause) {
+      const aborted = call.signal?.aborted || (cause instanceof Error && cause.name === 'AbortError')
+      const message = aborted ? 'the request was aborted' : `network error: ${cause instanceof Error ? cause.message : String(cause)}`
+      throw new PresenceApiError(0, aborted ? 'aborted' : 'network_error', message, { url, cause })
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Calls `callback` whenever the browser comes back `online` or the tab becomes visible again: the moments when a
+ * waiting reconnect should happen at once (`socket.retryNow()`). Returns the function that stops listening.
+ * Does nothing where there is no `window` / `document` (server-side rendering, Node).
+ *
+ * @example
+ * const stop = onWake(() => socket.retryNow())
+ * // later
+ * stop()
+ */
+export function onWake(callback: () => void): () => void {
+  const win = (globalThis as { window?: EventTarget }).window
+  const doc = (globalThis as { document?: EventTarget & { visibilityState?: string } }).document
+  const onOnline = () => callback()
+  const onVisibility = () => {
+    if (doc?.visibilityState !== 'hidden') callback()
+  }
+  win?.addEventListener('online', onOnline)
+  doc?.addEventListener('visibilitychange', onVisibility)
+  return () => {
+    win?.removeEventListener('online', onOnline)
+    doc?.removeEventListener('visibilitychange', onVisibility)
+  }
+}
