@@ -1,0 +1,52 @@
+import type { PresenceSocket } from '../client'
+import { createEventBatcher, type EventBatcher } from './batcher'
+import type { PresenceStore } from './presence-store'
+
+/**
+ * Feeds a socket's events into a store: snapshots and changes through a batcher (one update per frame), the
+ * connection state and the clock offset directly. Returns the function that stops it (it flushes what is queued
+ * first, so nothing received is lost). The socket's lifecycle stays with the caller.
+ *
+ * @example
+ * const unbind = bindSocketToStore(socket, store)
+ * socket.connect()
+ * // later
+ * socket.close()
+ * unbind()
+ */
+export function bindSocketToStore(
+  socket: PresenceSocket,
+  store: PresenceStore,
+  batcher: EventBatcher = createEventBatcher(store),
+): () => void {
+  const sync = () => {
+    const status = socket.getStatus()
+    const actions = store.getState()
+    actions.setConnection(status.state)
+    if (status.serverOffset !== null) actions.setServerOffset(status.serverOffset)
+  }
+  sync()
+  const unsubscribe = socket.subscribe((event) => {
+    switch (event.type) {
+      case 'status':
+        return sync()
+      case 'message': {
+        const { message } = event
+        if (message.type === 'snapshot') batcher.snapshot(message.users, { includesSelf: true })
+        else if (message.type === 'change') batcher.change(message.user)
+        return
+      }
+      case 'invalid':
+      case 'unauthorized':
+      case 'error':
+        return
+      default:
+        return event satisfies never
+    }
+  })
+  return () => {
+    unsubscribe()
+    batcher.flush()
+    batcher.dispose()
+  }
+}
