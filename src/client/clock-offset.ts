@@ -1,3 +1,6 @@
+// Server timestamps are whole milliseconds and timers are coarse; a difference this small is not a jump.
+const JUMP_SLACK_MS = 5
+
 /**
  * One ping/pong exchange: when the ping left and the pong came back (client clock), and the server's time in it.
  *
@@ -15,6 +18,8 @@ export interface ClockSample {
  * "last seen" can be computed on the server's clock even when the client's is wrong. Each sample's offset is
  * `serverTime − midpoint(sentAt, receivedAt)`; of the recent samples the one with the shortest round trip is
  * trusted, because a long round trip is usually an asymmetric one, which skews the midpoint (NTP's reasoning).
+ * A sample that contradicts the trusted one beyond both round trips means the server's clock jumped, and
+ * restarts the estimate from that sample.
  *
  * @example
  * const estimator = new ClockOffsetEstimator()
@@ -34,7 +39,14 @@ export class ClockOffsetEstimator {
     const roundTrip = sample.receivedAt - sample.sentAt
     if (!Number.isFinite(roundTrip) || roundTrip < 0 || !Number.isFinite(sample.serverTime)) return false
     const before = this.offset
-    this.#samples.push({ offset: sample.serverTime - (sample.sentAt + sample.receivedAt) / 2, roundTrip })
+    const next = { offset: sample.serverTime - (sample.sentAt + sample.receivedAt) / 2, roundTrip }
+    // Each sample bounds the true offset within ± half its round trip. A sample whose bounds miss the trusted
+    // one's means the server's clock jumped (the mock's `/__mock__/clock`, an NTP step): the old samples are void.
+    const best = this.#best()
+    if (best && Math.abs(next.offset - best.offset) > (next.roundTrip + best.roundTrip) / 2 + JUMP_SLACK_MS) {
+      this.#samples.length = 0
+    }
+    this.#samples.push(next)
     if (this.#samples.length > this.#keep) this.#samples.shift()
     return this.offset !== before
   }

@@ -34,6 +34,7 @@ export class Listeners<T> {
     }
   }
 
+  /** How many listeners there are. */
   get size(): number {
     return this.#set.size
   }

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
+  presets,
   PresenceSocket,
+  socketUrl,
   type PresencePatch,
   type PresenceSocketEvent,
   type PresenceSocketOptions,
   type WebSocketConstructorLike,
 } from '../../src/client'
-import { login, setupMockBackend, WS_URL } from './mock-backend'
+import { BASE_URL, login, setupMockBackend, WS_URL } from './mock-backend'
 
 const HOUR = 3_600_000
 // The mock server's clock runs an hour ahead of this machine's, so that the measured offset is unmistakable.
@@ -54,6 +56,14 @@ describe('PresenceSocket against the mock backend (MSW)', () => {
     })
     expect(users.every((u) => u.isOnline)).toBe(true)
     expect(events.filter((e) => e.type === 'invalid')).toEqual([])
+  })
+
+  it('the chat preset’s path (/ws/chat/, seed 000) speaks the same protocol', async () => {
+    const { access } = await login()
+    const url = socketUrl({ apiBaseUrl: `${BASE_URL}/api` }, presets.chat.socket!)
+    expect(url).toBe('ws://mock.test/ws/chat/')
+    const { snapshots } = open({ url: url!, token: access })
+    await vi.waitFor(() => expect(snapshots()).toHaveLength(1))
   })
 
   it('hears a peer’s change', async () => {
