@@ -40,6 +40,7 @@ export class MockBackend {
   readonly hub: Hub
   readonly control: boolean
   #timer: ReturnType<typeof setTimeout> | undefined
+  #timerAt: number | null = null
   #stopSimulation: (() => void) | undefined
 
   constructor(options: MockBackendOptions = {}) {
@@ -79,10 +80,14 @@ export class MockBackend {
     this.conversations.seed(this.clock.now())
   }
 
-  /** Moves the server clock forward and runs, in order, everything that fell due. */
+  /** Moves the server clock forward and runs, in order, everything that fell due; its events leave at once. */
   advance(seconds: number): void {
     this.clock.advance(seconds * 1000)
     this.presence.evaluate()
+    // The next expiry is as far away on the server clock as before, but nearer in real time: re-arm the timer.
+    if (this.#timerAt !== null) this.#schedule(this.#timerAt)
+    // Pushed before the control replies, even within the coalescing window.
+    this.hub.flush()
   }
 
   /** Acts as the user's own session would (the mock control, and the simulation). */
@@ -107,6 +112,7 @@ export class MockBackend {
   dispose(): void {
     clearTimeout(this.#timer)
     this.#timer = undefined
+    this.#timerAt = null
     this.#stopSimulation?.()
     this.hub.dispose()
   }
@@ -114,10 +120,17 @@ export class MockBackend {
   #schedule(at: number | null): void {
     clearTimeout(this.#timer)
     this.#timer = undefined
+    this.#timerAt = at
     if (at === null) return
-    // Timers cannot wait longer than 2^31-1 ms; a later expiry is simply re-armed on the way.
+    // Timers cannot wait longer than 2^31-1 ms, and they run on a monotonic clock that can fire a fraction of a
+    // millisecond before the server clock reaches `at`: a timer that fires early is re-armed for the rest, since
+    // `evaluate()` would find nothing due and the presence rules would not ask again for the same moment.
     const wait = Math.min(Math.max(0, at - this.clock.now()), 2 ** 31 - 1)
-    this.#timer = setTimeout(() => this.presence.evaluate(), wait)
+    this.#timer = setTimeout(() => {
+      if (this.clock.now() < at) return this.#schedule(at)
+      this.#timerAt = null
+      this.presence.evaluate()
+    }, wait)
     const timer = this.#timer as { unref?: () => void }
     timer.unref?.()
   }

@@ -93,7 +93,16 @@ export class Hub {
     this.#pending.clear()
   }
 
+  // Events leave in the order they happened: users queued before this one go first, even inside their window.
   #flush(userId: number): void {
+    if (!this.#pending.has(userId)) return
+    for (const queued of [...this.#pending.keys()]) {
+      this.#flushOne(queued)
+      if (queued === userId) return
+    }
+  }
+
+  #flushOne(userId: number): void {
     const audiences = this.#pending.get(userId)
     if (!audiences) return
     this.#pending.delete(userId)

@@ -1,4 +1,136 @@
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { contractSuite } from './contract/suite'
-import { makeNodeDriver } from './contract/node-driver'
+import { makeNodeDriver, type NodeDriver } from './contract/node-driver'
+import { advance, connect, isStatusOf, login, sleep } from './contract/driver'
 
 contractSuite('real Node server over real sockets', makeNodeDriver)
+
+// What only the real server has: an HTTP upgrade to accept or refuse, protocol-level WebSocket pings, a process
+// with a command line. MSW has no upgrade (a refused connection never opens), no protocol frames and no port.
+describe('presence contract: the real Node server only', () => {
+  let driver: NodeDriver | undefined
+  const open: WebSocket[] = []
+  afterEach(async () => {
+    for (const socket of open.splice(0)) socket.terminate()
+    await driver?.close()
+    driver = undefined
+  })
+  const rawSocket = (d: NodeDriver, path: string, options: { autoPong?: boolean } = {}) => {
+    const socket = new WebSocket(d.origin.replace(/^http/, 'ws') + path, options)
+    socket.on('error', () => {})
+    open.push(socket)
+    return socket
+  }
+
+  it("a bad token: the upgrade is accepted, nothing is sent, then the close is 4401 'unauthorized'", async () => {
+    const d = (driver = await makeNodeDriver())
+    for (const path of ['/ws/user-status/', '/ws/user-status/?token=at_garbage', '/ws/chat/?token=']) {
+      const socket = d.socket(path)
+      expect(await socket.closed).toEqual({ code: 4401, reason: 'unauthorized' })
+      expect(socket.wasOpened).toBe(true)
+      expect(socket.received).toEqual([])
+    }
+  })
+
+  it('an unknown WebSocket path is refused with 404', async () => {
+    const d = (driver = await makeNodeDriver())
+    const u = await login(d, 'john_doe')
+    const socket = rawSocket(d, `/ws/nope/?token=${u.access}`)
+    const status = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+      socket.on('open', () => resolve(101))
+    })
+    expect(status).toBe(404)
+  })
+
+  it('protocol-level pings: an answering client stays, and its pongs are not signs of life', async () => {
+    const d = (driver = await makeNodeDriver({ pingIntervalMs: 60 }))
+    const u = await login(d, 'john_doe')
+    const tab = await connect(d, u.access)
+    const lastSeen = tab.snapshot.onlineUsers.find((x: { id: number }) => x.id === u.user.id).lastSeen
+    const raw = rawSocket(d, `/ws/user-status/?token=${u.access}`)
+    let pings = 0
+    raw.on('ping', () => pings++)
+    await new Promise((resolve) => raw.once('message', resolve)) // its snapshot; opening it was a sign of life
+    const opened = new Date().toISOString()
+    await advance(d, 60)
+    await sleep(300)
+    expect(pings).toBeGreaterThanOrEqual(3)
+    expect(raw.readyState).toBe(WebSocket.OPEN)
+    expect(tab.isClosed).toBe(false)
+    const admin = await login(d, 'admin')
+    const view = await d.fetch(`/api/users/admin/users/${u.user.id}/online-status/`, { token: admin.access })
+    // Last seen is the last real sign of life (the second socket's opening), not a pong 60 s later.
+    expect(Date.parse(view.json.last_seen)).toBeLessThanOrEqual(Date.parse(opened))
+    expect(Date.parse(view.json.last_seen)).toBeGreaterThanOrEqual(Date.parse(lastSeen))
+  })
+
+  it('protocol-level pings: a client that stops answering is dropped, and its user goes offline after the grace period', async () => {
+    const d = (driver = await makeNodeDriver({ pingIntervalMs: 60, graceSeconds: 0.2 }))
+    const u = await login(d, 'john_doe')
+    await d.fetch('/api/chat/mark-offline/', { method: 'POST', token: u.access, json: {} })
+    const w = await login(d, 'jane_smith')
+    const ws = await connect(d, w.access)
+    const silent = rawSocket(d, `/ws/user-status/?token=${u.access}`, { autoPong: false })
+    await new Promise((resolve) => silent.once('message', resolve))
+    await ws.next(isStatusOf(u.user.id, 'online'))
+    const closed = await new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)))
+    expect(closed).toBe(1006) // terminated, no close frame: a vanished network
+    await ws.next(isStatusOf(u.user.id, 'offline'), 2000)
+  })
+
+  it('the CLI: prints its URL and the demo logins, answers, has no controls with --no-control, and stops on SIGTERM', async () => {
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = createServer()
+      probe.once('error', reject)
+      probe.listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number }
+        probe.close(() => resolve(port))
+      })
+    })
+    const cwd = fileURLToPath(new URL('../..', import.meta.url))
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'mock-server/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--ttl', '300', '--grace', '2', '--token-ttl', '900', '--no-control'],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    try {
+      let stdout = ''
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner in time; stdout: ${stdout}; stderr: ${stderr}`)), 15_000)
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString()
+          if (/Demo logins/.test(stdout) && stdout.includes(`http://127.0.0.1:${port}`)) {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)))
+      })
+      expect(stdout).toContain(`http://127.0.0.1:${port}`)
+      for (const name of ['john_doe', 'jane_smith', 'ahmad', 'admin']) expect(stdout).toContain(name)
+      const base = `http://127.0.0.1:${port}`
+      const reset = await fetch(`${base}/__mock__/reset`, { method: 'POST' })
+      expect(reset.status).toBe(404)
+      expect((await reset.json()).error.code).toBe('not_found')
+      const res = await fetch(`${base}/api/auth/login/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'john_doe', password: 'password' }),
+      })
+      expect(res.status).toBe(200)
+      const doc = await (await fetch(`${base}/api/openapi.json`)).json()
+      expect(Object.keys(doc.paths).some((p) => p.startsWith('/__mock__'))).toBe(false)
+    } finally {
+      process.kill(child.pid!, 'SIGTERM')
+    }
+    expect(await exited).toBe(0)
+  })
+})

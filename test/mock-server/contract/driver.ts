@@ -223,6 +223,17 @@ export function checkServerFrame(text: string): string | null {
   }
 }
 
+const TIME_FIELDS = new Set(['last_seen', 'lastSeen', 'last_activity', 'sent_at', 'at', 'ts', 'now'])
+
+/** Contract section 3: timestamps are ISO 8601 in UTC. Returns the paths of those that are not. */
+export function badTimestamps(value: Json, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => badTimestamps(v, `${path}[${i}]`))
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([key, v]) =>
+    TIME_FIELDS.has(key) && !(v === null || isUtcIso(v)) ? [`${path}.${key}=${JSON.stringify(v)}`] : badTimestamps(v, `${path}.${key}`),
+  )
+}
+
 export interface Transport {
   kind: Driver['kind']
   origin: string
@@ -275,6 +286,10 @@ export async function createDriver(transport: Transport): Promise<Driver> {
       openapi.check(method, path, res.status, res.headers.get('content-type'), text)
       let json: Json
       if (/json/i.test(res.headers.get('content-type') ?? '')) json = JSON.parse(text)
+      if (path.startsWith('/api/') && path !== '/api/openapi.json') {
+        const bad = badTimestamps(json)
+        if (bad.length) throw new Error(`${method} ${path}: timestamps not in ISO 8601 UTC: ${bad.join(', ')}`)
+      }
       return { status: res.status, headers: res.headers, text, json }
     },
     socket(pathWithQuery) {
@@ -358,14 +373,11 @@ export async function connect(d: Driver, token: string, path = '/ws/user-status/
  * Note that a ping frame is a sign of life of the socket's user.
  */
 export async function sync(socket: TestSocket): Promise<Json[]> {
+  // The queue is always the unconsumed tail of `received`.
+  const start = socket.received.length - socket.pending().length
   socket.send(JSON.stringify({ type: 'ping' }))
-  const before: Json[] = []
-  await socket.next((m) => {
-    if (m.type === 'pong') return true
-    before.push(m)
-    return false
-  })
-  return before
+  const pong = await socket.next((m) => m.type === 'pong')
+  return socket.received.slice(start, socket.received.indexOf(pong, start))
 }
 
 export const isStatusOf = (userId: number, status?: string) => (m: Json) =>

@@ -32,7 +32,7 @@ export interface Checked {
  */
 export class OpenApiChecker {
   readonly document: Json
-  /** Every (method, templated path, status) checked so far. */
+  /** Every (method, templated path, status) checked so far, by any driver sharing this document. */
   readonly checked: Checked[] = []
   readonly #ajv: Ajv2020
   readonly #operations: Operation[] = []
@@ -147,10 +147,15 @@ export class OpenApiChecker {
   }
 }
 
+// Compiling the schemas is the slow part: one checker per distinct document, shared by every driver that serves it.
+const checkers = new Map<string, OpenApiChecker>()
+
 /** Loads the server's document (public) with a raw fetch and builds the checker. */
 export async function loadOpenApi(rawFetch: (path: string) => Promise<Response>): Promise<OpenApiChecker> {
   const res = await rawFetch('/api/openapi.json')
   if (res.status !== 200) throw new Error(`GET /api/openapi.json answered ${res.status}`)
-  const checker = new OpenApiChecker(await res.json())
+  const text = await res.text()
+  let checker = checkers.get(text)
+  if (!checker) checkers.set(text, (checker = new OpenApiChecker(JSON.parse(text))))
   return checker
 }

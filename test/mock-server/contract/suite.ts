@@ -1038,6 +1038,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const away = await set('away')
         expect(away.json).toMatchObject({ online_status: 'away', is_online: true })
         await ws.next(isStatusOf(idOf(u), 'away'))
+        expect((await get(d, u.access, '/api/users/me/')).mode).toBe('away')
         const offline = await set('offline')
         expect(offline.json).toMatchObject({ online_status: 'offline', is_online: false })
         await ws.next(isStatusOf(idOf(u), 'offline'))
@@ -1256,6 +1257,504 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
       })
     })
 
+    // -------------------------------------------------------------------------------------------------------------
+    describe('4. the WebSocket', () => {
+      const driver = fresh(makeDriver)
+
+      it('the snapshot comes first: every user the caller sees online, the caller included, as GET /api/chat/online-users/', async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        await call(d, w.access, 'PATCH', '/api/users/me/status/', { mode: 'away', status_message: 'afk' })
+        const gone = await offlineUser(d, 'ahmad')
+        const u = await login(d, 'john_doe')
+        const tab = d.socket(`/ws/user-status/?token=${u.access}`)
+        const first = await tab.next()
+        expect(first.type).toBe('online_users')
+        expect(Object.keys(first).sort()).toEqual(['onlineUsers', 'type'])
+        const snapshot: Json[] = first.onlineUsers
+        expect(snapshot.find((x) => x.id === idOf(u))).toMatchObject({ username: 'john_doe', status: 'online', isOnline: true })
+        expect(snapshot.find((x) => x.id === idOf(w))).toMatchObject({ status: 'away', statusMessage: 'afk', isOnline: true })
+        expect(ids(snapshot)).not.toContain(idOf(gone))
+        expect(new Set(ids(snapshot)).size).toBe(snapshot.length)
+        const rest = await get(d, u.access, '/api/chat/online-users/')
+        expect([...ids(snapshot)].sort()).toEqual([...rest.online_users].sort())
+      })
+
+      it('each socket gets exactly one snapshot, and each change exactly once', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const tab = await connect(d, u.access, '/ws/chat/')
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'away' })
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { status_message: 'once' })
+        await sleep(120)
+        const seen = await quiet(ws)
+        expect(seen.filter((m) => m.type === 'online_users')).toEqual([])
+        const about = eventsAbout(seen, idOf(u))
+        expect(about.at(-1).user).toMatchObject({ status: 'away', statusMessage: 'once' })
+        expect(about.length).toBeLessThanOrEqual(2) // two changes, possibly coalesced into one, never repeated
+        const own = await quiet(tab)
+        expect(own.filter((m) => m.type === 'online_users')).toEqual([])
+        expect(eventsAbout(own, idOf(u)).length).toBeLessThanOrEqual(2)
+        expect(ws.received.filter((m) => m.type === 'online_users')).toHaveLength(1)
+        expect(ws.received.filter((m) => m.type === 'pong')).toHaveLength(1)
+      })
+
+      it('the caller sees their own invisible entry in the snapshot; others do not get it', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'invisible', status_message: 'shh' })
+        const tab = await connect(d, u.access)
+        expect(tab.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u))).toMatchObject({
+          status: 'invisible',
+          isOnline: true,
+          statusMessage: 'shh',
+        })
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        expect(ids(ws.snapshot.onlineUsers)).not.toContain(idOf(u))
+        const chat = await connect(d, w.access, '/ws/chat/')
+        expect(ids(chat.snapshot.onlineUsers)).not.toContain(idOf(u))
+      })
+
+      it("user.status.changed goes to others and to all of the user's own sockets, as each of them sees it", async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab1 = await connect(d, u.access)
+        const tab2 = await connect(d, (await login(d, 'john_doe')).access, '/ws/chat/')
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const me = await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'away', status_message: 'lunch' })
+        for (const socket of [tab1, tab2, ws]) {
+          const event = await socket.next(isStatusOf(idOf(u)))
+          expect(Object.keys(event).sort()).toEqual(['type', 'user'])
+          expect(event.user).toEqual({
+            id: idOf(u),
+            username: 'john_doe',
+            profileImage: me.profile_image,
+            status: 'away',
+            statusMessage: 'lunch',
+            lastSeen: me.last_seen,
+            isOnline: true,
+          })
+        }
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'invisible' })
+        expect((await tab1.next(isStatusOf(idOf(u)))).user).toMatchObject({ status: 'invisible', statusMessage: 'lunch' })
+        expect((await tab2.next(isStatusOf(idOf(u)))).user).toMatchObject({ status: 'invisible', statusMessage: 'lunch' })
+        expect((await ws.next(isStatusOf(idOf(u)))).user).toMatchObject({ status: 'offline', statusMessage: null })
+      })
+
+      it('a change of lastSeen alone sends nothing', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        await advance(d, 10)
+        await call(d, u.access, 'POST', '/api/chat/heartbeat/', {})
+        await get(d, u.access, '/api/users/me/')
+        await sync(tab)
+        await connect(d, u.access) // another tab: a sign of life, no change of status
+        await advance(d, 10)
+        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+        expect(eventsAbout(await quiet(tab), idOf(u))).toEqual([])
+        const seen = (await get(d, w.access, '/api/users/online/')).find((x: Json) => x.id === idOf(u))
+        expect(ms(seen.last_seen)).toBeGreaterThan(ms(u.user.last_seen))
+      })
+
+      it('ping → pong with the server time, which follows the clock; a ping is a sign of life', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        tab.send(JSON.stringify({ type: 'ping' }))
+        const pong = await tab.next((m) => m.type === 'pong')
+        expect(pong).toEqual({ type: 'pong', ts: expect.any(String) })
+        expect(Math.abs(ms(pong.ts) - Date.now())).toBeLessThan(5000)
+        await advance(d, 3600)
+        tab.send(JSON.stringify({ type: 'ping' }))
+        const later = await tab.next((m) => m.type === 'pong')
+        expect(Math.abs(ms(later.ts) - (Date.now() + 3600_000))).toBeLessThan(5000)
+        const w = await login(d, 'jane_smith')
+        const seen = (await get(d, w.access, '/api/users/online/')).find((x: Json) => x.id === idOf(u))
+        expect(seen.last_seen).toBe(later.ts)
+      })
+
+      it('a status frame acts as PATCH /api/users/me/status/; the change event is its acknowledgement', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        tab.send(JSON.stringify({ type: 'status', mode: 'dnd', statusMessage: 'heads down' }))
+        const ack = await tab.next(isStatusOf(idOf(u)))
+        expect(ack).toMatchObject({ type: 'user.status.changed', user: { id: idOf(u), status: 'dnd', statusMessage: 'heads down' } })
+        expect((await ws.next(isStatusOf(idOf(u)))).user).toMatchObject({ status: 'dnd', statusMessage: 'heads down' })
+        expect(await get(d, u.access, '/api/users/me/')).toMatchObject({ mode: 'dnd', status_message: 'heads down' })
+        const mine = isStatusOf(idOf(u))
+        tab.send(JSON.stringify({ type: 'status', statusMessage: '  ' }))
+        expect((await tab.next(mine)).user).toMatchObject({ status: 'dnd', statusMessage: null })
+        tab.send(JSON.stringify({ type: 'status', mode: 'auto', statusMessage: '🚀'.repeat(140) }))
+        expect((await tab.next(mine)).user).toMatchObject({ status: 'online', statusMessage: '🚀'.repeat(140) })
+        tab.send(JSON.stringify({ type: 'status', statusMessage: null }))
+        expect((await tab.next(mine)).user).toMatchObject({ status: 'online', statusMessage: null })
+        tab.send(JSON.stringify({ type: 'status', mode: 'invisible' }))
+        expect((await tab.next(mine)).user).toMatchObject({ status: 'invisible' })
+        await ws.next(isStatusOf(idOf(u), 'offline'))
+      })
+
+      it('a status frame that changes nothing gets no reply', async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const u = await login(d, 'john_doe')
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'away', status_message: 'same' })
+        const tab = await connect(d, u.access)
+        const ws = await connect(d, w.access)
+        await quiet(tab) // whatever was still on its way from the PATCH
+        await quiet(ws)
+        for (const frame of [{ type: 'status' }, { type: 'status', mode: 'away' }, { type: 'status', statusMessage: 'same' }, { type: 'status', mode: 'away', statusMessage: 'same' }]) {
+          tab.send(JSON.stringify(frame))
+        }
+        expect(await quiet(tab), JSON.stringify(tab.received)).toEqual([])
+        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+      })
+
+      it('malformed JSON, an unknown type, an invalid field or a binary frame → bad_message; the socket stays open', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const bad: Array<string | Uint8Array> = [
+          '{not json',
+          '',
+          '42',
+          '"ping"',
+          '[]',
+          'null',
+          '{}',
+          JSON.stringify({ type: 'subscribe' }),
+          JSON.stringify({ type: 'PING' }),
+          JSON.stringify({ type: 'status', mode: 'sleeping' }),
+          JSON.stringify({ type: 'status', mode: 3 }),
+          JSON.stringify({ type: 'status', statusMessage: 5 }),
+          JSON.stringify({ type: 'status', statusMessage: 'a'.repeat(141) }),
+          new TextEncoder().encode(JSON.stringify({ type: 'ping' })),
+        ]
+        for (const frame of bad) {
+          tab.send(frame)
+          const reply = await tab.next()
+          expect(reply, JSON.stringify(typeof frame === 'string' ? frame : 'binary')).toEqual({
+            type: 'error',
+            code: 'bad_message',
+            message: expect.any(String),
+          })
+        }
+        expect(tab.isClosed).toBe(false)
+        expect(await sync(tab)).toEqual([])
+        expect((await get(d, u.access, '/api/users/me/')).mode).toBe(u.user.mode)
+        await expectHealthy(d)
+      })
+
+      it('a frame of 16 KiB is accepted; a frame over 16 KiB → close 1009', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const frame = (bytes: number) => {
+          const base = JSON.stringify({ type: 'ping', pad: '' })
+          return JSON.stringify({ type: 'ping', pad: 'x'.repeat(bytes - base.length) })
+        }
+        expect(Buffer.byteLength(frame(16 * KIB))).toBe(16 * KIB)
+        tab.send(frame(16 * KIB))
+        expect(['pong', 'error']).toContain((await tab.next()).type)
+        expect(tab.isClosed).toBe(false)
+        tab.send(frame(16 * KIB + 1))
+        expect((await tab.closed).code).toBe(1009)
+        const other = await connect(d, u.access)
+        other.send(new Uint8Array(16 * KIB + 1))
+        expect((await other.closed).code).toBe(1009)
+        await expectHealthy(d)
+      })
+
+      it('a burst of 40 frames is allowed; a flood of more than 40 at once → close 1008', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        for (let i = 0; i < 40; i++) tab.send(JSON.stringify({ type: 'ping' }))
+        for (let i = 0; i < 40; i++) expect((await tab.next()).type).toBe('pong')
+        expect(tab.isClosed).toBe(false)
+        const flood = await connect(d, u.access)
+        for (let i = 0; i < 60; i++) flood.send(JSON.stringify({ type: 'ping' }))
+        expect((await flood.closed).code).toBe(1008)
+        expect(flood.received.filter((m) => m.type === 'pong').length).toBeLessThan(60)
+        await expectHealthy(d)
+      })
+
+      it("a missing, unknown, expired or revoked token: nothing is sent, the socket is closed with 4401 'unauthorized'", async () => {
+        const d = driver()
+        const expired = await login(d, 'jane_smith')
+        await advance(d, TOKEN_TTL + 1)
+        const revoked = await login(d, 'john_doe')
+        await d.fetch('/api/auth/logout/', { method: 'POST', token: revoked.access })
+        const live = await login(d, 'ahmad')
+        const queries = ['', '?token=', '?token=at_garbage', `?token=${live.refresh}`, `?token=${expired.access}`, `?token=${revoked.access}`]
+        for (const path of ['/ws/user-status/', '/ws/chat/']) {
+          for (const query of queries) {
+            const socket = d.socket(path + query)
+            expect(await socket.closed, path + query).toEqual({ code: 4401, reason: 'unauthorized' })
+            expect(socket.received).toEqual([])
+          }
+        }
+        await expectHealthy(d)
+      })
+
+      it('token expiry does not close an open socket; it keeps receiving events and its user online', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        await advance(d, TOKEN_TTL + 60)
+        expectError(await d.fetch('/api/users/me/', { token: u.access }), 401, 'unauthorized')
+        expect(tab.isClosed).toBe(false)
+        const w = await login(d, 'jane_smith')
+        expect(await seenOnline(d, w)).toContain(idOf(u))
+        await call(d, w.access, 'PATCH', '/api/users/me/status/', { mode: 'away' })
+        await tab.next(isStatusOf(idOf(w), 'away'))
+        tab.send(JSON.stringify({ type: 'status', mode: 'dnd' }))
+        expect((await tab.next(isStatusOf(idOf(u)))).user.status).toBe('dnd')
+      })
+
+      it('/ws/chat/ speaks the same protocol', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const chat = await connect(d, u.access, '/ws/chat/')
+        expect(chat.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u))).toMatchObject({ status: 'online' })
+        chat.send(JSON.stringify({ type: 'ping' }))
+        expect((await chat.next()).type).toBe('pong')
+        chat.send(JSON.stringify({ type: 'status', statusMessage: 'via chat' }))
+        expect((await chat.next()).user).toMatchObject({ id: idOf(u), statusMessage: 'via chat' })
+        chat.send('{nope')
+        expect((await chat.next()).code).toBe('bad_message')
+        const w = await login(d, 'jane_smith')
+        await chat.next(isStatusOf(idOf(w), 'online'))
+        await call(d, w.access, 'PATCH', '/api/users/me/status/', { mode: 'dnd' })
+        await chat.next(isStatusOf(idOf(w), 'dnd'))
+      })
+
+      it('a new WebSocket connection is a sign of life that brings an offline user online', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        await advance(d, TTL + 1)
+        await ws.next(isStatusOf(idOf(u), 'offline'))
+        const tab = await connect(d, u.access)
+        const own = tab.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u))
+        expect(own).toMatchObject({ status: 'online' })
+        const event = await ws.next(isStatusOf(idOf(u), 'online'))
+        expect(event.user.lastSeen).toBe(own.lastSeen)
+        expect(ms(own.lastSeen)).toBeGreaterThanOrEqual(ms(u.user.last_seen) + (TTL + 1) * 1000)
+      })
+
+      it('each connection gets the events in the order they happened, coalescing included', async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const b = await login(d, 'john_doe')
+        const c = await login(d, 'ahmad')
+        const bt = await connect(d, b.access)
+        const ct = await connect(d, c.access)
+        await sleep(80)
+        bt.send(JSON.stringify({ type: 'status', statusMessage: 'b1' }))
+        await bt.next(isStatusOf(idOf(b)))
+        // Within the coalescing window of b's last event: b2 may be held back a little…
+        bt.send(JSON.stringify({ type: 'status', statusMessage: 'b2' }))
+        await sync(bt) // the server has handled b2
+        // …but c's later change must not overtake it.
+        ct.send(JSON.stringify({ type: 'status', statusMessage: 'c1' }))
+        await ct.next(isStatusOf(idOf(c)))
+        const labels = ['b1', 'b2', 'c1']
+        await ws.next((m) => m.type === 'user.status.changed' && m.user.statusMessage === 'c1')
+        if (!ws.received.some((m) => m.user?.statusMessage === 'b2')) {
+          await ws.next((m) => m.type === 'user.status.changed' && m.user.statusMessage === 'b2', 500).catch(() => null)
+        }
+        const order = ws.received
+          .filter((m) => m.type === 'user.status.changed' && labels.includes(m.user.statusMessage))
+          .map((m) => m.user.statusMessage)
+        expect(order).toEqual(labels)
+      })
+    })
+
+    // -------------------------------------------------------------------------------------------------------------
+    describe("5. the mock server's controls", () => {
+      const driver = fresh(makeDriver)
+
+      it('reset: back to the seeded state and the real clock; every token dropped; every socket closed with 4401', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const seeded = await get(d, u.access, '/api/users/me/')
+        const tab = await connect(d, u.access)
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access, '/ws/chat/')
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'dnd', status_message: 'changed' })
+        await advance(d, 5 * DAY)
+        const res = await d.fetch('/__mock__/reset', { method: 'POST' })
+        expect(res.status).toBe(200)
+        expect(await tab.closed).toEqual({ code: 4401, reason: 'unauthorized' })
+        expect(await ws.closed).toEqual({ code: 4401, reason: 'unauthorized' })
+        expectError(await d.fetch('/api/users/me/', { token: u.access }), 401, 'unauthorized')
+        expectError(await d.fetch('/api/auth/refresh/', { method: 'POST', json: { refresh: w.refresh } }), 401, 'unauthorized')
+        const again = await login(d, 'john_doe')
+        expect(again.user).toMatchObject({ mode: seeded.mode, status_message: seeded.status_message })
+        const fresh = await connect(d, again.access)
+        fresh.send(JSON.stringify({ type: 'ping' }))
+        const pong = await fresh.next((m) => m.type === 'pong')
+        expect(Math.abs(ms(pong.ts) - Date.now())).toBeLessThan(5000)
+        expect(Math.abs(ms(again.user.last_seen) - Date.now())).toBeLessThan(5000)
+      })
+
+      it('clock: everything that fell due is pushed in the order it happened, before the reply', async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const b = await login(d, 'john_doe') // REST presence until t0 + 300
+        await advance(d, 100)
+        const c = await login(d, 'ahmad') // REST presence until t0 + 400
+        await sleep(80)
+        // b's last event is sent just now, so that a coalescing delay would hold b's next one back.
+        const bt = await connect(d, b.access)
+        bt.send(JSON.stringify({ type: 'status', statusMessage: 'leaving' }))
+        await bt.next(isStatusOf(idOf(b)))
+        bt.close()
+        await bt.closed
+        const reply = await advance(d, 400)
+        expect(reply).toBeTruthy()
+        // A ping barrier on the watcher's socket: anything pushed before the reply precedes the pong.
+        const before = await sync(ws)
+        const offline = before.filter((m) => isStatusOf(idOf(b), 'offline')(m) || isStatusOf(idOf(c), 'offline')(m))
+        expect(offline.map((m) => [m.user.id, m.user.status])).toEqual([
+          [idOf(b), 'offline'],
+          [idOf(c), 'offline'],
+        ])
+        const log = await activity(d, await login(d, 'jane_smith'))
+        expect(log.find((e) => e.user.id === idOf(b)).at).toBe(new Date(ms(b.user.last_seen) + TTL * 1000).toISOString())
+        expect(log.find((e) => e.user.id === idOf(c)).at).toBe(new Date(ms(c.user.last_seen) + TTL * 1000).toISOString())
+      })
+
+      it("clock: an expiry is pushed before the reply even right after another event of that user", async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const b = await login(d, 'john_doe')
+        await sleep(80)
+        const bt = await connect(d, b.access)
+        bt.send(JSON.stringify({ type: 'status', statusMessage: 'leaving' }))
+        await bt.next(isStatusOf(idOf(b)))
+        bt.close()
+        await bt.closed
+        await advance(d, TTL + 10)
+        const before = await sync(ws)
+        expect(eventsAbout(before, idOf(b)).at(-1)?.user.status).toBe('offline')
+      })
+
+      it('clock: advanceSeconds must be a non-negative number', async () => {
+        const d = driver()
+        const clock = (json: unknown) => d.fetch('/__mock__/clock', { method: 'POST', json })
+        expectError(await clock({}), 400, 'invalid_field', 'advanceSeconds')
+        expectError(await clock({ advanceSeconds: 'ten' }), 400, 'invalid_field', 'advanceSeconds')
+        expectError(await clock({ advanceSeconds: -5 }), 400, 'invalid_field', 'advanceSeconds')
+        expectError(await clock({ advanceSeconds: null }), 400, 'invalid_field', 'advanceSeconds')
+        expectError(await d.fetch('/__mock__/clock', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }), 400, 'invalid_json')
+        expectError(await d.fetch('/__mock__/clock'), 405, 'method_not_allowed')
+        expect((await clock({ advanceSeconds: 0 })).status).toBe(200)
+        await expectHealthy(d)
+      })
+
+      it('users/<id>/presence acts as the user: online, away, dnd set the mode with REST activity; invisible the mode; offline marks offline', async () => {
+        const d = driver()
+        const u = await offlineUser(d, 'john_doe')
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const mode = async () => (await adminView(d, idOf(u))).online_status
+        for (const [status, seen, own] of [
+          ['online', 'online', 'online'],
+          ['away', 'away', 'away'],
+          ['dnd', 'dnd', 'dnd'],
+          ['invisible', 'offline', 'invisible'],
+          ['online', 'online', 'online'],
+          ['offline', 'offline', 'offline'],
+        ]) {
+          expect((await controlPresence(d, idOf(u), status!)).status).toBe(200)
+          expect((await ws.next(isStatusOf(idOf(u)))).user.status, status).toBe(seen)
+          expect(await mode(), status).toBe(own)
+        }
+        // online / away / dnd count as REST activity: online for the TTL.
+        await setPresence(d, idOf(u), 'dnd')
+        await ws.next(isStatusOf(idOf(u), 'dnd'))
+        await advance(d, TTL - 1)
+        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+        await advance(d, 2)
+        await ws.next(isStatusOf(idOf(u), 'offline'))
+        // invisible alone is not activity: an offline user who goes invisible stays offline, even to themselves.
+        await setPresence(d, idOf(u), 'invisible')
+        expect(await mode()).toBe('offline')
+        // offline with an open socket: still online.
+        const again = await login(d, 'john_doe')
+        await call(d, again.access, 'PATCH', '/api/users/me/status/', { mode: 'auto' })
+        const tab = await connect(d, again.access)
+        await setPresence(d, idOf(u), 'offline')
+        expect(await mode()).toBe('online')
+        expect(tab.isClosed).toBe(false)
+        expect(await seenOnline(d, w)).toContain(idOf(u))
+      })
+
+      it('users/<id>/presence: unknown user → 404 user_not_found, bad status → 400, non-integer id → 404 not_found', async () => {
+        const d = driver()
+        expectError(await controlPresence(d, 99999, 'online'), 404, 'user_not_found')
+        for (const status of ['busy', 'ONLINE', '', 5, null]) expectError(await controlPresence(d, 1, status as string), 400, 'invalid_field', 'status')
+        expectError(await d.fetch('/__mock__/users/1/presence', { method: 'POST', json: {} }), 400, 'invalid_field', 'status')
+        expectError(await d.fetch('/__mock__/users/abc/presence', { method: 'POST', json: { status: 'online' } }), 404, 'not_found')
+        expectError(await d.fetch('/__mock__/users/99999/presence', { method: 'POST', json: { status: 'nope' } }), 400, 'invalid_field', 'status')
+        await expectHealthy(d)
+      })
+    })
+
+    describe("5. the mock server's seeded cast", () => {
+      const driver = fresh(makeDriver)
+
+      it('at least 24 demo users with distinct names (john_doe, jane_smith, ahmad among them) and one admin; every password is "password"', async () => {
+        const d = driver()
+        const all = await everyoneOnline(d)
+        const admin = await login(d, 'admin')
+        const list = (await get(d, admin.access, '/api/users/admin/users/online/?per_page=100')).online_users
+        expect(ids(list)).toEqual(all)
+        const names: string[] = list.map((x: Json) => x.username)
+        expect(new Set(names).size).toBe(names.length)
+        expect(names).toEqual(expect.arrayContaining(['john_doe', 'jane_smith', 'ahmad', 'admin']))
+        let admins = 0
+        for (const name of names) {
+          const session = await login(d, name)
+          if (session.user.is_admin) admins++
+          expect(session.user.is_admin).toBe(name === 'admin')
+        }
+        expect(admins).toBe(1)
+        expect(names.length - admins).toBeGreaterThanOrEqual(24)
+        const john = await login(d, 'john_doe')
+        expect((await get(d, john.access, '/api/chat/conversations/')).length).toBeGreaterThan(0)
+        expect((await get(d, john.access, '/api/users/online/?filter=friends')).length).toBeGreaterThan(0)
+      })
+    })
+
+    describe("5. the mock server's controls: off", () => {
+      const driver = fresh(makeDriver, { control: false })
+
+      it('with the controls off, /__mock__/ routes are 404 not_found and absent from the OpenAPI document', async () => {
+        const d = driver()
+        expectError(await d.fetch('/__mock__/reset', { method: 'POST' }), 404, 'not_found')
+        expectError(await d.fetch('/__mock__/clock', { method: 'POST', json: { advanceSeconds: 10 } }), 404, 'not_found')
+        expectError(await d.fetch('/__mock__/users/1/presence', { method: 'POST', json: { status: 'online' } }), 404, 'not_found')
+        expect(Object.keys(d.openapi.document.paths).filter((p) => p.startsWith('/__mock__'))).toEqual([])
+        await expectHealthy(d)
+      })
+    })
+
     describe('2. authentication: a configured token lifetime', () => {
       const driver = fresh(makeDriver, { tokenTtlSeconds: 60 })
 
@@ -1300,6 +1799,45 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expect(ms(entry.at)).toBeGreaterThanOrEqual(ms(pongBefore.ts) + 300)
         expect(ms(entry.at)).toBeLessThanOrEqual(Date.now())
         expect(event.user.isOnline).toBe(false)
+      })
+    })
+
+    describe('1. the presence model: the grace period in real time, with a clock advance', () => {
+      const driver = fresh(makeDriver, { graceSeconds: 3 })
+
+      it('a clock advance during a grace period brings its end closer in real time too', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        tab.close()
+        await tab.closed
+        await advance(d, 2.5)
+        expect(eventsAbout(await sync(ws), idOf(u))).toEqual([])
+        // About half a second of the grace period is left, not three seconds.
+        await ws.next(isStatusOf(idOf(u), 'offline'), 1500)
+      })
+    })
+
+    describe('1. the presence model: many short grace periods in real time', () => {
+      const driver = fresh(makeDriver, { graceSeconds: 0.01 })
+
+      it('every grace period runs out by itself, even when its timer fires a millisecond early by the wall clock', async () => {
+        // Timers run on a monotonic clock and the server's clock on the wall clock: now and then a timer fires a
+        // fraction of a millisecond before its moment. Repeated, so that such a timer is almost surely among them.
+        const d = driver()
+        const users = [await offlineUser(d, 'john_doe'), await offlineUser(d, 'ahmad'), await offlineUser(d, 'admin')]
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        for (let i = 0; i < 40; i++) {
+          const u = users[i % users.length]! // taking turns keeps each user's events out of the coalescing window
+          const tab = await connect(d, u.access)
+          await ws.next(isStatusOf(idOf(u), 'online'))
+          tab.close()
+          await ws.next(isStatusOf(idOf(u), 'offline'), 1000)
+        }
       })
     })
 
