@@ -8,6 +8,11 @@
 export interface PresenceEndpoints {
   /** GET: everyone online (`/api/chat/online-users/` or `/api/users/online/`). */
   onlineUsers: string | null
+  /**
+   * GET with `?filter=friends`: the caller's friends who are online (seed 001, enhancement 1). A separate endpoint
+   * because the contract's chat list, which the `contract` preset polls, has no filter.
+   */
+  onlineFriends: string | null
   /** POST: a sign of life. */
   heartbeat: string | null
   /** POST: ends the caller's REST presence at once (seed 002). */

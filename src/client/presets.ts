@@ -35,6 +35,7 @@ export const presets: Readonly<Record<BackendPreset, Readonly<PresenceEndpoints>
   contract: {
     // The chat list includes the caller, as the socket's snapshot does, so either can replace the other.
     onlineUsers: '/api/chat/online-users/',
+    onlineFriends: '/api/users/online/',
     heartbeat: '/api/chat/heartbeat/',
     markOffline: '/api/chat/mark-offline/',
     me: '/api/users/me/',
@@ -46,6 +47,8 @@ export const presets: Readonly<Record<BackendPreset, Readonly<PresenceEndpoints>
   },
   chat: {
     onlineUsers: '/api/chat/online-users/',
+    // Seeds 000 and 002 know no friendships.
+    onlineFriends: null,
     heartbeat: '/api/chat/heartbeat/',
     markOffline: '/api/chat/mark-offline/',
     me: null,
@@ -57,6 +60,7 @@ export const presets: Readonly<Record<BackendPreset, Readonly<PresenceEndpoints>
   },
   users: {
     onlineUsers: '/api/users/online/',
+    onlineFriends: '/api/users/online/',
     heartbeat: '/api/users/heartbeat/',
     markOffline: null,
     me: null,

@@ -131,6 +131,18 @@ export class PresenceRestClient {
   }
 
   /**
+   * The caller's friends who are online: seed 001's `GET /api/users/online/?filter=friends` (the `onlineFriends`
+   * endpoint). Only friends who are online are listed, so an absent user may be a friend who is offline.
+   *
+   * @example
+   * const { users } = await rest.onlineFriends()
+   * const friendIds = new Set(users.map((user) => user.id))
+   */
+  onlineFriends(options: RequestOptions = {}): Promise<OnlineUsers> {
+    return this.#call({ endpoint: 'onlineFriends', method: 'GET', query: { filter: 'friends' }, signal: options.signal }, readOnlineUsers)
+  }
+
+  /**
    * A sign of life. Sends seed 002's `timestamp`, which the contract accepts and ignores.
    *
    * @example

@@ -41,6 +41,8 @@ export interface PresenceSocketOptions {
   token?: TokenSource
   /** The WebSocket class; default the global one, looked up when connecting (none exists during SSR). */
   WebSocket?: WebSocketConstructorLike
+  /** Subprotocols, passed to the WebSocket constructor as its second argument. */
+  protocols?: string | string[]
   /** Reconnect delays; default 1 s base, 30 s cap, full jitter. */
   backoff?: Partial<BackoffOptions>
   /** How long a connection must stay open before the retry count starts over. Default 60 000. */
@@ -98,6 +100,7 @@ export interface SocketStatus {
  * What a {@link PresenceSocket} tells its subscribers.
  *
  * - `status`: something in {@link SocketStatus} changed.
+ * - `frame`: every frame as received, before it is read (for a caller speaking its own protocol).
  * - `message`: a valid frame from the server (pongs included).
  * - `invalid`: a frame or a record in it that was dropped, and why. Nothing is thrown.
  * - `unauthorized`: the server refused the token (close 4401) or there was none. The socket will not retry.
@@ -110,6 +113,7 @@ export interface SocketStatus {
  */
 export type PresenceSocketEvent =
   | { type: 'status'; status: SocketStatus; previous: SocketStatus }
+  | { type: 'frame'; data: unknown }
   | { type: 'message'; message: Exclude<ServerMessage, { type: 'invalid' }> }
   | { type: 'invalid'; reason: string; data: unknown }
   | { type: 'unauthorized'; code: number; reason: string }
@@ -321,7 +325,7 @@ export class PresenceSocket {
 
     let ws: WebSocketLike
     try {
-      ws = new Socket(url.href)
+      ws = this.#options.protocols === undefined ? new Socket(url.href) : new Socket(url.href, this.#options.protocols)
     } catch {
       return this.#lost(run, { code: 0, reason: 'the WebSocket could not be created' })
     }
@@ -359,6 +363,9 @@ export class PresenceSocket {
     // Any frame proves the connection alive, whether or not it is the pong.
     this.#disarm()
     const run = this.#run
+    this.#listeners.emit({ type: 'frame', data })
+    // A listener may have closed the socket.
+    if (run !== this.#run) return
     const message = parseServerMessage(data)
     switch (message.type) {
       case 'pong':

@@ -20,13 +20,13 @@ export interface WebSocketLike {
 }
 
 /**
- * A WebSocket class: `new (url) => socket`.
+ * A WebSocket class: `new (url, protocols?) => socket`. A class taking only the URL fits too.
  *
  * @example
  * import WebSocket from 'ws'
  * new PresenceSocket({ url, WebSocket })
  */
-export type WebSocketConstructorLike = new (url: string) => WebSocketLike
+export type WebSocketConstructorLike = new (url: string, protocols?: string | string[]) => WebSocketLike
 
 /**
  * `WebSocket.OPEN`, without touching the global (absent during server-side rendering).

@@ -36,6 +36,7 @@ export function bindSocketToStore(
         else if (message.type === 'change') batcher.change(message.user)
         return
       }
+      case 'frame':
       case 'invalid':
       case 'unauthorized':
       case 'error':

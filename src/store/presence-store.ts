@@ -29,6 +29,11 @@ export interface PresenceData {
   connection: ConnectionState
   /** Server clock minus local clock, in ms (0 until measured). */
   serverOffset: number
+  /**
+   * Whether a full list of who is online (a socket snapshot or a poll) has been applied since the store was created
+   * or cleared. Until then an empty list means "not known yet", not "nobody online".
+   */
+  synced: boolean
 }
 
 /**
@@ -75,6 +80,7 @@ const initialData = (): PresenceData => ({
   self: null,
   connection: ConnectionState.Idle,
   serverOffset: 0,
+  synced: false,
 })
 
 /**
@@ -89,11 +95,13 @@ const initialData = (): PresenceData => ({
 export function createPresenceStore(initial: Partial<PresenceData> = {}): PresenceStore {
   return createStore<PresenceState>()((set, get) => {
     const apply = (batch: PresenceBatch) => {
-      const { users: before, self } = get()
+      const { users: before, self, synced } = get()
       let users = before
       if (batch.snapshot) users = mergeSnapshot(users, batch.snapshot.users, { ...batch.snapshot.options, self })
       if (batch.changes?.length) users = mergeChanges(users, batch.changes)
-      if (users !== before) set({ users })
+      // One update, whether the users or the synced flag (or both) changed.
+      const nowSynced = synced || batch.snapshot !== undefined
+      if (users !== before || nowSynced !== synced) set({ users, synced: nowSynced })
     }
     return {
       ...initialData(),

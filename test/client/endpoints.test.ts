@@ -9,6 +9,7 @@ describe('presets', () => {
   it('contract: every endpoint of the contract', () => {
     expect(presets.contract).toEqual({
       onlineUsers: '/api/chat/online-users/',
+      onlineFriends: '/api/users/online/',
       heartbeat: '/api/chat/heartbeat/',
       markOffline: '/api/chat/mark-offline/',
       me: '/api/users/me/',
@@ -21,9 +22,16 @@ describe('presets', () => {
   })
 
   it('chat (seeds 000/002) and users (seeds 001/004): what the seeds lack is null', () => {
-    expect(presets.chat).toMatchObject({ onlineUsers: '/api/chat/online-users/', socket: '/ws/chat/', me: null, activity: null })
+    expect(presets.chat).toMatchObject({
+      onlineUsers: '/api/chat/online-users/',
+      onlineFriends: null,
+      socket: '/ws/chat/',
+      me: null,
+      activity: null,
+    })
     expect(presets.users).toMatchObject({
       onlineUsers: '/api/users/online/',
+      onlineFriends: '/api/users/online/',
       heartbeat: '/api/users/heartbeat/',
       logout: '/api/users/logout/',
       socket: '/ws/user-status/',

@@ -19,7 +19,10 @@ export class FakeWebSocket extends EventTarget implements WebSocketLike {
   readonly sent: string[] = []
   closedWith: { code?: number; reason?: string } | null = null
 
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
     super()
     FakeWebSocket.instances.push(this)
   }

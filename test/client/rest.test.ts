@@ -42,6 +42,16 @@ describe('PresenceRestClient against the mock backend (MSW)', () => {
     expect(friends.users.length).toBeLessThanOrEqual(all.users.length)
   })
 
+  it('onlineFriends(): seed 001’s friends filter, on the contract preset too (its online list has no filter)', async () => {
+    for (const backend of ['contract', 'users'] as const) {
+      const { rest } = await client('john_doe', { backend })
+      const friends = await rest.onlineFriends()
+      expect(friends.users.map((u) => u.id)).toEqual(['4', '5', '6', '8', '18'])
+    }
+    const { rest } = await client('john_doe', { backend: 'chat' })
+    expect(await rejection(rest.onlineFriends())).toMatchObject({ status: 404, code: 'endpoint_unavailable' })
+  })
+
   it('heartbeat() on both presets', async () => {
     for (const backend of ['contract', 'users'] as const) {
       const { rest } = await client('john_doe', { backend })

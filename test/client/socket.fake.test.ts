@@ -323,4 +323,22 @@ describe('PresenceSocket with a fake WebSocket', () => {
     expect(socket.state).toBe('closed')
     expect(vi.getTimerCount()).toBe(0)
   })
+
+  it('emits every frame as received before reading it, the unreadable ones too', () => {
+    const { events } = start()
+    FakeWebSocket.last.open()
+    FakeWebSocket.last.receive('not json')
+    FakeWebSocket.last.receive({ type: 'custom', n: 1 })
+    expect(events.filter((e) => e.type === 'frame')).toEqual([
+      { type: 'frame', data: 'not json' },
+      { type: 'frame', data: '{"type":"custom","n":1}' },
+    ])
+  })
+
+  it('passes subprotocols to the constructor, and none when not given', () => {
+    start({ protocols: ['presence.v1'] })
+    expect(FakeWebSocket.last.protocols).toEqual(['presence.v1'])
+    start()
+    expect(FakeWebSocket.last.protocols).toBeUndefined()
+  })
 })

@@ -24,7 +24,21 @@ describe('presence store', () => {
   it('starts empty and idle', () => {
     const { state } = counted()
     expect(Object.keys(state().users)).toEqual([])
-    expect(state()).toMatchObject({ self: null, connection: 'idle', serverOffset: 0 })
+    expect(state()).toMatchObject({ self: null, connection: 'idle', serverOffset: 0, synced: false })
+  })
+
+  it('synced: set by the first snapshot, even an empty one, in the same update; changes alone do not set it; clear() resets it', () => {
+    const { state, updates } = counted()
+    state().applyChanges([user(1)])
+    expect(state().synced).toBe(false)
+    state().applySnapshot([])
+    expect(updates).toHaveLength(2)
+    expect(state().synced).toBe(true)
+    expect(state().users['1']).toMatchObject({ status: 'offline' })
+    state().applySnapshot([])
+    expect(updates).toHaveLength(2) // nothing changed: no update
+    state().clear()
+    expect(state().synced).toBe(false)
   })
 
   it('a snapshot fills the users, keyed by id', () => {
