@@ -6,6 +6,7 @@ import { WebSocket } from 'ws'
 import { contractSuite } from './contract/suite'
 import { makeNodeDriver, type NodeDriver } from './contract/node-driver'
 import { advance, connect, isStatusOf, login, sleep } from './contract/driver'
+import { OpenApiChecker } from './contract/openapi'
 
 contractSuite('real Node server over real sockets', makeNodeDriver)
 
@@ -128,6 +129,9 @@ describe('presence contract: the real Node server only', () => {
       expect(res.status).toBe(200)
       const doc = await (await fetch(`${base}/api/openapi.json`)).json()
       expect(Object.keys(doc.paths).some((p) => p.startsWith('/__mock__'))).toBe(false)
+      const openapi = new OpenApiChecker(doc)
+      openapi.check('POST', '/api/auth/login/', res.status, res.headers.get('content-type'), await res.text())
+      openapi.check('POST', '/__mock__/reset', 404, 'application/json', JSON.stringify({ error: { code: 'not_found', message: '' } }))
     } finally {
       process.kill(child.pid!, 'SIGTERM')
     }

@@ -593,8 +593,9 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const d = driver()
         const s1 = await login(d, 'john_doe')
         const s2 = await login(d, 'john_doe')
+        const refreshed = (await d.fetch('/api/auth/refresh/', { method: 'POST', json: { refresh: s1.refresh } })).json.access
         const a1 = await connect(d, s1.access)
-        const a2 = await connect(d, s1.access, '/ws/chat/')
+        const a2 = await connect(d, refreshed, '/ws/chat/') // an access token of the same session, from a refresh
         const b = await connect(d, s2.access)
         const w = await login(d, 'jane_smith')
         const ws = await connect(d, w.access)
@@ -604,6 +605,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expect(await a2.closed).toEqual({ code: 4401, reason: 'unauthorized' })
         expectError(await d.fetch('/api/auth/refresh/', { method: 'POST', json: { refresh: s1.refresh } }), 401, 'unauthorized')
         expectError(await d.fetch('/api/users/me/', { token: s1.access }), 401, 'unauthorized')
+        expectError(await d.fetch('/api/users/me/', { token: refreshed }), 401, 'unauthorized')
         // The other session: its socket open, its tokens alive, the user still online for others.
         expect(b.isClosed).toBe(false)
         await sync(b)
@@ -1240,6 +1242,12 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
           expect(documented, `${method} ${path}`).toEqual(expect.arrayContaining(statuses))
         }
         expect(d.openapi.operation('GET', '/api/users/admin/users/abc/online-status/')).toBeNull()
+        // The check wired into every request of this suite has teeth.
+        const me = await d.fetch('/api/users/me/', { token: (await login(d, 'john_doe')).access })
+        expect(() => d.openapi.check('GET', '/api/users/me/', 200, 'application/json', me.text)).not.toThrow()
+        expect(() => d.openapi.check('GET', '/api/users/me/', 200, 'application/json', JSON.stringify({ ...me.json, id: 'x' }))).toThrow(/schema/)
+        expect(() => d.openapi.check('GET', '/api/users/me/', 418, 'application/json', '{}')).toThrow(/not documented/)
+        expect(() => d.openapi.check('GET', '/api/nope/', 404, 'application/json', '{"oops":1}')).toThrow(/Error/)
       })
 
       it('avatars: profile images are absolute URLs served by the server itself as SVG, publicly', async () => {
@@ -1412,11 +1420,17 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const ws = await connect(d, w.access)
         await quiet(tab) // whatever was still on its way from the PATCH
         await quiet(ws)
+        await advance(d, 30)
+        const seenBefore = (await get(d, w.access, '/api/users/online/')).find((x: Json) => x.id === idOf(u)).last_seen
         for (const frame of [{ type: 'status' }, { type: 'status', mode: 'away' }, { type: 'status', statusMessage: 'same' }, { type: 'status', mode: 'away', statusMessage: 'same' }]) {
           tab.send(JSON.stringify(frame))
         }
-        expect(await quiet(tab), JSON.stringify(tab.received)).toEqual([])
+        const replies = await tab.next((m) => m.type !== 'user.status.changed' || m.user.id === idOf(u), 300).catch(() => null)
+        expect(replies).toBeNull()
         expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+        // A valid status frame is a sign of life all the same.
+        const seenAfter = (await get(d, w.access, '/api/users/online/')).find((x: Json) => x.id === idOf(u)).last_seen
+        expect(ms(seenAfter)).toBeGreaterThanOrEqual(ms(seenBefore) + 30_000)
       })
 
       it('malformed JSON, an unknown type, an invalid field or a binary frame → bad_message; the socket stays open', async () => {
@@ -1466,6 +1480,14 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         tab.send(frame(16 * KIB))
         expect(['pong', 'error']).toContain((await tab.next()).type)
         expect(tab.isClosed).toBe(false)
+        const rockets = JSON.stringify({ type: 'ping', pad: '🚀'.repeat(4090) })
+        expect(Buffer.byteLength(rockets)).toBe(16 * KIB) // 16 KiB in UTF-8, far fewer UTF-16 units
+        tab.send(rockets)
+        expect(['pong', 'error']).toContain((await tab.next()).type)
+        expect(tab.isClosed).toBe(false)
+        const multibyte = await connect(d, u.access)
+        multibyte.send(JSON.stringify({ type: 'ping', pad: 'x' + '🚀'.repeat(4090) }))
+        expect((await multibyte.closed).code).toBe(1009)
         tab.send(frame(16 * KIB + 1))
         expect((await tab.closed).code).toBe(1009)
         const other = await connect(d, u.access)
@@ -1553,6 +1575,25 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expect(ms(own.lastSeen)).toBeGreaterThanOrEqual(ms(u.user.last_seen) + (TTL + 1) * 1000)
       })
 
+      it('under churn, changes may be coalesced but the final state always arrives, in order', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        for (let i = 0; i < 12; i++) tab.send(JSON.stringify({ type: 'status', statusMessage: `m${i}`, mode: i % 2 ? 'away' : 'dnd' }))
+        await ws.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage === 'm11', 2000)
+        await tab.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage === 'm11', 2000)
+        for (const socket of [ws, tab]) {
+          const churn = eventsAbout(socket.received, idOf(u)).filter((m) => /^m\d+$/.test(m.user.statusMessage ?? ''))
+          const seen = churn.map((m) => Number(m.user.statusMessage.slice(1)))
+          expect(seen).toEqual([...seen].sort((a, b) => a - b))
+          expect(new Set(seen).size).toBe(seen.length)
+          expect(eventsAbout(socket.received, idOf(u)).at(-1).user).toMatchObject({ status: 'away', statusMessage: 'm11' })
+        }
+        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+      })
+
       it('each connection gets the events in the order they happened, coalescing included', async () => {
         const d = driver()
         const w = await login(d, 'jane_smith')
@@ -1603,6 +1644,9 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expectError(await d.fetch('/api/auth/refresh/', { method: 'POST', json: { refresh: w.refresh } }), 401, 'unauthorized')
         const again = await login(d, 'john_doe')
         expect(again.user).toMatchObject({ mode: seeded.mode, status_message: seeded.status_message })
+        const log = await activity(d, again)
+        expect(log.filter((e) => e.user.id === idOf(u) && e.event === 'dnd')).toEqual([])
+        expect(log.every((e) => ms(e.at) <= Date.now() + 1000)).toBe(true) // nothing from the advanced clock
         const fresh = await connect(d, again.access)
         fresh.send(JSON.stringify({ type: 'ping' }))
         const pong = await fresh.next((m) => m.type === 'pong')
