@@ -440,6 +440,96 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
       })
     })
 
+    describe('1. the presence model: the grace period in real time', () => {
+      const driver = fresh(makeDriver, { graceSeconds: 0.3 })
+
+      it('the last socket closed → offline pushed by the server by itself when a real 0.3 s grace runs out', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        const before = await sync(ws)
+        expect(eventsAbout(before, idOf(u))).toEqual([])
+        const pongBefore = ws.received.filter((m) => m.type === 'pong').at(-1)
+        const closedAt = Date.now()
+        tab.close()
+        await tab.closed
+        const event = await ws.next(isStatusOf(idOf(u), 'offline'), 3000)
+        expect(Date.now() - closedAt).toBeGreaterThanOrEqual(250)
+        // Logged at the moment the grace ran out: 0.3 s after the close, on the server's clock.
+        const entry = (await activity(d, w)).find((e) => e.user.id === idOf(u))
+        expect(entry.event).toBe('offline')
+        expect(ms(entry.at)).toBeGreaterThanOrEqual(ms(pongBefore.ts) + 300)
+        expect(ms(entry.at)).toBeLessThanOrEqual(Date.now())
+        expect(event.user.isOnline).toBe(false)
+      })
+    })
+
+    describe('1. the presence model: the grace period in real time, with a clock advance', () => {
+      const driver = fresh(makeDriver, { graceSeconds: 3 })
+
+      it('a clock advance during a grace period brings its end closer in real time too', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        tab.close()
+        await tab.closed
+        await advance(d, 2.5)
+        expect(eventsAbout(await sync(ws), idOf(u))).toEqual([])
+        // About half a second of the grace period is left, not three seconds.
+        await ws.next(isStatusOf(idOf(u), 'offline'), 1500)
+      })
+    })
+
+    describe('1. the presence model: many short grace periods in real time', () => {
+      const driver = fresh(makeDriver, { graceSeconds: 0.01 })
+
+      it('every grace period runs out by itself, even when its timer fires a millisecond early by the wall clock', async () => {
+        // Timers run on a monotonic clock and the server's clock on the wall clock: now and then a timer fires a
+        // fraction of a millisecond before its moment. Repeated, so that such a timer is almost surely among them.
+        const d = driver()
+        const users = [await offlineUser(d, 'john_doe'), await offlineUser(d, 'ahmad'), await offlineUser(d, 'admin')]
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        for (let i = 0; i < 40; i++) {
+          const u = users[i % users.length]! // taking turns keeps each user's events out of the coalescing window
+          const tab = await connect(d, u.access)
+          await ws.next(isStatusOf(idOf(u), 'online'))
+          tab.close()
+          await ws.next(isStatusOf(idOf(u), 'offline'), 1000)
+        }
+      })
+    })
+
+    describe('1. the presence model: timing is configurable', () => {
+      const driver = fresh(makeDriver, { ttlSeconds: 10, graceSeconds: 5 })
+
+      it('a TTL of 10 s and a grace period of 5 s', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        await advance(d, 9)
+        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+        await advance(d, 2)
+        await ws.next(isStatusOf(idOf(u), 'offline'))
+        const tab = await connect(d, u.access)
+        await ws.next(isStatusOf(idOf(u), 'online'))
+        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+        tab.close()
+        await tab.closed
+        await advance(d, 4)
+        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
+        await advance(d, 2)
+        await ws.next(isStatusOf(idOf(u), 'offline'))
+      })
+    })
+
     // -------------------------------------------------------------------------------------------------------------
     describe('2. authentication', () => {
       const driver = fresh(makeDriver)
@@ -672,6 +762,26 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
           expectError(await d.fetch(path, { method: 'POST', token: u.access, json: { refresh: u.refresh } }), 401, 'unauthorized')
         }
         await expectHealthy(d)
+      })
+    })
+
+    describe('2. authentication: a configured token lifetime', () => {
+      const driver = fresh(makeDriver, { tokenTtlSeconds: 60 })
+
+      it('access tokens live --token-ttl seconds; a socket opened with one outlives it', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        await advance(d, 59)
+        await get(d, u.access, '/api/users/me/')
+        await advance(d, 2)
+        expectError(await d.fetch('/api/users/me/', { token: u.access }), 401, 'unauthorized')
+        expect(tab.isClosed).toBe(false)
+        const pongs = await sync(tab)
+        expect(pongs).toEqual([])
+        const late = d.socket(`/ws/user-status/?token=${u.access}`)
+        expect(await late.closed).toEqual({ code: 4401, reason: 'unauthorized' })
+        expect(late.received).toEqual([])
       })
     })
 
@@ -1796,116 +1906,6 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expectError(await d.fetch('/__mock__/users/1/presence', { method: 'POST', json: { status: 'online' } }), 404, 'not_found')
         expect(Object.keys(d.openapi.document.paths).filter((p) => p.startsWith('/__mock__'))).toEqual([])
         await expectHealthy(d)
-      })
-    })
-
-    describe('2. authentication: a configured token lifetime', () => {
-      const driver = fresh(makeDriver, { tokenTtlSeconds: 60 })
-
-      it('access tokens live --token-ttl seconds; a socket opened with one outlives it', async () => {
-        const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await advance(d, 59)
-        await get(d, u.access, '/api/users/me/')
-        await advance(d, 2)
-        expectError(await d.fetch('/api/users/me/', { token: u.access }), 401, 'unauthorized')
-        expect(tab.isClosed).toBe(false)
-        const pongs = await sync(tab)
-        expect(pongs).toEqual([])
-        const late = d.socket(`/ws/user-status/?token=${u.access}`)
-        expect(await late.closed).toEqual({ code: 4401, reason: 'unauthorized' })
-        expect(late.received).toEqual([])
-      })
-    })
-
-    describe('1. the presence model: the grace period in real time', () => {
-      const driver = fresh(makeDriver, { graceSeconds: 0.3 })
-
-      it('the last socket closed → offline pushed by the server by itself when a real 0.3 s grace runs out', async () => {
-        const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
-        const before = await sync(ws)
-        expect(eventsAbout(before, idOf(u))).toEqual([])
-        const pongBefore = ws.received.filter((m) => m.type === 'pong').at(-1)
-        const closedAt = Date.now()
-        tab.close()
-        await tab.closed
-        const event = await ws.next(isStatusOf(idOf(u), 'offline'), 3000)
-        expect(Date.now() - closedAt).toBeGreaterThanOrEqual(250)
-        // Logged at the moment the grace ran out: 0.3 s after the close, on the server's clock.
-        const entry = (await activity(d, w)).find((e) => e.user.id === idOf(u))
-        expect(entry.event).toBe('offline')
-        expect(ms(entry.at)).toBeGreaterThanOrEqual(ms(pongBefore.ts) + 300)
-        expect(ms(entry.at)).toBeLessThanOrEqual(Date.now())
-        expect(event.user.isOnline).toBe(false)
-      })
-    })
-
-    describe('1. the presence model: the grace period in real time, with a clock advance', () => {
-      const driver = fresh(makeDriver, { graceSeconds: 3 })
-
-      it('a clock advance during a grace period brings its end closer in real time too', async () => {
-        const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
-        tab.close()
-        await tab.closed
-        await advance(d, 2.5)
-        expect(eventsAbout(await sync(ws), idOf(u))).toEqual([])
-        // About half a second of the grace period is left, not three seconds.
-        await ws.next(isStatusOf(idOf(u), 'offline'), 1500)
-      })
-    })
-
-    describe('1. the presence model: many short grace periods in real time', () => {
-      const driver = fresh(makeDriver, { graceSeconds: 0.01 })
-
-      it('every grace period runs out by itself, even when its timer fires a millisecond early by the wall clock', async () => {
-        // Timers run on a monotonic clock and the server's clock on the wall clock: now and then a timer fires a
-        // fraction of a millisecond before its moment. Repeated, so that such a timer is almost surely among them.
-        const d = driver()
-        const users = [await offlineUser(d, 'john_doe'), await offlineUser(d, 'ahmad'), await offlineUser(d, 'admin')]
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
-        for (let i = 0; i < 40; i++) {
-          const u = users[i % users.length]! // taking turns keeps each user's events out of the coalescing window
-          const tab = await connect(d, u.access)
-          await ws.next(isStatusOf(idOf(u), 'online'))
-          tab.close()
-          await ws.next(isStatusOf(idOf(u), 'offline'), 1000)
-        }
-      })
-    })
-
-    describe('1. the presence model: timing is configurable', () => {
-      const driver = fresh(makeDriver, { ttlSeconds: 10, graceSeconds: 5 })
-
-      it('a TTL of 10 s and a grace period of 5 s', async () => {
-        const d = driver()
-        const u = await login(d, 'john_doe')
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
-        await advance(d, 9)
-        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
-        await advance(d, 2)
-        await ws.next(isStatusOf(idOf(u), 'offline'))
-        const tab = await connect(d, u.access)
-        await ws.next(isStatusOf(idOf(u), 'online'))
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        tab.close()
-        await tab.closed
-        await advance(d, 4)
-        expect(eventsAbout(await quiet(ws), idOf(u))).toEqual([])
-        await advance(d, 2)
-        await ws.next(isStatusOf(idOf(u), 'offline'))
       })
     })
   })
