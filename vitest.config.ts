@@ -39,7 +39,7 @@ export default mergeConfig(
           test: {
             name: 'dom',
             environment: 'happy-dom',
-            include: ['test/{client,store,hooks,components,provider}/**/*.test.{ts,tsx}'],
+            include: ['test/{client,store,runtime,hooks,components,provider}/**/*.test.{ts,tsx}'],
             testTimeout: 20_000,
           },
         },

@@ -260,10 +260,21 @@ export class PresenceSocket {
    * socket.send({ type: 'status', mode: 'away' })
    */
   send(message: ClientMessage): boolean {
+    return this.sendText(JSON.stringify(message))
+  }
+
+  /**
+   * Sends a text frame as it is, if the socket is open; returns whether it was sent. For a caller speaking its own
+   * protocol over this socket (the generic `useWebSocket` hook).
+   *
+   * @example
+   * socket.sendText('{"type":"typing","room":7}')
+   */
+  sendText(text: string): boolean {
     const ws = this.#ws
     if (!ws || this.#status.state !== 'open' || ws.readyState !== WS_OPEN) return false
     try {
-      ws.send(JSON.stringify(message))
+      ws.send(text)
       return true
     } catch {
       return false

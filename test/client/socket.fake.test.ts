@@ -253,6 +253,14 @@ describe('PresenceSocket with a fake WebSocket', () => {
     expect(FakeWebSocket.last.sent.at(-1)).toBe('{"type":"status","mode":"away"}')
   })
 
+  it('sendText() sends the text as it is, only while open', () => {
+    const { socket } = start()
+    expect(socket.sendText('hello')).toBe(false)
+    FakeWebSocket.last.open()
+    expect(socket.sendText('hello')).toBe(true)
+    expect(FakeWebSocket.last.sent.at(-1)).toBe('hello')
+  })
+
   it.each([
     ['connecting', () => {}],
     ['open', () => FakeWebSocket.last.open()],

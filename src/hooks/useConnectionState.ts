@@ -1,0 +1,48 @@
+'use client'
+import { useCallback, useMemo } from 'react'
+import { useStore } from 'zustand'
+import type { ConnectionState } from '../client'
+import { usePresenceContext } from '../provider/PresenceContext'
+import type { Transport } from '../runtime'
+
+/**
+ * How the provider is connected, as {@link useConnectionState} returns it.
+ *
+ * @example
+ * const { state, transport }: ConnectionInfo = useConnectionState()
+ */
+export interface ConnectionInfo {
+  /** The WebSocket's state (`idle` when there is no socket at all). */
+  state: ConnectionState
+  /** How presence arrives now: `socket`, `polling` (the fallback), or `none`. */
+  transport: Transport
+  /** When the socket's next attempt starts (epoch ms), while one is waiting. */
+  nextRetryAt: number | null
+  /** Retries the socket at once (and polls at once while polling). */
+  retryNow(): void
+}
+
+/**
+ * The provider's connection: the socket's state, whether presence arrives over the socket or by polling, and when
+ * the next reconnect attempt is, for a "Reconnecting in 8 s — Retry now" banner.
+ *
+ * @example
+ * function ConnectionBanner() {
+ *   const { state, transport, nextRetryAt, retryNow } = useConnectionState()
+ *   if (state === 'open') return null
+ *   return (
+ *     <p role="status">
+ *       {transport === 'polling' ? 'Live updates paused; refreshing every 10 s.' : 'Reconnecting…'}
+ *       {nextRetryAt && <button onClick={retryNow}>Retry now</button>}
+ *     </p>
+ *   )
+ * }
+ */
+export function useConnectionState(): ConnectionInfo {
+  const { runtime } = usePresenceContext('useConnectionState')
+  const state = useStore(runtime.store, (s) => s.connection)
+  const transport = useStore(runtime.state, (s) => s.transport)
+  const nextRetryAt = useStore(runtime.state, (s) => s.nextRetryAt)
+  const retryNow = useCallback(() => runtime.retryNow(), [runtime])
+  return useMemo(() => ({ state, transport, nextRetryAt, retryNow }), [state, transport, nextRetryAt, retryNow])
+}

@@ -1,0 +1,87 @@
+'use client'
+import { useContext, useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react'
+import { PresenceContext } from '../provider/PresenceContext'
+import { sharedHeartbeat, type HeartbeatState } from '../runtime'
+
+/**
+ * Options of {@link useHeartbeat}.
+ *
+ * @example
+ * const options: HeartbeatOptions = { endpoint: '/api/chat/heartbeat/', intervalMs: 120_000 }
+ */
+export interface HeartbeatOptions {
+  /** Between two beats, without a provider. Inside a provider its `heartbeatIntervalMs` applies. Default 120 000. */
+  intervalMs?: number
+  /** `false`: only observe (without a provider: send nothing). Default `true`. */
+  enabled?: boolean
+  /**
+   * The heartbeat URL, without a provider (seed 002's app posts to its own same-origin route, which authenticates by
+   * cookie). Inside a provider the provider's heartbeat endpoint is used.
+   */
+  endpoint?: string
+  /** Called when a beat is refused with a 401 (inside a provider: when the token is refused anywhere). */
+  onAuthError?: () => void
+}
+
+/**
+ * What {@link useHeartbeat} returns.
+ *
+ * @example
+ * const { lastBeatAt, state, isLeader }: HeartbeatInfo = useHeartbeat()
+ */
+export interface HeartbeatInfo {
+  /** The last beat of this user from this browser (this tab's or another's), epoch ms. */
+  lastBeatAt: number | null
+  state: HeartbeatState
+  /** Whether this tab sends the heartbeats (one tab does, for all). */
+  isLeader: boolean
+}
+
+/**
+ * Seed 002's heartbeat: one beat at once, then every 2 minutes; paused while the tab is hidden; on coming back, a beat
+ * at once if the last is more than a minute old; a 404 stops it quietly, a 401 reports, other failures back off.
+ * However many components call it and however many tabs are open, one heartbeat goes out (the Web Locks API elects
+ * one visible tab; a BroadcastChannel shares the beats where locks are missing).
+ *
+ * Inside `<UserStatusProvider>` the provider already runs the heartbeat; this hook shows its state. Without a
+ * provider, give it an `endpoint` and it runs one heartbeat for all its callers.
+ *
+ * @example
+ * // seed 002's dashboard layout, without a provider
+ * function DashboardLayout({ children }: { children: React.ReactNode }) {
+ *   useHeartbeat({ endpoint: '/api/chat/heartbeat/' })
+ *   return <>{children}</>
+ * }
+ *
+ * @example
+ * // inside a provider: show it
+ * function HeartbeatDot() {
+ *   const { state, lastBeatAt } = useHeartbeat()
+ *   return <span title={lastBeatAt ? new Date(lastBeatAt).toLocaleTimeString() : 'never'}>{state}</span>
+ * }
+ */
+export function useHeartbeat(options: HeartbeatOptions = {}): HeartbeatInfo {
+  const { intervalMs, enabled = true, endpoint } = options
+  const context = useContext(PresenceContext)
+  const runtime = context?.runtime ?? null
+  // Without a provider: the page's shared heartbeat for this endpoint (made here, started by the effect below).
+  const shared = useMemo(
+    () => (runtime || endpoint === undefined ? null : sharedHeartbeat(endpoint, { intervalMs })),
+    [runtime, endpoint, intervalMs],
+  )
+  const reportAuthError = useEffectEvent(() => options.onAuthError?.())
+
+  useEffect(() => {
+    if (shared && enabled) return shared.manager.retain()
+  }, [shared, enabled])
+
+  useEffect(() => {
+    if (runtime) return runtime.subscribe((event) => event.type === 'auth-error' && reportAuthError())
+    if (shared) return shared.onAuthError(() => reportAuthError())
+  }, [runtime, shared])
+
+  const manager = runtime?.heartbeat ?? shared?.manager
+  if (!manager) throw new Error('useHeartbeat must be used inside <UserStatusProvider> (or be given an endpoint)')
+  const status = useSyncExternalStore(manager.subscribe, manager.getStatus, manager.getStatus)
+  return useMemo(() => ({ lastBeatAt: status.lastBeatAt, state: status.state, isLeader: status.isLeader }), [status])
+}

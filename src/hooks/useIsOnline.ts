@@ -1,0 +1,19 @@
+'use client'
+import { useStore } from 'zustand'
+import { usePresenceContext } from '../provider/PresenceContext'
+
+/**
+ * Whether a user is online (any status but `offline`, as the viewer sees it); `false` for an unknown user.
+ * Re-renders only when that answer changes, not when the user goes from online to away.
+ *
+ * @example
+ * function ChatHeader({ peerId }: { peerId: number }) {
+ *   const online = useIsOnline(peerId)
+ *   return <span>{online ? 'Active now' : 'Offline'}</span>
+ * }
+ */
+export function useIsOnline(userId: string | number): boolean {
+  const { runtime } = usePresenceContext('useIsOnline')
+  const id = String(userId)
+  return useStore(runtime.store, (state) => state.users[id]?.isOnline ?? false)
+}

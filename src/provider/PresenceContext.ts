@@ -1,0 +1,36 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { createContext, useContext } from 'react'
+import type { PresenceRuntime } from '../runtime'
+
+/**
+ * What `<UserStatusProvider>` hands down: its runtime, and the QueryClient the presence queries use (the app's, or
+ * the provider's own).
+ *
+ * @example
+ * const value: PresenceContextValue = { runtime, queryClient }
+ */
+export interface PresenceContextValue {
+  runtime: PresenceRuntime
+  queryClient: QueryClient
+}
+
+/**
+ * The context of `<UserStatusProvider>`; `null` outside it.
+ *
+ * @example
+ * <PresenceContext.Provider value={{ runtime, queryClient }}>{children}</PresenceContext.Provider>
+ */
+export const PresenceContext = createContext<PresenceContextValue | null>(null)
+
+/**
+ * The provider's context, or a clear error naming the hook that was used outside it.
+ *
+ * @example
+ * const { runtime } = usePresenceContext('useUserStatus')
+ */
+export function usePresenceContext(hookName: string): PresenceContextValue {
+  const value = useContext(PresenceContext)
+  if (!value) throw new Error(`${hookName} must be used inside <UserStatusProvider>`)
+  return value
+}

@@ -1,0 +1,142 @@
+'use client'
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react'
+import { readToken, type BackendPreset, type PresenceEndpoints, type WebSocketConstructorLike } from '../client'
+import { PresenceRuntime, type PresenceRuntimeOptions } from '../runtime'
+import { PresenceContext, type PresenceContextValue } from './PresenceContext'
+
+/**
+ * Props of {@link UserStatusProvider}.
+ *
+ * @example
+ * const props: UserStatusProviderProps = { token: auth.accessToken, apiBaseUrl: 'http://localhost:8000' }
+ */
+export interface UserStatusProviderProps {
+  /**
+   * The access token: a string, `null` (signed out: nothing runs, the store is empty), or a function returning
+   * either, at once or as a promise. A function is read again before every request and connection attempt, so a
+   * refreshed token is picked up; the provider reconnects only when the token's value changes.
+   */
+  token: string | null | (() => string | null | Promise<string | null>)
+  /** The backend's base URL. Default `''`: the page's origin. A trailing `/api` is fine (seed 001). */
+  apiBaseUrl?: string
+  /**
+   * The WebSocket: an origin such as `ws://localhost:8001` (the preset's path is added) or the full socket URL.
+   * Default: the origin of `apiBaseUrl`, else the page's, with `http` turned into `ws`.
+   */
+  wsUrl?: string
+  /** Which seed's paths. Default `contract`. */
+  backend?: BackendPreset
+  /** Paths that differ from the preset's; `null` switches one off (`{ socket: null }` polls only). */
+  endpoints?: Partial<PresenceEndpoints>
+  /** Between two heartbeats. Default 120 000 ms. */
+  heartbeatIntervalMs?: number
+  /** Between two polls while the socket cannot be had. Default 10 000 ms. */
+  pollIntervalMs?: number
+  /**
+   * Called when the token is refused: a REST 401 or a 4401 close of the socket; once per token. Hand a refreshed
+   * token down through `token` and the provider reconnects.
+   */
+  onAuthError?: (error: unknown) => void
+  /** The QueryClient for the presence queries. Default: the app's (a `QueryClientProvider` above), else its own. */
+  queryClient?: QueryClient
+  /** The signed-in user's id, for a backend without `/api/users/me/` (the `chat` and `users` presets). */
+  userId?: string | number | null
+  /** The WebSocket class (React Native, Node, tests). Default the global one. */
+  WebSocket?: WebSocketConstructorLike
+  /** The `fetch` to use. Default the global one. */
+  fetch?: typeof fetch
+  /** Fine-tuning of the runtime (socket backoff and ping, fallback thresholds, heartbeat election); read on mount. */
+  runtimeOptions?: Omit<PresenceRuntimeOptions, 'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'WebSocket' | 'fetch'>
+  children?: ReactNode
+}
+
+/**
+ * Keeps the signed-in user's presence live for everything below it: connects the WebSocket (or polls when there is
+ * none), sends the heartbeat (one per user per browser, however many tabs), fills the presence store that the hooks
+ * read, and learns who "self" is from `/api/users/me/`. Put it inside the app's auth provider (seed 001, step 2) and
+ * hand it the token: when the token becomes `null` it closes everything and clears the store; a new token makes
+ * exactly one new socket. Uses the app's QueryClient when there is one above it, else its own. Renders nothing of
+ * its own, opens nothing during render, and touches no browser global on the server.
+ *
+ * @example
+ * export default function RootLayout({ children }: { children: React.ReactNode }) {
+ *   return (
+ *     <AuthProvider>
+ *       <AuthedPresence>{children}</AuthedPresence>
+ *     </AuthProvider>
+ *   )
+ * }
+ *
+ * function AuthedPresence({ children }: { children: React.ReactNode }) {
+ *   const auth = useAuth()
+ *   return (
+ *     <UserStatusProvider token={auth.accessToken} apiBaseUrl="http://localhost:8000" onAuthError={() => auth.refresh()}>
+ *       {children}
+ *     </UserStatusProvider>
+ *   )
+ * }
+ */
+export function UserStatusProvider(props: UserStatusProviderProps) {
+  const { token, apiBaseUrl, wsUrl, backend, endpoints, heartbeatIntervalMs, pollIntervalMs, userId, WebSocket, fetch } = props
+  const appQueryClient = useContext(QueryClientContext)
+  // Made only when neither the props nor the app give one; a QueryClient touches no browser global until mounted.
+  const needsOwnQueryClient = !props.queryClient && !appQueryClient
+  const ownQueryClient = useMemo(() => (needsOwnQueryClient ? new QueryClient() : null), [needsOwnQueryClient])
+  const queryClient = (props.queryClient ?? appQueryClient ?? ownQueryClient)!
+  const [runtimeOptions] = useState(props.runtimeOptions)
+
+  // A new runtime when the backend's configuration changes. Constructing one opens nothing (safe during render).
+  const endpointsKey = JSON.stringify(endpoints ?? {})
+  const runtime = useMemo(
+    () =>
+      new PresenceRuntime({
+        ...runtimeOptions,
+        apiBaseUrl,
+        wsUrl,
+        backend,
+        endpoints: JSON.parse(endpointsKey) as Partial<PresenceEndpoints>,
+        heartbeatIntervalMs,
+        pollIntervalMs,
+        userId,
+        WebSocket,
+        fetch,
+      }),
+    [runtimeOptions, apiBaseUrl, wsUrl, backend, endpointsKey, heartbeatIntervalMs, pollIntervalMs, userId, WebSocket, fetch],
+  )
+
+  const reportAuthError = useEffectEvent((error: unknown) => props.onAuthError?.(error))
+  useEffect(() => runtime.subscribe((event) => event.type === 'auth-error' && reportAuthError(event.error)), [runtime])
+
+  // Declared before the token effect: under StrictMode its cleanup (stop) runs before the token effect runs again.
+  useEffect(() => () => runtime.stop(), [runtime])
+
+  useEffect(() => {
+    let cancelled = false
+    const apply = (value: string | null) => {
+      if (cancelled) return
+      if (value === null) runtime.stop()
+      else runtime.start(token, value)
+    }
+    let value: string | null | Promise<string | null>
+    try {
+      value = readToken(token)
+    } catch {
+      value = null
+    }
+    if (value instanceof Promise) value.then(apply, () => apply(null))
+    else apply(value)
+    return () => {
+      cancelled = true
+    }
+  }, [runtime, token])
+
+  useEffect(() => {
+    if (!ownQueryClient) return
+    ownQueryClient.mount()
+    return () => ownQueryClient.unmount()
+  }, [ownQueryClient])
+
+  const value = useMemo<PresenceContextValue>(() => ({ runtime, queryClient }), [runtime, queryClient])
+  return <PresenceContext.Provider value={value}>{props.children}</PresenceContext.Provider>
+}

@@ -1,0 +1,25 @@
+// The framework-free presence runtime: everything the provider runs, without React. Nothing here touches a
+// browser global at import time.
+export { openBeatChannel, type BeatChannel, type BroadcastChannelConstructorLike } from './beat-channel'
+export { hasUnknownOnline, lookUpFriends, type FriendsSnapshot } from './friends-lookup'
+export {
+  HeartbeatManager,
+  HeartbeatState,
+  type HeartbeatManagerOptions,
+  type HeartbeatStatus,
+} from './heartbeat-manager'
+export { defaultLocks, joinElection, type LockManagerLike } from './leader-election'
+export { PollingFallback, type PollingFallbackOptions } from './polling-fallback'
+export { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from './presence-runtime'
+export {
+  RuntimeLifecycle,
+  Transport,
+  type RuntimeState,
+  type RuntimeStateStore,
+} from './runtime-state'
+export { sharedHeartbeat, type SharedHeartbeat } from './shared-heartbeat'
+export { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
+export { modeOfStatus, normaliseStatusMessage, showsChange, statusOfMode, type StatusChange } from './status-change'
+export { VisibilityManager, visibilityManager, type VisibilitySetup } from './visibility-manager'
+export { formatLastSeen, JUST_NOW_MS, lastSeenChangesAt } from './last-seen'
+export { subscribeTicker, tickerSize } from './last-seen-ticker'

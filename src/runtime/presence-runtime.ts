@@ -1,0 +1,514 @@
+import {
+  isAuthError,
+  isMissingEndpoint,
+  joinUrl,
+  Listeners,
+  mergePresence,
+  onWake,
+  PresenceApiError,
+  PresenceRestClient,
+  PresenceSocket,
+  readToken,
+  socketUrl,
+  type ActivityEntry,
+  type BackendPreset,
+  type Conversation,
+  type MyPresence,
+  type PresenceEndpoints,
+  type PresenceSocketEvent,
+  type PresenceSocketOptions,
+  type TokenSource,
+  type WebSocketConstructorLike,
+} from '../client'
+import { bindSocketToStore, createEventBatcher, createPresenceStore, type EventBatcher, type PresenceStore, type Schedule } from '../store'
+import { fingerprint } from './fingerprint'
+import { lookUpFriends, type FriendsSnapshot } from './friends-lookup'
+import { HeartbeatManager, type HeartbeatManagerOptions } from './heartbeat-manager'
+import { PollingFallback } from './polling-fallback'
+import { createRuntimeState, RuntimeLifecycle, stoppedState, Transport, type RuntimeStateStore } from './runtime-state'
+import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
+import { modeOfStatus, showsChange, type StatusChange } from './status-change'
+import type { VisibilityManager } from './visibility-manager'
+
+/**
+ * Options of {@link PresenceRuntime}: the provider's props, plus what tests and other environments inject.
+ *
+ * @example
+ * const options: PresenceRuntimeOptions = { apiBaseUrl: 'http://localhost:8000', backend: 'contract' }
+ */
+export interface PresenceRuntimeOptions {
+  /** The backend's base URL. Default `''`: the page's origin. */
+  apiBaseUrl?: string
+  /**
+   * Where the WebSocket is: an origin (`ws://localhost:8001`, seed 001's Daphne) to which the preset's socket path
+   * is added, or the full socket URL (any URL with a path). Default: the origin of `apiBaseUrl`, or the page's.
+   */
+  wsUrl?: string
+  /** Which seed's paths. Default `contract`. */
+  backend?: BackendPreset
+  /** Paths that differ from the preset's; `null` switches one off (`{ socket: null }`: poll only). */
+  endpoints?: Partial<PresenceEndpoints>
+  /** Between two heartbeats. Default 120 000 ms (seed 002). */
+  heartbeatIntervalMs?: number
+  /** Between two polls while the socket cannot be had. Default 10 000 ms (seed 002). */
+  pollIntervalMs?: number
+  /** The signed-in user's id, for a backend without `/api/users/me/` (e.g. from the login response). */
+  userId?: string | number | null
+  /** The WebSocket class; default the global one (pass `ws`'s in Node). */
+  WebSocket?: WebSocketConstructorLike
+  /** The `fetch` to use; default the global one. */
+  fetch?: typeof fetch
+  /** Fine-tuning of the socket: backoff, stable time, ping and timeouts. */
+  socket?: Pick<PresenceSocketOptions, 'backoff' | 'stableAfterMs' | 'pingIntervalMs' | 'pongTimeoutMs' | 'connectTimeoutMs' | 'random'>
+  /** When to fall back to polling. */
+  fallback?: SocketFallbackOptions
+  /** Fine-tuning of the heartbeat: leader election, retries. */
+  heartbeat?: Pick<HeartbeatManagerOptions, 'locks' | 'BroadcastChannel' | 'resumeAfterMs' | 'retry' | 'random'>
+  /** Default the page's visibility manager. */
+  visibility?: VisibilityManager
+  /** When a burst of socket events is applied to the store; default the next animation frame. */
+  schedule?: Schedule
+  /** How long `setStatus` waits for the socket's acknowledgement before it falls back to the REST call. Default 5 000. */
+  statusTimeoutMs?: number
+}
+
+/**
+ * What a runtime tells its subscribers.
+ *
+ * - `auth-error`: a REST call answered 401, or the socket was closed with 4401 (at most once per token).
+ * - `invalid`: a record the backend sent was dropped as unusable.
+ *
+ * @example
+ * runtime.subscribe((event) => event.type === 'auth-error' && refreshToken())
+ */
+export type RuntimeEvent = { type: 'auth-error'; error: unknown } | { type: 'invalid'; source: string; reason: string }
+
+let nextId = 0
+
+/**
+ * The whole presence client of one signed-in user, without React: the REST client, the WebSocket, the store and
+ * its batcher, the heartbeat, the polling fallback and the friends lookup, behind `start(token)` and `stop()`.
+ * The provider owns one; the hooks read its stores. Constructing one touches no browser global and opens nothing,
+ * so it is safe during server-side rendering.
+ *
+ * - `start(token)`: connects the socket (or polls when there is none), fetches the caller, runs the heartbeat.
+ *   The work starts on a microtask, so that React StrictMode's start-stop-start opens one socket. A new token
+ *   reconnects (one new socket) and keeps the store; the same token again does nothing.
+ * - `stop()`: closes everything and clears the store.
+ * - `markOffline()`: seed 002's logout, in the contract's order: this tab's socket is closed first, then
+ *   mark-offline is posted, so that peers see the user offline at once (unless another tab is still open).
+ * - `setStatus(change)`: over the socket's `status` frame when it is open, else `PATCH`; the store changes only
+ *   when the server answers (the echo on the socket, or the response).
+ *
+ * @example
+ * const runtime = new PresenceRuntime({ apiBaseUrl: 'http://localhost:8000' })
+ * runtime.subscribe((event) => event.type === 'auth-error' && auth.refresh())
+ * runtime.start(() => auth.accessToken)
+ * runtime.store.subscribe((state) => console.log(Object.values(state.users).filter((u) => u.isOnline)))
+ * // logout
+ * await runtime.markOffline()
+ * runtime.stop()
+ */
+export class PresenceRuntime {
+  /** Unique per runtime in this page, for query keys. */
+  readonly id = ++nextId
+  readonly options: Readonly<PresenceRuntimeOptions>
+  readonly rest: PresenceRestClient
+  /** The presence records, keyed by user id. */
+  readonly store: PresenceStore
+  /** Transport, heartbeat, mode, lifecycle. */
+  readonly state: RuntimeStateStore
+  readonly heartbeat: HeartbeatManager
+  readonly #events = new Listeners<RuntimeEvent>()
+  readonly #batcher: EventBatcher
+  readonly #polling: PollingFallback
+  readonly #policy: SocketFallbackPolicy
+  #socket: PresenceSocket | null = null
+  #token: TokenSource = null
+  #tokenKey: unknown = null
+  // Bumped by every start, stop and markOffline: work of an older run is dropped.
+  #generation = 0
+  #abort: AbortController | null = null
+  #cleanups: Array<() => void> = []
+  #authReported = false
+
+  constructor(options: PresenceRuntimeOptions = {}) {
+    this.options = options
+    this.rest = new PresenceRestClient({
+      apiBaseUrl: options.apiBaseUrl ?? '',
+      backend: options.backend,
+      endpoints: options.endpoints,
+      fetch: options.fetch,
+      token: () => readToken(this.#token),
+      onInvalid: (issue) => this.#events.emit({ type: 'invalid', ...issue }),
+    })
+    this.store = createPresenceStore()
+    this.state = createRuntimeState()
+    this.#batcher = createEventBatcher(this.store, options.schedule)
+    this.heartbeat = new HeartbeatManager({
+      ...options.heartbeat,
+      beat: (signal) => this.#guard(this.rest.heartbeat({ signal })),
+      intervalMs: options.heartbeatIntervalMs,
+      visibility: options.visibility,
+      coordinationKey: () => this.#heartbeatKey(),
+    })
+    this.heartbeat.subscribe((heartbeat) => this.state.setState({ heartbeat }))
+    this.#polling = new PollingFallback({
+      poll: (signal) => this.#poll(signal),
+      intervalMs: options.pollIntervalMs,
+      visibility: options.visibility,
+      onError: (error) => (isAuthError(error) || isMissingEndpoint(error) ? 'stop' : 'continue'),
+      onChange: () => this.#updateTransport(),
+    })
+    this.#policy = new SocketFallbackPolicy(options.fallback ?? {}, (poll) => (poll ? this.#polling.start() : this.#polling.stop()))
+    // The caller's mode follows their own record: the socket's echo of a status change, or a poll.
+    this.store.subscribe((state, previous) => {
+      const self = state.self
+      const record = self === null ? undefined : state.users[self]
+      if (!record || record === (self === null ? undefined : previous.users[self])) return
+      const mode = modeOfStatus(record.status)
+      if (mode !== null && this.state.getState().mode !== mode) this.state.setState({ mode })
+    })
+  }
+
+  /**
+   * Listens to the runtime's events; returns the function that stops listening.
+   *
+   * @example
+   * const off = runtime.subscribe((event) => event.type === 'invalid' && console.warn(event.reason))
+   */
+  subscribe(listener: (event: RuntimeEvent) => void): () => void {
+    return this.#events.add(listener)
+  }
+
+  /** The socket, once one was made (the first start with a socket endpoint). */
+  get socket(): PresenceSocket | null {
+    return this.#socket
+  }
+
+  /**
+   * Starts with a token, or switches to another one. `key` tells tokens apart when `token` is a function (the
+   * provider passes the value it resolved to); by default the source itself. A `null` token stops.
+   *
+   * @example
+   * runtime.start(auth.accessToken)
+   */
+  start(token: TokenSource, key: unknown = token): void {
+    if (token === null || token === undefined || token === '') return this.stop()
+    const { lifecycle } = this.state.getState()
+    const same = Object.is(key, this.#tokenKey)
+    this.#token = token
+    if (same && lifecycle === RuntimeLifecycle.Running) return
+    this.#tokenKey = key
+    const generation = this.#halt()
+    const session = same && lifecycle === RuntimeLifecycle.Offline ? this.state.getState().session : this.state.getState().session + 1
+    if (!same) this.#authReported = false
+    this.state.setState({ lifecycle: RuntimeLifecycle.Running, session, authError: same ? this.state.getState().authError : null })
+    queueMicrotask(() => {
+      if (generation === this.#generation) this.#goLive(generation)
+    })
+  }
+
+  /**
+   * Stops everything and clears the store: the token is gone.
+   *
+   * @example
+   * runtime.stop()
+   */
+  stop(): void {
+    this.#halt()
+    this.#token = null
+    this.#tokenKey = null
+    this.#authReported = false
+    this.store.getState().clear()
+    this.state.setState(stoppedState(this.state.getState().session))
+  }
+
+  /**
+   * Seed 002's logout, in the contract's order: closes this tab's socket and stops the heartbeat and polling (they
+   * would announce the user again), then posts mark-offline. The store learns the resulting status from the answer.
+   * Nothing runs afterwards until `start()`. Without a mark-offline endpoint (seed 004) only the first part happens.
+   *
+   * @example
+   * await runtime.markOffline()
+   * await auth.logout()
+   */
+  async markOffline(): Promise<void> {
+    if (this.state.getState().lifecycle === RuntimeLifecycle.Stopped) return
+    this.#halt()
+    this.state.setState({ lifecycle: RuntimeLifecycle.Offline, transport: Transport.None, nextRetryAt: null })
+    if (!this.rest.has('markOffline')) return
+    const result = await this.#guard(this.rest.markOffline())
+    const self = this.store.getState().self
+    if (self !== null && result.status) this.store.getState().applyChanges([{ id: self, status: result.status }])
+  }
+
+  /**
+   * Sets the caller's mode and/or status message: with the socket's `status` frame when it is open (its echo is
+   * the acknowledgement), else with `PATCH /api/users/me/status/`. Resolves once the server has answered and the
+   * store shows it; rejects with a `PresenceApiError` (e.g. a message over 140 characters).
+   *
+   * @example
+   * await runtime.setStatus({ mode: 'away', statusMessage: 'Lunch' })
+   */
+  async setStatus(change: StatusChange): Promise<void> {
+    const socket = this.#socket
+    const self = this.store.getState().self
+    if (socket?.state === 'open' && self !== null) {
+      const current = this.store.getState().users[self]
+      if (current && showsChange(current, change)) return
+      if (await this.#sendStatus(socket, self, change)) return
+    }
+    if (!this.rest.has('setStatus')) {
+      throw new PresenceApiError(404, 'endpoint_unavailable', 'this backend has no way to set a status')
+    }
+    this.#applyMe(await this.#guard(this.rest.setStatus(change)))
+  }
+
+  /**
+   * Retries the socket at once (or probes it with a ping while open), and polls at once while polling.
+   *
+   * @example
+   * <button onClick={() => runtime.retryNow()}>Retry now</button>
+   */
+  retryNow(): void {
+    this.#socket?.retryNow()
+    this.#polling.pollNow()
+  }
+
+  /**
+   * The activity timeline (a 401 is reported as an auth error).
+   *
+   * @example
+   * const entries = await runtime.activity({ limit: 20 })
+   */
+  activity(options: { limit?: number; filter?: 'friends'; signal?: AbortSignal } = {}): Promise<ActivityEntry[]> {
+    return this.#guard(this.rest.activity(options))
+  }
+
+  /**
+   * The caller's conversations. Peers the store has never heard of are added to it (as offline when the store
+   * already knows who is online), so that their "last seen" can be shown; the store stays the source of live status.
+   *
+   * @example
+   * const conversations = await runtime.conversations()
+   */
+  async conversations(options: { signal?: AbortSignal } = {}): Promise<Conversation[]> {
+    const conversations = await this.#guard(this.rest.conversations(options))
+    const { users, synced } = this.store.getState()
+    const unknown = conversations
+      .map((conversation) => conversation.otherUser)
+      .filter((user) => !(user.id in users))
+      // After a snapshot, a user missing from the store is not online, whatever this older answer says.
+      .map((user) => (synced ? { ...user, status: 'offline' as const, isOnline: false } : user))
+    if (unknown.length) this.store.getState().applyChanges(unknown)
+    return conversations
+  }
+
+  /**
+   * Which online users are the caller's friends (see {@link FriendsSnapshot}).
+   *
+   * @example
+   * const { friendIds } = await runtime.onlineFriends()
+   */
+  onlineFriends(options: { signal?: AbortSignal } = {}): Promise<FriendsSnapshot> {
+    return this.#guard(lookUpFriends(this.rest, this.store, options.signal))
+  }
+
+  #goLive(generation: number): void {
+    this.#abort = new AbortController()
+    const { userId } = this.options
+    if (userId !== null && userId !== undefined) this.store.getState().setSelf(userId)
+    const url = this.#socketUrl()
+    if (url === null) {
+      this.#policy.giveUp()
+    } else {
+      const socket = this.#ensureSocket(url)
+      // The socket first, so that its close of an earlier run reaches the store before the batcher is unbound.
+      this.#cleanups.push(
+        bindSocketToStore(socket, this.store, this.#batcher),
+        socket.subscribe((event) => this.#onSocketEvent(event)),
+        onWake(() => this.#socket?.retryNow()),
+      )
+      socket.connect()
+    }
+    const ready = this.#needsMe() ? this.#loadMe(generation) : Promise.resolve()
+    if (this.rest.has('heartbeat')) {
+      void ready.then(() => {
+        if (generation === this.#generation) this.heartbeat.start()
+      })
+    }
+  }
+
+  // Stops whatever runs, keeps the store. Returns the new generation.
+  #halt(): number {
+    const generation = ++this.#generation
+    this.#abort?.abort()
+    this.#abort = null
+    this.#socket?.close()
+    for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
+    this.#policy.reset()
+    this.#polling.stop()
+    this.heartbeat.stop({ forget: true })
+    this.#updateTransport()
+    this.state.setState({ nextRetryAt: null })
+    return generation
+  }
+
+  #ensureSocket(url: string): PresenceSocket {
+    if (this.#socket) return this.#socket
+    this.#socket = new PresenceSocket({
+      ...this.options.socket,
+      url,
+      token: () => readToken(this.#token),
+      WebSocket: this.options.WebSocket,
+    })
+    return this.#socket
+  }
+
+  #onSocketEvent(event: PresenceSocketEvent): void {
+    switch (event.type) {
+      case 'status': {
+        const { status, previous } = event
+        this.#policy.observe(status, previous)
+        this.state.setState({ nextRetryAt: status.nextRetryAt })
+        this.#updateTransport()
+        // A caller that could not be fetched before (network) is fetched again once the socket is back.
+        if (status.state === 'open' && previous.state !== 'open' && this.#needsMe() && this.store.getState().self === null) {
+          void this.#loadMe(this.#generation)
+        }
+        return
+      }
+      case 'unauthorized':
+        return this.#reportAuth(new PresenceApiError(401, 'unauthorized', `the WebSocket was refused (${event.code} ${event.reason})`))
+      case 'error':
+        return this.#policy.giveUp()
+      case 'invalid':
+        return this.#events.emit({ type: 'invalid', source: 'socket', reason: event.reason })
+      case 'frame':
+      case 'message':
+        return
+      default:
+        return event satisfies never
+    }
+  }
+
+  #updateTransport(): void {
+    const transport =
+      this.#socket?.state === 'open'
+        ? Transport.Socket
+        : this.#polling.isRunning
+          ? Transport.Polling
+          : Transport.None
+    if (this.state.getState().transport !== transport) this.state.setState({ transport })
+  }
+
+  async #poll(signal: AbortSignal): Promise<void> {
+    const generation = this.#generation
+    try {
+      const list = await this.#guard(this.rest.onlineUsers({ signal }))
+      if (generation !== this.#generation) return
+      this.store.getState().applySnapshot(list.users, { includesSelf: list.includesSelf })
+      if (this.state.getState().syncError !== null) this.state.setState({ syncError: null })
+    } catch (error) {
+      if (generation === this.#generation && !signal.aborted) this.state.setState({ syncError: error })
+      throw error
+    }
+  }
+
+  #needsMe(): boolean {
+    return this.rest.has('me') && (this.options.userId === null || this.options.userId === undefined)
+  }
+
+  async #loadMe(generation: number): Promise<void> {
+    try {
+      const me = await this.#guard(this.rest.me({ signal: this.#abort?.signal }))
+      if (generation === this.#generation) this.#applyMe(me)
+    } catch {
+      // A 401 was reported; a missing endpoint leaves the caller unknown; a network error is retried when the
+      // socket next opens.
+    }
+  }
+
+  #applyMe(me: MyPresence): void {
+    const actions = this.store.getState()
+    actions.setSelf(me.id)
+    actions.applyChanges([me])
+    if (this.state.getState().mode !== me.mode) this.state.setState({ mode: me.mode })
+  }
+
+  // Sends the status frame and waits for the echo of the caller's record showing the change. Resolves `false` when
+  // it cannot tell (not sent, the socket closed, no echo in time), so that the caller falls back to PATCH, which
+  // is idempotent. An `error` frame in the meantime rejects.
+  #sendStatus(socket: PresenceSocket, self: string, change: StatusChange): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      let settled = false
+      const finish = (acked: boolean, error?: unknown) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        off()
+        if (acked) this.#batcher.flush()
+        if (error === undefined) resolve(acked)
+        else reject(error)
+      }
+      const off = socket.subscribe((event) => {
+        if (event.type === 'status' && event.status.state !== 'open') return finish(false)
+        if (event.type !== 'message') return
+        const { message } = event
+        if (message.type === 'error') {
+          finish(false, new PresenceApiError(400, message.code, message.message || 'the server refused the status'))
+        } else if (message.type === 'change' && message.user.id === self) {
+          if (showsChange(mergePresence(this.store.getState().users[self], message.user), change)) finish(true)
+        }
+      })
+      const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? 5_000)
+      const frame = { type: 'status' as const, ...change }
+      if (!socket.send(frame)) finish(false)
+    })
+  }
+
+  #socketUrl(): string | null {
+    const path = this.rest.endpoints.socket
+    if (path === null) return null
+    const { wsUrl } = this.options
+    if (wsUrl && isFullSocketUrl(wsUrl)) return wsUrl
+    return socketUrl({ apiBaseUrl: this.options.apiBaseUrl ?? '', wsBaseUrl: wsUrl ?? null }, path)
+  }
+
+  // One heartbeat per user per browser: the lock is named after the user (or, before the user is known, the token).
+  #heartbeatKey(): string | null {
+    const path = this.rest.endpoints.heartbeat
+    if (path === null) return null
+    const self = this.store.getState().self
+    const key = this.#tokenKey
+    const who = self !== null ? `user:${self}` : typeof key === 'string' ? `token:${fingerprint(key)}` : null
+    return who === null ? null : `presence-kit:heartbeat:${joinUrl(this.options.apiBaseUrl ?? '', path)}:${who}`
+  }
+
+  #reportAuth(error: unknown): void {
+    if (this.#authReported) return
+    this.#authReported = true
+    this.state.setState({ authError: error })
+    this.#events.emit({ type: 'auth-error', error })
+  }
+
+  async #guard<T>(promise: Promise<T>): Promise<T> {
+    try {
+      return await promise
+    } catch (error) {
+      if (isAuthError(error)) this.#reportAuth(error)
+      throw error
+    }
+  }
+}
+
+// A ws(s) URL with a path is the socket's own URL; one without (an origin) is where the preset's path goes.
+function isFullSocketUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.pathname !== '' && parsed.pathname !== '/'
+  } catch {
+    return url.startsWith('/')
+  }
+}
