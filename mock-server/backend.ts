@@ -1,4 +1,4 @@
-import { FRIENDSHIPS } from './core/cast'
+import { DEFAULT_CAST, type Cast } from './core/cast'
 import { MockClock } from './core/clock'
 import { Conversations } from './core/conversations'
 import { Presence } from './core/presence'
@@ -22,6 +22,8 @@ export interface MockBackendOptions {
   simulate?: boolean | { intervalMs?: number; seed?: number }
   /** The wall clock the server clock starts from. Default `Date.now`. */
   now?: () => number
+  /** Who exists: users, friendships, conversations. Default: the 24 demo users and the admin (`createCast()`). */
+  cast?: Cast
 }
 
 export type ControlStatus = 'online' | 'away' | 'dnd' | 'invisible' | 'offline'
@@ -47,7 +49,8 @@ export class MockBackend {
     this.clock = new MockClock(options.now)
     this.control = options.control ?? true
     this.tokens = new TokenStore({ accessMs: (options.tokenTtlSeconds ?? 900) * 1000, refreshMs: REFRESH_TTL_MS })
-    this.conversations = new Conversations(this.clock.now())
+    const cast = options.cast ?? DEFAULT_CAST
+    this.conversations = new Conversations(this.clock.now(), cast.conversations)
     this.hub = new Hub({
       frame: (userId, audience, origin) => {
         const user = this.presence.user(userId)
@@ -59,7 +62,8 @@ export class MockBackend {
     this.presence = new Presence({
       clock: this.clock,
       timing: { ttlMs: (options.ttlSeconds ?? 300) * 1000, graceMs: (options.graceSeconds ?? 2) * 1000 },
-      friendships: FRIENDSHIPS,
+      cast: cast.members,
+      friendships: cast.friendships,
       onEvent: (event) => {
         if (event.type === 'status') this.hub.publish(event.userId, event.audience)
         else this.hub.close(event.connectionIds, event.code, event.reason)

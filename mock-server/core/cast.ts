@@ -54,36 +54,41 @@ const ROWS: Row[] = [
   ['admin', DAY],
 ]
 
-export const CAST: readonly CastMember[] = ROWS.map(([username, ago, present = false, mode = 'auto', message], i) => ({
-  id: i + 1,
-  username,
-  isAdmin: username === 'admin',
-  mode,
-  statusMessage: message ?? null,
-  lastActiveAgo: ago,
-  present,
-}))
+export interface Cast {
+  members: readonly CastMember[]
+  friendships: ReadonlyArray<readonly [number, number]>
+  conversations: readonly CastConversation[]
+}
 
-export const DEMO_PASSWORD = 'password'
+const FIRST = ['alex', 'sam', 'kim', 'noor', 'ivan', 'mia', 'tariq', 'lena', 'omar', 'yuki', 'ana', 'raj', 'eva', 'jon', 'lea', 'ali']
+const LAST = ['park', 'costa', 'novak', 'haddad', 'okafor', 'berg', 'reyes', 'sato', 'khan', 'weber', 'lopez', 'quinn']
+const EXTRA_MODES: Mode[] = ['auto', 'auto', 'auto', 'away', 'auto', 'dnd', 'auto', 'invisible']
 
-const demoIds = CAST.filter((m) => !m.isAdmin).map((m) => m.id)
+function memberFrom([username, ago, present = false, mode = 'auto', message]: Row, id: number): CastMember {
+  return { id, username, isAdmin: username === 'admin', mode, statusMessage: message ?? null, lastActiveAgo: ago, present }
+}
 
-function friendPairs(): Array<[number, number]> {
+function extraRow(i: number): Row {
+  const username = `${FIRST[i % FIRST.length]}_${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? i : ''}`
+  const present = i % 3 !== 2
+  return [username, present ? 5 + (i % 50) : (i % 7) * HOUR + (i % 13) * MIN, present, EXTRA_MODES[i % EXTRA_MODES.length]!, i % 5 === 0 ? 'Heads down' : undefined]
+}
+
+function friendPairs(members: readonly CastMember[]): Array<[number, number]> {
+  const ids = members.filter((m) => !m.isAdmin).map((m) => m.id)
   const pairs = new Map<string, [number, number]>()
   const add = (a: number, b: number) => {
     const [x, y] = a < b ? [a, b] : [b, a]
-    pairs.set(`${x}:${y}`, [x, y])
+    if (x !== y) pairs.set(`${x}:${y}`, [x, y])
   }
   // Each demo user befriends the next three in a ring, so every user has six friends.
-  demoIds.forEach((id, i) => {
-    for (let k = 1; k <= 3; k++) add(id, demoIds[(i + k) % demoIds.length]!)
+  ids.forEach((id, i) => {
+    for (let k = 1; k <= 3; k++) add(id, ids[(i + k) % ids.length]!)
   })
   add(3, 8)
   add(3, 18)
   return [...pairs.values()]
 }
-
-export const FRIENDSHIPS: ReadonlyArray<readonly [number, number]> = friendPairs()
 
 const TEXTS = [
   'See you at the standup!',
@@ -96,10 +101,26 @@ const TEXTS = [
   'The deploy is green.',
 ]
 
-export const CONVERSATIONS: readonly CastConversation[] = FRIENDSHIPS.map(([a, b], i) => ({
-  id: i + 1,
-  members: [a, b] as const,
-  lastMessage:
-    i % 9 === 8 ? null : { text: TEXTS[i % TEXTS.length]!, sentAgo: ((i * 37) % 600) * MIN + 30, senderId: i % 2 ? a : b },
-  unread: { [a]: i % 2 ? 0 : i % 4, [b]: i % 3 === 0 ? 2 : 0 },
-}))
+/**
+ * The seeded cast: the 24 demo users and the admin, plus `extraUsers` generated ones (ids from 26) for stories
+ * and load tests that need a crowd. Deterministic: the same options give the same cast.
+ */
+export function createCast(options: { extraUsers?: number } = {}): Cast {
+  const members = [
+    ...ROWS.map((row, i) => memberFrom(row, i + 1)),
+    ...Array.from({ length: options.extraUsers ?? 0 }, (_, i) => memberFrom(extraRow(i), ROWS.length + i + 1)),
+  ]
+  const friendships = friendPairs(members)
+  const conversations = friendships.map(([a, b], i) => ({
+    id: i + 1,
+    members: [a, b] as const,
+    lastMessage:
+      i % 9 === 8 ? null : { text: TEXTS[i % TEXTS.length]!, sentAgo: ((i * 37) % 600) * MIN + 30, senderId: i % 2 ? a : b },
+    unread: { [a]: i % 2 ? 0 : i % 4, [b]: i % 3 === 0 ? 2 : 0 },
+  }))
+  return { members, friendships, conversations }
+}
+
+export const DEFAULT_CAST = createCast()
+export const CAST = DEFAULT_CAST.members
+export const DEMO_PASSWORD = 'password'

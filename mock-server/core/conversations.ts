@@ -1,4 +1,4 @@
-import { CONVERSATIONS, type CastConversation } from './cast'
+import { DEFAULT_CAST, type CastConversation } from './cast'
 
 export interface Conversation {
   id: number
@@ -12,7 +12,7 @@ export class Conversations {
   #all: Conversation[] = []
   readonly #cast: readonly CastConversation[]
 
-  constructor(now: number, cast: readonly CastConversation[] = CONVERSATIONS) {
+  constructor(now: number, cast: readonly CastConversation[] = DEFAULT_CAST.conversations) {
     this.#cast = cast
     this.seed(now)
   }
