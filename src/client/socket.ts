@@ -4,7 +4,7 @@ import { ConnectionState } from './connection-state'
 import { Listeners } from './listeners'
 import { parseServerMessage, type ClientMessage, type ServerMessage } from './messages'
 import { readToken, type TokenSource } from './token'
-import { WS_OPEN, type WebSocketConstructorLike, type WebSocketLike } from './websocket-like'
+import { WS_CLOSED, WS_OPEN, type WebSocketConstructorLike, type WebSocketLike } from './websocket-like'
 
 /**
  * The close code of the contract for a missing, expired or revoked token.
@@ -137,6 +137,16 @@ const field = <T>(event: unknown, key: string, guard: (value: unknown) => value 
 const isNumber = (value: unknown): value is number => typeof value === 'number'
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isAnything = (_value: unknown): _value is unknown => true
+
+// Resolves on the socket's `close` event, or at once for a socket that is closed already (some fakes close
+// synchronously without an event).
+function closeEvent(ws: WebSocketLike): Promise<void> {
+  if (ws.readyState === WS_CLOSED) return Promise.resolve()
+  return new Promise((resolve) => {
+    ws.addEventListener('close', () => resolve())
+    queueMicrotask(() => ws.readyState === WS_CLOSED && resolve())
+  })
+}
 
 function closeQuietly(ws: WebSocketLike | null, code: number, reason: string) {
   try {
@@ -282,18 +292,24 @@ export class PresenceSocket {
   }
 
   /**
-   * Closes the socket for good (until `connect()`): no retry, no ping, no timer left behind.
+   * Closes the socket for good (until `connect()`): no retry, no ping, no timer left behind. The returned promise
+   * resolves once the connection has really closed (its `close` event: the server has seen the close), at once if
+   * there was none; it never rejects, and a caller that needs a bound adds its own timeout. Seed 002's logout waits
+   * for it, so that mark-offline reaches the server after the socket's close, not before.
    *
    * @example
    * socket.close()
+   * await Promise.race([socket.close(), new Promise((r) => setTimeout(r, 1_000))])
    */
-  close(code = 1000, reason = 'closed by the client'): void {
+  close(code = 1000, reason = 'closed by the client'): Promise<void> {
     this.#run++
     this.#stopTimers()
     const ws = this.#ws
     this.#ws = null
+    const closed = ws ? closeEvent(ws) : Promise.resolve()
     closeQuietly(ws, code, reason)
     this.#update({ state: ConnectionState.Closed, nextRetryAt: null, attempt: 0 })
+    return closed
   }
 
   #attempt(state: 'connecting' | 'reconnecting'): void {

@@ -35,3 +35,11 @@ export type WebSocketConstructorLike = new (url: string, protocols?: string | st
  * if (ws.readyState === WS_OPEN) ws.send(text)
  */
 export const WS_OPEN = 1
+
+/**
+ * `WebSocket.CLOSED`, without touching the global.
+ *
+ * @example
+ * if (ws.readyState === WS_CLOSED) forget(ws)
+ */
+export const WS_CLOSED = 3

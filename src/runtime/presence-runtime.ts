@@ -70,6 +70,8 @@ export interface PresenceRuntimeOptions {
   schedule?: Schedule
   /** How long `setStatus` waits for the socket's acknowledgement before it falls back to the REST call. Default 5 000. */
   statusTimeoutMs?: number
+  /** How long `markOffline` waits for the socket's close before it posts mark-offline anyway. Default 1 000. */
+  closeTimeoutMs?: number
 }
 
 /**
@@ -131,6 +133,9 @@ export class PresenceRuntime {
   #abort: AbortController | null = null
   #cleanups: Array<() => void> = []
   #authReported = false
+  #meLoading: { generation: number; promise: Promise<void> } | null = null
+  // The last socket close: mark-offline waits for it.
+  #socketClosed: Promise<void> = Promise.resolve()
 
   constructor(options: PresenceRuntimeOptions = {}) {
     this.options = options
@@ -238,6 +243,10 @@ export class PresenceRuntime {
     this.#halt()
     this.state.setState({ lifecycle: RuntimeLifecycle.Offline, transport: Transport.None, nextRetryAt: null })
     if (!this.rest.has('markOffline')) return
+    // The socket and the POST travel apart: a POST that overtook the close would end the REST presence while the
+    // socket still holds the user online, and the grace period would follow the close. The close event comes once
+    // the server has answered the close; a network that swallows it costs at most the bound.
+    await settledWithin(this.#socketClosed, this.options.closeTimeoutMs ?? 1_000)
     const result = await this.#guard(this.rest.markOffline())
     const self = this.store.getState().self
     if (self !== null && result.status) this.store.getState().applyChanges([{ id: self, status: result.status }])
@@ -345,7 +354,7 @@ export class PresenceRuntime {
     const generation = ++this.#generation
     this.#abort?.abort()
     this.#abort = null
-    this.#socket?.close()
+    if (this.#socket) this.#socketClosed = this.#socket.close()
     for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
     this.#policy.reset()
     this.#polling.stop()
@@ -420,14 +429,24 @@ export class PresenceRuntime {
     return this.rest.has('me') && (this.options.userId === null || this.options.userId === undefined)
   }
 
-  async #loadMe(generation: number): Promise<void> {
-    try {
-      const me = await this.#guard(this.rest.me({ signal: this.#abort?.signal }))
-      if (generation === this.#generation) this.#applyMe(me)
-    } catch {
-      // A 401 was reported; a missing endpoint leaves the caller unknown; a network error is retried when the
-      // socket next opens.
-    }
+  // One request at a time: the socket may open while the first one is still out.
+  #loadMe(generation: number): Promise<void> {
+    if (this.#meLoading?.generation === generation) return this.#meLoading.promise
+    const promise = this.#guard(this.rest.me({ signal: this.#abort?.signal })).then(
+      (me) => {
+        if (generation === this.#generation) this.#applyMe(me)
+      },
+      () => {
+        // A 401 was reported; a missing endpoint leaves the caller unknown; a network error is retried when the
+        // socket next opens.
+      },
+    )
+    const loading = { generation, promise }
+    this.#meLoading = loading
+    void promise.then(() => {
+      if (this.#meLoading === loading) this.#meLoading = null
+    })
+    return promise
   }
 
   #applyMe(me: MyPresence): void {
@@ -501,6 +520,15 @@ export class PresenceRuntime {
       throw error
     }
   }
+}
+
+// Waits for a promise, at most `ms`; leaves no timer behind.
+function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 // A ws(s) URL with a path is the socket's own URL; one without (an origin) is where the preset's path goes.

@@ -349,4 +349,23 @@ describe('PresenceSocket with a fake WebSocket', () => {
     start()
     expect(FakeWebSocket.last.protocols).toBeUndefined()
   })
+
+  it('close() resolves once the connection has closed: at its close event, at once without a connection', async () => {
+    const { socket } = start()
+    const ws = FakeWebSocket.last
+    ws.open()
+    // A socket that closes asynchronously, as a browser's does (readyState 2, then the event).
+    ws.close = function (this: FakeWebSocket) {
+      this.readyState = 2
+    }
+    let closed = false
+    void socket.close().then(() => (closed = true))
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(closed).toBe(false)
+    ws.drop(1000, 'bye')
+    await Promise.resolve()
+    expect(closed).toBe(true)
+    await expect(socket.close()).resolves.toBeUndefined()
+  })
 })

@@ -1,0 +1,209 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { isAuthError, PresenceApiError, type WebSocketConstructorLike } from '../../src/client'
+import { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from '../../src/runtime'
+import { BASE_URL, login, setupMockBackend } from '../client/mock-backend'
+
+const { backend, server } = setupMockBackend()
+
+const runtimes: PresenceRuntime[] = []
+afterEach(() => {
+  for (const runtime of runtimes.splice(0)) runtime.stop()
+  server.events.removeAllListeners()
+})
+
+/** Every request the mock backend got, as "METHOD /path". */
+function requests() {
+  const seen: string[] = []
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    seen.push(`${request.method} ${url.pathname}`)
+  })
+  return seen
+}
+
+function runtime(options: PresenceRuntimeOptions = {}) {
+  const created = new PresenceRuntime({ apiBaseUrl: BASE_URL, ...options })
+  runtimes.push(created)
+  const events: RuntimeEvent[] = []
+  created.subscribe((event) => events.push(event))
+  return { runtime: created, events }
+}
+
+const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
+
+describe('PresenceRuntime against the mock backend (MSW)', () => {
+  it('start: socket open, snapshot in the store, self from /api/users/me/, one heartbeat; nothing runs before the microtask', async () => {
+    const seen = requests()
+    const session = await login('john_doe')
+    const { runtime: r } = runtime()
+    r.start(session.access)
+    expect(r.socket).toBeNull() // nothing made in the same tick (StrictMode-safe)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    const state = r.store.getState()
+    expect(state.connection).toBe('open')
+    expect(r.state.getState()).toMatchObject({ lifecycle: 'running', transport: 'socket', session: 1 })
+    await until(() => expect(state.self ?? r.store.getState().self).toBe(String(session.user.id)))
+    expect(r.state.getState().mode).toBe('auto')
+    await until(() => expect(r.state.getState().heartbeat.state).toBe('beating'))
+    expect(seen.filter((s) => s !== 'POST /api/auth/login/').sort()).toEqual(['GET /api/users/me/', 'POST /api/chat/heartbeat/'])
+    expect(Object.values(r.store.getState().users).filter((u) => u.isOnline).map((u) => u.username)).toContain('maria_garcia')
+  })
+
+  it('start → stop → start in one tick (StrictMode) opens one socket; stop clears the store', async () => {
+    const made = { count: 0 }
+    const Counting = function (url: string) {
+      made.count++
+      return new WebSocket(url)
+    } as unknown as WebSocketConstructorLike
+    const session = await login()
+    const { runtime: r } = runtime({ WebSocket: Counting })
+    r.start(session.access)
+    r.stop()
+    r.start(session.access)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    expect(made.count).toBe(1)
+    r.stop()
+    expect(r.store.getState()).toMatchObject({ synced: false, self: null, connection: 'idle' })
+    expect(Object.keys(r.store.getState().users)).toEqual([])
+    expect(r.state.getState()).toMatchObject({ lifecycle: 'stopped', transport: 'none' })
+  })
+
+  it('the same token again does nothing; a new one reconnects with one new socket and keeps the store', async () => {
+    const made = { count: 0 }
+    const Counting = function (url: string) {
+      made.count++
+      return new WebSocket(url)
+    } as unknown as WebSocketConstructorLike
+    const first = await login()
+    const { runtime: r } = runtime({ WebSocket: Counting })
+    r.start(first.access)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    const users = r.store.getState().users
+    r.start(first.access)
+    await Promise.resolve()
+    expect(made.count).toBe(1)
+    const second = await login()
+    r.start(second.access)
+    expect(r.store.getState().users).toBe(users)
+    await until(() => expect(r.store.getState().connection).toBe('open'))
+    expect(made.count).toBe(2)
+    expect(r.state.getState().session).toBe(2)
+  })
+
+  it('markOffline: this tab’s socket is closed before mark-offline reaches the server; the store learns the answer', async () => {
+    const order: string[] = []
+    const session = await login('john_doe')
+    const john = session.user.id
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/api/chat/mark-offline/')) {
+        order.push(`mark-offline (john's connections: ${backend.presence.user(john)!.connections.size})`)
+      }
+    })
+    const { runtime: r } = runtime()
+    r.start(session.access)
+    await until(() => expect(r.store.getState().self).toBe(String(john)))
+    await until(() => expect(backend.presence.user(john)!.connections.size).toBe(1))
+    await r.markOffline()
+    expect(order).toEqual(["mark-offline (john's connections: 0)"])
+    expect(r.store.getState().users[String(john)]).toMatchObject({ status: 'offline' })
+    expect(r.state.getState()).toMatchObject({ lifecycle: 'offline', transport: 'none' })
+    expect(r.heartbeat.isRunning).toBe(false)
+    // The server agrees at once, without waiting for the 2 s grace period.
+    expect(backend.presence.user(john)!.connections.size).toBe(0)
+    const rest = await fetch(`${BASE_URL}/api/users/online/`, { headers: { authorization: `Bearer ${(await login('jane_smith')).access}` } })
+    const online = (await rest.json()) as Array<{ id: number }>
+    expect(online.some((u) => u.id === john)).toBe(false)
+  })
+
+  it('setStatus over the open socket: the echo updates the store; no PATCH; nothing sent when nothing changes', async () => {
+    const seen = requests()
+    const session = await login('john_doe')
+    const { runtime: r } = runtime()
+    r.start(session.access)
+    await until(() => expect(r.store.getState().self).not.toBeNull())
+    await until(() => expect(r.store.getState().connection).toBe('open'))
+    const self = r.store.getState().self!
+    await r.setStatus({ mode: 'dnd', statusMessage: '  Focus time ' })
+    expect(r.store.getState().users[self]).toMatchObject({ status: 'dnd', statusMessage: 'Focus time' })
+    expect(r.state.getState().mode).toBe('dnd')
+    const send = vi.spyOn(r.socket!, 'send')
+    await r.setStatus({ mode: 'dnd' })
+    expect(send).not.toHaveBeenCalled()
+    expect(seen.some((s) => s.startsWith('PATCH'))).toBe(false)
+  })
+
+  it('setStatus: the server’s refusal (a message over 140 characters) rejects', async () => {
+    const session = await login('john_doe')
+    const { runtime: r } = runtime()
+    r.start(session.access)
+    await until(() => expect(r.store.getState().self).not.toBeNull())
+    await until(() => expect(r.store.getState().connection).toBe('open'))
+    const error = await r.setStatus({ statusMessage: 'x'.repeat(141) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(PresenceApiError)
+    expect(error).toMatchObject({ status: 400, code: 'bad_message' })
+  })
+
+  it('setStatus without a socket: PATCH, and the store takes the response', async () => {
+    const seen = requests()
+    const session = await login('john_doe')
+    const { runtime: r } = runtime({ endpoints: { socket: null } })
+    r.start(session.access)
+    await until(() => expect(r.store.getState().self).not.toBeNull())
+    await r.setStatus({ mode: 'away', statusMessage: 'Lunch' })
+    expect(seen).toContain('PATCH /api/users/me/status/')
+    expect(r.store.getState().users[r.store.getState().self!]).toMatchObject({ status: 'away', statusMessage: 'Lunch' })
+    expect(r.state.getState().mode).toBe('away')
+  })
+
+  it('without a socket endpoint it polls the online users; the users preset leaves the caller alone', async () => {
+    const session = await login('john_doe')
+    const { runtime: r } = runtime({ backend: 'users', endpoints: { socket: null }, userId: session.user.id })
+    r.start(session.access)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    expect(r.state.getState().transport).toBe('polling')
+    expect(r.store.getState().self).toBe(String(session.user.id))
+    expect(Object.values(r.store.getState().users).some((u) => u.username === 'maria_garcia' && u.isOnline)).toBe(true)
+  })
+
+  it('a REST 401 is reported once as an auth error; a 4401 close too (once per token)', async () => {
+    const session = await login('john_doe')
+    const { runtime: r, events } = runtime()
+    r.start('not-a-token')
+    await until(() => expect(events.filter((e) => e.type === 'auth-error')).toHaveLength(1))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(events.filter((e) => e.type === 'auth-error')).toHaveLength(1)
+    expect(isAuthError((events[0] as { error: unknown }).error)).toBe(true)
+    expect(r.state.getState().authError).not.toBeNull()
+
+    r.start(session.access)
+    await until(() => expect(r.store.getState().connection).toBe('open'))
+    expect(r.state.getState().authError).toBeNull()
+    backend.reset() // closes every socket with 4401
+    await until(() => expect(events.filter((e) => e.type === 'auth-error')).toHaveLength(2))
+    expect(r.store.getState().connection).toBe('unauthorized')
+    expect(r.state.getState().transport).toBe('none')
+  })
+
+  it('conversations() adds peers the store never heard of, as offline once the store knows who is online', async () => {
+    const session = await login('john_doe')
+    const { runtime: r } = runtime()
+    r.start(session.access)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    const conversations = await r.conversations()
+    expect(conversations.length).toBeGreaterThan(0)
+    const ahmad = conversations.find((c) => c.otherUser.username === 'ahmad')
+    expect(ahmad).toBeDefined()
+    expect(r.store.getState().users[ahmad!.otherUser.id]).toMatchObject({ status: 'offline', username: 'ahmad' })
+    expect(r.store.getState().users[ahmad!.otherUser.id]!.lastSeen).toBeTypeOf('number')
+  })
+
+  it('onlineFriends(): friends among the online users, and everyone then online is settled', async () => {
+    const session = await login('john_doe')
+    const { runtime: r } = runtime()
+    r.start(session.access)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    const friends = await r.onlineFriends()
+    expect([...friends.friendIds].sort()).toEqual(['18', '4', '5', '6', '8'])
+    expect(friends.knownIds.has('12')).toBe(true) // amelia: online, not a friend
+  })
+})
