@@ -1,9 +1,12 @@
 import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import '../src/styles/styles.css'
+import { presenceBeforeEach, presenceLoader, withPresence } from '../stories/support/presence'
 
 const preview: Preview = {
-  loaders: [mswLoader()],
+  loaders: [mswLoader(), presenceLoader],
+  beforeEach: presenceBeforeEach,
+  decorators: [withPresence],
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },

@@ -1,4 +1,8 @@
+'use client'
+
 import type { ComponentPropsWithoutRef } from 'react'
+import { useLastSeen } from '../../hooks/useLastSeen'
+import { useUserStatus } from '../../hooks/useUserStatus'
 import { cn } from '../../lib/cn'
 
 export type IndicatorStatus = 'online' | 'away' | 'dnd' | 'offline' | 'invisible'
@@ -13,8 +17,10 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
 }
 
 export interface OnlineStatusIndicatorProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
-  /** The status to show. */
-  status: IndicatorStatus
+  /** The status to show. Leave it out and give `userId` to follow a user live. */
+  status?: IndicatorStatus
+  /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
+  userId?: string | number
   /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. Default `md`. */
   size?: IndicatorSize
   /** Pins the dot to the bottom-right (bottom-left in RTL) of a `relative` parent, such as an avatar. Default `false`. */
@@ -41,15 +47,36 @@ const shapes: Record<IndicatorStatus, string> = {
 }
 
 /**
- * A status dot with a shape per status and an accessible name, standalone or as an avatar badge.
+ * A status dot with a shape per status and an accessible name, standalone or as an avatar badge; given a
+ * `userId` inside `<UserStatusProvider>` it follows that user live ("Offline, last seen 5 minutes ago").
  *
  * @example
+ * <OnlineStatusIndicator userId={2} size="lg" />
+ *
  * <span className="relative inline-block">
  *   <img src={user.profileImage} alt="" className="size-10 rounded-full" />
  *   <OnlineStatusIndicator status="dnd" badge />
  * </span>
  */
-export function OnlineStatusIndicator({ status, size = 'md', badge = false, pulse = false, label, className, ...rest }: OnlineStatusIndicatorProps) {
+export function OnlineStatusIndicator({ status, userId, ...rest }: OnlineStatusIndicatorProps) {
+  if (status === undefined && userId !== undefined) return <LiveIndicator userId={userId} {...rest} />
+  return <Dot status={status ?? 'offline'} {...rest} />
+}
+
+type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status: IndicatorStatus }
+
+function LiveIndicator({ userId, label, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
+  const { status } = useUserStatus(userId)
+  const lastSeen = useLastSeen(userId)
+  return <Dot {...rest} status={status} label={label ?? statusLabel(status, lastSeen)} />
+}
+
+/** The words for a status: "Do not disturb", or "Offline, last seen 5 minutes ago" when that is known. */
+export function statusLabel(status: IndicatorStatus, lastSeen?: string | null): string {
+  return status === 'offline' && lastSeen ? `${STATUS_LABELS.offline}, last seen ${lastSeen}` : STATUS_LABELS[status]
+}
+
+function Dot({ status, size = 'md', badge = false, pulse = false, label, className, ...rest }: DotProps) {
   return (
     <span
       role="img"

@@ -1,0 +1,3 @@
+export * from './Avatar'
+export * from './OnlineStatusIndicator'
+export * from './OnlineUsers'

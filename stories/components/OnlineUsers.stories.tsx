@@ -1,0 +1,111 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { OnlineUsers } from '../../src/components/OnlineUsers'
+import { dark, onDevice, rtl } from '../support/frames'
+import { MockControls } from '../support/MockControls'
+import { storyBackend } from '../support/presence'
+
+const meta = {
+  title: 'Components/OnlineUsers',
+  component: OnlineUsers,
+  args: { maxUsers: 10, title: "Who's Online?", onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
+  decorators: [onDevice('tablet')],
+} satisfies Meta<typeof OnlineUsers>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const card = (canvasElement: HTMLElement) => within(canvasElement).findByRole('region', { name: "Who's Online?" })
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const region = await card(canvasElement)
+    const maria = await within(region).findByRole('button', { name: 'maria_garcia, Online' })
+    await userEvent.click(maria)
+    await expect(args.onUserClick).toHaveBeenCalledWith(expect.objectContaining({ username: 'maria_garcia' }))
+    // Invisible users are absent; away and busy users are shown as such.
+    await expect(within(region).queryByRole('button', { name: /sofia_rossi/ })).toBeNull()
+    await expect(within(region).getByRole('button', { name: 'li_wei, Away' })).toBeVisible()
+  },
+}
+
+export const KeyboardAndTooltip: Story = {
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    await within(region).findByRole('button', { name: 'amelia_clark, Online' })
+    await userEvent.tab()
+    const first = within(region).getAllByRole('button')[0]!
+    await expect(first).toHaveFocus()
+    const tooltip = document.getElementById(first.getAttribute('aria-describedby')!)!
+    await expect(tooltip).toBeVisible()
+    await userEvent.keyboard('{Escape}')
+    await expect(tooltip).not.toBeVisible()
+  },
+}
+
+export const Loading: Story = { parameters: { presence: { network: 'loading' } } }
+
+export const Empty: Story = { parameters: { presence: { empty: true } } }
+
+export const Error: Story = {
+  parameters: { presence: { network: 'error', provider: { endpoints: { socket: null } } } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load who is online.")
+    await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
+  },
+}
+
+export const ManyUsers: Story = {
+  args: { maxUsers: 200 },
+  parameters: { presence: { extraUsers: 200 } },
+  decorators: [onDevice('desktop')],
+}
+
+export const Truncated: Story = {
+  args: { maxUsers: 4 },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('img', { name: /more online$/ })).toBeVisible()
+  },
+}
+
+export const LongNames: Story = {
+  parameters: { presence: { statuses: { aleksandr_konstantinopolsky_the_third: 'online', renee_lefevre: 'dnd' } } },
+}
+
+export const AwayDndInvisible: Story = {
+  parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } } },
+}
+
+export const FriendsOnly: Story = { args: { filter: 'friends', title: 'Online Friends' } }
+
+export const IncludingMe: Story = { args: { includeSelf: true } }
+
+export const Dark: Story = { decorators: [dark] }
+
+export const RightToLeft: Story = { decorators: [rtl] }
+
+export const Phone: Story = { decorators: [onDevice('phone')], globals: { viewport: { value: 'mobile2' } } }
+
+export const Tablet: Story = { globals: { viewport: { value: 'tablet' } } }
+
+export const Desktop: Story = { decorators: [onDevice('desktop')], globals: { viewport: { value: 'desktop' } } }
+
+/** Demo users come and go by themselves; the buttons drive the mock's controls. */
+export const Live: Story = {
+  parameters: { presence: { simulate: true } },
+  render: (args, context) => (
+    <>
+      <OnlineUsers {...args} />
+      <MockControls backend={storyBackend(context)} />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const region = await card(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
+    await waitFor(() => expect(within(region).getByRole('button', { name: 'jane_smith, Online' })).toBeVisible())
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → invisible' }))
+    await waitFor(() => expect(within(region).queryByRole('button', { name: /jane_smith/ })).toBeNull())
+  },
+}

@@ -1,0 +1,111 @@
+import type { Decorator, Loader, StoryContext } from '@storybook/react-vite'
+import { http, HttpResponse, ws, type AnyHandler } from 'msw'
+import { MockBackend, type ControlStatus } from '../../mock-server/backend'
+import { createCast } from '../../mock-server/core/cast'
+import { createPresenceHandlers } from '../../mock-server/msw'
+import { UserStatusProvider, type UserStatusProviderProps } from '../../src'
+
+/** How a story's presence world is set up: `parameters.presence`. */
+export interface PresenceParameters {
+  /** Who is signed in. Default `john_doe`; `null` renders the provider signed out. */
+  as?: string | null
+  /** Generated users beyond the 24 demo users and the admin, for crowds. Default 0. */
+  extraUsers?: number
+  /** Demo users come and go by themselves. Default false. */
+  simulate?: boolean | { intervalMs?: number }
+  /** Statuses applied before the story renders, by username, as the mock's control would. */
+  statuses?: Record<string, ControlStatus>
+  /** Everybody but the signed-in user goes offline first. */
+  empty?: boolean
+  /** `loading`: the backend never answers; `error`: the socket is refused and the online list fails. */
+  network?: 'live' | 'loading' | 'error'
+  /** More props for the provider. */
+  provider?: Partial<UserStatusProviderProps>
+}
+
+export interface LoadedPresence {
+  backend: MockBackend
+  token: string | null
+}
+
+declare module 'storybook/internal/csf' {
+  interface Parameters {
+    presence?: PresenceParameters
+  }
+}
+
+const hang = () => new Promise<never>(() => {})
+
+/** Creates a fresh mock backend for the story and signs the chosen user in, in process. */
+export const presenceLoader: Loader = async ({ parameters }) => {
+  const options = parameters.presence
+  if (!options) return {}
+  const backend = new MockBackend({
+    cast: createCast({ extraUsers: options.extraUsers ?? 0 }),
+    simulate: options.simulate === true ? { intervalMs: 2500 } : options.simulate || false,
+  })
+  const { presence } = backend
+  if (options.empty) for (const user of presence.users) presence.markOffline(user.id)
+  for (const [username, status] of Object.entries(options.statuses ?? {})) {
+    const user = presence.userByName(username)
+    if (user) backend.applyPresence(user.id, status)
+  }
+  const as = options.as === undefined ? 'john_doe' : options.as
+  const user = as === null ? undefined : presence.userByName(as)
+  let token: string | null = null
+  if (user) {
+    token = backend.tokens.issue(user.id, backend.clock.now()).access
+    presence.restActivity(user.id)
+  }
+  return { presence: { backend, token } satisfies LoadedPresence }
+}
+
+function networkHandlers(backend: MockBackend, network: NonNullable<PresenceParameters['network']>): AnyHandler[] {
+  switch (network) {
+    case 'live':
+      return createPresenceHandlers(backend)
+    case 'loading':
+      return [
+        http.all('*/api/*', hang),
+        ws.link('*/ws/*').addEventListener('connection', () => {}),
+      ]
+    case 'error':
+      return [
+        http.get('*/api/chat/online-users/', () =>
+          HttpResponse.json({ error: { code: 'unavailable', message: 'the presence service is down' } }, { status: 503 }),
+        ),
+        ws.link('*/ws/*').addEventListener('connection', ({ client }) => client.close(1011, 'unavailable')),
+        ...createPresenceHandlers(backend),
+      ]
+    default:
+      return network satisfies never
+  }
+}
+
+const loadedPresence = (context: StoryContext) => (context.loaded as { presence?: LoadedPresence }).presence
+
+/** Routes the story's requests and sockets to its backend; disposes of the backend after the story. */
+export const presenceBeforeEach = (context: StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }) => {
+  const loaded = loadedPresence(context)
+  if (!loaded || !context.msw) return
+  context.msw.use(...networkHandlers(loaded.backend, context.parameters.presence?.network ?? 'live'))
+  return () => loaded.backend.dispose()
+}
+
+/** Wraps the story in a `UserStatusProvider` signed in as `parameters.presence.as`. */
+export const withPresence: Decorator = (Story, context) => {
+  const loaded = loadedPresence(context)
+  if (!loaded) return <Story />
+  return (
+    <UserStatusProvider token={loaded.token} {...context.parameters.presence?.provider}>
+      <Story />
+    </UserStatusProvider>
+  )
+}
+
+/** The story's backend, for play functions and buttons that drive the mock's controls. */
+export function storyBackend(context: StoryContext): MockBackend {
+  const loaded = loadedPresence(context)
+  if (!loaded) throw new Error('this story has no parameters.presence')
+  return loaded.backend
+}
