@@ -45,6 +45,22 @@ export default mergeConfig(
         },
         {
           extends: true,
+          test: {
+            name: 'visual',
+            include: ['test/visual/**/*.test.tsx'],
+            setupFiles: ['test/visual/setup.ts'],
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: chromium,
+              instances: [{ browser: 'chromium' }],
+              viewport: { width: 1400, height: 1000 },
+              expect: { toMatchScreenshot: { comparatorOptions: { allowedMismatchedPixelRatio: 0.002 } } },
+            },
+          },
+        },
+        {
+          extends: true,
           plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
           test: {
             name: 'storybook',

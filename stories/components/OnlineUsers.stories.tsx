@@ -9,8 +9,7 @@ const meta = {
   title: 'Components/OnlineUsers',
   component: OnlineUsers,
   args: { maxUsers: 10, title: "Who's Online?", onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
-  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
-  decorators: [onDevice('tablet')],
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded', device: 'tablet' },
 } satisfies Meta<typeof OnlineUsers>
 
 export default meta
@@ -58,8 +57,7 @@ export const Error: Story = {
 
 export const ManyUsers: Story = {
   args: { maxUsers: 200 },
-  parameters: { presence: { extraUsers: 200 } },
-  decorators: [onDevice('desktop')],
+  parameters: { presence: { extraUsers: 200 }, device: 'desktop' },
 }
 
 export const Truncated: Story = {
@@ -85,11 +83,11 @@ export const Dark: Story = { decorators: [dark] }
 
 export const RightToLeft: Story = { decorators: [rtl] }
 
-export const Phone: Story = { decorators: [onDevice('phone')], globals: { viewport: { value: 'mobile2' } } }
+export const Phone: Story = onDevice('phone')
 
-export const Tablet: Story = { globals: { viewport: { value: 'tablet' } } }
+export const Tablet: Story = onDevice('tablet')
 
-export const Desktop: Story = { decorators: [onDevice('desktop')], globals: { viewport: { value: 'desktop' } } }
+export const Desktop: Story = onDevice('desktop')
 
 /** Demo users come and go by themselves; the buttons drive the mock's controls. */
 export const Live: Story = {

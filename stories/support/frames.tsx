@@ -3,14 +3,31 @@ import type { Decorator } from '@storybook/react-vite'
 export const WIDTHS = { phone: 375, tablet: 768, desktop: 1280 } as const
 export type Device = keyof typeof WIDTHS
 
-/** Renders the story in a page of the device's width (the grid follows its container's width). */
-export const onDevice =
-  (device: Device): Decorator =>
-  (Story) => (
+declare module 'storybook/internal/csf' {
+  interface Parameters {
+    /** The width the story is laid out at, for components whose layout follows their container. */
+    device?: Device
+  }
+}
+
+/** Lays the story out at `parameters.device`'s width, when it has one (a grid follows its container's width). */
+export const withDevice: Decorator = (Story, { parameters }) => {
+  const device = parameters.device
+  if (!device) return <Story />
+  return (
     <div data-device={device} style={{ width: WIDTHS[device], maxWidth: '100%' }} className="p-4">
       <Story />
     </div>
   )
+}
+
+/** The story at a device's width, in the canvas and in the viewport toolbar. */
+export const onDevice = (device: Device) => ({
+  parameters: { device },
+  globals: { viewport: { value: VIEWPORTS[device] } },
+})
+
+const VIEWPORTS: Record<Device, string> = { phone: 'mobile2', tablet: 'tablet', desktop: 'desktop' }
 
 /** Dark mode around the story. */
 export const dark: Decorator = (Story) => (
