@@ -40,6 +40,7 @@ export default mergeConfig(
             name: 'dom',
             environment: 'happy-dom',
             include: ['test/{client,store,runtime,hooks,components,provider}/**/*.test.{ts,tsx}'],
+            setupFiles: ['test/setup/dom.ts'],
             testTimeout: 20_000,
           },
         },

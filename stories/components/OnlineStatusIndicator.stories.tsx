@@ -1,11 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect } from 'storybook/test'
+import { expect, waitFor, within } from 'storybook/test'
+import { Avatar } from '../../src/components/Avatar'
 import { OnlineStatusIndicator } from '../../src/components/OnlineStatusIndicator'
+import { dark, rtl } from '../support/frames'
+import { storyBackend } from '../support/presence'
 
 const meta = {
   title: 'Components/OnlineStatusIndicator',
   component: OnlineStatusIndicator,
-  args: { status: 'online', size: 'md' },
+  args: { status: 'online', size: 'md', badge: false, pulse: false },
+  argTypes: {
+    status: { control: 'inline-radio', options: ['online', 'away', 'dnd', 'offline', 'invisible'] },
+    size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
+  },
 } satisfies Meta<typeof OnlineStatusIndicator>
 
 export default meta
@@ -18,3 +25,46 @@ export const Online: Story = {
 }
 export const Away: Story = { args: { status: 'away' } }
 export const DoNotDisturb: Story = { args: { status: 'dnd' } }
+export const Offline: Story = { args: { status: 'offline' } }
+export const Invisible: Story = { args: { status: 'invisible' }, parameters: { docs: { description: { story: "One's own avatar while invisible." } } } }
+export const Pulse: Story = { args: { pulse: true, size: 'lg' } }
+
+/** Every status at every size: each has its own shape, so colour is never the only cue. */
+export const AllStatuses: Story = {
+  render: () => (
+    <div className="grid grid-cols-5 items-center gap-4 text-center text-sm text-presence-fg">
+      {(['online', 'away', 'dnd', 'offline', 'invisible'] as const).map((status) => (
+        <div key={status} className="flex flex-col items-center gap-2">
+          {(['sm', 'md', 'lg'] as const).map((size) => (
+            <OnlineStatusIndicator key={size} status={status} size={size} />
+          ))}
+          <span>{status}</span>
+        </div>
+      ))}
+    </div>
+  ),
+}
+
+/** As a badge: bottom-right of the avatar, with a 2 px ring in the surface colour (seed 003). */
+export const AsAvatarBadge: Story = {
+  render: (args) => <Avatar name="jane_smith" size="lg" indicator={<OnlineStatusIndicator {...args} badge />} />,
+}
+
+/** In right-to-left text the badge moves to the bottom-left. */
+export const RightToLeft: Story = { ...AsAvatarBadge, decorators: [rtl] }
+
+export const Dark: Story = { ...AsAvatarBadge, decorators: [dark] }
+
+/** Given a `userId` inside the provider, it follows that user live, last seen included. */
+export const LiveUser: Story = {
+  args: { status: undefined, userId: 4, size: 'lg' },
+  parameters: { presence: { as: 'john_doe' } },
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    await waitFor(() => expect(canvas.getByRole('img', { name: 'Online' })).toBeVisible())
+    storyBackend(context).applyPresence(4, 'away')
+    await waitFor(() => expect(canvas.getByRole('img', { name: 'Away' })).toBeVisible())
+    storyBackend(context).applyPresence(4, 'offline')
+    await waitFor(() => expect(canvas.getByRole('img', { name: 'Offline, last seen just now' })).toBeVisible())
+  },
+}

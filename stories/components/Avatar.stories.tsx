@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, waitFor } from 'storybook/test'
+import { Avatar } from '../../src/components/Avatar'
+import { OnlineStatusIndicator } from '../../src/components/OnlineStatusIndicator'
+import { dark, rtl } from '../support/frames'
+
+const svg = (fill: string, text: string) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="${fill}"/><text x="32" y="40" font-size="24" text-anchor="middle" fill="#fff">${text}</text></svg>`)}`
+
+const meta = {
+  title: 'Components/Avatar',
+  component: Avatar,
+  args: { name: 'jane_smith', src: svg('#2563eb', 'JS'), size: 'md' },
+  argTypes: { size: { control: 'inline-radio', options: ['sm', 'md', 'lg', 'xl'] } },
+} satisfies Meta<typeof Avatar>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const WithImage: Story = {}
+export const Initials: Story = { args: { src: null } }
+
+/** A broken image falls back to the initials. */
+export const BrokenImage: Story = {
+  args: { src: '/does-not-exist.png', name: 'ahmad' },
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByRole('img', { name: 'ahmad' })).toHaveTextContent('AH'))
+  },
+}
+
+export const Sizes: Story = {
+  render: (args) => (
+    <div className="flex items-end gap-3">
+      {(['sm', 'md', 'lg', 'xl'] as const).map((size) => (
+        <Avatar key={size} {...args} size={size} indicator={<OnlineStatusIndicator status="online" badge size={size === 'sm' ? 'sm' : size === 'xl' ? 'lg' : 'md'} />} />
+      ))}
+    </div>
+  ),
+}
+
+export const WithIndicator: Story = { args: { indicator: <OnlineStatusIndicator status="dnd" badge /> } }
+export const LongName: Story = { args: { src: null, name: 'aleksandr_konstantinopolsky_the_third' } }
+export const Dark: Story = { args: { src: null, indicator: <OnlineStatusIndicator status="away" badge /> }, decorators: [dark] }
+export const RightToLeft: Story = { args: { indicator: <OnlineStatusIndicator status="online" badge /> }, decorators: [rtl] }
