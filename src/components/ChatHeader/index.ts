@@ -1,0 +1,2 @@
+export * from './ChatHeader'
+export { statusLine } from './status-line'

@@ -1,0 +1,155 @@
+'use client'
+
+import { memo, type ComponentType } from 'react'
+import type { Conversation, Presence } from '../../client'
+import { useLastSeen } from '../../hooks/useLastSeen'
+import { useUserStatus } from '../../hooks/useUserStatus'
+import { Avatar } from '../Avatar'
+import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
+import { formatFullTime, formatMessageTimeOn } from './format-time'
+
+/** What the list hands each row. Every prop but `active` and `selected` is stable while the row stays put. */
+export interface ConversationRowProps {
+  conversation: Conversation
+  /** The option's DOM id, for `aria-activedescendant`. */
+  optionId: string
+  /** 1-based position in the whole list (`aria-posinset`). */
+  position: number
+  /** The whole list's length (`aria-setsize`). */
+  setSize: number
+  /** Offset from the top of the list, in px. */
+  start: number
+  /** Row height, in px. */
+  height: number
+  selected: boolean
+  /** The keyboard's current option (`aria-activedescendant` points at it). */
+  active: boolean
+  /** Today's calendar day, `null` on the server (times are the client's to tell). */
+  today: number | null
+  /** The signed-in user's id, to write "You: " before their own last message. */
+  selfId: string | null
+  onPick: (conversation: Conversation) => void
+}
+
+/** A row component: one that follows its user live, or one that shows the data as given. */
+export type ConversationRowComponent = ComponentType<ConversationRowProps>
+
+/** The name a user goes by in the list: the username, else "User 42". */
+export function displayName(user: Pick<Presence, 'id' | 'username'>): string {
+  return user.username ?? `User ${user.id}`
+}
+
+/** "1 unread message", "3 unread messages". */
+export function unreadLabel(count: number): string {
+  return count === 1 ? '1 unread message' : `${count} unread messages`
+}
+
+/**
+ * A row inside `<UserStatusProvider>`: reads its user's live status from the store, so that one user's change
+ * re-renders this row alone. A user the store has not heard of shows as the conversation data has them.
+ */
+export const LiveConversationRow = memo(function LiveConversationRow(props: ConversationRowProps) {
+  const peer = props.conversation.otherUser
+  const live = useUserStatus(peer.id)
+  const lastSeen = useLastSeen(peer.id)
+  return <RowView {...props} user={live.user ?? peer} lastSeen={lastSeen} />
+})
+
+/** A row outside any provider: the status is the one in the conversation data, and is not kept current. */
+export const StaticConversationRow = memo(function StaticConversationRow(props: ConversationRowProps) {
+  return <RowView {...props} user={props.conversation.otherUser} lastSeen={null} />
+})
+
+function RowView({
+  conversation,
+  optionId,
+  position,
+  setSize,
+  start,
+  height,
+  selected,
+  active,
+  today,
+  selfId,
+  onPick,
+  user,
+  lastSeen,
+}: ConversationRowProps & { user: Presence; lastSeen: string | null }) {
+  const name = displayName(user)
+  const message = user.status === 'offline' ? null : user.statusMessage?.trim() || null
+  const status = statusLabel(user.status, lastSeen) + (message ? ` — ${message}` : '')
+  const last = conversation.lastMessage
+  const mine = last !== null && selfId !== null && last.senderId === selfId
+  const text = last ? `${mine ? 'You: ' : ''}${last.text}` : null
+  const sentAt = last?.sentAt ?? null
+  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) : null
+  const unread = Math.max(0, Math.floor(conversation.unreadCount))
+  const label = [name, status, text ?? 'No messages yet', time, unread > 0 ? unreadLabel(unread) : null].filter(Boolean).join(', ')
+
+  return (
+    <div
+      role="option"
+      id={optionId}
+      aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={position}
+      aria-label={label}
+      data-slot="users-list-item"
+      data-status={user.status}
+      data-selected={selected || undefined}
+      data-highlighted={active || undefined}
+      data-unread={unread > 0 || undefined}
+      onClick={() => onPick(conversation)}
+      style={{ height, transform: `translateY(${start}px)` }}
+      className="absolute start-0 end-0 top-0 flex cursor-pointer items-center gap-3 border-b border-presence-border px-3 hover:bg-presence-fg/5 aria-selected:bg-presence-accent/10 group-focus:data-highlighted:outline-2 group-focus:data-highlighted:-outline-offset-2 group-focus:data-highlighted:outline-presence-accent"
+    >
+      <Avatar
+        src={user.profileImage}
+        name={name}
+        alt=""
+        indicator={<OnlineStatusIndicator status={user.status} badge label={status} />}
+      />
+      <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+        <div className="flex items-baseline gap-2">
+          <span data-slot="users-list-name" className="min-w-0 flex-1 truncate font-medium text-presence-fg">
+            {name}
+          </span>
+          {time && sentAt !== null && (
+            <time
+              dateTime={new Date(sentAt).toISOString()}
+              title={formatFullTime(sentAt)}
+              data-slot="users-list-time"
+              className="shrink-0 text-xs text-presence-muted tabular-nums"
+            >
+              {time}
+            </time>
+          )}
+        </div>
+        <div className="flex items-center gap-2">
+          <span
+            data-slot="users-list-message"
+            className={
+              text
+                ? unread > 0
+                  ? 'min-w-0 flex-1 truncate text-sm font-medium text-presence-fg'
+                  : 'min-w-0 flex-1 truncate text-sm text-presence-muted'
+                : 'min-w-0 flex-1 truncate text-sm italic text-presence-muted'
+            }
+          >
+            {text ?? 'No messages yet'}
+          </span>
+          {unread > 0 && (
+            <span
+              role="img"
+              aria-label={unreadLabel(unread)}
+              data-slot="users-list-unread"
+              className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-presence-accent px-1.5 text-xs font-semibold text-presence-surface tabular-nums"
+            >
+              {unread > 99 ? '99+' : unread}
+            </span>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,203 @@
+'use client'
+
+import { useCallback, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useStore } from 'zustand'
+import type { Conversation } from '../../client'
+import { useConversations } from '../../hooks/useConversations'
+import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { cn } from '../../lib/cn'
+import { PresenceContext } from '../../provider/PresenceContext'
+import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
+import { UsersListBox } from './UsersListBox'
+
+export type UsersListState = 'loading' | 'error' | 'empty' | 'ready'
+
+export interface UsersListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
+  /**
+   * The conversations to list, in this order. Default: loaded from `GET /api/chat/conversations/` through
+   * `useConversations()` (needs `<UserStatusProvider>`). Passed in, the list also works outside any provider, showing
+   * the statuses in the data as they are; inside a provider, each row follows its user live.
+   */
+  conversations?: readonly Conversation[]
+  /** Called with the conversation chosen by click, Enter or Space. Default none. */
+  onSelect?: (conversation: Conversation) => void
+  /** The selected conversation's id (controlled). Default: the list keeps its own selection. */
+  selectedId?: string | number | null
+  /** Lists users who are online (also away or busy) before those who are offline, each group in the given order. Default `false`. */
+  sortOnlineFirst?: boolean
+  /** The list's accessible name. Default "Conversations". */
+  label?: string
+  /** The list's height: a number of px or any CSS length; the list scrolls inside it. Default 480. */
+  height?: number | string
+  /** Each row's height in px (rows are not measured, so that 10,000 scroll smoothly). Default 72. */
+  rowHeight?: number
+  /** Rows rendered beyond each edge of the viewport. Default 6. */
+  overscan?: number
+}
+
+const DEFAULT_HEIGHT = 480
+const SKELETONS = 6
+
+/**
+ * The conversation list of a chat (seeds 000 and 003): avatar with a live status badge, name, last message, its
+ * time, the unread count. A WAI-ARIA listbox (arrows, Home/End, PageUp/PageDown, type-ahead by name, Enter or Space
+ * to select), virtualised so that 10,000 conversations scroll smoothly; each row follows its own user, so one
+ * user's change re-renders one row. Loads the conversations itself inside `<UserStatusProvider>`, or lists those
+ * passed in (then it works outside a provider too, without live status).
+ *
+ * @example
+ * <UsersList selectedId={openId} onSelect={(conversation) => setOpenId(conversation.id)} height="100%" />
+ *
+ * <UsersList conversations={inbox} sortOnlineFirst label="Direct messages" />
+ */
+export function UsersList(props: UsersListProps) {
+  const context = useContext(PresenceContext)
+  if (props.conversations) return context ? <LiveUsersList {...props} conversations={props.conversations} /> : <StaticUsersList {...props} conversations={props.conversations} />
+  if (!context) throw new Error('UsersList needs `conversations`, or <UserStatusProvider> to load them from')
+  return <EndpointUsersList {...props} />
+}
+
+type WithData = UsersListProps & { conversations: readonly Conversation[] }
+
+/** Inside a provider, without data: loads from the endpoint, with loading and error states. */
+function EndpointUsersList(props: UsersListProps) {
+  const { data, isError, isFetching, refetch } = useConversations()
+  if (data) return <LiveUsersList {...props} conversations={data} />
+  if (!isError) return <UsersListFrame props={props} state="loading" />
+  return (
+    <UsersListFrame props={props} state="error">
+      <div role="alert" className="flex flex-col items-start gap-3 p-4">
+        <p>Couldn't load your conversations.</p>
+        <button
+          type="button"
+          onClick={() => void refetch()}
+          disabled={isFetching}
+          className="rounded-md bg-presence-accent px-3 py-1.5 text-sm font-semibold text-presence-surface hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent disabled:cursor-wait disabled:opacity-70"
+        >
+          {isFetching ? 'Trying again…' : 'Try again'}
+        </button>
+      </div>
+    </UsersListFrame>
+  )
+}
+
+/** Inside a provider, with data: rows read their user from the store. */
+function LiveUsersList(props: WithData) {
+  const { conversations, sortOnlineFirst = false } = props
+  const { store } = usePresenceRuntime()
+  const serverOffset = useStore(store, (s) => s.serverOffset)
+  const selfId = useStore(store, (s) => s.self)
+  // Subscribed only when sorting: one flag per conversation, so that only going online or offline re-sorts.
+  const onlineFlags = useStore(
+    store,
+    useCallback(
+      (s) => (sortOnlineFirst ? conversations.map((c) => ((s.users[c.otherUser.id] ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
+      [conversations, sortOnlineFirst],
+    ),
+  )
+  const items = useMemo(() => (sortOnlineFirst ? onlineFirst(conversations, onlineFlags) : conversations), [conversations, onlineFlags, sortOnlineFirst])
+  return <ReadyUsersList props={props} items={items} Row={LiveConversationRow} serverOffset={serverOffset} selfId={selfId} />
+}
+
+/** Outside a provider: the data as given. */
+function StaticUsersList(props: WithData) {
+  const { conversations, sortOnlineFirst = false } = props
+  const items = useMemo(
+    () => (sortOnlineFirst ? onlineFirst(conversations, conversations.map((c) => (c.otherUser.isOnline ? '1' : '0')).join('')) : conversations),
+    [conversations, sortOnlineFirst],
+  )
+  return <ReadyUsersList props={props} items={items} Row={StaticConversationRow} serverOffset={0} selfId={null} />
+}
+
+/** Stable partition: the conversations whose flag is '1' first, each group in its order. */
+function onlineFirst(conversations: readonly Conversation[], flags: string): readonly Conversation[] {
+  const online: Conversation[] = []
+  const offline: Conversation[] = []
+  conversations.forEach((c, i) => (flags[i] === '1' ? online : offline).push(c))
+  return online.length === 0 || offline.length === 0 ? conversations : [...online, ...offline]
+}
+
+interface ReadyProps {
+  props: UsersListProps
+  items: readonly Conversation[]
+  Row: ConversationRowComponent
+  serverOffset: number
+  selfId: string | null
+}
+
+function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
+  const { label = 'Conversations', height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onSelect } = props
+  if (items.length === 0) {
+    return (
+      <UsersListFrame props={props} state="empty">
+        <p data-slot="users-list-empty" className="p-4 text-presence-muted">
+          No conversations yet.
+        </p>
+      </UsersListFrame>
+    )
+  }
+  return (
+    <UsersListFrame props={props} state="ready">
+      <UsersListBox
+        items={items}
+        Row={Row}
+        label={label}
+        viewportHeight={typeof height === 'number' ? height : DEFAULT_HEIGHT}
+        rowHeight={rowHeight}
+        overscan={overscan}
+        selectedId={selectedId}
+        onSelect={onSelect}
+        serverOffset={serverOffset}
+        selfId={selfId}
+      />
+    </UsersListFrame>
+  )
+}
+
+/** The list's box, whatever its state; the loading skeleton when it has no children. */
+function UsersListFrame({ props, state, children }: { props: UsersListProps; state: UsersListState; children?: ReactNode }) {
+  const {
+    conversations: _conversations,
+    onSelect: _onSelect,
+    selectedId: _selectedId,
+    sortOnlineFirst: _sortOnlineFirst,
+    label: _label,
+    rowHeight = 72,
+    overscan: _overscan,
+    height = DEFAULT_HEIGHT,
+    className,
+    style,
+    ...rest
+  } = props
+  return (
+    <div
+      data-slot="users-list"
+      data-state={state}
+      aria-busy={state === 'loading' || undefined}
+      style={{ height, ...style }}
+      className={cn('flex flex-col overflow-hidden rounded-lg border border-presence-border bg-presence-surface text-presence-fg', className)}
+      {...rest}
+    >
+      {state === 'loading' ? (
+        <>
+          <p role="status" className="sr-only">
+            Loading conversations…
+          </p>
+          <div aria-hidden className="flex flex-col">
+            {Array.from({ length: SKELETONS }, (_, i) => (
+              <div key={i} className="flex items-center gap-3 border-b border-presence-border px-3" style={{ height: rowHeight }}>
+                <span className="size-10 shrink-0 animate-pulse rounded-full bg-presence-border motion-reduce:animate-none" />
+                <span className="flex flex-1 flex-col gap-2">
+                  <span className="h-3 w-1/3 animate-pulse rounded bg-presence-border motion-reduce:animate-none" />
+                  <span className="h-3 w-2/3 animate-pulse rounded bg-presence-border motion-reduce:animate-none" />
+                </span>
+              </div>
+            ))}
+          </div>
+        </>
+      ) : (
+        children
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+'use client'
+
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
+import type { Conversation } from '../../client'
+import { displayName, type ConversationRowComponent } from './ConversationRow'
+import { findTypeAhead, isTypeAheadKey, isTyping, moveActive, typeAheadKey, typeAheadStep, type TypeAheadState } from './keyboard'
+import { useToday } from './use-today'
+
+export interface UsersListBoxProps {
+  items: readonly Conversation[]
+  Row: ConversationRowComponent
+  label: string
+  /** The viewport's height in px when known (a number `height`), for the first render and the server's. */
+  viewportHeight: number
+  rowHeight: number
+  overscan: number
+  /** Controlled selection; `undefined` leaves the selection to the list. */
+  selectedId: string | number | null | undefined
+  onSelect: ((conversation: Conversation) => void) | undefined
+  serverOffset: number
+  selfId: string | null
+}
+
+const matchesFocusVisible = (element: Element) => {
+  try {
+    return element.matches(':focus-visible')
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The virtualised listbox: only the rows in view (plus `overscan`, plus the active option) are in the DOM, each
+ * absolutely placed at its offset; the focus stays on the listbox and `aria-activedescendant` names the active option.
+ */
+export function UsersListBox({
+  items,
+  Row,
+  label,
+  viewportHeight,
+  rowHeight,
+  overscan,
+  selectedId,
+  onSelect,
+  serverOffset,
+  selfId,
+}: UsersListBoxProps) {
+  const baseId = useId()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [ownSelection, setOwnSelection] = useState<string | null>(null)
+  const selected = selectedId === undefined ? ownSelection : selectedId === null ? null : String(selectedId)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const typeAhead = useRef<TypeAheadState>({ query: '', at: -Infinity })
+  const today = useToday(serverOffset)
+
+  const indexById = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items])
+  const keys = useMemo(() => items.map((item) => typeAheadKey(displayName(item.otherUser))), [items])
+  const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1)
+  const selectedIndex = selected === null ? -1 : (indexById.get(selected) ?? -1)
+
+  // The active option must stay in the DOM even when scrolled away, or aria-activedescendant would point at nothing.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (activeIndex < 0 || activeIndex >= range.count || indexes.includes(activeIndex)) return indexes
+      return [...indexes, activeIndex].sort((a, b) => a - b)
+    },
+    [activeIndex],
+  )
+
+  const [initialOffset] = useState(() => Math.max(0, selectedIndex * rowHeight - viewportHeight / 2 + rowHeight / 2))
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this component only
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => items[index]!.id,
+    overscan,
+    rangeExtractor,
+    initialRect: { width: 0, height: viewportHeight },
+    initialOffset,
+  })
+
+  // The latest onSelect without re-rendering every row when the app passes a new function.
+  const onSelectRef = useRef(onSelect)
+  useEffect(() => {
+    onSelectRef.current = onSelect
+  })
+  const pick = useCallback((conversation: Conversation) => {
+    setActiveId(conversation.id)
+    setOwnSelection(conversation.id)
+    onSelectRef.current?.(conversation)
+  }, [])
+
+  const activate = (index: number) => {
+    const item = items[index]
+    if (!item) return
+    setActiveId(item.id)
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || activeIndex >= 0 || items.length === 0) return
+    const index = selectedIndex >= 0 ? selectedIndex : 0
+    setActiveId(items[index]!.id)
+    // A click focuses the list too: scrolling then would move the row under the pointer.
+    if (matchesFocusVisible(event.currentTarget)) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const count = items.length
+    if (count === 0) return
+    const now = Date.now()
+    const typing = isTyping(typeAhead.current, now)
+    if (!event.altKey && !event.ctrlKey && !event.metaKey) {
+      const pageSize = Math.max(1, Math.floor((virtualizer.scrollRect?.height || viewportHeight) / rowHeight) - 1)
+      const next = moveActive(event.key, activeIndex, count, pageSize)
+      if (next !== null) {
+        event.preventDefault()
+        typeAhead.current = { query: '', at: -Infinity }
+        activate(next)
+        return
+      }
+    }
+    if (event.key === 'Enter' || (event.key === ' ' && !typing)) {
+      event.preventDefault()
+      const item = items[activeIndex]
+      if (item) pick(item)
+      return
+    }
+    if (isTypeAheadKey(event)) {
+      event.preventDefault()
+      typeAhead.current = typeAheadStep(typeAhead.current, event.key, now)
+      const found = findTypeAhead(keys, typeAhead.current.query, activeIndex)
+      if (found >= 0) activate(found)
+    }
+  }
+
+  const optionId = (id: string) => `${baseId}-option-${encodeURIComponent(id)}`
+  const active = items[activeIndex]
+
+  return (
+    <div
+      ref={scrollRef}
+      role="listbox"
+      tabIndex={0}
+      aria-label={label}
+      aria-activedescendant={active ? optionId(active.id) : undefined}
+      data-slot="users-list-listbox"
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      className="group relative min-h-0 flex-1 overflow-y-auto overscroll-contain focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-presence-accent"
+    >
+      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((virtual) => {
+          const item = items[virtual.index]!
+          return (
+            <Row
+              key={virtual.key}
+              conversation={item}
+              optionId={optionId(item.id)}
+              position={virtual.index + 1}
+              setSize={items.length}
+              start={virtual.start}
+              height={rowHeight}
+              selected={item.id === selected}
+              active={virtual.index === activeIndex}
+              today={today}
+              selfId={selfId}
+              onPick={pick}
+            />
+          )
+        })}
+      </div>
+    </div>
+  )
+}

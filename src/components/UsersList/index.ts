@@ -1,0 +1,2 @@
+export * from './UsersList'
+export { formatMessageTime, type MessageTimeOptions } from './format-time'
