@@ -35,11 +35,13 @@ export function useFriendIds(options: { enabled?: boolean } = {}): FriendIds {
   const { runtime, queryClient } = usePresenceContext('useFriendIds')
   const session = useStore(runtime.state, (state) => state.session)
   const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
+  // Asked once the store knows who is online, so that one answer settles everyone online then.
+  const synced = useStore(runtime.store, (state) => state.synced)
   const query = useQuery(
     {
       queryKey: presenceKeys.friends(runtime, session),
       queryFn: ({ signal }) => runtime.onlineFriends({ signal }),
-      enabled: enabled && running,
+      enabled: enabled && running && synced,
       retry: retryTransient,
       // Friendships change rarely; what makes it stale is someone unknown coming online (below).
       staleTime: Infinity,

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react'
-import { StrictMode, useState, type ReactNode } from 'react'
+import { StrictMode, useEffect, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   UserStatusProvider,
@@ -33,9 +33,15 @@ afterEach(() => {
 
 const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
 
-let runtime: PresenceRuntime | null = null
+const seen: { runtime: PresenceRuntime | null; setToken: Dispatch<SetStateAction<UserStatusProviderProps['token']>> } = {
+  runtime: null,
+  setToken: () => {},
+}
 function Probe({ peer = 2 }: { peer?: number }) {
-  runtime = usePresenceRuntime()
+  const runtime = usePresenceRuntime()
+  useEffect(() => {
+    seen.runtime = runtime
+  }, [runtime])
   const { users, isLoading } = useOnlineUsers({ includeSelf: true })
   const { state, transport } = useConnectionState()
   const jane = useUserStatus(peer)
@@ -48,15 +54,16 @@ function Probe({ peer = 2 }: { peer?: number }) {
 const probe = () => JSON.parse(screen.getByTestId('probe').textContent!) as Record<string, unknown>
 
 function Harness(props: Partial<UserStatusProviderProps> & { initialToken: UserStatusProviderProps['token'] }) {
-  const [token, setToken] = useState(props.initialToken)
-  setTokenFromTest = setToken
+  const [token, setToken] = useState(() => props.initialToken)
+  useEffect(() => {
+    seen.setToken = setToken
+  }, [])
   return (
     <UserStatusProvider apiBaseUrl={BASE_URL} {...props} token={token}>
       <Probe />
     </UserStatusProvider>
   )
 }
-let setTokenFromTest: (token: UserStatusProviderProps['token']) => void = () => {}
 
 describe('UserStatusProvider', () => {
   it('a token connects and fills the store; null closes everything and clears the store', async () => {
@@ -66,10 +73,10 @@ describe('UserStatusProvider', () => {
     render(<Harness initialToken={access} WebSocket={sockets.Counting} />)
     await until(() => expect(probe()).toMatchObject({ loading: false, state: 'open', transport: 'socket', jane: 'online' }))
     expect(probe().online).toBeGreaterThan(3)
-    act(() => setTokenFromTest(null))
+    act(() => seen.setToken(null))
     await until(() => expect(sockets.open).toBe(0))
     expect(probe()).toMatchObject({ loading: false, state: 'idle', transport: 'none', online: 0, jane: 'offline', janeKnown: false })
-    expect(runtime!.heartbeat.isRunning).toBe(false)
+    expect(seen.runtime!.heartbeat.isRunning).toBe(false)
   })
 
   it('starts with token null: nothing runs, nothing loads', async () => {
@@ -87,7 +94,7 @@ describe('UserStatusProvider', () => {
     await until(() => expect(probe().state).toBe('open'))
     expect(sockets.made).toHaveLength(1)
     const second = await login('john_doe')
-    act(() => setTokenFromTest(second.access))
+    act(() => seen.setToken(second.access))
     await until(() => expect(probe().state).toBe('open'))
     await act(async () => {})
     expect(sockets.made).toHaveLength(2)
@@ -117,7 +124,7 @@ describe('UserStatusProvider', () => {
     const { access } = await login('john_doe')
     render(<Harness initialToken={async () => access} WebSocket={sockets.Counting} />)
     await until(() => expect(probe().state).toBe('open'))
-    act(() => setTokenFromTest(() => access)) // a new function, the same token
+    act(() => seen.setToken(() => () => access)) // a new function, the same token
     await act(async () => {})
     expect(sockets.made).toHaveLength(1)
   })
@@ -129,7 +136,7 @@ describe('UserStatusProvider', () => {
     expect(onAuthError.mock.calls[0]![0]).toMatchObject({ status: 401 })
 
     const { access } = await login('john_doe')
-    act(() => setTokenFromTest(access))
+    act(() => seen.setToken(access))
     await until(() => expect(probe().state).toBe('open'))
     act(() => backend.reset()) // every socket closed with 4401
     await until(() => expect(onAuthError).toHaveBeenCalledTimes(2))

@@ -1,0 +1,60 @@
+import { act, cleanup, renderHook } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useHeartbeat } from '../../src'
+import { login, setupMockBackend } from '../client/mock-backend'
+import { recordRequests } from '../provider/helpers'
+import { mswProvider } from './msw-provider'
+
+const { server } = setupMockBackend()
+
+afterEach(() => {
+  cleanup()
+  server.events.removeAllListeners()
+})
+
+const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
+
+describe('useHeartbeat', () => {
+  it('inside the provider: several consumers, one heartbeat (the provider’s)', async () => {
+    const requests = recordRequests(server)
+    const { access } = await login('john_doe')
+    const { result } = renderHook(() => [useHeartbeat(), useHeartbeat(), useHeartbeat({ intervalMs: 1_000 })], { wrapper: mswProvider(access) })
+    await until(() => expect(result.current[0]).toMatchObject({ state: 'beating', isLeader: true }))
+    expect(result.current[0]!.lastBeatAt).toBeTypeOf('number')
+    expect(result.current[1]).toEqual(result.current[0])
+    expect(result.current[2]).toEqual(result.current[0])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(requests.count('POST /api/chat/heartbeat/')).toBe(1)
+  })
+
+  it('without a provider, given an endpoint (seed 002’s own route, cookie auth): one heartbeat for all callers', async () => {
+    const beats = vi.fn()
+    server.use(
+      http.post('http://app.test/api/chat/heartbeat/', () => {
+        beats()
+        return HttpResponse.json({ message: 'Heartbeat recorded' })
+      }),
+    )
+    const endpoint = 'http://app.test/api/chat/heartbeat/'
+    const { result, unmount } = renderHook(() => [useHeartbeat({ endpoint }), useHeartbeat({ endpoint }), useHeartbeat({ endpoint })])
+    await until(() => expect(result.current[0]).toMatchObject({ state: 'beating' }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(beats).toHaveBeenCalledTimes(1)
+    unmount()
+    await act(async () => {})
+  })
+
+  it('without a provider: a 404 stops it quietly; a 401 calls onAuthError', async () => {
+    server.use(
+      http.post('http://app.test/missing/', () => HttpResponse.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 })),
+      http.post('http://app.test/denied/', () => HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 401 })),
+    )
+    const onAuthError = vi.fn()
+    const missing = renderHook(() => useHeartbeat({ endpoint: 'http://app.test/missing/', onAuthError }))
+    await until(() => expect(missing.result.current.state).toBe('stopped'))
+    const denied = renderHook(() => useHeartbeat({ endpoint: 'http://app.test/denied/', onAuthError }))
+    await until(() => expect(denied.result.current.state).toBe('error'))
+    expect(onAuthError).toHaveBeenCalledTimes(1)
+  })
+})
