@@ -1,0 +1,180 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite'
+import { http, HttpResponse, type AnyHandler } from 'msw'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { StatusPicker } from '../../src/components/StatusPicker'
+import { dark, rtl } from '../support/frames'
+import { storyBackend } from '../support/presence'
+
+const meta = {
+  title: 'Components/StatusPicker',
+  component: StatusPicker,
+  args: { title: 'Set your status', messagePlaceholder: "What's your status?", onSaved: fn() },
+  argTypes: {
+    className: { description: 'Classes merged over the form\'s own with `cn()`.', control: 'text' },
+  },
+  parameters: { presence: { as: 'john_doe' } },
+} satisfies Meta<typeof StatusPicker>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const SLOW = { timeout: 5_000 }
+
+// The story's own request handlers, ahead of the mock backend's.
+const addHandlers = (context: StoryContext, ...handlers: AnyHandler[]) =>
+  (context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers)
+
+const form = (canvasElement: HTMLElement) => within(canvasElement).findByRole('form', { name: 'Set your status' })
+
+/** Choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
+export const Default: Story = {
+  play: async (context) => {
+    const { canvasElement, args } = context
+    const picker = within(await form(canvasElement))
+    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
+    await userEvent.click(picker.getByRole('radio', { name: 'Away' }))
+    await userEvent.type(picker.getByRole('textbox', { name: 'Status message' }), 'lunch')
+    await expect(picker.getByText('5/140')).toBeVisible()
+    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
+    await waitFor(() => {
+      const john = storyBackend(context).presence.userByName('john_doe')!
+      expect(john.mode).toBe('away')
+      expect(john.statusMessage).toBe('lunch')
+    }, SLOW)
+    await expect(await picker.findByText('Status saved')).toBeVisible()
+    await expect(args.onSaved).toHaveBeenCalledWith({ mode: 'away', statusMessage: 'lunch' })
+    // The form now reflects the saved status.
+    await expect(picker.getByRole('radio', { name: 'Away' })).toBeChecked()
+    await expect(picker.getByRole('radio', { name: 'Away' })).toHaveAccessibleDescription('Others see that you are away')
+  },
+}
+
+/** Keyboard only: Tab into the group, arrows between the modes, Tab to the message, Enter saves. */
+export const Keyboard: Story = {
+  play: async (context) => {
+    const picker = within(await form(context.canvasElement))
+    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
+    await userEvent.tab()
+    await expect(picker.getByRole('radio', { name: 'Online' })).toHaveFocus()
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}')
+    await expect(picker.getByRole('radio', { name: 'Do not disturb' })).toBeChecked()
+    await userEvent.tab()
+    await expect(picker.getByRole('textbox', { name: 'Status message' })).toHaveFocus()
+    await userEvent.keyboard('Focus time{Enter}')
+    await waitFor(() => {
+      const john = storyBackend(context).presence.userByName('john_doe')!
+      expect(john.mode).toBe('dnd')
+      expect(john.statusMessage).toBe('Focus time')
+    }, SLOW)
+  },
+}
+
+/** li_wei is away with a message: the form shows it; Clear and Save removes the message. */
+export const ClearMessage: Story = {
+  parameters: { presence: { as: 'li_wei' } },
+  play: async (context) => {
+    const picker = within(await form(context.canvasElement))
+    const input = picker.getByRole('textbox', { name: 'Status message' })
+    await waitFor(() => expect(input).toHaveValue('Lunch, back at 2'), SLOW)
+    await expect(picker.getByRole('radio', { name: 'Away' })).toBeChecked()
+    await userEvent.click(picker.getByRole('button', { name: 'Clear status message' }))
+    await expect(input).toHaveValue('')
+    await expect(input).toHaveFocus()
+    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(storyBackend(context).presence.userByName('li_wei')!.statusMessage).toBeNull(), SLOW)
+  },
+}
+
+/** The counter counts code points as the server does: an emoji is one. Over 140, Save does nothing. */
+export const CharacterLimit: Story = {
+  play: async (context) => {
+    const picker = within(await form(context.canvasElement))
+    const input = picker.getByRole('textbox', { name: 'Status message' })
+    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
+    await userEvent.click(input)
+    await userEvent.paste('🍕 lunch')
+    await expect(picker.getByText('7/140')).toBeVisible()
+    await userEvent.paste('x'.repeat(140))
+    await expect(picker.getByText('147/140')).toBeVisible()
+    await expect(input).toBeInvalid()
+    await expect(input).toHaveAccessibleDescription(/147 of 140 characters Keep the message to 140 characters\./)
+    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
+    await expect(input).toHaveFocus()
+    await expect(storyBackend(context).presence.userByName('john_doe')!.statusMessage).toBeNull()
+  },
+}
+
+/** john_doe is invisible: the picker says so; others see him offline. */
+export const Invisible: Story = {
+  parameters: { presence: { statuses: { john_doe: 'invisible' } } },
+  play: async ({ canvasElement }) => {
+    const picker = within(await form(canvasElement))
+    await waitFor(() => expect(picker.getByRole('radio', { name: 'Invisible' })).toBeChecked(), SLOW)
+    await expect(picker.getByRole('radio', { name: 'Invisible' })).toHaveAccessibleDescription('You appear offline to others')
+  },
+}
+
+/** The backend does not answer: the current status is not known yet. */
+export const Loading: Story = {
+  parameters: { presence: { network: 'loading' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Loading your status…')).toBeVisible()
+    await expect(within(canvasElement).getByRole('form')).toHaveAttribute('data-state', 'loading')
+  },
+}
+
+/** The save is under way (no socket, and the PATCH never answers). */
+export const Saving: Story = {
+  parameters: { presence: { provider: { endpoints: { socket: null } } } },
+  beforeEach: (context) => {
+    addHandlers(context, http.patch('*/api/users/me/status/', () => new Promise<never>(() => {})))
+  },
+  play: async ({ canvasElement }) => {
+    const element = await form(canvasElement)
+    const picker = within(element)
+    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
+    await userEvent.click(picker.getByRole('radio', { name: 'Do not disturb' }))
+    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
+    const save = await picker.findByRole('button', { name: 'Saving…' })
+    await expect(save).toHaveAttribute('aria-disabled', 'true')
+    await expect(element).toHaveAttribute('aria-busy', 'true')
+    await expect(element).toHaveAttribute('data-state', 'pending')
+  },
+}
+
+/** The save fails: the error is announced, and the choices are kept for another try. */
+export const Error: Story = {
+  parameters: { presence: { provider: { endpoints: { socket: null } } } },
+  beforeEach: (context) => {
+    addHandlers(
+      context,
+      http.patch('*/api/users/me/status/', () =>
+        HttpResponse.json({ error: { code: 'unavailable', message: 'the presence service is down' } }, { status: 503 }),
+      ),
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const picker = within(await form(canvasElement))
+    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
+    await userEvent.click(picker.getByRole('radio', { name: 'Do not disturb' }))
+    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
+    await expect(await picker.findByRole('alert')).toHaveTextContent("Couldn't save your status: the presence service is down")
+    await expect(picker.getByRole('radio', { name: 'Do not disturb' })).toBeChecked()
+  },
+}
+
+/** No token: the form is disabled. */
+export const SignedOut: Story = {
+  parameters: { presence: { as: null } },
+  play: async ({ canvasElement }) => {
+    const picker = within(await form(canvasElement))
+    await expect(picker.getByText('Sign in to set your status.')).toBeVisible()
+    await expect(picker.getByRole('radio', { name: 'Away' })).toBeDisabled()
+  },
+}
+
+export const CustomPlaceholder: Story = { args: { title: 'Your status', messagePlaceholder: 'Lunch, back at 2' } }
+
+export const Dark: Story = { parameters: { presence: { as: 'olivia_brown' } }, decorators: [dark] }
+
+export const RightToLeft: Story = { parameters: { presence: { as: 'li_wei' } }, decorators: [rtl] }
