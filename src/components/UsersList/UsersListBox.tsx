@@ -55,7 +55,11 @@ export function UsersListBox({
   const today = useToday(serverOffset)
 
   const indexById = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items])
-  const keys = useMemo(() => items.map((item) => typeAheadKey(displayName(item.otherUser))), [items])
+  // Built on the first typed letter, not on mount: 10,000 names cost nothing until someone types.
+  const typeAheadKeys = useMemo(() => {
+    let keys: string[] | undefined
+    return () => (keys ??= items.map((item) => typeAheadKey(displayName(item.otherUser))))
+  }, [items])
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1)
   const selectedIndex = selected === null ? -1 : (indexById.get(selected) ?? -1)
 
@@ -132,7 +136,7 @@ export function UsersListBox({
     if (isTypeAheadKey(event)) {
       event.preventDefault()
       typeAhead.current = typeAheadStep(typeAhead.current, event.key, now)
-      const found = findTypeAhead(keys, typeAhead.current.query, activeIndex)
+      const found = findTypeAhead(typeAheadKeys(), typeAhead.current.query, activeIndex)
       if (found >= 0) activate(found)
     }
   }
