@@ -1,26 +1,14 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { UserStatusProvider, usePresenceRuntime, type PresenceRuntime } from '../../../src'
 import { ChatHeader } from '../../../src/components/ChatHeader'
+import { StoreOnlyProvider as Provider, store } from '../UsersList/provider'
 
 afterEach(() => {
   cleanup()
   vi.useRealTimers()
 })
 
-let runtime: PresenceRuntime
-function Capture() {
-  runtime = usePresenceRuntime()
-  return null
-}
-const Provider = ({ children }: { children: ReactNode }) => (
-  <UserStatusProvider token={null}>
-    <Capture />
-    {children}
-  </UserStatusProvider>
-)
-const apply = (fields: Record<string, unknown>) => act(() => runtime.store.getState().applyChanges([{ id: '2', ...fields }]))
+const apply = (fields: Record<string, unknown>) => act(() => store().getState().applyChanges([{ id: '2', ...fields }]))
 const line = () => document.querySelector('[data-slot="chat-header-status"]')!
 
 describe('ChatHeader', () => {

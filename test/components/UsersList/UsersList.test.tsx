@@ -1,9 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { UsersList } from '../../../src/components/UsersList'
-import { UserStatusProvider, usePresenceRuntime, type PresenceRuntime } from '../../../src'
 import { conversations, fakeListboxLayout, named } from './fixtures'
+import { StoreOnlyProvider as Provider, store } from './provider'
 
 let undoLayout: () => void
 beforeEach(() => {
@@ -190,22 +189,10 @@ describe('UsersList keyboard (the WAI-ARIA listbox pattern)', () => {
 })
 
 describe('UsersList inside a provider', () => {
-  let runtime: PresenceRuntime
-  function Capture() {
-    runtime = usePresenceRuntime()
-    return null
-  }
-  const Provider = ({ children }: { children: ReactNode }) => (
-    <UserStatusProvider token={null}>
-      <Capture />
-      {children}
-    </UserStatusProvider>
-  )
-
   it('each row follows its user live, and the data’s status stands for users the store does not know', () => {
     render(<UsersList conversations={named(NAMES)} />, { wrapper: Provider })
     expect(screen.getByRole('option', { name: /^jane_smith, Offline,/ })).toBeTruthy()
-    act(() => runtime.store.getState().applyChanges([{ id: 'u2', username: 'jane_smith', status: 'away', statusMessage: 'lunch' }]))
+    act(() => store().getState().applyChanges([{ id: 'u2', username: 'jane_smith', status: 'away', statusMessage: 'lunch' }]))
     const jane = screen.getByRole('option', { name: /^jane_smith, Away — lunch,/ })
     expect(jane.getAttribute('data-status')).toBe('away')
     expect(within(jane).getByRole('img', { name: 'Away — lunch' })).toBeTruthy()
@@ -220,8 +207,8 @@ describe('UsersList inside a provider', () => {
       { wrapper: Provider },
     )
     act(() => {
-      runtime.store.getState().setSelf('me')
-      runtime.store.getState().applyChanges([{ id: 'u2', username: 'jane_smith', status: 'offline', lastSeen: now - 5 * 60_000 }])
+      store().getState().setSelf('me')
+      store().getState().applyChanges([{ id: 'u2', username: 'jane_smith', status: 'offline', lastSeen: now - 5 * 60_000 }])
     })
     expect(screen.getByRole('option', { name: /^jane_smith, Offline, last seen 5 minutes ago, hi,/ })).toBeTruthy()
     expect(screen.getByRole('option', { name: /^ahmad, Online, You: hi,/ })).toBeTruthy()
@@ -231,7 +218,7 @@ describe('UsersList inside a provider', () => {
     render(<UsersList conversations={named(NAMES)} sortOnlineFirst />, { wrapper: Provider })
     const order = () => screen.getAllByRole('option').map((o) => o.querySelector('[data-slot="users-list-name"]')!.textContent)
     expect(order()).toEqual(['ahmad', 'john_doe', 'Renée_Lefèvre', 'jane_smith', 'jose', 'zoe_nguyen'])
-    act(() => runtime.store.getState().applyChanges([{ id: 'u6', username: 'zoe_nguyen', status: 'dnd' }, { id: 'u1', username: 'ahmad', status: 'offline' }]))
+    act(() => store().getState().applyChanges([{ id: 'u6', username: 'zoe_nguyen', status: 'dnd' }, { id: 'u1', username: 'ahmad', status: 'offline' }]))
     expect(order()).toEqual(['john_doe', 'Renée_Lefèvre', 'zoe_nguyen', 'ahmad', 'jane_smith', 'jose'])
   })
 })

@@ -1,14 +1,15 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { Profiler, type ProfilerOnRenderCallback } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { UserStatusProvider, usePresenceRuntime, type PresenceRuntime } from '../../../src'
 import { UsersList } from '../../../src/components/UsersList'
+import type * as UseUserStatus from '../../../src/hooks/useUserStatus'
 import { conversations, fakeListboxLayout } from './fixtures'
+import { StoreOnlyProvider, store } from './provider'
 
 // A render counter per row: every render of a live row reads its user through useUserStatus(id) exactly once.
 const rowRenders = new Map<string, number>()
 vi.mock('../../../src/hooks/useUserStatus', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/hooks/useUserStatus')>()
+  const actual = await importOriginal<typeof UseUserStatus>()
   return {
     ...actual,
     useUserStatus: (id: string | number) => {
@@ -22,12 +23,6 @@ const COUNT = 5_000
 const HEIGHT = 480
 const ROW = 72
 const data = conversations(COUNT)
-
-let runtime: PresenceRuntime
-function Capture() {
-  runtime = usePresenceRuntime()
-  return null
-}
 
 const commits: Array<{ phase: string; ms: number }> = []
 const onRender: ProfilerOnRenderCallback = (_id, phase, actualDuration) => commits.push({ phase, ms: actualDuration })
@@ -50,18 +45,17 @@ afterAll(() => {
 describe(`render isolation: UsersList with ${COUNT.toLocaleString('en')} conversations`, () => {
   it('mounts only the visible rows, and one user’s change re-renders exactly one row', () => {
     const tree = (list: boolean) => (
-      <UserStatusProvider token={null}>
-        <Capture />
+      <StoreOnlyProvider>
         {list && (
           <Profiler id="users-list" onRender={onRender}>
             <UsersList conversations={data} height={HEIGHT} rowHeight={ROW} overscan={6} />
           </Profiler>
         )}
-      </UserStatusProvider>
+      </StoreOnlyProvider>
     )
     const { rerender } = render(tree(false))
     // The store knows every user (as a socket snapshot would have it), filled directly: no network.
-    act(() => runtime.store.getState().applyChanges(data.map((c) => ({ id: c.otherUser.id, username: c.otherUser.username, status: 'online' }))))
+    act(() => store().getState().applyChanges(data.map((c) => ({ id: c.otherUser.id, username: c.otherUser.username, status: 'online' }))))
     reset()
     rerender(tree(true))
 
@@ -78,7 +72,7 @@ describe(`render isolation: UsersList with ${COUNT.toLocaleString('en')} convers
 
     // One visible user changes status: that row, and nothing else, renders again.
     reset()
-    act(() => runtime.store.getState().applyChanges([{ id: 'u3', status: 'away', statusMessage: 'lunch' }]))
+    act(() => store().getState().applyChanges([{ id: 'u3', status: 'away', statusMessage: 'lunch' }]))
     console.log(`[UsersList isolation] u3 → away: ${rowRenders.size} row(s) re-rendered (${[...rowRenders.keys()].join(', ')}), ${commits.length} commit(s), ${ms()} ms`)
     expect([...rowRenders.entries()]).toEqual([['u3', 1]])
     expect(commits.length).toBe(1)
@@ -86,13 +80,13 @@ describe(`render isolation: UsersList with ${COUNT.toLocaleString('en')} convers
 
     // A user whose row is not mounted changes: nothing renders at all.
     reset()
-    act(() => runtime.store.getState().applyChanges([{ id: 'u4000', status: 'dnd' }]))
+    act(() => store().getState().applyChanges([{ id: 'u4000', status: 'dnd' }]))
     console.log(`[UsersList isolation] u4000 (not in view) → dnd: ${rowRenders.size} row(s) re-rendered`)
     expect(rowRenders.size).toBe(0)
 
     // 200 users change in one update: only the mounted ones among them render, once each.
     reset()
-    act(() => runtime.store.getState().applyChanges(data.slice(0, 200).map((c) => ({ id: c.otherUser.id, status: 'dnd' }))))
+    act(() => store().getState().applyChanges(data.slice(0, 200).map((c) => ({ id: c.otherUser.id, status: 'dnd' }))))
     console.log(`[UsersList isolation] 200 users → dnd in one update: ${rowRenders.size} row(s) re-rendered, ${total(rowRenders)} render(s)`)
     expect(rowRenders.size).toBe(mountedRows.size)
     expect(total(rowRenders)).toBe(mountedRows.size)
