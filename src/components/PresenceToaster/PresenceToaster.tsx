@@ -1,0 +1,212 @@
+'use client'
+
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
+import type { Presence } from '../../client'
+import { usePresenceEvents } from '../../hooks/usePresenceEvents'
+import { cn } from '../../lib/cn'
+import { visibilityManager } from '../../runtime/visibility-manager'
+import { Avatar } from '../Avatar'
+import { OnlineStatusIndicator, STATUS_LABELS } from '../OnlineStatusIndicator'
+import { useDismissTimer } from './use-dismiss-timer'
+
+export interface PresenceToasterProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Only these users' arrivals are announced. Default: everyone but the signed-in user. */
+  userIds?: Array<string | number>
+  /** How long a toast stays, in ms of time not hovered or focused (and with the page shown); `Infinity` keeps it until closed. Default 5 000. */
+  durationMs?: number
+  /** At most this many toasts at once; a new one pushes out the oldest. Default 3. */
+  max?: number
+  /** The toast's text for a user who came online. Default "jane_smith is online" (plus "· Away" or "· Do not disturb"). */
+  renderMessage?: (user: Presence) => ReactNode
+  /** The accessible name of the notifications region. Default "Notifications". */
+  label?: string
+}
+
+interface Toast {
+  key: number
+  user: Presence
+}
+
+/** The name a toast uses for a user: the username, else "User 7". */
+export const toastName = (user: Pick<Presence, 'id' | 'username'>): string => user.username ?? `User ${user.id}`
+
+/**
+ * The words of the default toast: "jane_smith is online", with the status when it is not plain online.
+ *
+ * @example
+ * toastText({ id: '2', username: 'jane_smith', status: 'away' }) // 'jane_smith is online · Away'
+ */
+export function toastText(user: Pick<Presence, 'id' | 'username' | 'status'>): string {
+  const base = `${toastName(user)} is online`
+  return user.status === 'away' || user.status === 'dnd' ? `${base} · ${STATUS_LABELS[user.status]}` : base
+}
+
+function DefaultMessage({ user }: { user: Presence }) {
+  return (
+    <>
+      <span className="font-semibold">{toastName(user)}</span> is online
+      {(user.status === 'away' || user.status === 'dnd') && (
+        <span className="text-presence-muted"> · {STATUS_LABELS[user.status]}</span>
+      )}
+    </>
+  )
+}
+
+/**
+ * A toast when chosen users come online (seed 001, enhancement 4), from `usePresenceEvents`: nothing for the first
+ * list of who is online, only real arrivals. Toasts sit in a polite live region at the bottom end of the viewport
+ * (override with `className`), each with the avatar, "jane_smith is online" and a close button (Escape closes the
+ * focused one); they close by themselves after `durationMs`, a clock that stops while the toasts are hovered or
+ * focused or the page is hidden. No motion under `prefers-reduced-motion`. Needs `<UserStatusProvider>`.
+ *
+ * @example
+ * <PresenceToaster userIds={favourites} durationMs={8000} />
+ */
+export function PresenceToaster({
+  userIds,
+  durationMs = 5_000,
+  max = 3,
+  renderMessage,
+  label = 'Notifications',
+  className,
+  ...rest
+}: PresenceToasterProps) {
+  const [toasts, setToasts] = useState<Toast[]>([])
+  const [hovered, setHovered] = useState(false)
+  const [focused, setFocused] = useState(false)
+  const [hidden, setHidden] = useState(false)
+  const nextKey = useRef(0)
+  const limit = Math.max(1, Math.floor(max))
+
+  usePresenceEvents({
+    userIds,
+    onOnline: (user) => {
+      const key = ++nextKey.current
+      // An empty stack is neither hovered nor focused: forget a "hovered" left over from the last toast closing under
+      // the pointer (no pointerleave comes then), so that it does not hold the new one.
+      if (toasts.length === 0) {
+        setHovered(false)
+        setFocused(false)
+      }
+      // The same user again replaces their toast (and restarts its clock).
+      setToasts((current) => [...current.filter((toast) => toast.user.id !== user.id), { key, user }].slice(-limit))
+    },
+  })
+
+  useEffect(() => visibilityManager.subscribe((visible) => setHidden(!visible)), [])
+
+  const dismiss = useCallback((key: number) => setToasts((current) => current.filter((toast) => toast.key !== key)), [])
+
+  // Closing from the keyboard moves the focus to a neighbour rather than losing it.
+  const dismissFrom = (element: HTMLElement, key: number) => {
+    const list = element.closest('ol')
+    const buttons = list ? [...list.querySelectorAll<HTMLElement>('[data-slot="presence-toast-close"]')] : []
+    const index = buttons.findIndex((button) => element.closest('li')?.contains(button))
+    ;(buttons[index + 1] ?? buttons[index - 1])?.focus()
+    dismiss(key)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.key !== 'Escape') return
+    const item = (event.target as HTMLElement).closest<HTMLElement>('[data-slot="presence-toast"]')
+    const key = Number(item?.dataset.key)
+    if (item && Number.isFinite(key)) {
+      event.stopPropagation()
+      dismissFrom(item, key)
+    }
+  }
+
+  const paused = hovered || focused || hidden
+
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="false"
+      aria-relevant="additions text"
+      aria-label={label}
+      data-slot="presence-toaster"
+      data-state={toasts.length ? 'open' : 'empty'}
+      className={cn('pointer-events-none fixed bottom-4 end-4 z-50 flex flex-col items-end', className)}
+      {...rest}
+    >
+      <ol
+        className="flex flex-col items-stretch gap-2"
+        onPointerEnter={() => setHovered(true)}
+        onPointerLeave={() => setHovered(false)}
+        onFocus={() => setFocused(true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false)
+        }}
+        onKeyDown={onKeyDown}
+      >
+        {toasts.map((toast) => (
+          <ToastItem
+            key={toast.key}
+            toast={toast}
+            durationMs={durationMs}
+            paused={paused}
+            onExpire={dismiss}
+            onClose={dismissFrom}
+            renderMessage={renderMessage}
+          />
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+interface ToastItemProps {
+  toast: Toast
+  durationMs: number
+  paused: boolean
+  onExpire: (key: number) => void
+  onClose: (element: HTMLElement, key: number) => void
+  renderMessage?: (user: Presence) => ReactNode
+}
+
+function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage }: ToastItemProps) {
+  const messageId = useId()
+  const { user, key } = toast
+  useDismissTimer(durationMs, paused, () => onExpire(key))
+  return (
+    <li
+      data-slot="presence-toast"
+      data-status={user.status}
+      data-key={key}
+      className="pointer-events-auto flex w-80 max-w-[calc(100vw-2rem)] items-center gap-3 rounded-lg border border-presence-border bg-presence-surface p-3 text-sm text-presence-fg shadow-lg transition-[opacity,translate] duration-200 ease-out starting:translate-y-2 starting:opacity-0 motion-reduce:transition-none"
+    >
+      <Avatar
+        src={user.profileImage}
+        name={toastName(user)}
+        alt=""
+        size="sm"
+        indicator={<OnlineStatusIndicator status={user.status} size="sm" badge aria-hidden />}
+      />
+      <p id={messageId} data-slot="presence-toast-message" className="min-w-0 flex-1 break-words">
+        {renderMessage ? renderMessage(user) : <DefaultMessage user={user} />}
+      </p>
+      <button
+        type="button"
+        data-slot="presence-toast-close"
+        aria-label="Dismiss"
+        aria-describedby={messageId}
+        onClick={(event) => onClose(event.currentTarget, key)}
+        className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-presence-muted hover:bg-presence-border/50 hover:text-presence-fg focus-visible:outline-2 focus-visible:outline-presence-accent"
+      >
+        <svg aria-hidden viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
+      </button>
+    </li>
+  )
+}

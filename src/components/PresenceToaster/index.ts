@@ -1,0 +1,2 @@
+export * from './PresenceToaster'
+export { useDismissTimer } from './use-dismiss-timer'

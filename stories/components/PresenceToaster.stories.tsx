@@ -1,0 +1,188 @@
+import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { ControlStatus, MockBackend } from '../../mock-server/backend'
+import { PresenceToaster } from '../../src/components/PresenceToaster'
+import { useConnectionState, useOnlineUsers } from '../../src/hooks'
+import { dark, rtl } from '../support/frames'
+import { MockControls } from '../support/MockControls'
+import { storyBackend } from '../support/presence'
+
+/** Says when the provider is live, so that the play functions drive the backend only after the first list. */
+function LiveHint() {
+  const { state } = useConnectionState()
+  const { total, isLoading } = useOnlineUsers()
+  return (
+    <p className="text-sm text-presence-muted">
+      {isLoading ? 'Connecting…' : `Live (${state}): ${total} others online. Bring someone online to see a toast.`}
+    </p>
+  )
+}
+
+const bring = (username: string, status: ControlStatus = 'online') => ({
+  label: `${username} → ${status}`,
+  run: (backend: MockBackend) => backend.applyPresence(backend.presence.userByName(username)!.id, status),
+})
+
+const ACTIONS = [bring('jane_smith'), bring('ahmad'), bring('noah_wilson'), bring('jane_smith', 'offline'), bring('ahmad', 'offline')]
+
+// The toasts sit in the frame's corner rather than the page's, so that the docs page shows each story's in place.
+const frame: Decorator = (Story) => (
+  <div className="relative h-96 w-[34rem] max-w-full overflow-hidden rounded-lg border border-dashed border-presence-border p-3">
+    <Story />
+  </div>
+)
+
+const meta = {
+  title: 'Components/PresenceToaster',
+  component: PresenceToaster,
+  args: { durationMs: 5_000, max: 3, label: 'Notifications', className: 'absolute' },
+  argTypes: {
+    className: { description: 'Classes merged over the toaster\'s own with `cn()` (here `absolute`, to stay in the frame).', control: 'text' },
+    userIds: { control: 'object' },
+    renderMessage: { control: false },
+  },
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
+  decorators: [frame],
+  render: (args, context) => (
+    <>
+      <LiveHint />
+      <MockControls backend={storyBackend(context as StoryContext)} actions={ACTIONS} />
+      <PresenceToaster {...args} />
+    </>
+  ),
+} satisfies Meta<typeof PresenceToaster>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const SLOW = { timeout: 5_000 }
+
+async function live(context: StoryContext) {
+  await within(context.canvasElement).findByText(/^Live \(open\)/, undefined, SLOW)
+  const backend = storyBackend(context)
+  return (username: string, status: ControlStatus = 'online') => backend.applyPresence(backend.presence.userByName(username)!.id, status)
+}
+
+const toaster = (canvasElement: HTMLElement) => within(canvasElement).getByRole('status', { name: 'Notifications' })
+const toasts = (canvasElement: HTMLElement) => within(toaster(canvasElement)).queryAllByRole('listitem')
+
+/** jane_smith comes online: a toast says so; its close button dismisses it. Nothing for the first list. */
+export const Default: Story = {
+  play: async (context) => {
+    const { canvasElement } = context
+    const set = await live(context)
+    await expect(toasts(canvasElement)).toHaveLength(0)
+    set('jane_smith')
+    const region = within(toaster(canvasElement))
+    const toast = await region.findByRole('listitem', undefined, SLOW)
+    await expect(toast).toHaveTextContent('jane_smith is online')
+    await expect(toast).toHaveAttribute('data-status', 'online')
+    await userEvent.click(region.getByRole('button', { name: 'Dismiss' }))
+    await waitFor(() => expect(toasts(canvasElement)).toHaveLength(0))
+  },
+}
+
+/** Only the chosen users: ahmad's arrival is not announced, jane_smith's is. */
+export const ChosenUsers: Story = {
+  args: { userIds: [2] },
+  play: async (context) => {
+    const set = await live(context)
+    set('ahmad')
+    set('jane_smith')
+    const toast = await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    await expect(toast).toHaveTextContent('jane_smith is online')
+    await expect(toasts(context.canvasElement)).toHaveLength(1)
+  },
+}
+
+/** Each toast closes by itself after `durationMs`. */
+export const AutoDismiss: Story = {
+  args: { durationMs: 1_000 },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(0), { timeout: 3_000 })
+  },
+}
+
+/** The clock stops while a toast is hovered or focused; Escape closes the focused toast. */
+export const PausedWhileFocused: Story = {
+  args: { durationMs: 800 },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    const region = within(toaster(context.canvasElement))
+    await region.findByRole('listitem', undefined, SLOW)
+    region.getByRole('button', { name: 'Dismiss' }).focus()
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await expect(toasts(context.canvasElement)).toHaveLength(1)
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(0))
+  },
+}
+
+/** Three arrivals with `max` 2: the oldest makes way. */
+export const Stacked: Story = {
+  args: { max: 2, durationMs: Infinity },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    set('ahmad')
+    set('noah_wilson')
+    await waitFor(() => {
+      const items = toasts(context.canvasElement)
+      expect(items.map((item) => item.textContent)).toEqual(['ahmad is online', 'noah_wilson is online'])
+    }, SLOW)
+  },
+}
+
+/** Someone who comes online away or busy: the toast says so. */
+export const AwayAndBusy: Story = {
+  args: { durationMs: Infinity },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith', 'away')
+    set('ahmad', 'dnd')
+    await waitFor(() => {
+      const items = toasts(context.canvasElement)
+      // Both arrive in one frame: their order is the store's, not the backend's.
+      expect(items.map((item) => item.textContent).sort()).toEqual(['ahmad is online · Do not disturb', 'jane_smith is online · Away'])
+    }, SLOW)
+  },
+}
+
+/** `renderMessage` writes the toast's text. */
+export const CustomMessage: Story = {
+  args: {
+    durationMs: Infinity,
+    renderMessage: (user) => (
+      <>
+        <span aria-hidden>👋 </span>
+        <strong>{user.username}</strong> just signed in — say hi!
+      </>
+    ),
+  },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    const toast = await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    await expect(toast).toHaveTextContent('jane_smith just signed in — say hi!')
+  },
+}
+
+/** Demo users come and go by themselves: toasts appear without anyone touching anything. */
+export const Live: Story = { parameters: { presence: { simulate: true } } }
+
+const withToasts = async (context: StoryContext) => {
+  const set = await live(context)
+  set('jane_smith')
+  set('ahmad', 'dnd')
+  await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(2), SLOW)
+}
+
+export const Dark: Story = { args: { durationMs: Infinity }, decorators: [dark], play: withToasts }
+
+/** The toasts sit at the bottom left in right-to-left pages. */
+export const RightToLeft: Story = { args: { durationMs: Infinity }, decorators: [rtl], play: withToasts }
