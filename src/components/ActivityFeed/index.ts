@@ -1,0 +1,2 @@
+export * from './ActivityFeed'
+export { ACTIVITY_WORDS, describeActivity } from './wording'

@@ -1,0 +1,183 @@
+import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/react-vite'
+import { http, HttpResponse, type AnyHandler } from 'msw'
+import { useState, type ReactNode } from 'react'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { MockBackend } from '../../mock-server/backend'
+import type { VisibleStatus } from '../../mock-server/core/types'
+import { ActivityFeed } from '../../src/components/ActivityFeed'
+import { dark, rtl } from '../support/frames'
+import { MockControls } from '../support/MockControls'
+import { storyBackend } from '../support/presence'
+
+const MIN = 60_000
+const HOUR = 60 * MIN
+
+// A plausible afternoon, oldest first, consistent with the demo cast's current statuses; ends with john_doe
+// signing in now.
+const HISTORY: Array<[username: string, event: VisibleStatus, ago: number]> = [
+  ['isabella_moreau', 'online', 26 * HOUR],
+  ['isabella_moreau', 'offline', 25 * HOUR],
+  ['oliver_schmidt', 'online', 6 * HOUR + 10 * MIN],
+  ['oliver_schmidt', 'offline', 6 * HOUR],
+  ['chloe_dubois', 'online', 3 * HOUR + 20 * MIN],
+  ['chloe_dubois', 'offline', 3 * HOUR],
+  ['zoe_nguyen', 'online', 2 * HOUR],
+  ['zoe_nguyen', 'offline', 90 * MIN],
+  ['lucas_silva', 'online', 60 * MIN],
+  ['lucas_silva', 'offline', 45 * MIN],
+  ['li_wei', 'online', 40 * MIN],
+  ['li_wei', 'away', 30 * MIN],
+  ['olivia_brown', 'online', 25 * MIN],
+  ['olivia_brown', 'dnd', 20 * MIN],
+  ['ethan_davis', 'online', 10 * MIN],
+  ['ethan_davis', 'offline', 2 * MIN],
+  ['maria_garcia', 'online', 1 * MIN],
+  ['john_doe', 'online', 0],
+]
+
+/** Rewrites the mock's activity log before the feed first asks for it: a history, or nothing at all. */
+function seedActivity(backend: MockBackend, history: typeof HISTORY) {
+  const { presence, clock } = backend
+  presence.activity.clear()
+  const now = clock.now()
+  for (const [username, event, ago] of history) {
+    presence.activity.record({ userId: presence.userByName(username)!.id, event, at: now - ago })
+  }
+}
+
+function Seeded({ backend, history, children }: { backend: MockBackend; history: typeof HISTORY; children: ReactNode }) {
+  // Once, during the first render: before the provider's effects connect and fetch.
+  useState(() => seedActivity(backend, history))
+  return children
+}
+
+/** Seeds `parameters.activityHistory` (default {@link HISTORY}) into the story's backend. */
+const withHistory: Decorator = (Story, context) => (
+  <Seeded backend={storyBackend(context)} history={(context.parameters.activityHistory as typeof HISTORY | undefined) ?? HISTORY}>
+    <Story />
+  </Seeded>
+)
+
+const addHandlers = (context: StoryContext, ...handlers: AnyHandler[]) =>
+  (context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers)
+
+const meta = {
+  title: 'Components/ActivityFeed',
+  component: ActivityFeed,
+  args: { limit: 20, filter: 'all', title: 'Recent activity' },
+  argTypes: {
+    filter: { control: 'inline-radio', options: ['all', 'friends'] },
+    className: { description: 'Classes merged over the card\'s own with `cn()`.', control: 'text' },
+  },
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
+  decorators: [withHistory],
+} satisfies Meta<typeof ActivityFeed>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const SLOW = { timeout: 5_000 }
+const feed = (canvasElement: HTMLElement, name = 'Recent activity') => within(canvasElement).findByRole('region', { name })
+const entries = (region: HTMLElement) => within(region).queryAllByRole('listitem')
+
+/** Newest first, each with the event's dot and a relative time on the server's clock. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const region = await feed(canvasElement)
+    await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
+    const [first, , third] = entries(region)
+    await expect(first).toHaveTextContent('john_doe came online')
+    await expect(third).toHaveTextContent(/^ethan_davis went offline2 minutes ago$/)
+    const busy = entries(region).find((entry) => entry.textContent?.startsWith('olivia_brown is busy'))!
+    await expect(busy).toHaveAttribute('data-status', 'dnd')
+    await expect(busy.querySelector('time')).toHaveTextContent('20 minutes ago')
+    await expect(region).toHaveTextContent('isabella_moreau went offlineyesterday')
+    const time = third!.querySelector('time')!
+    await expect(Date.parse(time.dateTime)).toBeGreaterThan(0)
+  },
+}
+
+/** The feed follows the mock's controls: each change appears after a short refetch. */
+export const Live: Story = {
+  render: (args, context) => (
+    <div className="flex w-md max-w-full flex-col gap-3">
+      <ActivityFeed {...args} />
+      <MockControls backend={storyBackend(context)} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const region = await feed(canvasElement)
+    await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await waitFor(() => expect(entries(region)[0]).toHaveTextContent('jane_smith went away'), SLOW)
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await waitFor(() => expect(entries(region)[0]).toHaveTextContent('ahmad is busy'), SLOW)
+    await expect(entries(region)[0]).toHaveAttribute('data-status', 'dnd')
+  },
+}
+
+/** john_doe's friends only. */
+export const FriendsOnly: Story = {
+  args: { filter: 'friends', title: "Friends' activity" },
+  play: async ({ canvasElement }) => {
+    const region = await feed(canvasElement, "Friends' activity")
+    await waitFor(() => expect(entries(region).length).toBeGreaterThan(0), SLOW)
+    await expect(region).toHaveTextContent('olivia_brown is busy')
+    await expect(region).not.toHaveTextContent('ethan_davis')
+  },
+}
+
+/** `limit` keeps the newest entries. */
+export const Limited: Story = {
+  args: { limit: 5 },
+  play: async ({ canvasElement }) => {
+    const region = await feed(canvasElement)
+    await waitFor(() => expect(entries(region)).toHaveLength(5), SLOW)
+  },
+}
+
+export const Loading: Story = {
+  parameters: { presence: { network: 'loading' } },
+  play: async ({ canvasElement }) => {
+    const region = await feed(canvasElement)
+    await expect(region).toHaveAttribute('aria-busy', 'true')
+    await expect(within(region).getByText('Loading activity…')).toBeInTheDocument()
+  },
+}
+
+export const Empty: Story = {
+  parameters: { activityHistory: [] },
+  play: async ({ canvasElement }) => {
+    await expect(await within(await feed(canvasElement)).findByText('No activity yet.', undefined, SLOW)).toBeVisible()
+  },
+}
+
+let activityFails = true
+
+/** The timeline cannot be had (a 403); "Try again" fetches it again. */
+export const Error: Story = {
+  beforeEach: (context) => {
+    activityFails = true
+    addHandlers(
+      context,
+      http.get('*/api/users/activity/', () =>
+        activityFails
+          ? HttpResponse.json({ error: { code: 'forbidden', message: 'the activity log is not available' } }, { status: 403 })
+          : undefined,
+      ),
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const region = await feed(canvasElement)
+    const alert = await within(region).findByRole('alert', undefined, SLOW)
+    await expect(alert).toHaveTextContent("Couldn't load the activity.")
+    activityFails = false
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
+  },
+}
+
+export const Dark: Story = { decorators: [dark] }
+
+export const RightToLeft: Story = { decorators: [rtl] }
