@@ -1,0 +1,138 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { MockBackend } from '../../mock-server/backend'
+import { ConnectionBanner } from '../../src/components/ConnectionBanner'
+import { useConnectionState } from '../../src/hooks'
+import { dark, rtl } from '../support/frames'
+import { MockControls } from '../support/MockControls'
+import { storyBackend, type PresenceParameters } from '../support/presence'
+
+/** The raw connection, under the banner, so that the story shows what the banner is made from. */
+function ConnectionReadout() {
+  const { state, transport } = useConnectionState()
+  return (
+    <p className="mt-3 text-xs text-presence-muted">
+      socket: <code>{state}</code> · transport: <code>{transport}</code>
+    </p>
+  )
+}
+
+// A backoff that always waits its whole ceiling (8 s, then 16 s, …), and no fallback to polling, so that the
+// countdown is predictable.
+const predictable = (baseMs: number): PresenceParameters['provider'] => ({
+  runtimeOptions: {
+    socket: { backoff: { baseMs, capMs: 60_000 }, random: () => 0.999 },
+    fallback: { maxFailedAttempts: 1_000, maxNotOpenMs: 3_600_000 },
+  },
+})
+
+const drop = { label: 'Drop the connection', run: (backend: MockBackend) => backend.hub.closeAll(1011, 'server restart') }
+
+const meta = {
+  title: 'Components/ConnectionBanner',
+  component: ConnectionBanner,
+  args: { hideWhenPolling: false },
+  argTypes: {
+    className: { description: 'Classes merged over the banner\'s own with `cn()`, while it shows.', control: 'text' },
+  },
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
+  render: (args) => (
+    <div className="w-lg max-w-full">
+      <ConnectionBanner {...args} />
+      <ConnectionReadout />
+    </div>
+  ),
+} satisfies Meta<typeof ConnectionBanner>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const SLOW = { timeout: 5_000 }
+const banner = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="connection-banner"]')!
+
+/** The socket is refused: a countdown to the next attempt; "Retry now" tries at once (and, refused again, waits longer). */
+export const Reconnecting: Story = {
+  parameters: { presence: { network: 'error', provider: predictable(8_000) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'reconnecting'), SLOW)
+    await expect(canvas.getByRole('status')).toHaveTextContent('Reconnecting…')
+    await waitFor(() => expect(banner(canvasElement)).toHaveTextContent(/^Reconnecting…next attempt in [78] sRetry now$/))
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry now' }))
+    await waitFor(() => expect(banner(canvasElement)).toHaveTextContent(/next attempt in 1[56] s/), SLOW)
+  },
+}
+
+/** Live over the socket, nothing shows; drop the connection and the banner counts down; "Retry now" reconnects. */
+export const DropAndRecover: Story = {
+  parameters: { presence: { provider: predictable(30_000) } },
+  render: (args, context) => (
+    <div className="w-lg max-w-full">
+      <ConnectionBanner {...args} />
+      <ConnectionReadout />
+      <MockControls backend={storyBackend(context)} actions={[drop]} />
+    </div>
+  ),
+  play: async (context: StoryContext) => {
+    const { canvasElement } = context
+    const canvas = within(canvasElement)
+    await canvas.findByText('open', undefined, SLOW)
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden')
+    await expect(canvas.queryByRole('button', { name: 'Retry now' })).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await waitFor(() => expect(banner(canvasElement)).toHaveTextContent(/Reconnecting…next attempt in (30|29) s/), SLOW)
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry now' }))
+    await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden'), SLOW)
+    await expect(storyBackend(context).presence.userByName('john_doe')!.connections.size).toBe(1)
+  },
+}
+
+/** No socket at all (`endpoints.socket: null`): presence arrives by polling. */
+export const Polling: Story = {
+  parameters: { presence: { provider: { endpoints: { socket: null } } } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'polling'), SLOW)
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Live updates paused — refreshing every 10 s')
+  },
+}
+
+/** The interval in the text is the provider's `pollIntervalMs`. */
+export const PollingEvery30Seconds: Story = {
+  parameters: { presence: { provider: { endpoints: { socket: null }, pollIntervalMs: 30_000 } } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('refreshing every 30 s'), SLOW)
+  },
+}
+
+/** `hideWhenPolling`: for a backend without a socket, polling is normal and worth no banner. */
+export const HiddenWhenPolling: Story = {
+  args: { hideWhenPolling: true },
+  parameters: { presence: { provider: { endpoints: { socket: null } } } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('polling', undefined, SLOW)
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden')
+    await expect(within(canvasElement).getByRole('status')).toBeEmptyDOMElement()
+  },
+}
+
+/** The token is refused (the socket closes with 4401): presence stops until the app hands over a new token. */
+export const SignedOut: Story = {
+  parameters: { presence: { provider: { token: 'expired-token' } } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'unauthorized'), SLOW)
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Signed out: presence paused')
+    await expect(within(canvasElement).queryByRole('button', { name: 'Retry now' })).toBeNull()
+  },
+}
+
+/** No token at all: signed out on purpose, nothing to say. */
+export const NoToken: Story = {
+  parameters: { presence: { as: null } },
+  play: async ({ canvasElement }) => {
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden')
+  },
+}
+
+export const Dark: Story = { ...Polling, decorators: [dark] }
+
+export const RightToLeft: Story = { ...Reconnecting, decorators: [rtl] }
