@@ -29,3 +29,4 @@ export {
   type RuntimeEvent,
   type StatusChange,
 } from './runtime'
+export * from './components'
