@@ -182,12 +182,8 @@ export function StatusPicker({
                 count.state === 'over' && 'text-presence-danger',
               )}
             >
-              <span aria-hidden>
-                {count.length}/{STATUS_MESSAGE_MAX}
-              </span>
-              <span className="sr-only">
-                {count.length} of {STATUS_MESSAGE_MAX} characters
-              </span>
+              <span aria-hidden>{`${count.length}/${STATUS_MESSAGE_MAX}`}</span>
+              <span className="sr-only">{`${count.length} of ${STATUS_MESSAGE_MAX} characters`}</span>
             </span>
           </div>
           <div className="flex gap-2">
