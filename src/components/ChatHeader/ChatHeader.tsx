@@ -1,7 +1,10 @@
 'use client'
 
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import { useStore } from 'zustand'
+import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
@@ -21,6 +24,13 @@ export interface ChatHeaderProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   onBack?: () => void
   /** The back button's accessible name. Default "Back". */
   backLabel?: string
+  /**
+   * When the store, once it has the online list, has not heard of the user (an offline peer: the socket and the
+   * online list name online users only), loads the conversations, whose peers carry their last seen, so that
+   * "Last seen 2 hours ago" can show. The query is the one `UsersList` uses, so next to it no request is added.
+   * Default `true`.
+   */
+  lookupPeer?: boolean
 }
 
 /**
@@ -36,11 +46,24 @@ export interface ChatHeaderProps extends Omit<ComponentPropsWithoutRef<'div'>, '
  *   actions={<button type="button" aria-label="Call">📞</button>}
  * />
  */
-export function ChatHeader({ userId, name, avatarUrl, actions, onBack, backLabel = 'Back', className, ...rest }: ChatHeaderProps) {
+export function ChatHeader({
+  userId,
+  name,
+  avatarUrl,
+  actions,
+  onBack,
+  backLabel = 'Back',
+  lookupPeer = true,
+  className,
+  ...rest
+}: ChatHeaderProps) {
   const { status, statusMessage, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
   const displayName = user?.username ?? name ?? `User ${userId}`
   const line = statusLine(status, statusMessage, lastSeen)
+  // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
+  const synced = useStore(usePresenceRuntime().store, (s) => s.synced)
+  const lookup = lookupPeer && synced && user === null
 
   return (
     <div
@@ -85,6 +108,7 @@ export function ChatHeader({ userId, name, avatarUrl, actions, onBack, backLabel
           <span key={`${status}:${statusMessage ?? ''}`}>{line}</span>
         </p>
       </div>
+      {lookup && <PeerLookup />}
       {actions && (
         <div data-slot="chat-header-actions" className="ms-auto flex shrink-0 items-center gap-1">
           {actions}
@@ -92,4 +116,10 @@ export function ChatHeader({ userId, name, avatarUrl, actions, onBack, backLabel
       )}
     </div>
   )
+}
+
+/** Loads the conversations once; the runtime adds their peers (with last seen) to the store, which the header reads. */
+function PeerLookup() {
+  useConversations()
+  return null
 }

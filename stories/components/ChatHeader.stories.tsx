@@ -1,0 +1,168 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { ChatHeader } from '../../src/components/ChatHeader'
+import { dark, onDevice, rtl } from '../support/frames'
+import { storyBackend } from '../support/presence'
+
+/** A chat pane: 28rem wide, or the device's whole width when the story sets one. */
+const pane: Decorator = (Story, { parameters }) => (
+  <div className={parameters.device ? 'w-full overflow-hidden rounded-lg border border-presence-border' : 'w-[28rem] max-w-full overflow-hidden rounded-lg border border-presence-border'}>
+    <Story />
+  </div>
+)
+
+const icon = (d: string) => (
+  <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="size-5">
+    <path d={d} />
+  </svg>
+)
+
+const actionClass =
+  'inline-flex size-9 cursor-pointer items-center justify-center rounded-full text-presence-fg hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent'
+
+/** The usual actions of a chat header: a call and a menu. */
+const actions = (
+  <>
+    <button type="button" aria-label="Start a call" className={actionClass}>
+      {icon('M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1.9.4 1.8.7 2.7a2 2 0 0 1-.5 2.1L8 9.8a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.7.7a2 2 0 0 1 1.7 2z')}
+    </button>
+    <button type="button" aria-label="More options" className={actionClass}>
+      {icon('M12 5h.01M12 12h.01M12 19h.01')}
+    </button>
+  </>
+)
+
+const meta = {
+  title: 'Components/ChatHeader',
+  component: ChatHeader,
+  args: { userId: 2, name: 'jane_smith', backLabel: 'Back' },
+  argTypes: {
+    userId: { description: 'The other person in the chat, followed live from `<UserStatusProvider>`. In the mock: 2 jane_smith, 4 maria_garcia, 5 li_wei, 6 olivia_brown, 7 noah_wilson, 10 sofia_rossi.' },
+    name: { description: 'Shown when the store has no username for the user. Default: "User <id>".' },
+    avatarUrl: { description: "The avatar's image. Default: the user's `profileImage` from the store; the initials when there is none." },
+    actions: { control: false, description: 'Buttons at the end of the header (call, video, menu). Default none.' },
+    onBack: { description: 'Shows a back button at the start (its arrow mirrored in RTL) that calls this. Default: no back button.' },
+    backLabel: { description: 'The back button\'s accessible name. Default "Back".' },
+    lookupPeer: {
+      description:
+        'When the store has not heard of the user (an offline peer), loads the conversations, whose peers carry their last seen. The same query as `UsersList`\'s. Default `true`.',
+    },
+    className: { description: 'Merged with the header\'s classes through `cn()`.' },
+  },
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
+  decorators: [pane],
+} satisfies Meta<typeof ChatHeader>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const statusLine = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="chat-header-status"]')!
+
+/** The whole header: back button, avatar with its badge, name, status line, actions. jane_smith was last active 2 hours ago. */
+export const Default: Story = {
+  args: { onBack: fn(), actions },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('heading', { name: 'jane_smith' })).toBeVisible()
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Last seen 2 hours ago'))
+    await userEvent.click(canvas.getByRole('button', { name: 'Back' }))
+    await expect(args.onBack).toHaveBeenCalledTimes(1)
+    await expect(canvas.getByRole('button', { name: 'Start a call' })).toBeVisible()
+  },
+}
+
+/** The status line follows the mock's controls: jane_smith comes online, then goes away. */
+export const LiveStatusChange: Story = {
+  play: async (context) => {
+    const { canvasElement } = context
+    const line = statusLine(canvasElement)
+    await expect(line).toHaveAttribute('aria-live', 'polite')
+    await waitFor(() => expect(line).toHaveTextContent('Last seen 2 hours ago'))
+    storyBackend(context).applyPresence(2, 'online')
+    await waitFor(() => expect(line).toHaveTextContent('Online'))
+    storyBackend(context).applyPresence(2, 'away')
+    await waitFor(() => expect(line).toHaveTextContent(/^Away$/))
+    await expect(canvasElement.querySelector('[data-slot="chat-header"]')).toHaveAttribute('data-status', 'away')
+    storyBackend(context).applyPresence(2, 'dnd')
+    await waitFor(() => expect(line).toHaveTextContent('Do not disturb'))
+  },
+}
+
+export const Online: Story = {
+  args: { userId: 4, name: 'maria_garcia' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Online$/))
+  },
+}
+
+/** li_wei is away with a status message. */
+export const AwayWithMessage: Story = {
+  args: { userId: 5, name: 'li_wei' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Away — Lunch, back at 2'))
+  },
+}
+
+/** olivia_brown is busy with a status message. */
+export const DoNotDisturb: Story = {
+  args: { userId: 6, name: 'olivia_brown' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Do not disturb — Focus time'))
+  },
+}
+
+/** sofia_rossi is invisible: noah_wilson, who chats with her, sees her offline, last seen when she went invisible, and no message. */
+export const InvisibleToOthers: Story = {
+  args: { userId: 10, name: 'sofia_rossi' },
+  parameters: { presence: { as: 'noah_wilson' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Last seen /))
+  },
+}
+
+/** sofia_rossi looking at her own header sees the truth: invisible. */
+export const InvisibleToSelf: Story = {
+  args: { userId: 10, name: 'sofia_rossi' },
+  parameters: { presence: { as: 'sofia_rossi' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Invisible — Hiding from meetings'))
+  },
+}
+
+/** ahmad was last active 3 days ago. */
+export const LastSeen: Story = {
+  args: { userId: 1, name: 'ahmad' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Last seen 3 days ago'))
+  },
+}
+
+/** noah_wilson never logged in: no last seen to tell. */
+export const NeverSeen: Story = {
+  args: { userId: 7, name: 'noah_wilson' },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('heading', { name: 'noah_wilson' })
+    await expect(statusLine(canvasElement)).toHaveTextContent(/^Offline$/)
+  },
+}
+
+/** A user the backend does not know: the `name` prop, the initials, offline. */
+export const UnknownUser: Story = {
+  args: { userId: 9999, name: 'Guest' },
+}
+
+export const LongName: Story = {
+  args: { userId: 23, name: 'aleksandr_konstantinopolsky_the_third', onBack: fn(), actions },
+  ...onDevice('phone'),
+}
+
+export const Dark: Story = { args: { onBack: fn(), actions }, decorators: [dark] }
+
+/** Right to left: the back arrow points right, the badge sits bottom-left, the actions at the left end. */
+export const RightToLeft: Story = { args: { onBack: fn(), actions }, decorators: [rtl] }
+
+export const Phone: Story = { args: { onBack: fn(), actions }, ...onDevice('phone') }
+
+export const Tablet: Story = { args: { actions }, ...onDevice('tablet') }
+
+export const Desktop: Story = { args: { actions }, ...onDevice('desktop') }
