@@ -32,7 +32,7 @@ export interface FriendIds {
  */
 export function useFriendIds(options: { enabled?: boolean } = {}): FriendIds {
   const enabled = options.enabled ?? true
-  const { runtime, queryClient } = usePresenceContext('useFriendIds')
+  const { runtime, queryClient, expecting } = usePresenceContext('useFriendIds')
   const session = useStore(runtime.state, (state) => state.session)
   const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
   // Asked once the store knows who is online, so that one answer settles everyone online then.
@@ -60,5 +60,5 @@ export function useFriendIds(options: { enabled?: boolean } = {}): FriendIds {
     return runtime.store.subscribe((state, previous) => state.users !== previous.users && check())
   }, [enabled, data, refetch, runtime])
 
-  return { friendIds: data?.friendIds ?? null, isLoading: enabled && running && query.isPending, error: query.error }
+  return { friendIds: data?.friendIds ?? null, isLoading: enabled && expecting && query.isPending, error: query.error }
 }

@@ -72,7 +72,7 @@ const NO_FRIENDS: ReadonlySet<string> = new Set()
  */
 export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResult {
   const { filter = 'all', includeSelf = false, limit } = options
-  const { runtime } = usePresenceContext('useOnlineUsers')
+  const { runtime, expecting } = usePresenceContext('useOnlineUsers')
   const friendsOnly = filter === 'friends'
   const friends = useFriendIds({ enabled: friendsOnly })
   const ids = friendsOnly ? (friends.friendIds ?? NO_FRIENDS) : undefined
@@ -81,12 +81,11 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const sorted = useMemo(() => [...online].sort(byUsername), [online])
   const users = useMemo(() => (limit === undefined ? sorted : sorted.slice(0, Math.max(0, limit))), [sorted, limit])
   const synced = useStore(runtime.store, (state) => state.synced)
-  const running = useStore(runtime.state, (state) => state.lifecycle === 'running')
   const syncError = useStore(runtime.state, (state) => state.syncError)
   return {
     users,
     total: sorted.length,
-    isLoading: (running && !synced) || (friendsOnly && friends.isLoading),
+    isLoading: (expecting && !synced) || (friendsOnly && friends.isLoading),
     error: (friendsOnly ? friends.error : null) ?? syncError,
   }
 }

@@ -8,18 +8,24 @@ import type { PresenceRuntime } from '../runtime'
  * the provider's own).
  *
  * @example
- * const value: PresenceContextValue = { runtime, queryClient }
+ * const value: PresenceContextValue = { runtime, queryClient, expecting: true }
  */
 export interface PresenceContextValue {
   runtime: PresenceRuntime
   queryClient: QueryClient
+  /**
+   * Whether presence is on its way: the provider has a token (as of this render: the runtime only learns it in an
+   * effect, after) and is not signed out or marked offline. Until the first list arrives, lists are "loading"
+   * rather than "nobody online", on the server and in the first paint too.
+   */
+  expecting: boolean
 }
 
 /**
  * The context of `<UserStatusProvider>`; `null` outside it.
  *
  * @example
- * <PresenceContext.Provider value={{ runtime, queryClient }}>{children}</PresenceContext.Provider>
+ * <PresenceContext.Provider value={{ runtime, queryClient, expecting: true }}>{children}</PresenceContext.Provider>
  */
 export const PresenceContext = createContext<PresenceContextValue | null>(null)
 

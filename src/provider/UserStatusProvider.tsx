@@ -1,6 +1,7 @@
 'use client'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react'
+import { useStore } from 'zustand'
 import { readToken, type BackendPreset, type PresenceEndpoints, type WebSocketConstructorLike } from '../client'
 import { PresenceRuntime, type PresenceRuntimeOptions } from '../runtime'
 import { PresenceContext, type PresenceContextValue } from './PresenceContext'
@@ -115,7 +116,7 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
     let cancelled = false
     const apply = (value: string | null) => {
       if (cancelled) return
-      if (value === null) runtime.stop()
+      if (value === null) runtime.stop(token)
       else runtime.start(token, value)
     }
     let value: string | null | Promise<string | null>
@@ -137,6 +138,12 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
     return () => ownQueryClient.unmount()
   }, [ownQueryClient])
 
-  const value = useMemo<PresenceContextValue>(() => ({ runtime, queryClient }), [runtime, queryClient])
+  // A token given in this render means "loading" until the first list, even before the effect has started the
+  // runtime (and on the server), unless the runtime already found this very token source to be none.
+  const lifecycle = useStore(runtime.state, (state) => state.lifecycle)
+  const stoppedFor = useStore(runtime.state, (state) => state.stoppedFor)
+  const expecting =
+    token !== null && token !== '' && (lifecycle === 'running' || (lifecycle === 'stopped' && !Object.is(stoppedFor, token)))
+  const value = useMemo<PresenceContextValue>(() => ({ runtime, queryClient, expecting }), [runtime, queryClient, expecting])
   return <PresenceContext.Provider value={value}>{props.children}</PresenceContext.Provider>
 }

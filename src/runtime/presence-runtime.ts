@@ -199,7 +199,7 @@ export class PresenceRuntime {
    * runtime.start(auth.accessToken)
    */
   start(token: TokenSource, key: unknown = token): void {
-    if (token === null || token === undefined || token === '') return this.stop()
+    if (token === null || token === undefined || token === '') return this.stop(token)
     const { lifecycle } = this.state.getState()
     const same = Object.is(key, this.#tokenKey)
     this.#token = token
@@ -215,18 +215,19 @@ export class PresenceRuntime {
   }
 
   /**
-   * Stops everything and clears the store: the token is gone.
+   * Stops everything and clears the store: the token is gone. `stoppedFor` records which token source turned out
+   * to be none (see `RuntimeState.stoppedFor`).
    *
    * @example
    * runtime.stop()
    */
-  stop(): void {
+  stop(stoppedFor: unknown = null): void {
     this.#halt()
     this.#token = null
     this.#tokenKey = null
     this.#authReported = false
     this.store.getState().clear()
-    this.state.setState(stoppedState(this.state.getState().session))
+    this.state.setState(stoppedState(this.state.getState().session, stoppedFor))
   }
 
   /**

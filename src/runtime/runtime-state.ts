@@ -68,6 +68,11 @@ export interface RuntimeState {
   authError: unknown
   /** The last failed poll of the online users; `null` after a good one. */
   syncError: unknown
+  /**
+   * The token source the last `stop()` was for (`null`, or a function that gave no token); `undefined` before any
+   * stop. Lets a render tell "this token was found to be none" from "this token has not been started yet".
+   */
+  stoppedFor: unknown
 }
 
 /**
@@ -84,7 +89,7 @@ export type RuntimeStateStore = StoreApi<RuntimeState>
  * @example
  * state.setState(stoppedState(session))
  */
-export const stoppedState = (session: number): Omit<RuntimeState, 'heartbeat'> => ({
+export const stoppedState = (session: number, stoppedFor: unknown = undefined): Omit<RuntimeState, 'heartbeat'> => ({
   lifecycle: RuntimeLifecycle.Stopped,
   session,
   transport: Transport.None,
@@ -92,6 +97,7 @@ export const stoppedState = (session: number): Omit<RuntimeState, 'heartbeat'> =
   mode: null,
   authError: null,
   syncError: null,
+  stoppedFor,
 })
 
 /**
