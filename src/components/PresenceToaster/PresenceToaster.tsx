@@ -2,16 +2,17 @@
 
 import {
   useCallback,
-  useEffect,
   useId,
   useRef,
   useState,
+  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
 import type { Presence } from '../../client'
 import { usePresenceEvents } from '../../hooks/usePresenceEvents'
+import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
 import { cn } from '../../lib/cn'
 import { visibilityManager } from '../../runtime/visibility-manager'
 import { Avatar } from '../Avatar'
@@ -83,7 +84,10 @@ export function PresenceToaster({
   const [toasts, setToasts] = useState<Toast[]>([])
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
-  const [hidden, setHidden] = useState(false)
+  // The runtime's page visibility (the document's, unless the app gave the provider another).
+  const visibility = usePresenceRuntime().options.visibility ?? visibilityManager
+  const subscribeVisibility = useCallback((notify: () => void) => visibility.subscribe(notify), [visibility])
+  const hidden = useSyncExternalStore(subscribeVisibility, () => !visibility.isVisible(), () => false)
   const nextKey = useRef(0)
   const limit = Math.max(1, Math.floor(max))
 
@@ -101,8 +105,6 @@ export function PresenceToaster({
       setToasts((current) => [...current.filter((toast) => toast.user.id !== user.id), { key, user }].slice(-limit))
     },
   })
-
-  useEffect(() => visibilityManager.subscribe((visible) => setHidden(!visible)), [])
 
   const dismiss = useCallback((key: number) => setToasts((current) => current.filter((toast) => toast.key !== key)), [])
 
