@@ -5,6 +5,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { MockBackend } from '../../mock-server/backend'
 import type { VisibleStatus } from '../../mock-server/core/types'
 import { ActivityFeed } from '../../src/components/ActivityFeed'
+import { useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
@@ -97,11 +98,18 @@ export const Default: Story = {
   },
 }
 
+/** Says when the provider has its first list: a change before it would be part of that list, not a change. */
+function LiveHint() {
+  const { isLoading, total } = useOnlineUsers()
+  return <p className="text-sm text-presence-muted">{isLoading ? 'Connecting…' : `Live: ${total} others online.`}</p>
+}
+
 /** The feed follows the mock's controls: each change appears after a short refetch. */
 export const Live: Story = {
   render: (args, context) => (
     <div className="flex w-md max-w-full flex-col gap-3">
       <ActivityFeed {...args} />
+      <LiveHint />
       <MockControls backend={storyBackend(context)} />
     </div>
   ),
@@ -109,6 +117,7 @@ export const Live: Story = {
     const canvas = within(canvasElement)
     const region = await feed(canvasElement)
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
+    await canvas.findByText(/^Live:/, undefined, SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
     await waitFor(() => expect(entries(region)[0]).toHaveTextContent('jane_smith went away'), SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
