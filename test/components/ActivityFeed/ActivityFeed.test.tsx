@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react'
+import { useEffect } from 'react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -13,9 +14,12 @@ afterEach(() => server.events.removeAllListeners())
 const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
 const MIN = 60_000
 
-let runtime: PresenceRuntime | null = null
+const captured: { runtime: PresenceRuntime | null } = { runtime: null }
 function Capture() {
-  runtime = usePresenceRuntime()
+  const runtime = usePresenceRuntime()
+  useEffect(() => {
+    captured.runtime = runtime
+  }, [runtime])
   return null
 }
 
@@ -73,7 +77,7 @@ describe('ActivityFeed', () => {
       ),
     )
     const region = await renderFeed({}, { endpoints: { socket: null } })
-    runtime!.store.getState().setServerOffset(offset)
+    captured.runtime!.store.getState().setServerOffset(offset)
     await until(() => expect(rows(region)).toHaveLength(1))
     expect(rows(region)[0]!.querySelector('time')).toHaveTextContent('5 minutes ago')
   })
@@ -105,7 +109,7 @@ describe('ActivityFeed', () => {
     const region = await renderFeed()
     await until(() => expect(region).toHaveAttribute('data-state', 'ready'))
     // A change before the first list would be part of it, not a change.
-    await until(() => expect(runtime!.store.getState().synced).toBe(true))
+    await until(() => expect(captured.runtime!.store.getState().synced).toBe(true))
     backend.applyPresence(backend.presence.userByName('noah_wilson')!.id, 'online')
     await until(() => expect(rows(region)[0]!.querySelector('p')).toHaveTextContent('noah_wilson came online'))
   })
