@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { parsePresence, type PresencePatch } from './presence'
 import { parsePresenceList } from './presence-list'
 import type { PresenceMode } from './presence-status'
@@ -70,7 +70,10 @@ const SNAPSHOT_TYPES = new Set(['online_users', 'online-users', 'onlineUsers'])
 const CHANGE_TYPES = new Set(['user.status.changed', 'user_status_changed', 'user.status.change', 'status_changed'])
 
 const frame = z.looseObject({ type: z.string() })
-const errorFrame = z.looseObject({ code: z.string().optional().catch(undefined), message: z.string().optional().catch(undefined) })
+const errorFrame = z.looseObject({
+  code: z.catch(z.optional(z.string()), undefined),
+  message: z.catch(z.optional(z.string()), undefined),
+})
 
 const invalid = (reason: string): ServerMessage => ({ type: 'invalid', reason })
 const isObject = (value: unknown): value is Record<string, unknown> =>

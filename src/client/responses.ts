@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { normalisePresence, parsePresence, type Presence } from './presence'
 import { parsePresenceList, type PresenceList } from './presence-list'
 import { toPresenceMode, toPresenceStatus, type PresenceMode, type PresenceStatus } from './presence-status'
@@ -174,15 +174,21 @@ export function readMe(body: unknown): BodyResult<MyPresence> {
   return { ok: true, value: { ...presence, mode, isAdmin: pick(body, 'is_admin', 'isAdmin') === true }, issues: [] }
 }
 
+const anyId = z.pipe(z.union([z.string().check(z.minLength(1)), z.int()]), z.transform(String))
+const count = z.catch(z.optional(z.int().check(z.nonnegative())), undefined)
+
 const activityItem = z.object({
-  user: z.looseObject({ id: z.union([z.string().min(1), z.int()]).transform(String), username: z.string().nullish() }),
+  user: z.looseObject({ id: anyId, username: z.nullish(z.string()) }),
   event: z.enum(['online', 'offline', 'away', 'dnd']),
-  at: z.unknown().transform((value, ctx) => {
-    const at = parseTimestamp(value)
-    if (typeof at === 'number') return at
-    ctx.addIssue({ code: 'custom', message: 'not a time' })
-    return z.NEVER
-  }),
+  at: z.pipe(
+    z.unknown(),
+    z.transform((value, ctx) => {
+      const at = parseTimestamp(value)
+      if (typeof at === 'number') return at
+      ctx.issues.push({ code: 'custom', message: 'not a time', input: value })
+      return z.NEVER
+    }),
+  ),
 })
 
 function readItems<T>(body: unknown, what: string, read: (item: unknown) => T | string): BodyResult<T[]> {
@@ -197,7 +203,7 @@ function readItems<T>(body: unknown, what: string, read: (item: unknown) => T | 
   return { ok: true, value, issues }
 }
 
-const describe = (error: z.ZodError) => {
+const describe = (error: z.core.$ZodError) => {
   const issue = error.issues[0]
   return issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid'
 }
@@ -218,21 +224,23 @@ export function readActivity(body: unknown): BodyResult<ActivityEntry[]> {
 }
 
 const conversationItem = z.looseObject({
-  id: z.union([z.string().min(1), z.int()]).transform(String),
-  other_user: z.unknown().optional(),
-  otherUser: z.unknown().optional(),
-  last_message: z.unknown().optional(),
-  lastMessage: z.unknown().optional(),
-  unread_count: z.number().int().nonnegative().optional().catch(undefined),
-  unreadCount: z.number().int().nonnegative().optional().catch(undefined),
+  id: anyId,
+  other_user: z.optional(z.unknown()),
+  otherUser: z.optional(z.unknown()),
+  last_message: z.optional(z.unknown()),
+  lastMessage: z.optional(z.unknown()),
+  unread_count: count,
+  unreadCount: count,
 })
 
+const senderId = z.catch(z.optional(z.union([z.string(), z.int()])), undefined)
+
 const messageItem = z.looseObject({
-  text: z.string().catch(''),
-  sent_at: z.unknown().optional(),
-  sentAt: z.unknown().optional(),
-  sender_id: z.union([z.string(), z.int()]).optional().catch(undefined),
-  senderId: z.union([z.string(), z.int()]).optional().catch(undefined),
+  text: z.catch(z.string(), ''),
+  sent_at: z.optional(z.unknown()),
+  sentAt: z.optional(z.unknown()),
+  sender_id: senderId,
+  senderId: senderId,
 })
 
 /**
