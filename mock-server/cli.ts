@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { CAST, DEMO_PASSWORD } from './core/cast'
 import { startMockServer } from './node'
 
-const HELP = `Usage: mock-server [options]
+const HELP = `Usage: presence-kit mock-server [options]   (or: presence-mock-server [options])
 
   --port <n>        port to listen on (default 8000; 0 picks a free one)
   --host <addr>     address to listen on (default 127.0.0.1)
@@ -65,7 +65,11 @@ async function main(argv: string[]) {
   process.on('SIGTERM', stop)
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+// `npx presence-kit mock-server --port 8000`: the package's bin takes the command name first.
+const argv = process.argv.slice(2)
+if (argv[0] === 'mock-server') argv.shift()
+
+main(argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error)
   console.error(HELP)
   process.exit(1)
