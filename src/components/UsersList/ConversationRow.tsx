@@ -84,8 +84,6 @@ function RowView({
   const sentAt = last?.sentAt ?? null
   const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) : null
   const unread = Math.max(0, Math.floor(conversation.unreadCount))
-  const label = [name, status, text ?? 'No messages yet', time, unread > 0 ? unreadLabel(unread) : null].filter(Boolean).join(', ')
-
   return (
     <div
       role="option"
@@ -93,7 +91,6 @@ function RowView({
       aria-selected={selected}
       aria-setsize={setSize}
       aria-posinset={position}
-      aria-label={label}
       data-slot="users-list-item"
       data-status={user.status}
       data-selected={selected || undefined}
@@ -107,13 +104,17 @@ function RowView({
         src={user.profileImage}
         name={name}
         alt=""
-        indicator={<OnlineStatusIndicator status={user.status} badge label={status} />}
+        indicator={<OnlineStatusIndicator status={user.status} badge label={status} aria-hidden />}
       />
       <div className="flex min-w-0 flex-1 flex-col gap-0.5">
         <div className="flex items-baseline gap-2">
           <span data-slot="users-list-name" className="min-w-0 flex-1 truncate font-medium text-presence-fg">
             {name}
           </span>
+          <span data-slot="users-list-status" className="sr-only">
+            {`, ${status}`}
+          </span>
+          {time && sentAt !== null && <span className="sr-only">, </span>}
           {time && sentAt !== null && (
             <time
               dateTime={new Date(sentAt).toISOString()}
@@ -126,6 +127,7 @@ function RowView({
           )}
         </div>
         <div className="flex items-center gap-2">
+          <span className="sr-only">, </span>
           <span
             data-slot="users-list-message"
             className={
@@ -138,6 +140,7 @@ function RowView({
           >
             {text ?? 'No messages yet'}
           </span>
+          {unread > 0 && <span className="sr-only">, </span>}
           {unread > 0 && (
             <span
               role="img"

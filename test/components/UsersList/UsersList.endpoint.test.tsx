@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UserStatusProvider } from '../../../src'
 import { UsersList } from '../../../src/components/UsersList'
 import { BASE_URL, login, setupMockBackend } from '../../client/mock-backend'
-import { fakeListboxLayout } from './fixtures'
+import { fakeListboxLayout, spoken } from './fixtures'
 
 const { server } = setupMockBackend()
 
@@ -41,7 +41,7 @@ describe('UsersList from the conversations endpoint', () => {
     const times = options.map((o) => Date.parse(o.querySelector('time')?.getAttribute('datetime') ?? '1970-01-01'))
     expect([...times].sort((a, b) => b - a)).toEqual(times)
     // Statuses come from the store, which the endpoint filled: maria_garcia is online, li_wei away with a message.
-    expect(screen.getByRole('option', { name: /^li_wei, Away — Lunch, back at 2,/ })).toBeTruthy()
+    expect(screen.getByRole('option', { name: spoken(/^li_wei, Away — Lunch, back at 2,/) })).toBeTruthy()
   })
 
   it('an error offers a retry that loads the list', async () => {

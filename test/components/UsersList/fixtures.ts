@@ -52,3 +52,9 @@ export function fakeListboxLayout(height: number): () => void {
     }
   }
 }
+
+/**
+ * A name matcher that hears an accessible name as a listener does: the spaces that the name computation puts
+ * around the visually hidden ", " separators (they are blocks, being absolutely positioned) do not count.
+ */
+export const spoken = (pattern: RegExp) => (name: string) => pattern.test(name.replace(/\s+,/g, ',').replace(/\s+/g, ' ').trim())

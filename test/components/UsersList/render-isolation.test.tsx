@@ -3,7 +3,7 @@ import { Profiler, type ProfilerOnRenderCallback } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { UsersList } from '../../../src/components/UsersList'
 import type * as UseUserStatus from '../../../src/hooks/useUserStatus'
-import { conversations, fakeListboxLayout } from './fixtures'
+import { conversations, fakeListboxLayout, spoken } from './fixtures'
 import { StoreOnlyProvider, store } from './provider'
 
 // A render counter per row: every render of a live row reads its user through useUserStatus(id) exactly once.
@@ -76,7 +76,7 @@ describe(`render isolation: UsersList with ${COUNT.toLocaleString('en')} convers
     console.log(`[UsersList isolation] u3 → away: ${rowRenders.size} row(s) re-rendered (${[...rowRenders.keys()].join(', ')}), ${commits.length} commit(s), ${ms()} ms`)
     expect([...rowRenders.entries()]).toEqual([['u3', 1]])
     expect(commits.length).toBe(1)
-    expect(screen.getByRole('option', { name: /^useru3, Away — lunch,/ })).toBeTruthy()
+    expect(screen.getByRole('option', { name: spoken(/^useru3, Away — lunch,/) })).toBeTruthy()
 
     // A user whose row is not mounted changes: nothing renders at all.
     reset()

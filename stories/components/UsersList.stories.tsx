@@ -1,0 +1,325 @@
+import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/react-vite'
+import { http, HttpResponse, type AnyHandler } from 'msw'
+import { useState } from 'react'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import type { Conversation, Presence, PresenceStatus } from '../../src'
+import { ChatHeader } from '../../src/components/ChatHeader'
+import { UsersList } from '../../src/components/UsersList'
+import { dark, onDevice, rtl } from '../support/frames'
+import { MockControls } from '../support/MockControls'
+import { storyBackend } from '../support/presence'
+
+/** A sidebar's width, unless the story sets a device. */
+const sidebar: Decorator = (Story, { parameters }) => (
+  <div className={parameters.device ? 'w-full' : 'w-[22rem] max-w-full'}>
+    <Story />
+  </div>
+)
+
+const meta = {
+  title: 'Components/UsersList',
+  component: UsersList,
+  args: { onSelect: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
+  argTypes: {
+    conversations: {
+      control: false,
+      description:
+        'The conversations to list, in this order. Default: loaded from `GET /api/chat/conversations/` (needs `<UserStatusProvider>`). Passed in, the list also works outside a provider, without live status.',
+    },
+    onSelect: { description: 'Called with the conversation chosen by click, Enter or Space. Default none.' },
+    selectedId: { control: 'text', description: "The selected conversation's id (controlled). Default: the list keeps its own selection." },
+    sortOnlineFirst: { description: 'Online users (also away or busy) before offline ones, each group in the given order. Default `false`.' },
+    label: { description: 'The listbox\'s accessible name. Default "Conversations".' },
+    height: { control: 'number', description: 'The list\'s height: px or any CSS length; the list scrolls inside it. Default 480.' },
+    rowHeight: { description: 'Each row\'s height in px (rows are not measured). Default 72.' },
+    overscan: { description: 'Rows rendered beyond each edge of the viewport. Default 6.' },
+    className: { description: "Merged with the list's classes through `cn()`." },
+  },
+  parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
+  decorators: [sidebar],
+} satisfies Meta<typeof UsersList>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+// 10,000 conversations, the same on every run: names, statuses, messages and dates follow from the index alone.
+const FIRST = ['alex', 'sam', 'kim', 'noor', 'ivan', 'mia', 'tariq', 'lena', 'omar', 'yuki', 'ana', 'raj', 'eva', 'jon', 'lea', 'ali']
+const LAST = ['park', 'costa', 'novak', 'haddad', 'okafor', 'berg', 'reyes', 'sato', 'khan', 'weber', 'lopez', 'quinn']
+const STATUSES: PresenceStatus[] = ['online', 'offline', 'away', 'offline', 'dnd', 'offline', 'online']
+const TEXTS = ['See you at the standup!', 'Can you review my PR when you get a chance?', 'Thanks, that fixed it 🎉', 'Are we still on for lunch?', 'Sounds good 👍']
+const ANCHOR = Date.UTC(2025, 5, 2, 12, 0)
+
+function generatedUser(i: number, fields: Partial<Presence> = {}): Presence {
+  const status = fields.status ?? STATUSES[i % STATUSES.length]!
+  return {
+    id: `g${i + 1}`,
+    username: `${FIRST[i % FIRST.length]}_${LAST[Math.floor(i / FIRST.length) % LAST.length]}_${i + 1}`,
+    profileImage: null,
+    statusMessage: status === 'away' && i % 3 === 0 ? 'In a meeting' : null,
+    lastSeen: null,
+    ...fields,
+    status,
+    isOnline: status !== 'offline',
+  }
+}
+
+function generate(count: number): Conversation[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `gc${i + 1}`,
+    otherUser: generatedUser(i),
+    lastMessage: i % 11 === 10 ? null : { text: TEXTS[i % TEXTS.length]!, sentAt: ANCHOR - i * 47 * 60_000, senderId: i % 2 ? 'g0' : `g${i + 1}` },
+    unreadCount: i % 5 === 0 ? (i * 7) % 12 : 0,
+  }))
+}
+
+const MANY = generate(10_000)
+
+const LONG: Conversation[] = [
+  {
+    id: 'long1',
+    otherUser: generatedUser(0, { username: 'aleksandr_konstantinopolsky_the_third_of_novosibirsk', status: 'online' }),
+    lastMessage: { text: 'A very long message that goes on and on about the release plan, the retro and the lunch order for Friday.', sentAt: ANCHOR, senderId: 'g1' },
+    unreadCount: 1234,
+  },
+  {
+    id: 'long2',
+    otherUser: generatedUser(1, { username: 'maria_del_carmen_fernandez_de_la_vega_y_rodriguez', status: 'away', statusMessage: 'Out of office until the end of the month, reachable by phone' }),
+    lastMessage: { text: 'https://example.com/a/very/long/link/without/any/spaces/that/must/not/break/the/row/layout', sentAt: ANCHOR - 86_400_000, senderId: 'g2' },
+    unreadCount: 42,
+  },
+  { id: 'long3', otherUser: generatedUser(2, { username: 'x', status: 'dnd' }), lastMessage: null, unreadCount: 0 },
+]
+
+/** Hears an option's name as a listener does: the spaces around the visually hidden ", " separators do not count. */
+const spoken = (pattern: RegExp) => (name: string) => pattern.test(name.replace(/\s+,/g, ',').replace(/\s+/g, ' ').trim())
+
+const listbox = (canvasElement: HTMLElement) => within(canvasElement).findByRole('listbox', { name: 'Conversations' })
+const activeOption = (list: HTMLElement) => document.getElementById(list.getAttribute('aria-activedescendant') ?? '')
+const activeName = (list: HTMLElement) => activeOption(list)?.querySelector('[data-slot="users-list-name"]')?.textContent
+const listState = (canvasElement: HTMLElement) => canvasElement.querySelector('[data-slot="users-list"]')?.getAttribute('data-state')
+
+/** Requests the story should answer otherwise than the mock backend: used after the backend's handlers, so they win. */
+const overrideNetwork = (...handlers: AnyHandler[]) => (context: StoryContext) => {
+  ;(context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers)
+}
+
+/** john_doe's conversations, live from the mock backend's conversations endpoint. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    const options = await within(list).findAllByRole('option')
+    await expect(options.length).toBeGreaterThan(3)
+    await expect(options[0]).toHaveAttribute('aria-setsize', String(options.length))
+    // li_wei is away with a message, olivia_brown busy: both said in words, not by colour alone.
+    await expect(within(list).getByRole('option', { name: spoken(/^li_wei, Away — Lunch, back at 2,/) })).toBeVisible()
+    await expect(within(list).getByRole('option', { name: spoken(/^olivia_brown, Do not disturb — Focus time,/) })).toBeVisible()
+  },
+}
+
+/** The WAI-ARIA listbox keyboard: arrows, Home/End, type-ahead by name, Enter selects. */
+export const KeyboardNavigation: Story = {
+  play: async ({ canvasElement, args }) => {
+    const list = await listbox(canvasElement)
+    const options = await within(list).findAllByRole('option')
+    const names = options.map((o) => o.querySelector('[data-slot="users-list-name"]')!.textContent)
+    await userEvent.tab()
+    await expect(list).toHaveFocus()
+    await expect(activeName(list)).toBe(names[0])
+    await userEvent.keyboard('{ArrowDown}')
+    await expect(activeName(list)).toBe(names[1])
+    await userEvent.keyboard('{End}')
+    await expect(activeName(list)).toBe(names.at(-1))
+    await userEvent.keyboard('{Home}')
+    await expect(activeName(list)).toBe(names[0])
+    // Type-ahead: "ja" finds jane_smith; after a pause, "z" finds zoe_nguyen.
+    await userEvent.keyboard('ja')
+    await expect(activeName(list)).toBe('jane_smith')
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    await userEvent.keyboard('z')
+    await expect(activeName(list)).toBe('zoe_nguyen')
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    await userEvent.keyboard('j')
+    await expect(activeName(list)).toBe('jane_smith')
+    await expect(args.onSelect).not.toHaveBeenCalled()
+    await userEvent.keyboard('{Enter}')
+    await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ otherUser: expect.objectContaining({ username: 'jane_smith' }) }))
+    await expect(activeOption(list)).toHaveAttribute('aria-selected', 'true')
+  },
+}
+
+/** The backend never answers: a skeleton, and a polite "Loading conversations…" for screen readers. */
+export const Loading: Story = {
+  parameters: { presence: { network: 'loading' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Loading conversations…')
+    await expect(listState(canvasElement)).toBe('loading')
+  },
+}
+
+/** Signed in as the admin, who has no conversations. */
+export const Empty: Story = {
+  parameters: { presence: { as: 'admin' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No conversations yet.')).toBeVisible()
+  },
+}
+
+let failedRequests = 0
+
+/** The conversations endpoint refuses: an alert with a retry, which asks again. */
+export const Error: Story = {
+  beforeEach: overrideNetwork(
+    http.get('*/api/chat/conversations/', () => {
+      failedRequests++
+      return HttpResponse.json({ error: { code: 'forbidden', message: 'conversations are unavailable' } }, { status: 403 })
+    }),
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
+    const before = failedRequests
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(failedRequests).toBe(before + 1))
+    await expect(await canvas.findByRole('button', { name: 'Try again' })).toBeEnabled()
+  },
+}
+
+let refusals = 0
+
+/** The first request fails; "Try again" loads the list. */
+export const ErrorThenRetry: Story = {
+  beforeEach: (context) => {
+    refusals = 0
+    overrideNetwork(
+      http.get('*/api/chat/conversations/', () =>
+        refusals++ === 0 ? HttpResponse.json({ error: { code: 'forbidden', message: 'not now' } }, { status: 403 }) : undefined,
+      ),
+    )(context)
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }))
+    await expect(await canvas.findByRole('listbox', { name: 'Conversations' })).toBeVisible()
+  },
+}
+
+/** 10,000 conversations passed in: only the rows in view are in the DOM; End jumps to the last one. */
+export const Many: Story = {
+  render: (args) => <UsersList {...args} conversations={MANY} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    const options = within(list).getAllByRole('option')
+    await expect(options.length).toBeLessThan(40)
+    await expect(options[0]).toHaveAttribute('aria-setsize', '10000')
+    list.focus()
+    await userEvent.keyboard('{End}')
+    await waitFor(() => expect(activeOption(list)).toHaveAttribute('aria-posinset', '10000'))
+    await waitFor(() => expect(activeOption(list)).toBeVisible())
+    await expect(within(list).getAllByRole('option').length).toBeLessThan(40)
+  },
+}
+
+/** Long names, long messages, big unread counts: everything truncates, nothing wraps. */
+export const LongNames: Story = {
+  render: (args) => <UsersList {...args} conversations={LONG} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await expect(within(list).getByRole('img', { name: '1234 unread messages' })).toHaveTextContent('99+')
+  },
+}
+
+/** jane_smith away, ahmad busy, maria_garcia invisible (so offline to john_doe). */
+export const AwayDndInvisible: Story = {
+  parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } } },
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
+    await expect(within(list).getByRole('option', { name: spoken(/^ahmad, Do not disturb,/) })).toBeVisible()
+    await expect(within(list).getByRole('option', { name: spoken(/^maria_garcia, Offline/) })).toBeVisible()
+  },
+}
+
+/** Everybody else is offline: each row's status says when they were last seen. */
+export const LastSeen: Story = {
+  parameters: { presence: { empty: true } },
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Offline, last seen 2 hours ago,/) })).toBeVisible())
+  },
+}
+
+/** Online (also away or busy) users first, each group most recent first. */
+export const OnlineFirst: Story = {
+  args: { sortOnlineFirst: true },
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(3))
+    const statuses = within(list)
+      .getAllByRole('option')
+      .map((o) => o.getAttribute('data-status'))
+    const firstOffline = statuses.indexOf('offline')
+    await expect(statuses.slice(firstOffline).every((s) => s === 'offline')).toBe(true)
+  },
+}
+
+/** Users come and go by themselves; the buttons drive the mock's controls. */
+export const Live: Story = {
+  parameters: { presence: { simulate: true } },
+  render: (args, context) => (
+    <>
+      <UsersList {...args} />
+      <MockControls backend={storyBackend(context)} />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await listbox(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^ahmad, Do not disturb,/) })).toBeVisible())
+  },
+}
+
+export const Dark: Story = { decorators: [dark] }
+
+export const RightToLeft: Story = { decorators: [rtl] }
+
+/** The list next to the open chat's header, as a messaging page lays them out. */
+function ChatLayout(args: Story['args']) {
+  const [open, setOpen] = useState<Conversation | null>(null)
+  return (
+    <div className="grid grid-cols-[minmax(16rem,22rem)_1fr] overflow-hidden rounded-lg border border-presence-border bg-presence-surface">
+      <UsersList
+        {...args}
+        className="rounded-none border-0 border-e"
+        selectedId={open?.id ?? null}
+        onSelect={(conversation) => {
+          args?.onSelect?.(conversation)
+          setOpen(conversation)
+        }}
+      />
+      <div className="min-w-0">
+        {open ? (
+          <ChatHeader userId={open.otherUser.id} name={open.otherUser.username ?? undefined} />
+        ) : (
+          <p className="p-4 text-presence-muted">Choose a conversation.</p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+export const Phone: Story = { ...onDevice('phone') }
+
+export const Tablet: Story = {
+  ...onDevice('tablet'),
+  render: (args) => <ChatLayout {...args} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await userEvent.click(await within(list).findByRole('option', { name: spoken(/^jane_smith,/) }))
+    await expect(await within(canvasElement).findByRole('heading', { name: 'jane_smith' })).toBeVisible()
+  },
+}
+
+export const Desktop: Story = { ...onDevice('desktop'), render: (args) => <ChatLayout {...args} /> }
