@@ -30,3 +30,4 @@ export {
   type StatusChange,
 } from './runtime'
 export * from './components'
+export * from './components'

@@ -6,7 +6,12 @@ const WEEK = 7 * DAY
 const MONTH = 30 * DAY
 const YEAR = 365 * DAY
 
-/** Below this age, "just now". */
+/**
+ * Below this age, "just now".
+ *
+ * @example
+ * const fresh = Date.now() + offset - lastSeen < JUST_NOW_MS
+ */
 export const JUST_NOW_MS = 45 * SECOND
 
 type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'

@@ -57,4 +57,26 @@ describe('useHeartbeat', () => {
     await until(() => expect(denied.result.current.state).toBe('error'))
     expect(onAuthError).toHaveBeenCalledTimes(1)
   })
+
+  it('follows the document: paused while hidden, and a beat when shown again after more than a minute', async () => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] })
+    const requests = recordRequests(server)
+    const { access } = await login('john_doe')
+    const { result } = renderHook(() => useHeartbeat(), { wrapper: mswProvider(access) })
+    await until(() => expect(result.current.state).toBe('beating'))
+    let visibility = 'hidden'
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
+    try {
+      act(() => document.dispatchEvent(new Event('visibilitychange')))
+      expect(result.current).toMatchObject({ state: 'paused', isLeader: false })
+      vi.setSystemTime(Date.now() + 61_000)
+      visibility = 'visible'
+      act(() => document.dispatchEvent(new Event('visibilitychange')))
+      await until(() => expect(requests.count('POST /api/chat/heartbeat/')).toBe(2))
+      await until(() => expect(result.current).toMatchObject({ state: 'beating', isLeader: true }))
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState
+      vi.useRealTimers()
+    }
+  })
 })

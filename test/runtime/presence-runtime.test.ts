@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isAuthError, PresenceApiError, type WebSocketConstructorLike } from '../../src/client'
 import { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from '../../src/runtime'
 import { BASE_URL, login, setupMockBackend } from '../client/mock-backend'
+import { FakeLocks } from './fake-locks'
 
 const { backend, server } = setupMockBackend()
 
@@ -205,5 +206,24 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     const friends = await r.onlineFriends()
     expect([...friends.friendIds].sort()).toEqual(['18', '4', '5', '6', '8'])
     expect(friends.knownIds.has('12')).toBe(true) // amelia: online, not a friend
+  })
+
+  it('two runtimes of one user (two tabs) sharing Web Locks send one heartbeat; the other takes over when the first stops', async () => {
+    const seen = requests()
+    const locks = new FakeLocks()
+    const session = await login('john_doe')
+    const tabA = runtime({ heartbeat: { locks } }).runtime
+    const tabB = runtime({ heartbeat: { locks } }).runtime
+    tabA.start(session.access)
+    await until(() => expect(tabA.state.getState().heartbeat.state).toBe('beating'))
+    tabB.start(session.access)
+    await until(() => expect(tabB.store.getState().self).not.toBeNull())
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(seen.filter((s) => s === 'POST /api/chat/heartbeat/')).toHaveLength(1)
+    expect(tabA.state.getState().heartbeat.isLeader).toBe(true)
+    expect(tabB.state.getState().heartbeat).toMatchObject({ isLeader: false, state: 'idle' })
+    tabA.stop()
+    await until(() => expect(tabB.state.getState().heartbeat.isLeader).toBe(true))
+    expect(seen.filter((s) => s === 'POST /api/chat/heartbeat/')).toHaveLength(2)
   })
 })
