@@ -57,9 +57,9 @@ export interface UseWebSocketOptions {
   backoff?: { baseMs?: number; capMs?: number; stableAfterMs?: number }
   /** `false` closes the socket (and opens none). Default `true`. */
   enabled?: boolean
-  /** The WebSocket class. Default the global one. */
+  /** The WebSocket class. Default the global one. Keep it stable: a new one reconnects. */
   WebSocket?: WebSocketConstructorLike
-  /** The jitter's random source, in [0, 1) (tests). */
+  /** The jitter's random source, in [0, 1) (tests). Keep it stable: a new one reconnects. */
   random?: () => number
 }
 

@@ -43,9 +43,9 @@ export interface UserStatusProviderProps {
   queryClient?: QueryClient
   /** The signed-in user's id, for a backend without `/api/users/me/` (the `chat` and `users` presets). */
   userId?: string | number | null
-  /** The WebSocket class (React Native, Node, tests). Default the global one. */
+  /** The WebSocket class (React Native, Node, tests). Default the global one. Keep it stable: a new one is a new runtime. */
   WebSocket?: WebSocketConstructorLike
-  /** The `fetch` to use. Default the global one. */
+  /** The `fetch` to use. Default the global one. Keep it stable: a new one is a new runtime. */
   fetch?: typeof fetch
   /** Fine-tuning of the runtime (socket backoff and ping, fallback thresholds, heartbeat election); read on mount. */
   runtimeOptions?: Omit<PresenceRuntimeOptions, 'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'WebSocket' | 'fetch'>
