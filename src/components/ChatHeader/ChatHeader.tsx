@@ -93,7 +93,7 @@ export function ChatHeader({
         indicator={<OnlineStatusIndicator status={status} badge aria-hidden />}
       />
       <div className="flex min-w-0 flex-1 flex-col">
-        <h2 data-slot="chat-header-name" className="truncate text-base leading-tight font-semibold">
+        <h2 dir="auto" data-slot="chat-header-name" className="truncate text-base leading-tight font-semibold [text-align:match-parent]">
           {displayName}
         </h2>
         {/* Only a change of status (or status message) is announced: the span is new for each (an addition), while
@@ -101,9 +101,10 @@ export function ChatHeader({
         <p
           aria-live="polite"
           aria-relevant="additions"
+          dir="auto"
           data-slot="chat-header-status"
           data-status={status}
-          className="truncate text-sm text-presence-muted"
+          className="truncate text-sm text-presence-muted [text-align:match-parent]"
         >
           <span key={`${status}:${statusMessage ?? ''}`}>{line}</span>
         </p>

@@ -4,6 +4,7 @@ import { memo, type ComponentType } from 'react'
 import type { Conversation, Presence } from '../../client'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
+import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
 import { formatFullTime, formatMessageTimeOn } from './format-time'
@@ -60,6 +61,9 @@ export const StaticConversationRow = memo(function StaticConversationRow(props: 
   return <RowView {...props} user={props.conversation.otherUser} lastSeen={null} />
 })
 
+// Names and messages are the users' own text, in any script: dir="auto" gives each its own direction (an English
+// message in an Arabic list keeps its punctuation and truncates at its end), while match-parent keeps it aligned with
+// the list. The row's accessible name is its content, in reading order; the visually hidden ", " separate the parts.
 function RowView({
   conversation,
   optionId,
@@ -108,7 +112,7 @@ function RowView({
       />
       <div className="flex min-w-0 flex-1 flex-col gap-0.5">
         <div className="flex items-baseline gap-2">
-          <span data-slot="users-list-name" className="min-w-0 flex-1 truncate font-medium text-presence-fg">
+          <span dir="auto" data-slot="users-list-name" className="min-w-0 flex-1 truncate font-medium text-presence-fg [text-align:match-parent]">
             {name}
           </span>
           <span data-slot="users-list-status" className="sr-only">
@@ -117,6 +121,7 @@ function RowView({
           {time && sentAt !== null && <span className="sr-only">, </span>}
           {time && sentAt !== null && (
             <time
+              dir="auto"
               dateTime={new Date(sentAt).toISOString()}
               title={formatFullTime(sentAt)}
               data-slot="users-list-time"
@@ -129,14 +134,12 @@ function RowView({
         <div className="flex items-center gap-2">
           <span className="sr-only">, </span>
           <span
+            dir="auto"
             data-slot="users-list-message"
-            className={
-              text
-                ? unread > 0
-                  ? 'min-w-0 flex-1 truncate text-sm font-medium text-presence-fg'
-                  : 'min-w-0 flex-1 truncate text-sm text-presence-muted'
-                : 'min-w-0 flex-1 truncate text-sm italic text-presence-muted'
-            }
+            className={cn(
+              'min-w-0 flex-1 truncate text-sm [text-align:match-parent]',
+              !text ? 'text-presence-muted italic' : unread > 0 ? 'font-medium text-presence-fg' : 'text-presence-muted',
+            )}
           >
             {text ?? 'No messages yet'}
           </span>
