@@ -12,7 +12,7 @@ function LiveHint() {
   const { state } = useConnectionState()
   const { total, isLoading } = useOnlineUsers()
   return (
-    <p className="text-sm text-presence-muted">
+    <p dir="auto" className="text-sm text-presence-muted">
       {isLoading ? 'Connecting…' : `Live (${state}): ${total} others online. Bring someone online to see a toast.`}
     </p>
   )

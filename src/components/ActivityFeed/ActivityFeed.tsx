@@ -112,10 +112,14 @@ const ActivityRow = memo(function ActivityRow({ entry }: { entry: ActivityEntry 
         aria-hidden
         className="absolute -start-[6.5px] top-2.5 ring-2 ring-presence-surface"
       />
+      {/* The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner). */}
       <p className="min-w-0 flex-1 break-words">
-        <span className="font-medium">{activityName(entry.user)}</span> {ACTIVITY_WORDS[entry.event]}
+        <bdi>
+          <bdi className="font-medium">{activityName(entry.user)}</bdi> {ACTIVITY_WORDS[entry.event]}
+        </bdi>
       </p>
-      <time dateTime={new Date(entry.at).toISOString()} className="shrink-0 text-xs text-presence-muted">
+      {/* `dir="auto"`: "2 minutes ago" keeps its order inside a right-to-left page. */}
+      <time dateTime={new Date(entry.at).toISOString()} dir="auto" className="shrink-0 text-xs text-presence-muted">
         {ago}
       </time>
     </li>

@@ -57,11 +57,11 @@ export function ConnectionBanner({ hideWhenPolling = false, className, ...rest }
           className="size-3.5 shrink-0 animate-spin rounded-full border-2 border-presence-muted border-e-transparent motion-reduce:animate-none"
         />
       )}
-      <p role="status" data-slot="connection-banner-message" className={shown ? 'font-medium' : 'sr-only'}>
+      <p role="status" data-slot="connection-banner-message" dir="auto" className={shown ? 'font-medium' : 'sr-only'}>
         {message}
       </p>
       {detail && (
-        <span data-slot="connection-banner-countdown" className="text-presence-muted tabular-nums">
+        <span data-slot="connection-banner-countdown" dir="auto" className="text-presence-muted tabular-nums">
           {detail}
         </span>
       )}

@@ -53,12 +53,13 @@ export function toastText(user: Pick<Presence, 'id' | 'username' | 'status'>): s
 
 function DefaultMessage({ user }: { user: Presence }) {
   return (
-    <>
-      <span className="font-semibold">{toastName(user)}</span> is online
+    // The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner).
+    <bdi>
+      <bdi className="font-semibold">{toastName(user)}</bdi> is online
       {(user.status === 'away' || user.status === 'dnd') && (
         <span className="text-presence-muted"> · {STATUS_LABELS[user.status]}</span>
       )}
-    </>
+    </bdi>
   )
 }
 

@@ -118,7 +118,7 @@ export function StatusPicker({
       noValidate
       onSubmit={submit}
       className={cn(
-        'flex w-full max-w-sm flex-col gap-4 rounded-(--radius-presence-card) border border-presence-border bg-presence-surface p-4 text-presence-fg',
+        'flex w-full max-w-sm flex-col gap-4 rounded-(--radius-presence-card) border border-presence-border bg-presence-surface p-4 text-presence-fg dark:scheme-dark',
         className,
       )}
       {...rest}
@@ -193,6 +193,7 @@ export function StatusPicker({
               type="text"
               name="statusMessage"
               autoComplete="off"
+              dir="auto"
               value={message}
               placeholder={messagePlaceholder}
               onChange={(event) => edit({ message: event.target.value })}
