@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'public/mockServiceWorker.js', 'test/consumer/.app'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'public/mockServiceWorker.js', 'test/consumer/app/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,23 +2,10 @@ import path from 'node:path'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts'
 import viteConfig from './vite.config.ts'
 
-/** Debian's Chromium, headless, without the background traffic that a closed network refuses. */
-export const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-})
+const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } })
 
 export default mergeConfig(
   viteConfig,
@@ -42,6 +29,15 @@ export default mergeConfig(
             include: ['test/{client,store,runtime,hooks,components,provider}/**/*.test.{ts,tsx}'],
             setupFiles: ['test/setup/dom.ts'],
             testTimeout: 20_000,
+          },
+        },
+        {
+          test: {
+            name: 'consumer',
+            environment: 'node',
+            include: ['test/consumer/**/*.test.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 600_000,
           },
         },
         {

@@ -30,4 +30,3 @@ export {
   type StatusChange,
 } from './runtime'
 export * from './components'
-export * from './components'

@@ -1,0 +1,122 @@
+// A throwaway app that uses presence-kit as a team would: only the package's public entries.
+import { StrictMode, useEffect, useState, type FormEvent } from 'react'
+import { createRoot } from 'react-dom/client'
+import {
+  ChatHeader,
+  ConnectionBanner,
+  OnlineUsers,
+  StatusPicker,
+  UserStatusProvider,
+  useMarkOffline,
+} from 'presence-kit'
+import 'presence-kit/styles.css'
+
+const params = new URLSearchParams(location.search)
+const API = params.get('api') ?? 'http://127.0.0.1:8000'
+const WATCH = params.get('watch')
+
+interface Session {
+  access: string
+  refresh: string
+  user: { id: number; username: string }
+}
+
+const KEY = 'consumer-auth'
+const readSession = (): Session | null => JSON.parse(localStorage.getItem(KEY) ?? 'null')
+
+// The app's own auth provider, as in seed 001: the presence provider sits inside it.
+function useAuth() {
+  const [session, setSession] = useState(readSession)
+  useEffect(() => {
+    const sync = () => setSession(readSession())
+    window.addEventListener('storage', sync)
+    return () => window.removeEventListener('storage', sync)
+  }, [])
+  const signIn = (next: Session) => {
+    localStorage.setItem(KEY, JSON.stringify(next))
+    setSession(next)
+  }
+  const signOut = () => {
+    localStorage.removeItem(KEY)
+    setSession(null)
+  }
+  return { session, signIn, signOut }
+}
+
+function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const [error, setError] = useState<string | null>(null)
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const response = await fetch(`${API}/api/auth/login/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
+    })
+    if (!response.ok) return setError('Wrong username or password')
+    onSignedIn((await response.json()) as Session)
+  }
+  return (
+    <form onSubmit={submit} aria-label="Sign in" className="flex max-w-xs flex-col gap-2 p-6">
+      <label>
+        Username <input name="username" className="border" />
+      </label>
+      <label>
+        Password <input name="password" type="password" className="border" />
+      </label>
+      <button type="submit">Sign in</button>
+      {error && <p role="alert">{error}</p>}
+    </form>
+  )
+}
+
+function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
+  const markOffline = useMarkOffline()
+  const logout = async () => {
+    // Seed 002's order: this tab's socket closes, then mark-offline, then the session ends.
+    await markOffline()
+    await fetch(`${API}/api/auth/logout/`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.access}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh: session.refresh }),
+    })
+    onSignedOut()
+  }
+  return (
+    <main className="grid gap-6 p-6 lg:grid-cols-4">
+      <div className="flex flex-col gap-4 lg:col-span-3">
+        <p>
+          Signed in as <strong data-testid="me">{session.user.username}</strong>{' '}
+          <button type="button" onClick={logout}>
+            Log out
+          </button>
+        </p>
+        <ConnectionBanner />
+        {WATCH && (
+          <div data-testid="watch">
+            <ChatHeader userId={WATCH} />
+          </div>
+        )}
+        <StatusPicker />
+      </div>
+      <div className="lg:col-span-1">
+        <OnlineUsers maxUsers={30} includeSelf title="Who's Online?" />
+      </div>
+    </main>
+  )
+}
+
+function App() {
+  const { session, signIn, signOut } = useAuth()
+  return (
+    <UserStatusProvider token={session?.access ?? null} apiBaseUrl={API} onAuthError={signOut}>
+      {session ? <SignedIn session={session} onSignedOut={signOut} /> : <Login onSignedIn={signIn} />}
+    </UserStatusProvider>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
