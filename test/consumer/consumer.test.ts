@@ -4,6 +4,7 @@
  * seeds' own test scenarios. Prints the measured delays.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -76,6 +77,8 @@ async function api(method: string, route: string, body?: unknown, token?: string
 }
 
 beforeAll(async () => {
+  // `npm test` builds first; a lone `vitest run` builds here.
+  if (!existsSync(path.join(root, 'dist/index.js'))) await run('npm', ['run', 'build'], root)
   work = await mkdtemp(path.join(os.tmpdir(), 'presence-kit-consumer-'))
   // The tarball, exactly as it would be published.
   const packed = (await run('npm', ['pack', '--pack-destination', work, '--silent'], root)).trim().split('\n').at(-1)!
