@@ -8,7 +8,7 @@ import { ActivityFeed } from '../../src/components/ActivityFeed'
 import { useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
-import { storyBackend } from '../support/presence'
+import { storyBackend, type LoadedPresence } from '../support/presence'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -61,6 +61,13 @@ const withHistory: Decorator = (Story, context) => (
 
 const addHandlers = (context: StoryContext, ...handlers: AnyHandler[]) =>
   (context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers)
+
+// Whether a request carries this story's token: a docs page renders every story on one MSW worker, so an override
+// answers its own story's requests only and lets the others through.
+const fromStory = (context: StoryContext, request: Request) => {
+  const token = (context.loaded as { presence?: LoadedPresence }).presence?.token
+  return token != null && request.headers.get('authorization') === `Bearer ${token}`
+}
 
 const meta = {
   title: 'Components/ActivityFeed',
@@ -170,8 +177,8 @@ export const Error: Story = {
     activityFails = true
     addHandlers(
       context,
-      http.get('*/api/users/activity/', () =>
-        activityFails
+      http.get('*/api/users/activity/', ({ request }) =>
+        activityFails && fromStory(context, request)
           ? HttpResponse.json({ error: { code: 'forbidden', message: 'the activity log is not available' } }, { status: 403 })
           : undefined,
       ),

@@ -3,7 +3,7 @@ import { http, HttpResponse, type AnyHandler } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { StatusPicker } from '../../src/components/StatusPicker'
 import { dark, rtl } from '../support/frames'
-import { storyBackend } from '../support/presence'
+import { storyBackend, type LoadedPresence } from '../support/presence'
 
 const meta = {
   title: 'Components/StatusPicker',
@@ -23,6 +23,13 @@ const SLOW = { timeout: 5_000 }
 // The story's own request handlers, ahead of the mock backend's.
 const addHandlers = (context: StoryContext, ...handlers: AnyHandler[]) =>
   (context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers)
+
+// Whether a request carries this story's token: a docs page renders every story on one MSW worker, so an override
+// answers its own story's requests only and lets the others through.
+const fromStory = (context: StoryContext, request: Request) => {
+  const token = (context.loaded as { presence?: LoadedPresence }).presence?.token
+  return token != null && request.headers.get('authorization') === `Bearer ${token}`
+}
 
 const form = (canvasElement: HTMLElement) => within(canvasElement).findByRole('form', { name: 'Set your status' })
 
@@ -127,7 +134,10 @@ export const Loading: Story = {
 export const Saving: Story = {
   parameters: { presence: { provider: { endpoints: { socket: null } } } },
   beforeEach: (context) => {
-    addHandlers(context, http.patch('*/api/users/me/status/', () => new Promise<never>(() => {})))
+    addHandlers(
+      context,
+      http.patch('*/api/users/me/status/', ({ request }) => (fromStory(context, request) ? new Promise<never>(() => {}) : undefined)),
+    )
   },
   play: async ({ canvasElement }) => {
     const element = await form(canvasElement)
@@ -148,8 +158,10 @@ export const Error: Story = {
   beforeEach: (context) => {
     addHandlers(
       context,
-      http.patch('*/api/users/me/status/', () =>
-        HttpResponse.json({ error: { code: 'unavailable', message: 'the presence service is down' } }, { status: 503 }),
+      http.patch('*/api/users/me/status/', ({ request }) =>
+        fromStory(context, request)
+          ? HttpResponse.json({ error: { code: 'unavailable', message: 'the presence service is down' } }, { status: 503 })
+          : undefined,
       ),
     )
   },
