@@ -6,6 +6,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts'
 import viteConfig from './vite.config.ts'
 
 const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } })
+// Screenshots need the same locale and time zone on every machine.
+const chromiumForScreenshots = playwright({
+  launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  contextOptions: { locale: 'en-US', timezoneId: 'UTC' },
+})
 
 export default mergeConfig(
   viteConfig,
@@ -49,7 +54,7 @@ export default mergeConfig(
             browser: {
               enabled: true,
               headless: true,
-              provider: chromium,
+              provider: chromiumForScreenshots,
               instances: [{ browser: 'chromium' }],
               viewport: { width: 1400, height: 1000 },
               expect: { toMatchScreenshot: { comparatorOptions: { allowedMismatchedPixelRatio: 0.002 } } },

@@ -2,7 +2,8 @@ import { composeStories } from '@storybook/react-vite'
 import { describe, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
 import * as stories from '../../stories/components/OnlineUsers.stories'
-import { WIDTHS, type Device } from '../../stories/support/frames'
+import type { Device } from '../../stories/support/frames'
+import { renderAt } from './capture'
 
 const { Phone, Tablet, Desktop } = composeStories(stories)
 
@@ -12,13 +13,10 @@ describe('OnlineUsers looks as designed', () => {
     ['tablet', Tablet],
     ['desktop', Desktop],
   ] as const)('at %s width', async (device: Device, Story) => {
-    await page.viewport(WIDTHS[device] + 40, 900)
-    const canvasElement = document.createElement('div')
-    document.body.append(canvasElement)
-    await Story.run({ canvasElement })
+    const cleanup = await renderAt(device, Story)
     const card = page.getByRole('region', { name: "Who's Online?" })
     await expect.element(card).toHaveAttribute('data-state', 'ready')
     await expect.element(card).toMatchScreenshot(`online-users-${device}`)
-    canvasElement.remove()
+    cleanup()
   })
 })
