@@ -66,6 +66,10 @@ async function live(context: StoryContext) {
 const toaster = (canvasElement: HTMLElement) => within(canvasElement).getByRole('status', { name: 'Notifications' })
 const toasts = (canvasElement: HTMLElement) => within(toaster(canvasElement)).queryAllByRole('listitem')
 
+// Until the toasts have faded in: the accessibility check after the play function judges contrast at full opacity.
+const settled = (canvasElement: HTMLElement) =>
+  waitFor(() => toasts(canvasElement).forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
+
 /** jane_smith comes online: a toast says so; its close button dismisses it. Nothing for the first list. */
 export const Default: Story = {
   play: async (context) => {
@@ -92,6 +96,7 @@ export const ChosenUsers: Story = {
     const toast = await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
     await expect(toast).toHaveTextContent('jane_smith is online')
     await expect(toasts(context.canvasElement)).toHaveLength(1)
+    await settled(context.canvasElement)
   },
 }
 
@@ -135,6 +140,7 @@ export const Stacked: Story = {
       const items = toasts(context.canvasElement)
       expect(items.map((item) => item.textContent)).toEqual(['ahmad is online', 'noah_wilson is online'])
     }, SLOW)
+    await settled(context.canvasElement)
   },
 }
 
@@ -150,6 +156,7 @@ export const AwayAndBusy: Story = {
       // Both arrive in one frame: their order is the store's, not the backend's.
       expect(items.map((item) => item.textContent).sort()).toEqual(['ahmad is online · Do not disturb', 'jane_smith is online · Away'])
     }, SLOW)
+    await settled(context.canvasElement)
   },
 }
 
@@ -169,6 +176,7 @@ export const CustomMessage: Story = {
     set('jane_smith')
     const toast = await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
     await expect(toast).toHaveTextContent('jane_smith just signed in — say hi!')
+    await settled(context.canvasElement)
   },
 }
 
@@ -180,6 +188,7 @@ const withToasts = async (context: StoryContext) => {
   set('jane_smith')
   set('ahmad', 'dnd')
   await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(2), SLOW)
+  await settled(context.canvasElement)
 }
 
 export const Dark: Story = { args: { durationMs: Infinity }, decorators: [dark], play: withToasts }
