@@ -13,7 +13,7 @@ afterEach(() => {
   server.events.removeAllListeners()
 })
 
-const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 })
 
 describe('useHeartbeat', () => {
   it('inside the provider: several consumers, one heartbeat (the provider’s)', async () => {

@@ -13,7 +13,7 @@ afterEach(() => {
   server.events.removeAllListeners()
 })
 
-const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 })
 
 describe('useMyStatus and useSetMyStatus', () => {
   it('the caller’s own status and mode; a change over the socket shows once the server echoes it', async () => {

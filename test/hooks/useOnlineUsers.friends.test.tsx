@@ -12,7 +12,7 @@ afterEach(() => {
   server.events.removeAllListeners()
 })
 
-const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 })
 const FRIENDS = 'GET /api/users/online/'
 
 describe('useOnlineUsers({ filter: "friends" })', () => {

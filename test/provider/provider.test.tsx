@@ -31,7 +31,7 @@ afterEach(() => {
   server.events.removeAllListeners()
 })
 
-const until = (check: () => void) => vi.waitFor(check, { timeout: 3_000, interval: 5 })
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 })
 
 const seen: { runtime: PresenceRuntime | null; setToken: Dispatch<SetStateAction<UserStatusProviderProps['token']>> } = {
   runtime: null,
