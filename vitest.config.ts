@@ -57,7 +57,7 @@ export default mergeConfig(
               provider: chromiumForScreenshots,
               instances: [{ browser: 'chromium' }],
               viewport: { width: 1400, height: 1000 },
-              expect: { toMatchScreenshot: { comparatorOptions: { allowedMismatchedPixelRatio: 0.002 } } },
+              expect: { toMatchScreenshot: { comparatorOptions: { allowedMismatchedPixels: 16 } } },
             },
           },
         },

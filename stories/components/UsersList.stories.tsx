@@ -7,7 +7,7 @@ import { ChatHeader } from '../../src/components/ChatHeader'
 import { UsersList } from '../../src/components/UsersList'
 import { dark, onDevice, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
-import { storyBackend } from '../support/presence'
+import { storyBackend, storyOrigin } from '../support/presence'
 
 /** A sidebar's width, unless the story sets a device. */
 const sidebar: Decorator = (Story, { parameters }) => (
@@ -99,8 +99,9 @@ const activeName = (list: HTMLElement) => activeOption(list)?.querySelector('[da
 const listState = (canvasElement: HTMLElement) => canvasElement.querySelector('[data-slot="users-list"]')?.getAttribute('data-state')
 
 /** Requests the story should answer otherwise than the mock backend: used after the backend's handlers, so they win. */
-const overrideNetwork = (...handlers: AnyHandler[]) => (context: StoryContext) => {
-  ;(context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers)
+// Handlers for this story's own backend only (a docs page renders every story at once).
+const overrideNetwork = (handlers: (origin: string) => AnyHandler[]) => (context: StoryContext) => {
+  ;(context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(...handlers(storyOrigin(context)))
 }
 
 /** john_doe's conversations, live from the mock backend's conversations endpoint. */
@@ -168,12 +169,12 @@ let failedRequests = 0
 
 /** The conversations endpoint refuses: an alert with a retry, which asks again. */
 export const Error: Story = {
-  beforeEach: overrideNetwork(
-    http.get('*/api/chat/conversations/', () => {
+  beforeEach: overrideNetwork((origin) => [
+    http.get(`${origin}/api/chat/conversations/`, () => {
       failedRequests++
       return HttpResponse.json({ error: { code: 'forbidden', message: 'conversations are unavailable' } }, { status: 403 })
     }),
-  ),
+  ]),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
@@ -190,11 +191,11 @@ let refusals = 0
 export const ErrorThenRetry: Story = {
   beforeEach: (context) => {
     refusals = 0
-    overrideNetwork(
-      http.get('*/api/chat/conversations/', () =>
+    overrideNetwork((origin) => [
+      http.get(`${origin}/api/chat/conversations/`, () =>
         refusals++ === 0 ? HttpResponse.json({ error: { code: 'forbidden', message: 'not now' } }, { status: 403 }) : undefined,
       ),
-    )(context)
+    ])(context)
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

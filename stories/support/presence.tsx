@@ -26,7 +26,11 @@ export interface PresenceParameters {
 export interface LoadedPresence {
   backend: MockBackend
   token: string | null
+  /** This story's own backend origin: a docs page renders many stories at once, each against its own backend. */
+  origin: string
 }
+
+let stories = 0
 
 declare module 'storybook/internal/csf' {
   interface Parameters {
@@ -57,25 +61,30 @@ export const presenceLoader: Loader = async ({ parameters }) => {
     token = backend.tokens.issue(user.id, backend.clock.now()).access
     presence.restActivity(user.id)
   }
-  return { presence: { backend, token } satisfies LoadedPresence }
+  const origin = `http://story-${++stories}.presence.test`
+  return { presence: { backend, token, origin } satisfies LoadedPresence }
 }
 
-function networkHandlers(backend: MockBackend, network: NonNullable<PresenceParameters['network']>): AnyHandler[] {
+function networkHandlers(
+  { backend, origin }: LoadedPresence,
+  network: NonNullable<PresenceParameters['network']>,
+): AnyHandler[] {
+  const socketOrigin = origin.replace(/^http/, 'ws')
   switch (network) {
     case 'live':
-      return createPresenceHandlers(backend)
+      return createPresenceHandlers(backend, { baseUrl: origin })
     case 'loading':
       return [
-        http.all('*/api/*', hang),
-        ws.link('*/ws/*').addEventListener('connection', () => {}),
+        http.all(`${origin}/api/*`, hang),
+        ws.link(`${socketOrigin}/ws/*`).addEventListener('connection', () => {}),
       ]
     case 'error':
       return [
-        http.get('*/api/chat/online-users/', () =>
+        http.get(`${origin}/api/chat/online-users/`, () =>
           HttpResponse.json({ error: { code: 'unavailable', message: 'the presence service is down' } }, { status: 503 }),
         ),
-        ws.link('*/ws/*').addEventListener('connection', ({ client }) => client.close(1011, 'unavailable')),
-        ...createPresenceHandlers(backend),
+        ws.link(`${socketOrigin}/ws/*`).addEventListener('connection', ({ client }) => client.close(1011, 'unavailable')),
+        ...createPresenceHandlers(backend, { baseUrl: origin }),
       ]
     default:
       return network satisfies never
@@ -88,7 +97,7 @@ const loadedPresence = (context: StoryContext) => (context.loaded as { presence?
 export const presenceBeforeEach = (context: StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }) => {
   const loaded = loadedPresence(context)
   if (!loaded || !context.msw) return
-  context.msw.use(...networkHandlers(loaded.backend, context.parameters.presence?.network ?? 'live'))
+  context.msw.use(...networkHandlers(loaded, context.parameters.presence?.network ?? 'live'))
   return () => loaded.backend.dispose()
 }
 
@@ -97,10 +106,17 @@ export const withPresence: Decorator = (Story, context) => {
   const loaded = loadedPresence(context)
   if (!loaded) return <Story />
   return (
-    <UserStatusProvider token={loaded.token} {...context.parameters.presence?.provider}>
+    <UserStatusProvider token={loaded.token} apiBaseUrl={loaded.origin} {...context.parameters.presence?.provider}>
       <Story />
     </UserStatusProvider>
   )
+}
+
+/** The story's backend origin, to scope a story's own request handlers to it: `http.get(`${storyOrigin(context)}/api/…`)`. */
+export function storyOrigin(context: StoryContext): string {
+  const loaded = loadedPresence(context)
+  if (!loaded) throw new Error('this story has no parameters.presence')
+  return loaded.origin
 }
 
 /** The story's backend, for play functions and buttons that drive the mock's controls. */

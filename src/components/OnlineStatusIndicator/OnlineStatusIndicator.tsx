@@ -37,13 +37,20 @@ const sizes: Record<IndicatorSize, string> = {
   lg: 'size-(--spacing-presence-dot-lg)',
 }
 
+// The hollow shapes' ring, thick enough to read at each size (CSS border widths take no percentages).
+const rings: Record<IndicatorSize, string> = {
+  sm: 'border-2',
+  md: 'border-[2.5px]',
+  lg: 'border-[3px]',
+}
+
 // Each status has its own shape as well as its own colour, so that it never depends on colour alone.
 const shapes: Record<IndicatorStatus, string> = {
   online: 'bg-presence-online',
   away: 'bg-presence-away after:absolute after:inset-[20%] after:rounded-full after:bg-presence-surface after:translate-x-[-30%] after:translate-y-[-30%]',
   dnd: 'bg-presence-dnd after:absolute after:inset-x-[20%] after:top-1/2 after:h-[22%] after:-translate-y-1/2 after:rounded-full after:bg-presence-surface',
-  offline: 'bg-presence-surface border-[max(2px,20%)] border-presence-offline',
-  invisible: 'bg-presence-surface border-[max(2px,20%)] border-dashed border-presence-invisible',
+  offline: 'bg-presence-surface border-presence-offline',
+  invisible: 'bg-presence-surface border-dashed border-presence-invisible',
 }
 
 /**
@@ -89,6 +96,7 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, classNa
         'relative inline-block shrink-0 overflow-visible rounded-full',
         sizes[size],
         shapes[status],
+        (status === 'offline' || status === 'invisible') && rings[size],
         badge && 'absolute bottom-0 end-0 ring-(length:--spacing-presence-ring) ring-presence-surface',
         className,
       )}
