@@ -1,2 +1,1 @@
 export * from './ActivityFeed'
-export { ACTIVITY_WORDS, describeActivity } from './wording'

@@ -1,2 +1,1 @@
 export * from './ChatHeader'
-export { statusLine } from './status-line'

@@ -1,2 +1,1 @@
 export * from './PresenceToaster'
-export { useDismissTimer } from './use-dismiss-timer'

@@ -1,2 +1,1 @@
 export * from './UsersList'
-export { formatMessageTime, type MessageTimeOptions } from './format-time'

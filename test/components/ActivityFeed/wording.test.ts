@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIVITY_WORDS, describeActivity } from '../../../src/components/ActivityFeed'
+import { ACTIVITY_WORDS, describeActivity } from '../../../src/components/ActivityFeed/wording'
 import { activityKeys } from '../../../src/components/ActivityFeed/wording'
 
 const entry = (id: string, username: string | null, event: 'online' | 'offline' | 'away' | 'dnd', at = 1_700_000_000_000) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bannerState, bannerText, secondsUntil, type BannerInput } from '../../../src/components/ConnectionBanner'
+import { bannerState, bannerText, secondsUntil, type BannerInput } from '../../../src/components/ConnectionBanner/banner-state'
 
 const input = (patch: Partial<BannerInput>): BannerInput => ({
   lifecycle: 'running',

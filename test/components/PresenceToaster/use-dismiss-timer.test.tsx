@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useDismissTimer } from '../../../src/components/PresenceToaster'
+import { useDismissTimer } from '../../../src/components/PresenceToaster/use-dismiss-timer'
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { codePointLength, messageCount, messageLength, STATUS_MESSAGE_MAX } from '../../../src/components/StatusPicker'
+import { codePointLength, messageCount, messageLength, STATUS_MESSAGE_MAX } from '../../../src/components/StatusPicker/message-length'
 
 describe('status message length, as the server counts it', () => {
   it('counts code points, not UTF-16 units nor graphemes', () => {
