@@ -1,0 +1,41 @@
+import { Avatar, OnlineStatusIndicator } from '../../../src/components'
+import { useOnlineUsers } from '../../../src/hooks'
+import { DemoCard } from './Readout'
+
+export interface OnlineUsersDemoProps {
+  /** The hook's `filter`: `friends` lists the signed-in user's friends only. Default `all`. */
+  filter?: 'all' | 'friends'
+  /** The hook's `includeSelf`: whether the signed-in user is listed too. Default `false`. */
+  includeSelf?: boolean
+  /** The hook's `limit`: at most this many users; `total` still counts them all ("+N more"). Default: no limit. */
+  limit?: number
+}
+
+/** Who is online from `useOnlineUsers`: a count, the users sorted by name with their dots, and "+N more". */
+export function OnlineUsersDemo({ filter = 'all', includeSelf = false, limit }: OnlineUsersDemoProps) {
+  const { users, total, isLoading, error } = useOnlineUsers({ filter, includeSelf, limit })
+  return (
+    <DemoCard label="useOnlineUsers()">
+      <p role="status" className="mb-2 font-semibold">
+        {error ? "Couldn't load who is online." : isLoading ? 'Loading who is online…' : `${total} online`}
+      </p>
+      {!isLoading && total === 0 && !error && <p className="text-sm text-presence-muted">Nobody else is online.</p>}
+      <ul aria-label="Online users" className="flex flex-col gap-2">
+        {users.map((user) => (
+          <li key={user.id} className="flex items-center gap-2 text-sm">
+            <Avatar
+              size="sm"
+              src={user.profileImage}
+              name={user.username}
+              alt=""
+              indicator={<OnlineStatusIndicator status={user.status} size="sm" badge />}
+            />
+            <span>{user.username ?? `User ${user.id}`}</span>
+            {user.statusMessage && <span className="truncate text-presence-muted">— {user.statusMessage}</span>}
+          </li>
+        ))}
+        {total > users.length && <li className="text-sm text-presence-muted">+{total - users.length} more</li>}
+      </ul>
+    </DemoCard>
+  )
+}
