@@ -1,0 +1,37 @@
+import { useConnectionState } from '../../../src/hooks'
+import { DemoCard, Readout, Timestamp } from './Readout'
+
+export interface ConnectionStateDemoProps {
+  /**
+   * The text of the button that calls the hook's `retryNow()` (shown while a retry is waiting, or while polling).
+   * The hook itself takes no options: the connection is the provider's. Default "Retry now".
+   */
+  retryLabel?: string
+}
+
+/** The provider's connection from `useConnectionState`: socket state, transport, next retry, and `retryNow()`. */
+export function ConnectionStateDemo({ retryLabel = 'Retry now' }: ConnectionStateDemoProps) {
+  const { state, transport, nextRetryAt, retryNow } = useConnectionState()
+  return (
+    <DemoCard label="useConnectionState()">
+      <div role="status">
+        <Readout
+          rows={[
+            ['state', state],
+            ['transport', transport],
+            ['nextRetryAt', <Timestamp at={nextRetryAt} />],
+          ]}
+        />
+      </div>
+      {(nextRetryAt !== null || transport === 'polling') && (
+        <button
+          type="button"
+          onClick={retryNow}
+          className="mt-3 rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent"
+        >
+          {retryLabel}
+        </button>
+      )}
+    </DemoCard>
+  )
+}
