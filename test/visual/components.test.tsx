@@ -1,0 +1,54 @@
+import { composeStories } from '@storybook/react-vite'
+import { describe, expect, test } from 'vitest'
+import { page, type Locator } from 'vitest/browser'
+import * as chatHeader from '../../stories/components/ChatHeader.stories'
+import * as onlineUsers from '../../stories/components/OnlineUsers.stories'
+import * as usersList from '../../stories/components/UsersList.stories'
+import type { Device } from '../../stories/support/frames'
+import { renderAt } from './capture'
+
+type DeviceStories = Record<'Phone' | 'Tablet' | 'Desktop', { run(context?: { canvasElement: HTMLElement }): Promise<void> }>
+
+/** Each component's device stories, and how to find the settled component on the page. */
+const COMPONENTS: Array<[name: string, stories: DeviceStories, settled: () => Promise<Locator>]> = [
+  [
+    'online-users',
+    composeStories(onlineUsers),
+    async () => {
+      const card = page.getByRole('region', { name: "Who's Online?" })
+      await expect.element(card).toHaveAttribute('data-state', 'ready')
+      return card
+    },
+  ],
+  [
+    'users-list',
+    composeStories(usersList),
+    async () => {
+      const list = page.getByRole('listbox', { name: 'Conversations' })
+      await expect.element(list.getByRole('option').first()).toBeVisible()
+      return list
+    },
+  ],
+  [
+    'chat-header',
+    composeStories(chatHeader),
+    async () => {
+      await expect.poll(() => document.querySelector('[data-slot="chat-header-status"]')?.textContent).toBeTruthy()
+      return page.elementLocator(document.querySelector<HTMLElement>('[data-slot="chat-header"]')!)
+    },
+  ],
+]
+
+const DEVICES = [
+  ['phone', 'Phone'],
+  ['tablet', 'Tablet'],
+  ['desktop', 'Desktop'],
+] as const
+
+describe.each(COMPONENTS)('%s looks as designed', (name, stories, settled) => {
+  test.each(DEVICES)('at %s width', async (device: Device, story) => {
+    const cleanup = await renderAt(device, stories[story])
+    await expect.element(await settled()).toMatchScreenshot(`${name}-${device}`)
+    cleanup()
+  })
+})
