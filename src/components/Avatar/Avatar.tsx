@@ -1,3 +1,5 @@
+'use client'
+
 import { useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { cn } from '../../lib/cn'
 import { initials } from './initials'
