@@ -1,0 +1,52 @@
+import type { ActivityEvent } from '../../../src'
+import { OnlineStatusIndicator } from '../../../src/components'
+import { useActivity } from '../../../src/hooks'
+import { DemoCard, Readout, show, Timestamp } from './Readout'
+
+export interface ActivityDemoProps {
+  /** The hook's `limit`: at most this many entries, 1–200. Default 50 (the backend's). */
+  limit?: number
+  /** The hook's `filter`: `friends` shows the signed-in user's friends only. Default `all`. */
+  filter?: 'all' | 'friends'
+  /** The hook's `refetchDelayMs`: how long after a status change the timeline is fetched again. Default 1 000. */
+  refetchDelayMs?: number
+}
+
+const WORDS: Record<ActivityEvent, string> = { online: 'came online', away: 'went away', dnd: 'is busy', offline: 'went offline' }
+
+/** The activity timeline from `useActivity`, newest first; it is fetched again when someone's status changes. */
+export function ActivityDemo({ limit, filter = 'all', refetchDelayMs }: ActivityDemoProps) {
+  const { data, isPending, isFetching, error, refetch } = useActivity({ limit, filter, refetchDelayMs })
+  return (
+    <DemoCard label="useActivity()">
+      <Readout
+        rows={[
+          ['isPending', show(isPending)],
+          ['isFetching', show(isFetching)],
+          ['data.length', data ? data.length : 'undefined'],
+        ]}
+      />
+      {error != null && (
+        <div role="alert" className="mt-3 text-sm text-presence-danger">
+          Couldn't load the activity.{' '}
+          <button type="button" onClick={() => void refetch()} className="underline focus-visible:outline-2 focus-visible:outline-presence-accent">
+            Try again
+          </button>
+        </div>
+      )}
+      <ol aria-label="Activity" className="mt-3 flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
+        {data?.map((entry) => (
+          <li key={`${entry.user.id}-${entry.at}-${entry.event}`} data-event={entry.event} className="flex items-center gap-2">
+            <OnlineStatusIndicator status={entry.event} size="sm" label="" aria-hidden />
+            <span className="min-w-0 flex-1 truncate">
+              {entry.user.username ?? `User ${entry.user.id}`} {WORDS[entry.event]}
+            </span>
+            <span className="text-xs text-presence-muted">
+              <Timestamp at={entry.at} />
+            </span>
+          </li>
+        ))}
+      </ol>
+    </DemoCard>
+  )
+}
