@@ -1,0 +1,57 @@
+import { useState } from 'react'
+import { OnlineStatusIndicator } from '../../../src/components'
+import { useConnectionState, useMarkOffline, useMyStatus } from '../../../src/hooks'
+import { DemoCard, Readout } from './Readout'
+
+export interface MarkOfflineDemoProps {
+  /** The button's text. The hook takes no options. Default "Log out". */
+  label?: string
+  /** Called once `markOffline()` has resolved: the socket is closed, the heartbeat stopped, mark-offline posted. */
+  onMarkedOffline?: () => void
+}
+
+/**
+ * Seed 002's logout step with `useMarkOffline`: the button calls `markOffline()` (an app would then revoke the
+ * session and set the provider's token to `null`). The readout shows the result through `useMyStatus` and
+ * `useConnectionState`.
+ */
+export function MarkOfflineDemo({ label = 'Log out', onMarkedOffline }: MarkOfflineDemoProps) {
+  const markOffline = useMarkOffline()
+  const { status, user } = useMyStatus()
+  const { state, transport } = useConnectionState()
+  const [phase, setPhase] = useState<'idle' | 'pending' | 'done' | 'failed'>('idle')
+  return (
+    <DemoCard label="useMarkOffline()">
+      <p className="mb-3 flex items-center gap-2">
+        <OnlineStatusIndicator status={status} />
+        <span className="font-semibold">{user?.username ?? 'Me'}</span>
+      </p>
+      <Readout
+        rows={[
+          ['useMyStatus().status', status],
+          ['connection', `${state} · ${transport}`],
+        ]}
+      />
+      <button
+        type="button"
+        disabled={phase === 'pending' || phase === 'done'}
+        onClick={async () => {
+          setPhase('pending')
+          try {
+            await markOffline()
+          } catch {
+            return setPhase('failed')
+          }
+          setPhase('done')
+          onMarkedOffline?.()
+        }}
+        className="mt-3 rounded-md border border-presence-border px-3 py-1 text-sm hover:bg-presence-fg/10 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-presence-accent"
+      >
+        {label}
+      </button>
+      <p role="status" className="mt-2 text-sm">
+        {phase === 'pending' ? 'Marking you offline…' : phase === 'done' ? 'Marked offline.' : phase === 'failed' ? 'Could not mark you offline.' : ''}
+      </p>
+    </DemoCard>
+  )
+}
