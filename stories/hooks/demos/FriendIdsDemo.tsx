@@ -1,0 +1,32 @@
+import { useFriendIds, useOnlineUsers } from '../../../src/hooks'
+import { DemoCard, Readout, show } from './Readout'
+
+export interface FriendIdsDemoProps {
+  /** The hook's `enabled`: `false` asks nothing (`friendIds` stays `null`). Default `true`. */
+  enabled?: boolean
+}
+
+/** `useFriendIds`: who is online, each marked "Friend" when the signed-in user's friend (`friendIds.has(id)`). */
+export function FriendIdsDemo({ enabled = true }: FriendIdsDemoProps) {
+  const { friendIds, isLoading, error } = useFriendIds({ enabled })
+  const { users } = useOnlineUsers()
+  return (
+    <DemoCard label={`useFriendIds(${enabled ? '' : '{ enabled: false }'})`}>
+      <Readout
+        rows={[
+          ['isLoading', show(isLoading)],
+          ['friendIds', friendIds ? `Set(${friendIds.size})` : 'null'],
+          ['error', error == null ? 'null' : error instanceof Error ? error.message : String(error)],
+        ]}
+      />
+      <ul aria-label="Online users" className="mt-3 flex flex-col gap-1 text-sm">
+        {users.map((user) => (
+          <li key={user.id} className="flex items-center justify-between gap-2">
+            <span>{user.username ?? `User ${user.id}`}</span>
+            {friendIds?.has(user.id) && <span className="rounded-full border border-presence-border px-2 text-xs font-semibold">Friend</span>}
+          </li>
+        ))}
+      </ul>
+    </DemoCard>
+  )
+}
