@@ -3,7 +3,7 @@ import { OnlineStatusIndicator } from '../../../src/components'
 import { useActivity } from '../../../src/hooks'
 import { DemoCard, Readout, show, Timestamp } from './Readout'
 
-export interface ActivityDemoProps {
+export type ActivityDemoProps = {
   /** The hook's `limit`: at most this many entries, 1–200. Default 50 (the backend's). */
   limit?: number
   /** The hook's `filter`: `friends` shows the signed-in user's friends only. Default `all`. */

@@ -1,7 +1,7 @@
 import { useConnectionState } from '../../../src/hooks'
 import { DemoCard, Readout, Timestamp } from './Readout'
 
-export interface ConnectionStateDemoProps {
+export type ConnectionStateDemoProps = {
   /**
    * The text of the button that calls the hook's `retryNow()` (shown while a retry is waiting, or while polling).
    * The hook itself takes no options: the connection is the provider's. Default "Retry now".

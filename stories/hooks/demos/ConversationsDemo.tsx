@@ -3,7 +3,7 @@ import { Avatar, OnlineStatusIndicator } from '../../../src/components'
 import { useConversations } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
-export interface ConversationsDemoProps {
+export type ConversationsDemoProps = {
   /** Called with the conversation whose row is pressed. The hook takes no options. Default none. */
   onSelect?: (conversation: Conversation) => void
   /** Shows only the first this many conversations (most recent first); the demo's, not the hook's. Default: all. */

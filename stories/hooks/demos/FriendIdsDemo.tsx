@@ -1,7 +1,7 @@
 import { useFriendIds, useOnlineUsers } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
-export interface FriendIdsDemoProps {
+export type FriendIdsDemoProps = {
   /** The hook's `enabled`: `false` asks nothing (`friendIds` stays `null`). Default `true`. */
   enabled?: boolean
 }

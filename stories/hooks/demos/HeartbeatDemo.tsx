@@ -1,7 +1,7 @@
 import { useHeartbeat } from '../../../src/hooks'
 import { DemoCard, Readout, show, Timestamp } from './Readout'
 
-export interface HeartbeatDemoProps {
+export type HeartbeatDemoProps = {
   /**
    * The hook's `endpoint`: without a provider, the heartbeat URL (seed 002's app posts to its own same-origin route).
    * Inside a provider the provider's heartbeat endpoint is used. Default none.

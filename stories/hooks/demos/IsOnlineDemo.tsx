@@ -3,7 +3,7 @@ import { OnlineStatusIndicator } from '../../../src/components'
 import { useIsOnline, useUserStatus } from '../../../src/hooks'
 import { DemoCard, Readout } from './Readout'
 
-export interface IsOnlineDemoProps {
+export type IsOnlineDemoProps = {
   /**
    * The user: the hook's only argument, `useIsOnline(userId)`. In the mock: 1 ahmad, 2 jane_smith, 4 maria_garcia
    * (online), 5 li_wei (away), 6 olivia_brown (busy), 10 sofia_rossi (invisible: offline to others).

@@ -2,7 +2,7 @@ import { Avatar, OnlineStatusIndicator } from '../../../src/components'
 import { useLastSeen, useUserStatus } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
-export interface LastSeenDemoProps {
+export type LastSeenDemoProps = {
   /**
    * The user: `useLastSeen(userId)`. The text is `null` while the user is online, and for a user the kit has not
    * heard of (the list of who is online names only online users). In the mock: 2 jane_smith, 4 maria_garcia

@@ -3,7 +3,7 @@ import { OnlineStatusIndicator } from '../../../src/components'
 import { useConnectionState, useMarkOffline, useMyStatus } from '../../../src/hooks'
 import { DemoCard, Readout } from './Readout'
 
-export interface MarkOfflineDemoProps {
+export type MarkOfflineDemoProps = {
   /** The button's text. The hook takes no options. Default "Log out". */
   label?: string
   /** Called once `markOffline()` has resolved: the socket is closed, the heartbeat stopped, mark-offline posted. */

@@ -2,7 +2,7 @@ import { Avatar, OnlineStatusIndicator } from '../../../src/components'
 import { useMyStatus } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
-export interface MyStatusDemoProps {
+export type MyStatusDemoProps = {
   /**
    * Shown in the chip when the signed-in user has no status message. The hook takes no options: it reads the
    * signed-in user of the provider. Default "Set a status".

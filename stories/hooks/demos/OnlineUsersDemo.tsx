@@ -2,7 +2,7 @@ import { Avatar, OnlineStatusIndicator } from '../../../src/components'
 import { useOnlineUsers } from '../../../src/hooks'
 import { DemoCard } from './Readout'
 
-export interface OnlineUsersDemoProps {
+export type OnlineUsersDemoProps = {
   /** The hook's `filter`: `friends` lists the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'
   /** The hook's `includeSelf`: whether the signed-in user is listed too. Default `false`. */

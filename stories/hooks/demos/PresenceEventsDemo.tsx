@@ -3,7 +3,7 @@ import type { Presence } from '../../../src'
 import { usePresenceEvents } from '../../../src/hooks'
 import { DemoCard } from './Readout'
 
-export interface PresenceEventsDemoProps {
+export type PresenceEventsDemoProps = {
   /** The hook's `userIds`: only these users. Default: everyone but the signed-in user. */
   userIds?: number[]
   /** The hook's `onOnline`: someone went from offline to online (online, away or busy). The demo logs it too. */

@@ -11,7 +11,7 @@ const MODES: Array<[PresenceMode, string]> = [
   ['invisible', 'Invisible'],
 ]
 
-export interface SetMyStatusDemoProps {
+export type SetMyStatusDemoProps = {
   /** The message field's text at first (the server takes at most 140 characters). Default: empty. */
   defaultMessage?: string
   /** Called with the change once `setStatus(change)` has resolved: the server has it and the store shows it. */

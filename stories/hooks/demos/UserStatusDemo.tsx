@@ -2,7 +2,7 @@ import { Avatar, OnlineStatusIndicator } from '../../../src/components'
 import { useUserStatus } from '../../../src/hooks'
 import { DemoCard, Readout, show, Timestamp } from './Readout'
 
-export interface UserStatusDemoProps {
+export type UserStatusDemoProps = {
   /**
    * The user to follow: the hook's only argument, `useUserStatus(userId)`. In the mock: 1 ahmad, 2 jane_smith,
    * 3 john_doe (signed in), 4 maria_garcia, 5 li_wei, 6 olivia_brown, 10 sofia_rossi; an id nobody has is unknown.

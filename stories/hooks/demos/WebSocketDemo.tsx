@@ -5,7 +5,7 @@ import { DemoCard, Readout, show, Timestamp } from './Readout'
 // The package root does not export `CloseInfo`; it is what `onClose` receives.
 type CloseInfo = Parameters<NonNullable<UseWebSocketOptions['onClose']>>[0]
 
-export interface WebSocketDemoProps {
+export type WebSocketDemoProps = {
   /** The hook's `url`: any JSON-over-WebSocket server; `null` keeps it closed. The stories point it at their mock backend. */
   url: string | null
   /** The hook's `enabled`: `false` closes the socket (and opens none). Default `true`. */

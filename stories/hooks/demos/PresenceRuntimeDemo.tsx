@@ -1,0 +1,61 @@
+import { useState } from 'react'
+import { useStore } from 'zustand'
+import { usePresenceClient, usePresenceRuntime } from '../../../src/hooks'
+import { DemoCard, Readout, show } from './Readout'
+
+export type PresenceRuntimeDemoProps = {
+  /** The `limit` of the REST call the button makes through the runtime, `runtime.activity({ limit })`. Default 5. */
+  activityLimit?: number
+}
+
+const buttonClass =
+  'rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent'
+
+/**
+ * The escape hatch: `usePresenceRuntime()` (and `usePresenceClient()`, the same object) hands over the provider's
+ * runtime: its zustand stores, its REST client, its socket.
+ */
+export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoProps) {
+  const runtime = usePresenceRuntime()
+  const client = usePresenceClient()
+  const known = useStore(runtime.store, (state) => Object.keys(state.users).length)
+  const self = useStore(runtime.store, (state) => state.self)
+  const lifecycle = useStore(runtime.state, (state) => state.lifecycle)
+  const [answer, setAnswer] = useState<string | null>(null)
+
+  const fetchActivity = async () => {
+    setAnswer('Asking…')
+    try {
+      const entries = await runtime.activity({ limit: activityLimit })
+      const newest = entries[0]
+      setAnswer(`${entries.length} entries${newest ? `, newest: ${newest.user.username ?? newest.user.id} ${newest.event}` : ''}`)
+    } catch (error) {
+      setAnswer(`Failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  return (
+    <DemoCard label="usePresenceRuntime()">
+      <Readout
+        rows={[
+          ['runtime.id', runtime.id],
+          ['usePresenceClient() === runtime', show(client === runtime)],
+          ['state.lifecycle', lifecycle],
+          ['store.self', show(self)],
+          ['store.users (known)', known],
+        ]}
+      />
+      <div className="mt-3 flex flex-wrap gap-2">
+        <button type="button" className={buttonClass} onClick={() => void fetchActivity()}>
+          runtime.activity()
+        </button>
+        <button type="button" className={buttonClass} onClick={() => client.retryNow()}>
+          client.retryNow()
+        </button>
+      </div>
+      <p role="status" className="mt-2 text-sm">
+        {answer}
+      </p>
+    </DemoCard>
+  )
+}
