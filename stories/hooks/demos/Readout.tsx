@@ -2,7 +2,12 @@ import type { ReactNode } from 'react'
 import { useOnlineUsers } from '../../../src/hooks'
 
 /** What a hook returned, as a definition list: one term per field, its value in code type. */
-export function Readout({ rows }: { rows: ReadonlyArray<readonly [name: string, value: ReactNode]> }) {
+export function Readout({
+  rows,
+}: {
+  /** One `[name, value]` pair per field, in order. */
+  rows: ReadonlyArray<readonly [name: string, value: ReactNode]>
+}) {
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       {rows.map(([name, value]) => (
@@ -23,7 +28,12 @@ export function show(value: unknown): string {
 }
 
 /** An epoch-ms time as a `<time>`, or `null`. */
-export function Timestamp({ at }: { at: number | null }) {
+export function Timestamp({
+  at,
+}: {
+  /** Epoch ms, or `null` (shown as "null"). */
+  at: number | null
+}) {
   if (at === null) return <>null</>
   const date = new Date(at)
   return (
@@ -34,7 +44,14 @@ export function Timestamp({ at }: { at: number | null }) {
 }
 
 /** A card around a demo, named by its hook call, e.g. `useUserStatus(2)`. */
-export function DemoCard({ label, children }: { label: string; children: ReactNode }) {
+export function DemoCard({
+  label,
+  children,
+}: {
+  /** The card's accessible name and caption: the hook call it shows. */
+  label: string
+  children: ReactNode
+}) {
   return (
     <section aria-label={label} className="w-80 max-w-full rounded-lg border border-presence-border bg-presence-surface p-4 text-presence-fg">
       <p className="mb-3 font-mono text-xs text-presence-muted">{label}</p>
