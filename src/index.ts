@@ -14,6 +14,7 @@ export {
   presets,
   type ActivityEntry,
   type ActivityEvent,
+  type CloseInfo,
   type Conversation,
   type Presence,
   type PresenceEndpoints,
