@@ -5,12 +5,11 @@
  * - CSS: styles.css, precompiled for apps without Tailwind; theme.css, the @theme tokens for apps with it.
  * - The mock server's bin, for Node, with a shebang.
  */
-import { chmod, copyFile, readFile, rm } from 'node:fs/promises'
+import { chmod, copyFile, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { rollup } from 'rollup'
-import { dts } from 'rollup-plugin-dts'
+import { generateDtsBundle } from 'dts-bundle-generator'
 import { build } from 'vite'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -89,15 +88,11 @@ await build({
 await rm(path.join(dist, 'styles.js'), { force: true })
 await copyFile(path.join(root, 'src/styles/theme.css'), path.join(dist, 'theme.css'))
 
-// One declaration file per entry.
-for (const [name, input] of Object.entries(ENTRIES)) {
-  const bundle = await rollup({
-    input: path.join(root, input),
-    external: isExternal,
-    plugins: [dts({ tsconfig: path.join(root, 'tsconfig.json'), compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, allowImportingTsExtensions: false } })],
-  })
-  await bundle.write({ file: path.join(dist, `${name}.d.ts`), format: 'es' })
-  await bundle.close()
-}
+// One declaration file per entry: no relative imports left, so every module resolution of TypeScript reads it.
+const declarations = generateDtsBundle(
+  Object.values(ENTRIES).map((input) => ({ filePath: path.join(root, input), output: { noBanner: true, exportReferencedTypes: false } })),
+  { preferredConfigPath: path.join(root, 'tsconfig.build.json') },
+)
+await Promise.all(Object.keys(ENTRIES).map((name, i) => writeFile(path.join(dist, `${name}.d.ts`), declarations[i]!)))
 
 console.log('dist/ built')
