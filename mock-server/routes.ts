@@ -1,3 +1,4 @@
+import type { ControlStatus } from './backend'
 import { avatarSvg } from './core/avatar'
 import { responses, schemas } from './core/schemas'
 import type { UserRecord } from './core/types'
@@ -34,6 +35,13 @@ const me = (ctx: RouteContext<unknown, unknown>) => {
 
 const adminView = (ctx: RouteContext<unknown, unknown>, user: UserRecord) =>
   adminStatus(user, viewOf(ctx.backend.presence, 'admin', user))
+
+/** Sets a user's presence as their own session would; answers with the user as admins see them. */
+function applyPresence(ctx: RouteContext<{ status: ControlStatus }, unknown>) {
+  const user = target(ctx)
+  ctx.backend.applyPresence(user.id, ctx.body.status)
+  return { status: 200, body: adminView(ctx, user) }
+}
 
 function logout(ctx: RouteContext<{ refresh?: string }, unknown>) {
   const { presence, tokens } = ctx.backend
@@ -294,11 +302,7 @@ export const apiRoutes: Route[] = [
     body: schemas.adminSetStatusBody,
     responses: { 200: responses.adminStatus },
     errors: [404],
-    handle: (ctx) => {
-      const user = target(ctx)
-      ctx.backend.applyPresence(user.id, ctx.body.status)
-      return { status: 200, body: adminView(ctx, user) }
-    },
+    handle: applyPresence,
   }),
   define({
     method: 'get',
@@ -354,10 +358,6 @@ export const controlRoutes: Route[] = [
     body: schemas.controlPresenceBody,
     responses: { 200: responses.controlPresence },
     errors: [404],
-    handle: (ctx) => {
-      const user = target(ctx)
-      ctx.backend.applyPresence(user.id, ctx.body.status)
-      return { status: 200, body: adminView(ctx, user) }
-    },
+    handle: applyPresence,
   }),
 ]
