@@ -1,6 +1,6 @@
 import { act, cleanup, renderHook } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useMyStatus, useSetMyStatus } from '../../src'
+import { useConnectionState, useMyStatus, useSetMyStatus } from '../../src'
 import { login, setupMockBackend } from '../client/mock-backend'
 import { recordRequests } from '../provider/helpers'
 import { mswProvider } from './msw-provider'
@@ -47,8 +47,12 @@ describe('useMyStatus and useSetMyStatus', () => {
 
   it('a refused change rejects, and its error is kept', async () => {
     const { access } = await login('john_doe')
-    const { result } = renderHook(() => ({ mine: useMyStatus(), set: useSetMyStatus() }), { wrapper: mswProvider(access) })
+    const { result } = renderHook(() => ({ mine: useMyStatus(), set: useSetMyStatus(), link: useConnectionState() }), {
+      wrapper: mswProvider(access),
+    })
     await until(() => expect(result.current.mine.mode).toBe('auto'))
+    // The change goes over the socket once it is open (a `bad_message` frame); before that, over REST.
+    await until(() => expect(result.current.link.state).toBe('open'))
     await act(() => expect(result.current.set.setStatus({ statusMessage: 'x'.repeat(141) })).rejects.toMatchObject({ status: 400 }))
     expect(result.current.set.error).toMatchObject({ code: 'bad_message' })
     expect(result.current.mine.statusMessage).toBeNull()
