@@ -1,28 +1,25 @@
 'use client'
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from 'react'
 import {
+  ConnectionState,
   Listeners,
   onWake,
   PresenceSocket,
   type CloseInfo,
-  type ConnectionState,
   type SocketStatus,
   type WebSocketConstructorLike,
 } from '../client'
 
+// The socket's states without `idle`: the hook's socket is connecting from the moment it exists.
+const { Idle: _idle, ...socketStates } = ConnectionState
+
 /**
- * The states of {@link useWebSocket}: a string enum.
+ * The states of {@link useWebSocket}: a string enum, {@link ConnectionState} without `idle`.
  *
  * @example
  * if (state === WebSocketState.Unauthorized) refreshToken()
  */
-export const WebSocketState = {
-  Connecting: 'connecting',
-  Open: 'open',
-  Reconnecting: 'reconnecting',
-  Closed: 'closed',
-  Unauthorized: 'unauthorized',
-} as const
+export const WebSocketState = socketStates
 
 /**
  * One of the {@link WebSocketState} values.
@@ -30,7 +27,7 @@ export const WebSocketState = {
  * @example
  * const live = (state: WebSocketState) => state === 'open'
  */
-export type WebSocketState = (typeof WebSocketState)[keyof typeof WebSocketState]
+export type WebSocketState = Exclude<ConnectionState, 'idle'>
 
 /**
  * Options of {@link useWebSocket}. The callbacks need not be memoised.
@@ -118,24 +115,8 @@ class SocketHandle {
   }
 }
 
-function toState(state: ConnectionState): WebSocketState {
-  switch (state) {
-    // Created and about to connect on the next microtask.
-    case 'idle':
-    case 'connecting':
-      return WebSocketState.Connecting
-    case 'open':
-      return WebSocketState.Open
-    case 'reconnecting':
-      return WebSocketState.Reconnecting
-    case 'closed':
-      return WebSocketState.Closed
-    case 'unauthorized':
-      return WebSocketState.Unauthorized
-    default:
-      return state satisfies never
-  }
-}
+// Created and about to connect on the next microtask: to the hook's user that is already connecting.
+const toState = (state: ConnectionState): WebSocketState => (state === ConnectionState.Idle ? WebSocketState.Connecting : state)
 
 function readFrame(data: unknown): unknown {
   if (typeof data !== 'string') return data

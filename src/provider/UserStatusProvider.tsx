@@ -2,9 +2,15 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { readToken, type BackendPreset, type PresenceEndpoints, type WebSocketConstructorLike } from '../client'
+import { readToken, type PresenceEndpoints } from '../client'
 import { PresenceRuntime, type PresenceRuntimeOptions } from '../runtime'
 import { PresenceContext, type PresenceContextValue } from './PresenceContext'
+
+/** The runtime options the provider takes as props; the rest go through `runtimeOptions`. */
+type ConnectionProps = Pick<
+  PresenceRuntimeOptions,
+  'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'WebSocket' | 'fetch'
+>
 
 /**
  * Props of {@link UserStatusProvider}.
@@ -12,28 +18,13 @@ import { PresenceContext, type PresenceContextValue } from './PresenceContext'
  * @example
  * const props: UserStatusProviderProps = { token: auth.accessToken, apiBaseUrl: 'http://localhost:8000' }
  */
-export interface UserStatusProviderProps {
+export interface UserStatusProviderProps extends ConnectionProps {
   /**
    * The access token: a string, `null` (signed out: nothing runs, the store is empty), or a function returning
    * either, at once or as a promise. A function is read again before every request and connection attempt, so a
    * refreshed token is picked up; the provider reconnects only when the token's value changes.
    */
   token: string | null | (() => string | null | Promise<string | null>)
-  /** The backend's base URL. Default `''`: the page's origin. A trailing `/api` is fine (seed 001). */
-  apiBaseUrl?: string
-  /**
-   * The WebSocket: an origin such as `ws://localhost:8001` (the preset's path is added) or the full socket URL.
-   * Default: the origin of `apiBaseUrl`, else the page's, with `http` turned into `ws`.
-   */
-  wsUrl?: string
-  /** Which seed's paths. Default `contract`. */
-  backend?: BackendPreset
-  /** Paths that differ from the preset's; `null` switches one off (`{ socket: null }` polls only). */
-  endpoints?: Partial<PresenceEndpoints>
-  /** Between two heartbeats. Default 120 000 ms. */
-  heartbeatIntervalMs?: number
-  /** Between two polls while the socket cannot be had. Default 10 000 ms. */
-  pollIntervalMs?: number
   /**
    * Called when the token is refused: a REST 401 or a 4401 close of the socket; once per token. Hand a refreshed
    * token down through `token` and the provider reconnects.
@@ -41,14 +32,8 @@ export interface UserStatusProviderProps {
   onAuthError?: (error: unknown) => void
   /** The QueryClient for the presence queries. Default: the app's (a `QueryClientProvider` above), else its own. */
   queryClient?: QueryClient
-  /** The signed-in user's id, for a backend without `/api/users/me/` (the `chat` and `users` presets). */
-  userId?: string | number | null
-  /** The WebSocket class (React Native, Node, tests). Default the global one. Keep it stable: a new one is a new runtime. */
-  WebSocket?: WebSocketConstructorLike
-  /** The `fetch` to use. Default the global one. Keep it stable: a new one is a new runtime. */
-  fetch?: typeof fetch
   /** Fine-tuning of the runtime (socket backoff and ping, fallback thresholds, heartbeat election); read on mount. */
-  runtimeOptions?: Omit<PresenceRuntimeOptions, 'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'WebSocket' | 'fetch'>
+  runtimeOptions?: Omit<PresenceRuntimeOptions, keyof ConnectionProps>
   children?: ReactNode
 }
 

@@ -37,7 +37,7 @@ import type { VisibilityManager } from './visibility-manager'
  * const options: PresenceRuntimeOptions = { apiBaseUrl: 'http://localhost:8000', backend: 'contract' }
  */
 export interface PresenceRuntimeOptions {
-  /** The backend's base URL. Default `''`: the page's origin. */
+  /** The backend's base URL. Default `''`: the page's origin. A trailing `/api` is fine (seed 001). */
   apiBaseUrl?: string
   /**
    * Where the WebSocket is: an origin (`ws://localhost:8001`, seed 001's Daphne) to which the preset's socket path
@@ -54,9 +54,9 @@ export interface PresenceRuntimeOptions {
   pollIntervalMs?: number
   /** The signed-in user's id, for a backend without `/api/users/me/` (e.g. from the login response). */
   userId?: string | number | null
-  /** The WebSocket class; default the global one (pass `ws`'s in Node). */
+  /** The WebSocket class; default the global one (pass `ws`'s in Node). Keep it stable: a new one is a new runtime. */
   WebSocket?: WebSocketConstructorLike
-  /** The `fetch` to use; default the global one. */
+  /** The `fetch` to use; default the global one. Keep it stable: a new one is a new runtime. */
   fetch?: typeof fetch
   /** Fine-tuning of the socket: backoff, stable time, ping and timeouts. */
   socket?: Pick<PresenceSocketOptions, 'backoff' | 'stableAfterMs' | 'pingIntervalMs' | 'pongTimeoutMs' | 'connectTimeoutMs' | 'random'>
