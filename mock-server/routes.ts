@@ -59,6 +59,18 @@ function logout(ctx: RouteContext<{ refresh?: string }, unknown>) {
   return { status: 200, body: { success: true } }
 }
 
+const logoutRoute = define({
+  method: 'post',
+  path: '/api/auth/logout/',
+  access: 'session',
+  summary: "Revokes the session's tokens, closes its sockets with 4401 and marks the user offline (seed 002).",
+  tag: 'auth',
+  body: schemas.logoutBody,
+  responses: { 200: responses.logout },
+  errors: [401],
+  handle: logout,
+})
+
 const heartbeat = define({
   method: 'post',
   path: '/api/chat/heartbeat/',
@@ -110,28 +122,8 @@ export const apiRoutes: Route[] = [
       return { status: 200, body: { access } }
     },
   }),
-  define({
-    method: 'post',
-    path: '/api/auth/logout/',
-    access: 'session',
-    summary: "Revokes the session's tokens, closes its sockets with 4401 and marks the user offline (seed 002).",
-    tag: 'auth',
-    body: schemas.logoutBody,
-    responses: { 200: responses.logout },
-    errors: [401],
-    handle: logout,
-  }),
-  define({
-    method: 'post',
-    path: '/api/users/logout/',
-    access: 'session',
-    summary: 'As /api/auth/logout/, by refresh token (seed 004).',
-    tag: 'auth',
-    body: schemas.logoutBody,
-    responses: { 200: responses.logout },
-    errors: [401],
-    handle: logout,
-  }),
+  logoutRoute,
+  define({ ...logoutRoute, path: '/api/users/logout/', summary: 'As /api/auth/logout/, by refresh token (seed 004).' }),
   define({
     method: 'get',
     path: '/api/chat/online-users/',

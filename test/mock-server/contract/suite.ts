@@ -60,6 +60,16 @@ async function offlineUser(d: Driver, username: string): Promise<Session> {
   return session
 }
 
+/** john_doe online through one socket only (REST presence ended), watched by jane_smith's socket. */
+async function socketOnlyUserWatched(d: Driver) {
+  const u = await login(d, 'john_doe')
+  const tab = await connect(d, u.access)
+  await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+  const w = await login(d, 'jane_smith')
+  const ws = await connect(d, w.access)
+  return { u, tab, w, ws }
+}
+
 const idOf = (s: Session): number => s.user.id
 
 const ids = (list: Json[]): number[] => list.map((u) => u.id)
@@ -249,11 +259,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
 
       it('a reconnect within grace sends no event (no flicker); without it the grace runs out', async () => {
         const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
+        const { u, tab, w, ws } = await socketOnlyUserWatched(d)
         tab.close()
         await tab.closed
         await advance(d, 1)
@@ -301,11 +307,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
 
       it('mark-offline cancels a running grace period at once', async () => {
         const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
+        const { u, tab, ws } = await socketOnlyUserWatched(d)
         tab.close()
         await tab.closed
         expect(eventsAbout(await sync(ws), idOf(u))).toEqual([]) // in grace
@@ -445,11 +447,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
 
       it('the last socket closed → offline pushed by the server by itself when a real 0.3 s grace runs out', async () => {
         const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
+        const { u, tab, w, ws } = await socketOnlyUserWatched(d)
         const before = await sync(ws)
         expect(eventsAbout(before, idOf(u))).toEqual([])
         const pongBefore = ws.received.filter((m) => m.type === 'pong').at(-1)
@@ -472,11 +470,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
 
       it('a clock advance during a grace period brings its end closer in real time too', async () => {
         const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
+        const { u, tab, ws } = await socketOnlyUserWatched(d)
         tab.close()
         await tab.closed
         await advance(d, 2.5)
@@ -1000,11 +994,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
 
       it('activity: a grace period that ran out during a clock advance is logged when it ran out', async () => {
         const d = driver()
-        const u = await login(d, 'john_doe')
-        const tab = await connect(d, u.access)
-        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
-        const w = await login(d, 'jane_smith')
-        const ws = await connect(d, w.access)
+        const { u, tab, w, ws } = await socketOnlyUserWatched(d)
         await sync(ws)
         const before = ms(ws.received.filter((m) => m.type === 'pong').at(-1).ts)
         tab.close()
