@@ -30,7 +30,7 @@ export interface LoadedPresence {
   origin: string
 }
 
-let stories = 0
+let storiesLoaded = 0
 
 declare module 'storybook/internal/csf' {
   interface Parameters {
@@ -61,7 +61,7 @@ export const presenceLoader: Loader = async ({ parameters }) => {
     token = backend.tokens.issue(user.id, backend.clock.now()).access
     presence.restActivity(user.id)
   }
-  const origin = `http://story-${++stories}.presence.test`
+  const origin = `http://story-${++storiesLoaded}.presence.test`
   return { presence: { backend, token, origin } satisfies LoadedPresence }
 }
 
