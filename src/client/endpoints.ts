@@ -3,11 +3,20 @@
  * endpoint; the layers above treat it as "not available" (no heartbeat, no socket, …) rather than as an error.
  *
  * @example
- * const mine: PresenceEndpoints = { ...presets.users, socket: '/ws/presence/' }
+ * const mine: PresenceEndpoints = { ...presets['user-status-socket'].endpoints, socket: '/ws/presence/' }
  */
 export interface PresenceEndpoints {
-  /** GET: everyone online (`/api/chat/online-users/` or `/api/users/online/`). */
+  /**
+   * GET: everyone online, the REST list (`/api/chat/online-users/`, `/api/users/online/`, or an admin list such as
+   * `/api/users/admin/users/online/`, whose pages are followed).
+   */
   onlineUsers: string | null
+  /**
+   * GET: everyone online with names and pictures, asked when a socket frame or a list carries ids the kit has no
+   * name for (`/api/chat/online-users/` beside the `/ws/chat/` socket). Only names and pictures are taken from it:
+   * presence stays with the socket. Without one, names come from the provider's `resolveUsers`.
+   */
+  userDetails: string | null
   /**
    * GET with `?filter=friends`: the caller's friends who are online (seed 001, enhancement 1). A separate endpoint
    * because the contract's chat list, which the `contract` preset polls, has no filter.

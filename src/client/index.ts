@@ -19,7 +19,7 @@ export {
 } from './presence'
 export { parsePresenceList, type PresenceList } from './presence-list'
 export { PresenceMode, PresenceStatus, toPresenceMode, toPresenceStatus } from './presence-status'
-export { BackendPreset, presets, resolveEndpoints } from './presets'
+export { BackendPreset, SocketSends, backendPreset, presets, resolveEndpoints, type PresenceBackend } from './presets'
 export type {
   ActivityEntry,
   ActivityEvent,
@@ -30,6 +30,7 @@ export type {
   OnlineUsers,
 } from './responses'
 export {
+  MAX_LIST_PAGES,
   PresenceRestClient,
   type InvalidRecord,
   type PresenceRestClientOptions,

@@ -122,6 +122,22 @@ export function readOnlineUsers(body: unknown): BodyResult<OnlineUsers> {
   return { ok: true, value: { ...list, includesSelf: true }, issues: list.issues }
 }
 
+const positive = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined)
+
+/**
+ * The next page of a paginated list body (`{pagination: {page, per_page, has_next}}`, document 004's admin list),
+ * or `null` when there is none or the body is not paginated.
+ *
+ * @example
+ * readNextPage({ online_users: [], pagination: { page: 1, per_page: 50, has_next: true } }) // { page: 2, perPage: 50 }
+ */
+export function readNextPage(body: unknown): { page: number; perPage: number | undefined } | null {
+  const pagination = isObject(body) && isObject(body.pagination) ? body.pagination : null
+  if (!pagination || pagination.has_next !== true) return null
+  const page = positive(pagination.page) ?? 1
+  return { page: page + 1, perPage: positive(pagination.per_page) }
+}
+
 const pick = (body: unknown, ...keys: string[]): unknown => {
   if (!isObject(body)) return undefined
   for (const key of keys) if (body[key] !== undefined) return body[key]

@@ -8,6 +8,7 @@ import {
   readHeartbeat,
   readMarkOffline,
   readMe,
+  readNextPage,
   readOnlineUsers,
   type ActivityEntry,
   type BodyResult,
@@ -38,8 +39,8 @@ export interface InvalidRecord {
  * const options: PresenceRestClientOptions = {
  *   apiBaseUrl: 'http://localhost:8000',
  *   token: () => auth.accessToken,
- *   backend: 'users',
- *   endpoints: { me: '/api/users/me/' },
+ *   backend: 'user-status-socket',
+ *   endpoints: { onlineUsers: '/api/presence/online/' },
  * }
  */
 export interface PresenceRestClientOptions {
@@ -47,7 +48,7 @@ export interface PresenceRestClientOptions {
   apiBaseUrl: string
   /** The access token, sent as `Authorization: Bearer …`; read before every request. */
   token?: TokenSource
-  /** Which seed's paths to use. Default `contract`. */
+  /** Which backend's paths to use (see {@link BackendPreset}). Default `contract`. */
   backend?: BackendPreset
   /** Paths that differ from the preset's; `null` switches an endpoint off. */
   endpoints?: Partial<PresenceEndpoints>
@@ -89,6 +90,14 @@ interface Call {
 const now = () => new Date().toISOString()
 
 /**
+ * How many pages of a paginated list (an admin list's `pagination.has_next`) `onlineUsers()` reads at most.
+ *
+ * @example
+ * MAX_LIST_PAGES // 20: 1,000 users at 50 a page
+ */
+export const MAX_LIST_PAGES = 20
+
+/**
  * The presence REST API of any of the seeds' backends, on top of `fetch`. Every method resolves to a typed,
  * normalised result or rejects with a {@link PresenceApiError}; records that fail validation are dropped and
  * reported through `onInvalid`. No React, no browser globals at import time.
@@ -119,15 +128,51 @@ export class PresenceRestClient {
   }
 
   /**
-   * Everyone online. Reads both seeds' bodies of `/api/chat/online-users/` (user objects in `onlineUsers`, or ids
-   * in `online_users`) and seed 001's array from `/api/users/online/`. `filter: 'friends'` is seed 001's
-   * enhancement; a filtered list is not a snapshot of everyone and must not be merged as one.
+   * Everyone online. Reads every list body: document 000's `{onlineUsers: [...]}` (objects or ids), document
+   * 002's `{online_users: [ids]}`, document 001's array, the contract's body carrying both, and an admin list's
+   * pages `{online_users: [...], pagination: {has_next}}` (the next pages are fetched too, up to
+   * {@link MAX_LIST_PAGES}). `filter: 'friends'` is document 001's enhancement; a filtered list is not a snapshot
+   * of everyone and must not be merged as one.
    *
    * @example
    * const { users, detailed, includesSelf } = await rest.onlineUsers()
    */
-  onlineUsers(options: RequestOptions & { filter?: 'friends' } = {}): Promise<OnlineUsers> {
-    return this.#call({ endpoint: 'onlineUsers', method: 'GET', query: { filter: options.filter }, signal: options.signal }, readOnlineUsers)
+  async onlineUsers(options: RequestOptions & { filter?: 'friends' } = {}): Promise<OnlineUsers> {
+    const page = (query: Call['query']) => {
+      let next: ReturnType<typeof readNextPage> = null
+      const read = (body: unknown) => {
+        next = readNextPage(body)
+        return readOnlineUsers(body)
+      }
+      return this.#call({ endpoint: 'onlineUsers', method: 'GET', query, signal: options.signal }, read).then((list) => ({ list, next }))
+    }
+    const first = await page({ filter: options.filter })
+    const { includesSelf } = first.list
+    const users = [...first.list.users]
+    const issues = [...first.list.issues]
+    let detailed = first.list.detailed
+    let next = first.next
+    for (let read = 1; next !== null && read < MAX_LIST_PAGES; read++) {
+      const more = await page({ filter: options.filter, page: next.page, per_page: next.perPage })
+      users.push(...more.list.users)
+      issues.push(...more.list.issues)
+      detailed &&= more.list.detailed
+      next = more.next
+    }
+    if (next !== null) this.#options.onInvalid?.({ source: 'onlineUsers', reason: `more than ${MAX_LIST_PAGES} pages: the rest was not read` })
+    return { users, detailed, issues, includesSelf }
+  }
+
+  /**
+   * Everyone online with their names and pictures (the `userDetails` endpoint: document 000's
+   * `GET /api/chat/online-users/`), for a socket or a list that carries ids only.
+   *
+   * @example
+   * const { users } = await rest.userDetails()
+   * const names = new Map(users.map((user) => [user.id, user.username]))
+   */
+  userDetails(options: RequestOptions = {}): Promise<OnlineUsers> {
+    return this.#call({ endpoint: 'userDetails', method: 'GET', signal: options.signal }, readOnlineUsers)
   }
 
   /**

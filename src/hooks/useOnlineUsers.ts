@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { useStore } from 'zustand'
 import type { Presence } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { isListUnavailable, isRefusedList } from '../runtime'
 import { selectOnlineUsers } from '../store'
 import { useFriendIds } from './useFriendIds'
 
@@ -33,8 +34,17 @@ export interface OnlineUsersResult {
   users: Presence[]
   /** How many there are before `limit`. */
   total: number
-  /** Until the first list of who is online has arrived (and, with `filter: 'friends'`, the friends). */
+  /**
+   * Until the first list of who is online has arrived (and, with `filter: 'friends'`, the friends); never while
+   * `isUnavailable`.
+   */
   isLoading: boolean
+  /**
+   * The backend gives this user no list to read: it has none (no socket that sends one, no list endpoint), or it
+   * refused it with a 403 or a 404 (an admin-only list, or `filter: 'friends'` on a backend without friends). One
+   * state, not retried until `retryNow()`, a new connection or a new token; `error` is `null` then.
+   */
+  isUnavailable: boolean
   /** Why the friends or the last poll could not be fetched; `null` otherwise. */
   error: unknown
 }
@@ -60,7 +70,8 @@ const NO_FRIENDS: ReadonlySet<string> = new Set()
  *
  * @example
  * function WhoIsOnline() {
- *   const { users, total, isLoading } = useOnlineUsers({ filter: 'friends', limit: 8 })
+ *   const { users, total, isLoading, isUnavailable } = useOnlineUsers({ filter: 'friends', limit: 8 })
+ *   if (isUnavailable) return <p>Not available for your account.</p>
  *   if (isLoading) return <Skeleton />
  *   return (
  *     <ul>
@@ -82,10 +93,13 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const users = useMemo(() => (limit === undefined ? sorted : sorted.slice(0, Math.max(0, limit))), [sorted, limit])
   const synced = useStore(runtime.store, (state) => state.synced)
   const syncError = useStore(runtime.state, (state) => state.syncError)
+  // What is already known is shown: only a list never had is unavailable.
+  const isUnavailable = (!synced && isListUnavailable(runtime.backend, syncError)) || (friendsOnly && isRefusedList(friends.error))
   return {
     users,
     total: sorted.length,
-    isLoading: (expecting && !synced) || (friendsOnly && friends.isLoading),
-    error: (friendsOnly ? friends.error : null) ?? syncError,
+    isLoading: !isUnavailable && ((expecting && !synced) || (friendsOnly && friends.isLoading)),
+    isUnavailable,
+    error: isUnavailable ? null : ((friendsOnly ? friends.error : null) ?? syncError),
   }
 }

@@ -3,14 +3,23 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { readToken, type PresenceEndpoints } from '../client'
-import { PresenceRuntime, type PresenceRuntimeOptions } from '../runtime'
+import { PresenceRuntime, type PresenceRuntimeOptions, type ResolveUsers } from '../runtime'
 import { PresenceContext, type PresenceContextValue } from './PresenceContext'
 
 /** The runtime options the provider takes as props; the rest go through `runtimeOptions`. */
 type ConnectionProps = Pick<
   PresenceRuntimeOptions,
-  'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'WebSocket' | 'fetch'
+  'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'resolveUsers' | 'WebSocket' | 'fetch'
 >
+
+// Holds the resolver of the last committed render; the runtime calls it long after render, never during one.
+class LatestResolver {
+  #current: ResolveUsers | undefined
+  set(resolveUsers: ResolveUsers | undefined): void {
+    this.#current = resolveUsers
+  }
+  resolve: ResolveUsers = (ids) => (this.#current ? this.#current(ids) : Promise.resolve([]))
+}
 
 /**
  * Props of {@link UserStatusProvider}.
@@ -40,7 +49,7 @@ export interface UserStatusProviderProps extends ConnectionProps {
 /**
  * Keeps the signed-in user's presence live for everything below it: connects the WebSocket (or polls when there is
  * none), sends the heartbeat (one per user per browser, however many tabs), fills the presence store that the hooks
- * read, and learns who "self" is from `/api/users/me/`. Put it inside the app's auth provider (seed 001, step 2) and
+ * read, and learns who "self" is from `/api/users/me/` (or `userId`, for a backend without it). Put it inside the app's auth provider (seed 001, step 2) and
  * hand it the token: when the token becomes `null` it closes everything and clears the store; a new token makes
  * exactly one new socket. Uses the app's QueryClient when there is one above it, else its own. Renders nothing of
  * its own, opens nothing during render, and touches no browser global on the server.
@@ -65,6 +74,10 @@ export interface UserStatusProviderProps extends ConnectionProps {
  */
 export function UserStatusProvider(props: UserStatusProviderProps) {
   const { token, apiBaseUrl, wsUrl, backend, endpoints, heartbeatIntervalMs, pollIntervalMs, userId, WebSocket, fetch } = props
+  // The latest resolver behind one stable function: an inline `resolveUsers` must not make a new runtime.
+  const [resolver] = useState(() => new LatestResolver())
+  useEffect(() => resolver.set(props.resolveUsers))
+  const hasResolver = props.resolveUsers !== undefined
   const appQueryClient = useContext(QueryClientContext)
   // Made only when neither the props nor the app give one; a QueryClient touches no browser global until mounted.
   const needsOwnQueryClient = !props.queryClient && !appQueryClient
@@ -85,10 +98,11 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
         heartbeatIntervalMs,
         pollIntervalMs,
         userId,
+        resolveUsers: hasResolver ? resolver.resolve : undefined,
         WebSocket,
         fetch,
       }),
-    [runtimeOptions, apiBaseUrl, wsUrl, backend, endpointsKey, heartbeatIntervalMs, pollIntervalMs, userId, WebSocket, fetch],
+    [runtimeOptions, apiBaseUrl, wsUrl, backend, endpointsKey, heartbeatIntervalMs, pollIntervalMs, userId, hasResolver, resolver, WebSocket, fetch],
   )
 
   const reportAuthError = useEffectEvent((error: unknown) => props.onAuthError?.(error))

@@ -9,8 +9,15 @@ export {
   type HeartbeatStatus,
 } from './heartbeat-manager'
 export { defaultLocks, joinElection, type LockManagerLike } from './leader-election'
+export { isListUnavailable, isRefusedList } from './list-availability'
 export { PollingFallback, type PollingFallbackOptions } from './polling-fallback'
-export { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from './presence-runtime'
+export {
+  PresenceRuntime,
+  type PresenceRuntimeOptions,
+  type ResolvedUser,
+  type ResolveUsers,
+  type RuntimeEvent,
+} from './presence-runtime'
 export {
   RuntimeLifecycle,
   Transport,

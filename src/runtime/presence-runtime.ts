@@ -1,10 +1,11 @@
 import {
+  backendPreset,
   isAuthError,
-  isMissingEndpoint,
   joinUrl,
   Listeners,
   mergePresence,
   onWake,
+  parsePresence,
   PresenceApiError,
   PresenceRestClient,
   PresenceSocket,
@@ -14,7 +15,10 @@ import {
   type BackendPreset,
   type Conversation,
   type MyPresence,
+  type OnlineUsers,
+  type PresenceBackend,
   type PresenceEndpoints,
+  type PresencePatch,
   type PresenceSocketEvent,
   type PresenceSocketOptions,
   type TokenSource,
@@ -24,11 +28,38 @@ import { bindSocketToStore, createEventBatcher, createPresenceStore, type EventB
 import { fingerprint } from './fingerprint'
 import { lookUpFriends, type FriendsSnapshot } from './friends-lookup'
 import { HeartbeatManager, type HeartbeatManagerOptions } from './heartbeat-manager'
+import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
 import { createRuntimeState, RuntimeLifecycle, stoppedState, Transport, type RuntimeStateStore } from './runtime-state'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
 import { modeOfStatus, showsChange, type StatusChange } from './status-change'
+import { UserNames } from './user-names'
 import type { VisibilityManager } from './visibility-manager'
+
+/**
+ * What an app's `resolveUsers` gives for one id: the name and picture it knows (fields it leaves out stay unknown).
+ *
+ * @example
+ * const jane: ResolvedUser = { id: 2, username: 'jane_smith', profileImage: '/avatars/2.svg' }
+ */
+export interface ResolvedUser {
+  id: string | number
+  username?: string | null
+  profileImage?: string | null
+}
+
+/**
+ * Names and pictures from the app's own user data, for a backend whose lists carry ids only and that has no
+ * details endpoint. Called with the ids that came without a name (each id once per session, the ids of one list
+ * in one call); a rejection is reported as an `invalid` runtime event, never thrown into React.
+ *
+ * @example
+ * const resolveUsers: ResolveUsers = async (ids) => {
+ *   const response = await fetch(`/api/my-app/users/?ids=${ids.join(',')}`)
+ *   return (await response.json()) as ResolvedUser[]
+ * }
+ */
+export type ResolveUsers = (ids: string[]) => Promise<readonly ResolvedUser[]>
 
 /**
  * Options of {@link PresenceRuntime}: the provider's props, plus what tests and other environments inject.
@@ -44,16 +75,26 @@ export interface PresenceRuntimeOptions {
    * is added, or the full socket URL (any URL with a path). Default: the origin of `apiBaseUrl`, or the page's.
    */
   wsUrl?: string
-  /** Which seed's paths. Default `contract`. */
+  /** Which backend design (see `BackendPreset`). Default `contract`. */
   backend?: BackendPreset
   /** Paths that differ from the preset's; `null` switches one off (`{ socket: null }`: poll only). */
   endpoints?: Partial<PresenceEndpoints>
-  /** Between two heartbeats. Default 120 000 ms (seed 002). */
+  /** Between two heartbeats. Default the preset's (120 000 ms; 30 000 for `users-heartbeat-admin`). */
   heartbeatIntervalMs?: number
-  /** Between two polls while the socket cannot be had. Default 10 000 ms (seed 002). */
+  /**
+   * Between two reads of the REST list: the poll while there is no socket (or it cannot be had), and the refresh
+   * while a socket that sends only changes is open. Default the preset's (10 000 ms; 30 000 for
+   * `user-status-socket`, `chat-list-activity` and `users-heartbeat-admin`).
+   */
   pollIntervalMs?: number
-  /** The signed-in user's id, for a backend without `/api/users/me/` (e.g. from the login response). */
+  /**
+   * The signed-in user's id (e.g. `user.id` of the login response). Needed by every backend without
+   * `/api/users/me/`: the kit then knows who "self" is, leaves them out of lists that include the caller, and names
+   * the heartbeat's tab election after them.
+   */
   userId?: string | number | null
+  /** Names and pictures from the app's own user data, for lists of bare ids without a details endpoint. */
+  resolveUsers?: ResolveUsers
   /** The WebSocket class; default the global one (pass `ws`'s in Node). Keep it stable: a new one is a new runtime. */
   WebSocket?: WebSocketConstructorLike
   /** The `fetch` to use; default the global one. Keep it stable: a new one is a new runtime. */
@@ -78,7 +119,8 @@ export interface PresenceRuntimeOptions {
  * What a runtime tells its subscribers.
  *
  * - `auth-error`: a REST call answered 401, or the socket was closed with 4401 (at most once per token).
- * - `invalid`: a record the backend sent was dropped as unusable.
+ * - `invalid`: a record the backend sent was dropped as unusable, or names could not be had (`source`
+ *   `userDetails` or `resolveUsers`).
  *
  * @example
  * runtime.subscribe((event) => event.type === 'auth-error' && refreshToken())
@@ -115,6 +157,8 @@ export class PresenceRuntime {
   /** Unique per runtime in this page, for query keys. */
   readonly id = ++nextId
   readonly options: Readonly<PresenceRuntimeOptions>
+  /** The backend as this runtime talks to it: the preset, with the endpoint overrides and the intervals applied. */
+  readonly backend: Readonly<PresenceBackend>
   readonly rest: PresenceRestClient
   /** The presence records, keyed by user id. */
   readonly store: PresenceStore
@@ -125,6 +169,7 @@ export class PresenceRuntime {
   readonly #batcher: EventBatcher
   readonly #polling: PollingFallback
   readonly #policy: SocketFallbackPolicy
+  readonly #names: UserNames
   #socket: PresenceSocket | null = null
   #token: TokenSource = null
   #tokenKey: unknown = null
@@ -136,9 +181,12 @@ export class PresenceRuntime {
   #meLoading: { generation: number; promise: Promise<void> } | null = null
   // The last socket close: mark-offline waits for it.
   #socketClosed: Promise<void> = Promise.resolve()
+  // The list was refused (401, 403) or is missing (404): not read again until a retry, a new open or a new start.
+  #listRefused = false
 
   constructor(options: PresenceRuntimeOptions = {}) {
     this.options = options
+    const preset = backendPreset(options.backend)
     this.rest = new PresenceRestClient({
       apiBaseUrl: options.apiBaseUrl ?? '',
       backend: options.backend,
@@ -147,25 +195,46 @@ export class PresenceRuntime {
       token: () => readToken(this.#token),
       onInvalid: (issue) => this.#events.emit({ type: 'invalid', ...issue }),
     })
+    this.backend = Object.freeze({
+      ...preset,
+      endpoints: this.rest.endpoints,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? preset.heartbeatIntervalMs,
+      listIntervalMs: options.pollIntervalMs ?? preset.listIntervalMs,
+      pingIntervalMs: options.socket?.pingIntervalMs ?? preset.pingIntervalMs,
+    })
     this.store = createPresenceStore()
     this.state = createRuntimeState()
     this.#batcher = createEventBatcher(this.store, options.schedule)
     this.heartbeat = new HeartbeatManager({
       ...options.heartbeat,
       beat: (signal) => this.#guard(this.rest.heartbeat({ signal })),
-      intervalMs: options.heartbeatIntervalMs,
+      intervalMs: this.backend.heartbeatIntervalMs,
       visibility: options.visibility,
       coordinationKey: () => this.#heartbeatKey(),
     })
     this.heartbeat.subscribe((heartbeat) => this.state.setState({ heartbeat }))
     this.#polling = new PollingFallback({
       poll: (signal) => this.#poll(signal),
-      intervalMs: options.pollIntervalMs,
+      intervalMs: this.backend.listIntervalMs,
       visibility: options.visibility,
-      onError: (error) => (isAuthError(error) || isMissingEndpoint(error) ? 'stop' : 'continue'),
+      onError: (error) => {
+        if (!isAuthError(error) && !isRefusedList(error)) return 'continue'
+        // One state, no retry loop: asking again with the same token would get the same answer.
+        this.#listRefused = true
+        return 'stop'
+      },
       onChange: () => this.#updateTransport(),
     })
-    this.#policy = new SocketFallbackPolicy(options.fallback ?? {}, (poll) => (poll ? this.#polling.start() : this.#polling.stop()))
+    this.#policy = new SocketFallbackPolicy(options.fallback ?? {}, () => this.#updateList())
+    this.#names = new UserNames({
+      lookUp: (ids, signal) => this.#lookUpNames(ids, signal),
+      apply: (names) => this.store.getState().applyChanges(names),
+      onError: (error) => {
+        const source = this.rest.has('userDetails') ? 'userDetails' : 'resolveUsers'
+        const reason = error instanceof Error ? error.message : String(error)
+        this.#events.emit({ type: 'invalid', source, reason: `names could not be had: ${reason}` })
+      },
+    })
     // The caller's mode follows their own record: the socket's echo of a status change, or a poll.
     this.store.subscribe((state, previous) => {
       const self = state.self
@@ -282,7 +351,10 @@ export class PresenceRuntime {
    * <button onClick={() => runtime.retryNow()}>Retry now</button>
    */
   retryNow(): void {
+    if (this.state.getState().lifecycle !== RuntimeLifecycle.Running) return
+    this.#listRefused = false
     this.#socket?.retryNow()
+    this.#updateList()
     this.#polling.pollNow()
   }
 
@@ -355,10 +427,13 @@ export class PresenceRuntime {
     const generation = ++this.#generation
     this.#abort?.abort()
     this.#abort = null
-    if (this.#socket) this.#socketClosed = this.#socket.close()
-    for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
+    // Before the socket's close, whose status event would otherwise start the fallback polling.
     this.#policy.reset()
     this.#polling.stop()
+    this.#listRefused = false
+    this.#names.reset()
+    if (this.#socket) this.#socketClosed = this.#socket.close()
+    for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
     this.heartbeat.stop({ forget: true })
     this.#updateTransport()
     this.state.setState({ nextRetryAt: null })
@@ -369,6 +444,7 @@ export class PresenceRuntime {
     if (this.#socket) return this.#socket
     this.#socket = new PresenceSocket({
       ...this.options.socket,
+      pingIntervalMs: this.backend.pingIntervalMs,
       url,
       token: () => readToken(this.#token),
       WebSocket: this.options.WebSocket,
@@ -380,7 +456,12 @@ export class PresenceRuntime {
     switch (event.type) {
       case 'status': {
         const { status, previous } = event
+        const opened = status.state === 'open' && previous.state !== 'open'
+        // A socket that sends no snapshot: the list is read on every connect (what was missed meanwhile heals).
+        if (opened) this.#listRefused = false
         this.#policy.observe(status, previous)
+        this.#updateList()
+        if (opened && this.backend.socketSends === 'changes') this.#polling.pollNow()
         this.state.setState({ nextRetryAt: status.nextRetryAt })
         this.#updateTransport()
         // A caller that could not be fetched before (network) is fetched again once the socket is back.
@@ -395,8 +476,12 @@ export class PresenceRuntime {
         return this.#policy.giveUp()
       case 'invalid':
         return this.#events.emit({ type: 'invalid', source: 'socket', reason: event.reason })
+      case 'message': {
+        const { message } = event
+        if (message.type === 'snapshot' && !message.detailed) this.#nameUnknown(message.users)
+        return
+      }
       case 'frame':
-      case 'message':
         return
       default:
         return event satisfies never
@@ -413,17 +498,68 @@ export class PresenceRuntime {
     if (this.state.getState().transport !== transport) this.state.setState({ transport })
   }
 
+  // Whether the REST list should be read now: always without a socket; while it cannot be had, once the fallback
+  // policy says so; while it is open, only when it sends changes alone (the list fills in and heals the store).
+  #wantsList(): boolean {
+    if (this.state.getState().lifecycle !== RuntimeLifecycle.Running || !this.rest.has(this.backend.list)) return false
+    const socket = this.#socket
+    if (socket !== null && socket.state === 'open') return this.backend.socketSends === 'changes'
+    return this.#policy.shouldPoll
+  }
+
+  #updateList(): void {
+    if (!this.#wantsList()) this.#polling.stop()
+    else if (!this.#listRefused) this.#polling.start()
+  }
+
   async #poll(signal: AbortSignal): Promise<void> {
     const generation = this.#generation
+    // Changes the socket brings while the list is out are newer than the list: they are applied again after it.
+    const changes: PresencePatch[] = []
+    const off = this.#socket?.subscribe((event) => {
+      if (event.type === 'message' && event.message.type === 'change') changes.push(event.message.user)
+    })
     try {
-      const list = await this.#guard(this.rest.onlineUsers({ signal }))
+      const list = await this.#guard(this.#readList(signal))
       if (generation !== this.#generation) return
-      this.store.getState().applySnapshot(list.users, { includesSelf: list.includesSelf })
+      this.store.getState().applyBatch({ snapshot: { users: list.users, options: { includesSelf: list.includesSelf } }, changes })
       if (this.state.getState().syncError !== null) this.state.setState({ syncError: null })
+      if (!list.detailed) this.#nameUnknown(list.users)
     } catch (error) {
       if (generation === this.#generation && !signal.aborted) this.state.setState({ syncError: error })
       throw error
+    } finally {
+      off?.()
     }
+  }
+
+  async #readList(signal: AbortSignal): Promise<OnlineUsers> {
+    if (this.backend.list === 'onlineUsers') return this.rest.onlineUsers({ signal })
+    // The peers of the app's chat list, with their presence; the caller is never their own peer.
+    const conversations = await this.rest.conversations({ signal })
+    return { users: conversations.map((conversation) => conversation.otherUser), detailed: true, issues: [], includesSelf: false }
+  }
+
+  // Asks for the names of listed users the store has none for, where the backend or the app can give them.
+  #nameUnknown(listed: readonly PresencePatch[]): void {
+    if (!this.rest.has('userDetails') && !this.options.resolveUsers) return
+    const { users } = this.store.getState()
+    const unnamed: string[] = []
+    for (const { id } of listed) if (users[id]?.username == null) unnamed.push(id)
+    if (unnamed.length) this.#names.request(unnamed)
+  }
+
+  async #lookUpNames(ids: string[], signal: AbortSignal): Promise<readonly PresencePatch[]> {
+    if (this.rest.has('userDetails')) return (await this.#guard(this.rest.userDetails({ signal }))).users
+    const resolved: unknown = await this.options.resolveUsers!(ids)
+    if (!Array.isArray(resolved)) throw new TypeError('resolveUsers must resolve to an array of { id, username?, profileImage? }')
+    const patches: PresencePatch[] = []
+    for (const item of resolved) {
+      const result = parsePresence(item)
+      if (result.ok) patches.push(result.patch)
+      else this.#events.emit({ type: 'invalid', source: 'resolveUsers', reason: result.reason })
+    }
+    return patches
   }
 
   #needsMe(): boolean {

@@ -33,8 +33,8 @@ describe('PresenceRestClient against the mock backend (MSW)', () => {
     expect(result.users.every((u) => u.isOnline && typeof u.username === 'string')).toBe(true)
   })
 
-  it('onlineUsers(): seed 001’s array from the users preset, caller excluded, friends filter', async () => {
-    const { rest, session } = await client('john_doe', { backend: 'users' })
+  it('onlineUsers(): seed 001’s array from the user-status-socket preset, caller excluded, friends filter', async () => {
+    const { rest, session } = await client('john_doe', { backend: 'user-status-socket' })
     const all = await rest.onlineUsers()
     expect(all.includesSelf).toBe(false)
     expect(all.users.some((u) => u.id === String(session.user.id))).toBe(false)
@@ -42,18 +42,18 @@ describe('PresenceRestClient against the mock backend (MSW)', () => {
     expect(friends.users.length).toBeLessThanOrEqual(all.users.length)
   })
 
-  it('onlineFriends(): seed 001’s friends filter, on the contract preset too (its online list has no filter)', async () => {
-    for (const backend of ['contract', 'users'] as const) {
-      const { rest } = await client('john_doe', { backend })
-      const friends = await rest.onlineFriends()
-      expect(friends.users.map((u) => u.id)).toEqual(['4', '5', '6', '8', '18'])
+  it('onlineFriends(): seed 001’s friends filter on the contract preset (its online list has no filter); none elsewhere', async () => {
+    const { rest } = await client('john_doe', { backend: 'contract' })
+    const friends = await rest.onlineFriends()
+    expect(friends.users.map((u) => u.id)).toEqual(['4', '5', '6', '8', '18'])
+    for (const backend of ['chat-socket', 'user-status-socket', 'chat-polling', 'chat-list-activity', 'users-heartbeat-admin'] as const) {
+      const { rest: other } = await client('john_doe', { backend })
+      expect(await rejection(other.onlineFriends())).toMatchObject({ status: 404, code: 'endpoint_unavailable' })
     }
-    const { rest } = await client('john_doe', { backend: 'chat' })
-    expect(await rejection(rest.onlineFriends())).toMatchObject({ status: 404, code: 'endpoint_unavailable' })
   })
 
-  it('heartbeat() on both presets', async () => {
-    for (const backend of ['contract', 'users'] as const) {
+  it('heartbeat() on the presets with one', async () => {
+    for (const backend of ['contract', 'chat-polling', 'users-heartbeat-admin'] as const) {
       const { rest } = await client('john_doe', { backend })
       const beat = await rest.heartbeat()
       expect(beat.status).toBe('online')
@@ -124,7 +124,7 @@ describe('PresenceRestClient against the mock backend (MSW)', () => {
 
   it('an endpoint the preset lacks is a missing endpoint without a request', async () => {
     const fetchSpy = vi.fn<typeof fetch>()
-    const rest = new PresenceRestClient({ apiBaseUrl: BASE_URL, backend: 'users', fetch: fetchSpy })
+    const rest = new PresenceRestClient({ apiBaseUrl: BASE_URL, backend: 'users-heartbeat-admin', fetch: fetchSpy })
     expect(rest.has('markOffline')).toBe(false)
     const error = await rejection(rest.markOffline())
     expect(error).toMatchObject({ status: 404, code: 'endpoint_unavailable' })
@@ -155,7 +155,7 @@ function fakeFetch(status: number, body: string, contentType = 'application/json
 
 describe('PresenceRestClient against the seeds’ bodies', () => {
   it('seed 000: onlineUsers objects with string ids', async () => {
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'chat', fetch: fakeFetch(200, seeds.seed000OnlineUsersBody) })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'chat-socket', fetch: fakeFetch(200, seeds.seed000OnlineUsersBody) })
     const result = await rest.onlineUsers()
     expect(result).toMatchObject({ detailed: true, includesSelf: true })
     expect(result.users.map((u) => [u.id, u.username, u.isOnline])).toEqual([
@@ -166,7 +166,7 @@ describe('PresenceRestClient against the seeds’ bodies', () => {
 
   it('seed 002: online_users as ids', async () => {
     const fetchMock = fakeFetch(200, seeds.seed002OnlineUsersBody)
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'chat', token: 'abc', fetch: fetchMock })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'chat-polling', token: 'abc', fetch: fetchMock })
     const result = await rest.onlineUsers()
     expect(result.detailed).toBe(false)
     expect(result.users).toEqual(['1', '5', '12', '45'].map((id) => ({ id, isOnline: true })))
@@ -177,7 +177,7 @@ describe('PresenceRestClient against the seeds’ bodies', () => {
 
   it('seed 002: the heartbeat sends a timestamp, and a bodiless answer is fine', async () => {
     const fetchMock = fakeFetch(200, '')
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test/', backend: 'chat', fetch: fetchMock })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test/', backend: 'chat-polling', fetch: fetchMock })
     expect(await rest.heartbeat()).toEqual({ status: null, lastSeen: null })
     const body = JSON.parse(String(fetchMock.mock.calls[0]![1]!.body)) as Record<string, unknown>
     expect(Object.keys(body)).toEqual(Object.keys(JSON.parse(seeds.seed002HeartbeatRequest) as object))
@@ -186,14 +186,14 @@ describe('PresenceRestClient against the seeds’ bodies', () => {
 
   it('seed 001: the array from `NEXT_PUBLIC_API_BASE_URL=http://localhost:8000/api`', async () => {
     const fetchMock = fakeFetch(200, seeds.seed001OnlineUsersBody)
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://localhost:8000/api', backend: 'users', fetch: fetchMock })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://localhost:8000/api', backend: 'user-status-socket', fetch: fetchMock })
     const result = await rest.onlineUsers()
     expect(fetchMock.mock.calls[0]![0]).toBe('http://localhost:8000/api/users/online/')
     expect(result).toMatchObject({ includesSelf: false, users: [{ id: '...', username: '...', isOnline: true }] })
   })
 
   it('seed 003: conversations whose peer only has is_online', async () => {
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'chat', fetch: fakeFetch(200, seeds.seed003Conversations) })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'chat-list-activity', fetch: fakeFetch(200, seeds.seed003Conversations) })
     expect(await rest.conversations()).toEqual([
       {
         id: '10',
@@ -205,14 +205,14 @@ describe('PresenceRestClient against the seeds’ bodies', () => {
   })
 
   it('seed 004: the heartbeat answer', async () => {
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'users', fetch: fakeFetch(200, seeds.seed004HeartbeatBody) })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'users-heartbeat-admin', fetch: fakeFetch(200, seeds.seed004HeartbeatBody) })
     expect(await rest.heartbeat()).toEqual({ status: 'online', lastSeen: Date.parse('2024-01-15T10:30:00Z') })
   })
 
   it('bad records are dropped and reported, good ones kept', async () => {
     const issues: InvalidRecord[] = []
     const body = JSON.stringify([{ id: 1, is_online: true }, { username: 'ghost' }, { id: 2, online_status: 'busy' }])
-    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'users', fetch: fakeFetch(200, body), onInvalid: (i) => issues.push(i) })
+    const rest = new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'user-status-socket', fetch: fakeFetch(200, body), onInvalid: (i) => issues.push(i) })
     const result = await rest.onlineUsers()
     expect(result.users).toEqual([{ id: '1', isOnline: true }])
     expect(issues).toEqual([
@@ -263,7 +263,7 @@ describe('PresenceRestClient against the seeds’ bodies', () => {
       calls.push(this)
       return Promise.resolve(new Response('[]'))
     } as unknown as typeof fetch
-    await new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'users', fetch: strictFetch }).onlineUsers()
+    await new PresenceRestClient({ apiBaseUrl: 'http://seed.test', backend: 'user-status-socket', fetch: strictFetch }).onlineUsers()
     expect(calls).toEqual([undefined])
   })
 })

@@ -58,9 +58,9 @@ describe('PresenceSocket against the mock backend (MSW)', () => {
     expect(events.filter((e) => e.type === 'invalid')).toEqual([])
   })
 
-  it('the chat preset’s path (/ws/chat/, seed 000) speaks the same protocol', async () => {
+  it('the chat-socket preset’s path (/ws/chat/, seed 000) speaks the same protocol', async () => {
     const { access } = await login()
-    const url = socketUrl({ apiBaseUrl: `${BASE_URL}/api` }, presets.chat.socket!)
+    const url = socketUrl({ apiBaseUrl: `${BASE_URL}/api` }, presets['chat-socket'].endpoints.socket!)
     expect(url).toBe('ws://mock.test/ws/chat/')
     const { snapshots } = open({ url: url!, token: access })
     await vi.waitFor(() => expect(snapshots()).toHaveLength(1))

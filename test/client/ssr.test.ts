@@ -52,7 +52,7 @@ describe('without a browser (SSR, Node)', () => {
   it('the REST client builds URLs from an absolute base', async () => {
     const { PresenceRestClient } = await import('../../src/client')
     const fetchMock = vi.fn<typeof fetch>(async () => new Response('[]'))
-    await new PresenceRestClient({ apiBaseUrl: 'http://api.internal:8000', backend: 'users', fetch: fetchMock }).onlineUsers()
+    await new PresenceRestClient({ apiBaseUrl: 'http://api.internal:8000', backend: 'user-status-socket', fetch: fetchMock }).onlineUsers()
     expect(fetchMock.mock.calls[0]![0]).toBe('http://api.internal:8000/api/users/online/')
   })
 })

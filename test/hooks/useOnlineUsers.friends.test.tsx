@@ -45,18 +45,18 @@ describe('useOnlineUsers({ filter: "friends" })', () => {
     expect(result.current.total).toBe(5)
   })
 
-  it('a backend without the friends list (the chat preset) reports it as the error', async () => {
+  it('a backend without the friends list (chat-socket) is unavailable: one state, no error, no loading', async () => {
     const { access } = await login('john_doe')
     const { UserStatusProvider } = await import('../../src')
     const { BASE_URL } = await import('../client/mock-backend')
     const { result } = renderHook(() => useOnlineUsers({ filter: 'friends' }), {
       wrapper: ({ children }) => (
-        <UserStatusProvider token={access} apiBaseUrl={BASE_URL} backend="chat" userId={3}>
+        <UserStatusProvider token={access} apiBaseUrl={BASE_URL} backend="chat-socket" userId={3}>
           {children}
         </UserStatusProvider>
       ),
     })
-    await until(() => expect(result.current.error).toMatchObject({ code: 'endpoint_unavailable' }))
-    expect(result.current.users).toEqual([])
+    await until(() => expect(result.current.isUnavailable).toBe(true))
+    expect(result.current).toMatchObject({ users: [], isLoading: false, error: null })
   })
 })

@@ -65,10 +65,10 @@ describe('polling fallback', () => {
     expect(requests.count(POLL)).toBe(7)
   })
 
-  it('the chat preset without its socket (seed 002: polling only) works the same', async () => {
+  it('the chat-polling preset (seed 002: no socket at all) polls the same way', async () => {
     const requests = recordRequests(server)
     render(
-      <UserStatusProvider token={token} apiBaseUrl={BASE_URL} backend="chat" endpoints={{ socket: null }} userId={3}>
+      <UserStatusProvider token={token} apiBaseUrl={BASE_URL} backend="chat-polling" userId={3}>
         <Probe />
       </UserStatusProvider>,
     )

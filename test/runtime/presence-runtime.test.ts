@@ -158,9 +158,9 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     expect(r.state.getState().mode).toBe('away')
   })
 
-  it('without a socket endpoint it polls the online users; the users preset leaves the caller alone', async () => {
+  it('without a socket endpoint it polls the online users; a list without the caller leaves the caller alone', async () => {
     const session = await login('john_doe')
-    const { runtime: r } = runtime({ backend: 'users', endpoints: { socket: null }, userId: session.user.id })
+    const { runtime: r } = runtime({ backend: 'user-status-socket', endpoints: { socket: null }, userId: session.user.id })
     r.start(session.access)
     await until(() => expect(r.store.getState().synced).toBe(true))
     expect(r.state.getState().transport).toBe('polling')

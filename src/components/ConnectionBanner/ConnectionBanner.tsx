@@ -9,11 +9,12 @@ import { bannerState, bannerText } from './banner-state'
 import { useSecondsUntil } from './use-seconds-until'
 
 export interface ConnectionBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** Shows nothing while presence arrives by polling (for a backend without a socket, where polling is normal). Default `false`. */
+  /**
+   * Shows nothing while presence arrives by polling. Default: `true` for a backend without a socket (where polling
+   * is normal), `false` otherwise (polling then replaces a socket that cannot be had).
+   */
   hideWhenPolling?: boolean
 }
-
-const DEFAULT_POLL_MS = 10_000
 
 /**
  * A slim notice of the provider's connection, from `useConnectionState()`: nothing while live over the socket (nor
@@ -24,16 +25,17 @@ const DEFAULT_POLL_MS = 10_000
  * `className` applies while the banner shows. Needs `<UserStatusProvider>`.
  *
  * @example
- * <ConnectionBanner className="mb-4" hideWhenPolling={!backendHasSocket} />
+ * <ConnectionBanner className="mb-4" />
  */
-export function ConnectionBanner({ hideWhenPolling = false, className, ...rest }: ConnectionBannerProps) {
+export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, className, ...rest }: ConnectionBannerProps) {
   const { state, transport, nextRetryAt, retryNow } = useConnectionState()
   const runtime = usePresenceRuntime()
+  const hideWhenPolling = hideWhenPollingProp ?? runtime.backend.endpoints.socket === null
   const lifecycle = useStore(runtime.state, (s) => s.lifecycle)
   const authError = useStore(runtime.state, (s) => s.authError !== null)
   const view = bannerState({ lifecycle, state, transport, authError }, { hideWhenPolling })
   const seconds = useSecondsUntil(view === 'reconnecting' ? nextRetryAt : null)
-  const pollSeconds = Math.max(1, Math.round((runtime.options.pollIntervalMs ?? DEFAULT_POLL_MS) / 1_000))
+  const pollSeconds = Math.max(1, Math.round(runtime.backend.listIntervalMs / 1_000))
   const { message, detail } = bannerText(view, { seconds, pollSeconds })
   const shown = view !== 'hidden'
   const canRetry = view === 'reconnecting' || view === 'polling'

@@ -9,7 +9,11 @@ import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
 import { cn } from '../../lib/cn'
 import { UserTile } from './UserTile'
 
-export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready'
+/**
+ * What the card shows (its `data-state`): `unavailable` when the backend gives this user no list (a non-admin on an
+ * admin-only list, or a backend without any).
+ */
+export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready' | 'unavailable'
 
 export interface OnlineUsersProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title' | 'children'> {
   /** At most this many users; the rest become a "+N more" tile. Default 10. */
@@ -47,11 +51,24 @@ export function OnlineUsers({
 }: OnlineUsersProps) {
   const titleId = useId()
   const limit = Math.max(0, Math.floor(maxUsers))
-  const { users, total, isLoading, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { users, total, isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
   const { state: connection, transport, retryNow } = useConnectionState()
-  const offset = useStore(usePresenceRuntime().store, (s) => s.serverOffset)
-  const state: OnlineUsersState = isLoading ? (error ? 'error' : 'loading') : users.length === 0 && error ? 'error' : total === 0 ? 'empty' : 'ready'
-  const reconnecting = !isLoading && (connection === 'reconnecting' || transport === 'polling')
+  const runtime = usePresenceRuntime()
+  const offset = useStore(runtime.store, (s) => s.serverOffset)
+  const state: OnlineUsersState = isUnavailable
+    ? 'unavailable'
+    : isLoading
+      ? error
+        ? 'error'
+        : 'loading'
+      : users.length === 0 && error
+        ? 'error'
+        : total === 0
+          ? 'empty'
+          : 'ready'
+  // Polling is news only where it replaces a socket; a backend without one always polls.
+  const hasSocket = runtime.backend.endpoints.socket !== null
+  const reconnecting = !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
   const more = total - users.length
 
   return (
@@ -114,6 +131,12 @@ export function OnlineUsers({
             Try again
           </button>
         </div>
+      )}
+
+      {state === 'unavailable' && (
+        <p data-slot="online-users-unavailable">
+          {filter === 'friends' ? 'This server does not share which of your friends are online.' : 'This server does not share who is online with your account.'}
+        </p>
       )}
 
       {state === 'empty' && (

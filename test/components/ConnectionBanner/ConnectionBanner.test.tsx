@@ -101,7 +101,7 @@ describe('ConnectionBanner', () => {
 
   it('tells the polling interval while polling; Retry now polls at once', async () => {
     fetchNobody.mockClear()
-    const banner = renderBanner({}, { endpoints: { socket: null, me: null, heartbeat: null, onlineFriends: null }, pollIntervalMs: 5_000 })
+    const banner = renderBanner({ hideWhenPolling: false }, { endpoints: { socket: null, me: null, heartbeat: null, onlineFriends: null }, pollIntervalMs: 5_000 })
     await flush()
     expect(banner).toHaveAttribute('data-state', 'polling')
     expect(screen.getByRole('status')).toHaveTextContent('Live updates paused — refreshing every 5 s')
@@ -109,6 +109,13 @@ describe('ConnectionBanner', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry now' }))
     await flush()
     expect(fetchNobody.mock.calls.length).toBe(polls + 1)
+  })
+
+  it('a backend without a socket polls as its normal way: hidden by default, with the preset’s interval when shown', async () => {
+    const banner = renderBanner({}, { backend: 'chat-list-activity', endpoints: {} })
+    await flush()
+    expect(banner).toHaveAttribute('data-state', 'hidden')
+    expect(FakeWebSocket.instances).toHaveLength(0)
   })
 
   it('hideWhenPolling keeps it hidden while polling', async () => {
