@@ -17,7 +17,9 @@ export {
   type CloseInfo,
   type Conversation,
   type Presence,
+  type PresenceBackend,
   type PresenceEndpoints,
+  type SocketSends,
   type TokenSource,
   type WebSocketConstructorLike,
 } from './client'
@@ -27,6 +29,8 @@ export {
   RuntimeLifecycle,
   Transport,
   type PresenceRuntimeOptions,
+  type ResolvedUser,
+  type ResolveUsers,
   type RuntimeEvent,
   type StatusChange,
 } from './runtime'
