@@ -37,6 +37,17 @@ export default mergeConfig(
           },
         },
         {
+          // The presets end to end: the real Node mock server in each backend mode, real `ws` sockets, the real
+          // provider and card in a happy-dom window of their own (Node's fetch stays the server's and the kit's).
+          extends: true,
+          test: {
+            name: 'presets',
+            environment: 'node',
+            include: ['test/presets/**/*.test.{ts,tsx}'],
+            testTimeout: 240_000,
+          },
+        },
+        {
           test: {
             name: 'consumer',
             environment: 'node',
