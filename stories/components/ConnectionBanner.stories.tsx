@@ -31,7 +31,6 @@ const drop = { label: 'Drop the connection', run: (backend: MockBackend) => back
 const meta = {
   title: 'Components/ConnectionBanner',
   component: ConnectionBanner,
-  args: { hideWhenPolling: false },
   argTypes: {
     className: { description: 'Classes merged over the banner\'s own with `cn()`, while it shows.', control: 'text' },
   },
@@ -87,8 +86,9 @@ export const DropAndRecover: Story = {
   },
 }
 
-/** No socket at all (`endpoints.socket: null`): presence arrives by polling. */
+/** Presence arrives by polling (`endpoints.socket: null`), with the notice shown (`hideWhenPolling={false}`). */
 export const Polling: Story = {
+  args: { hideWhenPolling: false },
   parameters: { presence: { provider: { endpoints: { socket: null } } } },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'polling'), SLOW)
@@ -98,15 +98,15 @@ export const Polling: Story = {
 
 /** The interval in the text is the provider's `pollIntervalMs`. */
 export const PollingEvery30Seconds: Story = {
+  args: { hideWhenPolling: false },
   parameters: { presence: { provider: { endpoints: { socket: null }, pollIntervalMs: 30_000 } } },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('refreshing every 30 s'), SLOW)
   },
 }
 
-/** `hideWhenPolling`: for a backend without a socket, polling is normal and worth no banner. */
+/** A backend without a socket: polling is its normal way, so by default (`hideWhenPolling` unset) no banner. */
 export const HiddenWhenPolling: Story = {
-  args: { hideWhenPolling: true },
   parameters: { presence: { provider: { endpoints: { socket: null } } } },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('polling', undefined, SLOW)

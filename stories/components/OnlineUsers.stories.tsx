@@ -55,6 +55,20 @@ export const Error: Story = {
   },
 }
 
+/**
+ * The backend gives this user no list: here `users-heartbeat-admin`, whose online list is for admins only (a 403
+ * for everyone else). The card says so once, without a skeleton, an error or a retry loop.
+ */
+export const NoListForThisUser: Story = {
+  parameters: { presence: { provider: { backend: 'users-heartbeat-admin', userId: 3 } } },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'unavailable'), { timeout: 5_000 })
+    await expect(region).toHaveTextContent('This server does not share who is online with your account.')
+    await expect(within(region).queryByRole('alert')).toBeNull()
+  },
+}
+
 export const ManyUsers: Story = {
   args: { maxUsers: 200 },
   parameters: { presence: { extraUsers: 200 }, device: 'desktop' },
