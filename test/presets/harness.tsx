@@ -207,7 +207,7 @@ export async function measure(check: () => boolean, timeoutMs: number, what: str
 }
 
 /** The app's own user data, as `resolveUsers` reads it (for backends that carry ids only). */
-export function directoryResolver(stage: Stage, sessions: () => Session[]): ResolveUsers & { calls: string[][] } {
+export function directoryResolver(stage: Stage, sessions: () => readonly Session[]): ResolveUsers & { calls: string[][] } {
   const calls: string[][] = []
   const resolve = async (ids: string[]) => {
     calls.push(ids)

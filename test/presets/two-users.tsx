@@ -21,8 +21,8 @@ export interface TwoUsersSpec {
   /** Usernames of the seeded cast. */
   first: string
   second: string
-  /** Provider props of one session (its `userId`, a resolver…). */
-  props: (session: Session) => ProviderProps
+  /** Provider props of one session (its `userId`, a resolver…); `sessions` are all the logins so far. */
+  props: (session: Session, sessions: readonly Session[]) => ProviderProps
   /** The first user's card once it has loaded, before the second arrives. */
   firstCard: 'ready-or-empty' | 'unavailable'
   /** Who watches whom for the arrival and the departures; default the first watches the second. */
@@ -48,7 +48,7 @@ export async function twoUsers(stage: Stage, spec: TwoUsersSpec): Promise<DelayR
   const tabs: Tab[] = []
   const sessions: Session[] = []
   const open = (name: string, session: Session) => {
-    const tab = stage.tab(name, { backend: spec.backend, ...spec.props(session) })
+    const tab = stage.tab(name, { backend: spec.backend, ...spec.props(session, sessions) })
     tabs.push(tab)
     tab.render(session.access)
     return tab
