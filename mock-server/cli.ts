@@ -1,12 +1,19 @@
 import { parseArgs } from 'node:util'
+import { routesOf } from './app'
 import { CAST, DEMO_PASSWORD } from './core/cast'
+import { BACKEND_NAMES, BACKENDS, backendMode } from './modes'
 import { startMockServer } from './node'
+
+const width = Math.max(...BACKEND_NAMES.map((name) => name.length))
+const MODES = BACKEND_NAMES.map((name) => `    ${name.padEnd(width)}  ${BACKENDS[name].title}`).join('\n')
 
 const HELP = `Usage: presence-kit mock-server [options]   (or: presence-mock-server [options])
 
+  --backend <name>  which backend to be (default contract); each serves only its own routes and socket:
+${MODES}
   --port <n>        port to listen on (default 8000; 0 picks a free one)
   --host <addr>     address to listen on (default 127.0.0.1)
-  --ttl <s>         seconds a REST request or heartbeat keeps a user online (default 300)
+  --ttl <s>         seconds a REST sign of life keeps a user online, where it runs out (default 300)
   --grace <s>       seconds a user stays online after the last socket closed (default 2)
   --token-ttl <s>   lifetime of access tokens in seconds (default 900)
   --simulate        demo users come and go every few seconds
@@ -24,6 +31,7 @@ async function main(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
+      backend: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       ttl: { type: 'string' },
@@ -39,7 +47,9 @@ async function main(argv: string[]) {
     return
   }
   const port = seconds('port', values.port, 8000)
+  const mode = backendMode(values.backend ?? 'contract')
   const server = await startMockServer({
+    backend: mode.name,
     port,
     host: values.host ?? '127.0.0.1',
     ttlSeconds: seconds('ttl', values.ttl, 300),
@@ -49,9 +59,13 @@ async function main(argv: string[]) {
     control: !values['no-control'],
   })
   const ws = server.url.replace(/^http/, 'ws')
+  const api = routesOf(server.backend).filter((r) => r.access !== 'control' && !r.path.startsWith('/avatars/'))
+  const sockets = mode.socket?.paths.map((path) => `${ws}${path}/?token=<access>`) ?? []
   console.log(`presence kit mock server listening on ${server.url}`)
+  console.log(`  backend   ${mode.name}: ${mode.title}`)
   console.log(`  REST      ${server.url}/api/  (OpenAPI: ${server.url}/api/openapi.json)`)
-  console.log(`  WebSocket ${ws}/ws/user-status/?token=<access>  (also ${ws}/ws/chat/)`)
+  for (const route of api) console.log(`            ${route.method.toUpperCase().padEnd(5)} ${route.path}`)
+  console.log(`  WebSocket ${sockets.length ? sockets.join('  (also ') + (sockets.length > 1 ? ')' : '') : 'none (every /ws/ path is a 404)'}`)
   console.log(`  controls  ${server.backend.control ? `${server.url}/__mock__/` : 'off (--no-control)'}`)
   console.log(`  simulate  ${values.simulate ? 'on: demo users come and go' : 'off (--simulate to turn on)'}`)
   const names = CAST.map((m) => (m.isAdmin ? `${m.username} (admin)` : m.username))

@@ -1,6 +1,5 @@
 import type { MockBackend } from './backend'
 import { clientFrame, describeIssue } from './core/schemas'
-import { camelUser, iso, listVisible } from './core/views'
 import type { SocketLike } from './hub'
 
 export const MAX_FRAME_BYTES = 16 * 1024
@@ -17,11 +16,14 @@ export interface Session {
 const byteLength = (text: string) => (text.length * 3 <= MAX_FRAME_BYTES ? text.length : new TextEncoder().encode(text).length)
 
 /**
- * The WebSocket protocol of the contract, written once against a minimal socket, for every transport.
+ * The WebSocket protocol, written once against a minimal socket, for every transport, in the variant of the
+ * backend's socket (what it sends first, how it answers a ping, whether it takes status frames).
  * `url` is the address the client opened (it carries `?token=`), `origin` the HTTP origin for avatar links.
  */
 export function openSession(backend: MockBackend, socket: SocketLike, url: URL, origin: string): Session {
   const { presence, tokens, hub } = backend
+  const protocol = backend.mode.socket
+  if (!protocol) throw new Error(`backend ${backend.mode.name} has no socket`)
   presence.evaluate()
   const auth = tokens.authenticate(url.searchParams.get('token') ?? '', presence.clock.now())
   if (!auth) {
@@ -30,12 +32,8 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
   }
   const { userId } = auth
   const connectionId = presence.connect(userId, auth.sessionId)
-  socket.send(
-    JSON.stringify({
-      type: 'online_users',
-      onlineUsers: listVisible(presence, { userId }).map(([user, view]) => camelUser(origin, user, view)),
-    }),
-  )
+  const greeting = protocol.greeting(backend, userId, origin)
+  if (greeting !== null) socket.send(greeting)
   hub.add(connectionId, { socket, userId, origin })
 
   let allowance = BURST
@@ -76,10 +74,13 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
       if (!frame.success) return refuse(describeIssue(frame.error))
 
       switch (frame.data.type) {
-        case 'ping':
+        case 'ping': {
           presence.touch(userId)
-          return reply({ type: 'pong', ts: iso(presence.clock.now()) })
+          const pong = protocol.pong(backend)
+          return pong ? reply(pong) : undefined
+        }
         case 'status': {
+          if (!protocol.statusFrames) return refuse('this backend takes no status frames; only {"type":"ping"}')
           presence.touch(userId)
           const { mode, statusMessage } = frame.data
           presence.setStatus(userId, {
