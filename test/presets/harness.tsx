@@ -71,6 +71,7 @@ export class Stage {
   readonly recorder = new Recorder()
   readonly window = new Window({ url: 'http://localhost:3000' })
   readonly consoleProblems: string[] = []
+  readonly tabs: Tab[] = []
   server!: RunningMockServer
   readonly #restore: Array<() => void> = []
 
@@ -88,6 +89,9 @@ export class Stage {
   }
 
   async stop(): Promise<void> {
+    for (const tab of this.tabs) tab.close()
+    // React flushes the unmounts' passive effects on a scheduler task: let it run while there is still a window.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0))
     await this.server?.close()
     await this.window.happyDOM.close()
     for (const restore of this.#restore.splice(0)) restore()
@@ -116,7 +120,9 @@ export class Stage {
   }
 
   tab(name: string, props: Omit<UserStatusProviderProps, 'token' | 'children'>): Tab {
-    return new Tab(this, name, props)
+    const tab = new Tab(this, name, props)
+    this.tabs.push(tab)
+    return tab
   }
 }
 

@@ -136,7 +136,9 @@ export async function twoUsers(stage: Stage, spec: TwoUsersSpec): Promise<DelayR
   const again = await stage.login(subject.user.username)
   sessions.push(again)
   subjectTab = open('subject-again', again)
-  await measure(subjectOnline, Math.max(spec.joinTimeoutMs, spec.arrival?.timeoutMs ?? 0), 'the observer sees the subject back')
+  // As long as an arrival or a departure may take on this backend (one read of the list).
+  const backTimeout = Math.max(spec.joinTimeoutMs, spec.arrival?.timeoutMs ?? 0, 'timeoutMs' in spec.logout ? spec.logout.timeoutMs : 0)
+  await measure(subjectOnline, backTimeout, 'the observer sees the subject back')
   await away(spec.close, () => subjectTab.close(), 'offline on last tab close')
 
   // What the kit sent: only the preset's paths, no refused request but by design, sockets only where there is one.
