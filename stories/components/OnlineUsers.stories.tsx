@@ -60,12 +60,42 @@ export const Error: Story = {
  * for everyone else). The card says so once, without a skeleton, an error or a retry loop.
  */
 export const NoListForThisUser: Story = {
-  parameters: { presence: { provider: { backend: 'users-heartbeat-admin', userId: 3 } } },
+  parameters: { presence: { backend: 'users-heartbeat-admin' } },
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
     await waitFor(() => expect(region).toHaveAttribute('data-state', 'unavailable'), { timeout: 5_000 })
     await expect(region).toHaveTextContent('This server does not share who is online with your account.')
     await expect(within(region).queryByRole('alert')).toBeNull()
+  },
+}
+
+/** The same backend, signed in as an admin: the admin list, with names, pictures and `away`. */
+export const AdminList: Story = {
+  parameters: { presence: { backend: 'users-heartbeat-admin', as: 'admin' } },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    await within(region).findByRole('button', { name: 'maria_garcia, Online' }, { timeout: 5_000 })
+  },
+}
+
+/**
+ * `chat-polling`: no socket, ids only and no details endpoint. `resolveUsers` gives the names and pictures from the
+ * app's own user data (here the story's user table), once per id.
+ */
+export const NamesFromYourApp: Story = {
+  parameters: { presence: { backend: 'chat-polling', resolveUsers: true } },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    await within(region).findByRole('button', { name: 'maria_garcia, Online' }, { timeout: 5_000 })
+  },
+}
+
+/** `chat-list-activity`: no socket, no list of everyone; the online peers of the signed-in user's chat list. */
+export const PeersOfTheChatList: Story = {
+  parameters: { presence: { backend: 'chat-list-activity' } },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'ready'), { timeout: 5_000 })
   },
 }
 

@@ -3,7 +3,7 @@ import { http, HttpResponse, ws, type AnyHandler } from 'msw'
 import { MockBackend, type ControlStatus } from '../../mock-server/backend'
 import { createCast } from '../../mock-server/core/cast'
 import { createPresenceHandlers } from '../../mock-server/msw'
-import { UserStatusProvider, type UserStatusProviderProps } from '../../src'
+import { UserStatusProvider, type BackendPreset, type UserStatusProviderProps } from '../../src'
 
 /** How a story's presence world is set up: `parameters.presence`. */
 export interface PresenceParameters {
@@ -19,6 +19,16 @@ export interface PresenceParameters {
   empty?: boolean
   /** `loading`: the backend never answers; `error`: the socket is refused and the online list fails. */
   network?: 'live' | 'loading' | 'error'
+  /**
+   * Which backend the mock is and the provider points at (the mock's mode and the kit's preset of that name); the
+   * provider also gets the signed-in user's `userId`, as an app on such a backend passes it. Default `contract`.
+   */
+  backend?: BackendPreset
+  /**
+   * `true`: the provider's `resolveUsers` answers from the story backend's user table, as an app answers from its
+   * own user data (for backends whose lists carry ids only). Default `false`.
+   */
+  resolveUsers?: boolean
   /** More props for the provider. */
   provider?: Partial<UserStatusProviderProps>
 }
@@ -26,6 +36,8 @@ export interface PresenceParameters {
 export interface LoadedPresence {
   backend: MockBackend
   token: string | null
+  /** The signed-in user's id, or `null` when signed out. */
+  userId: number | null
   /** This story's own backend origin: a docs page renders many stories at once, each against its own backend. */
   origin: string
 }
@@ -45,6 +57,7 @@ export const presenceLoader: Loader = async ({ parameters }) => {
   const options = parameters.presence
   if (!options) return {}
   const backend = new MockBackend({
+    backend: options.backend,
     cast: createCast({ extraUsers: options.extraUsers ?? 0 }),
     simulate: options.simulate === true ? { intervalMs: 2500 } : options.simulate || false,
   })
@@ -62,7 +75,7 @@ export const presenceLoader: Loader = async ({ parameters }) => {
     presence.restActivity(user.id)
   }
   const origin = `http://story-${++storiesLoaded}.presence.test`
-  return { presence: { backend, token, origin } satisfies LoadedPresence }
+  return { presence: { backend, token, userId: user?.id ?? null, origin } satisfies LoadedPresence }
 }
 
 function networkHandlers(
@@ -101,12 +114,24 @@ export const presenceBeforeEach = (context: StoryContext & { msw?: { use(...hand
   return () => loaded.backend.dispose()
 }
 
+// The app's own user data, as a `resolveUsers` reads it: here the story backend's users.
+const resolveFromCast =
+  ({ backend, origin }: LoadedPresence) =>
+  async (ids: string[]) =>
+    ids.flatMap((id) => {
+      const user = backend.presence.user(Number(id))
+      return user ? [{ id, username: user.username, profileImage: `${origin}/avatars/${id}.svg` }] : []
+    })
+
 /** Wraps the story in a `UserStatusProvider` signed in as `parameters.presence.as`. */
 export const withPresence: Decorator = (Story, context) => {
   const loaded = loadedPresence(context)
   if (!loaded) return <Story />
+  const preset = context.parameters.presence?.backend
+  const ownBackend = preset === undefined ? {} : { backend: preset, userId: loaded.userId }
+  const resolver = context.parameters.presence?.resolveUsers ? { resolveUsers: resolveFromCast(loaded) } : {}
   return (
-    <UserStatusProvider token={loaded.token} apiBaseUrl={loaded.origin} {...context.parameters.presence?.provider}>
+    <UserStatusProvider token={loaded.token} apiBaseUrl={loaded.origin} {...ownBackend} {...resolver} {...context.parameters.presence?.provider}>
       <Story />
     </UserStatusProvider>
   )
