@@ -22,14 +22,12 @@ export function setup(options: { ttl?: number; grace?: number; cast?: CastMember
   let wall = Date.UTC(2026, 0, 28, 14, 0, 0)
   const clock = new MockClock(() => wall)
   const events: Array<PresenceEvent & { view?: unknown }> = []
-  const scheduled: Array<number | null> = []
   const presence = new Presence({
     clock,
-    rules: options.rules,
-    schedule: (at) => scheduled.push(at),
     timing: { ttlMs: (options.ttl ?? 300) * SECOND, graceMs: (options.grace ?? 2) * SECOND },
     cast: options.cast ?? [member(1, 'ahmad'), member(2, 'jane_smith'), member(3, 'john_doe'), member(4, 'admin', { isAdmin: true })],
     friendships: [[1, 2]],
+    rules: options.rules,
     onEvent: (event) => {
       if (event.type === 'status') {
         const user = presence.user(event.userId)!
@@ -42,8 +40,6 @@ export function setup(options: { ttl?: number; grace?: number; cast?: CastMember
     clock,
     presence,
     events,
-    /** Every time the rules asked to be evaluated again at (null: never). */
-    scheduled,
     /** Wall time passes without anyone calling in: as if the server's timer fired at the end. */
     wait(seconds: number) {
       wall += seconds * SECOND

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { CAST } from '../../../mock-server/core/cast'
+import { MockClock } from '../../../mock-server/core/clock'
+import { Presence } from '../../../mock-server/core/presence'
+import { othersView } from '../../../mock-server/core/status'
 import { CONTRACT_RULES, type PresenceRules, type RestSign } from '../../../mock-server/core/types'
 import { SECOND, setup } from './harness'
 
@@ -45,14 +49,23 @@ describe('the signs of life a backend counts (the rules given to the core)', () 
   })
 
   it('an infinite TTL never runs out and schedules nothing; mark-offline still ends it', () => {
-    const t = setup({ ttl: Infinity, rules: rules(['request']) })
-    t.scheduled.length = 0
-    t.presence.sign(1, 'request')
-    t.wait(365 * 86_400)
-    expect(t.status(1)).toBe('online')
-    expect(t.scheduled.every((at) => at === null)).toBe(true)
-    t.presence.markOffline(1)
-    expect(t.status(1)).toBe('offline')
+    const clock = new MockClock(() => Date.UTC(2026, 0, 28))
+    const scheduled: Array<number | null> = []
+    const presence = new Presence({
+      clock,
+      timing: { ttlMs: Infinity, graceMs: 2 * SECOND },
+      rules: rules(['request']),
+      cast: CAST.slice(0, 3),
+      schedule: (at) => scheduled.push(at),
+    })
+    const status = () => othersView(presence.user(1)!, clock.now(), presence.timing).status
+    presence.sign(1, 'request')
+    clock.advance(365 * 86_400 * SECOND)
+    presence.evaluate()
+    expect(status()).toBe('online')
+    expect(scheduled.every((at) => at === null)).toBe(true)
+    presence.markOffline(1)
+    expect(status()).toBe('offline')
   })
 
   it('signEndsAway: a counted sign sets an away user back to online; without it the chosen away stays', () => {
