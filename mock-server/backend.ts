@@ -11,7 +11,13 @@ import { backendMode, type BackendMode, type BackendName } from './modes'
 import { startSimulation } from './simulate'
 
 export interface MockBackendOptions {
-  /** Which backend to be: the contract (everything), or exactly one backend design. Default `'contract'`. */
+  /**
+   * Which backend to be: the contract (everything), or exactly one backend design, with only its routes, shapes,
+   * socket and definition of online. Default `'contract'`.
+   *
+   * @example
+   * const backend = new MockBackend({ backend: 'user-status-socket' }) // /ws/user-status/ without a snapshot
+   */
   backend?: BackendName
   /** How long a REST sign of life keeps a user online, in seconds, where it runs out. Default 300. */
   ttlSeconds?: number

@@ -13,7 +13,7 @@ const HELP = `Usage: presence-kit mock-server [options]   (or: presence-mock-ser
 ${MODES}
   --port <n>        port to listen on (default 8000; 0 picks a free one)
   --host <addr>     address to listen on (default 127.0.0.1)
-  --ttl <s>         seconds a REST sign of life keeps a user online, where it runs out (default 300)
+  --ttl <s>         seconds a REST request or heartbeat keeps a user online (default 300)
   --grace <s>       seconds a user stays online after the last socket closed (default 2)
   --token-ttl <s>   lifetime of access tokens in seconds (default 900)
   --simulate        demo users come and go every few seconds

@@ -16,12 +16,12 @@ export interface Session {
 const byteLength = (text: string) => (text.length * 3 <= MAX_FRAME_BYTES ? text.length : new TextEncoder().encode(text).length)
 
 /**
- * The WebSocket protocol, written once against a minimal socket, for every transport, in the variant of the
- * backend's socket (what it sends first, how it answers a ping, whether it takes status frames).
+ * The WebSocket protocol of the contract, written once against a minimal socket, for every transport.
  * `url` is the address the client opened (it carries `?token=`), `origin` the HTTP origin for avatar links.
  */
 export function openSession(backend: MockBackend, socket: SocketLike, url: URL, origin: string): Session {
   const { presence, tokens, hub } = backend
+  // The backend's variant of the protocol: what it sends first, how it answers a ping, whether it takes status frames.
   const protocol = backend.mode.socket
   if (!protocol) throw new Error(`backend ${backend.mode.name} has no socket`)
   presence.evaluate()

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { BackendName } from '../../../mock-server/modes'
-import { login, PASSWORD, type Driver } from '../contract/driver'
+import { login, PASSWORD, type Driver, type Json } from '../contract/driver'
 import { CONTRACT_ROUTES, CONTROL_ROUTES, SOCKET_PATHS, before, control, expectError, expectRefused, request, sortedKeys } from './helpers'
 
 /** What every backend is checked for: its routes, its socket or none, the app's auth, the controls. */
@@ -71,6 +71,25 @@ export function commonBackendTests(spec: BackendSpec, driver: () => Driver) {
       expect(socket.received).toEqual([])
     }
   })
+
+  if (spec.sockets.length) {
+    it('reset closes every open socket with 4401, and the same users start online again', async () => {
+      const d = driver()
+      const admin = await login(d, 'admin')
+      const list = spec.routes.find((r) => r.startsWith('GET /api/'))!
+      // The two socket backends' lists: an array of users, or {onlineUsers: [...]}.
+      const ids = (body: Json): unknown[] => (Array.isArray(body) ? body : body.onlineUsers).map((x: Json) => x.id)
+      const seeded = ids((await request(d, list, admin.access)).json)
+      expect(seeded.length).toBeGreaterThan(0)
+      const u = await login(d, 'john_doe')
+      const socket = d.socket(`${spec.sockets[0]}?token=${u.access}`)
+      await before(socket, 'not json', (m) => m.type === 'error')
+      expect((await d.fetch('/__mock__/reset', { method: 'POST' })).status).toBe(200)
+      expect(await socket.closed).toEqual({ code: 4401, reason: 'unauthorized' })
+      const again = await login(d, 'admin')
+      expect(ids((await request(d, list, again.access)).json)).toEqual(seeded)
+    })
+  }
 
   it(`the controls: reset drops every token, the clock moves, presence takes ${spec.statuses.join(', ')} and refuses the rest`, async () => {
     const d = driver()

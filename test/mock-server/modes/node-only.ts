@@ -27,7 +27,7 @@ function runCli(args: string[], done: (stdout: string) => boolean) {
   let stderr = ''
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const output = new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no output in time; stdout: ${stdout}; stderr: ${stderr}`)), 15_000)
+    const timer = setTimeout(() => reject(new Error(`no output in time; stdout: ${stdout}; stderr: ${stderr}`)), 45_000)
     const check = () => {
       if (!done(stdout)) return
       clearTimeout(timer)
@@ -85,7 +85,7 @@ export function backendsNodeOnlySuite() {
       })
     }
 
-    it('the CLI: --backend prints which backend it is and the paths it serves, and serves only those', async () => {
+    it('the CLI: --backend prints which backend it is and the paths it serves, and serves only those', { timeout: 60_000 }, async () => {
       const port = await freePort()
       const { child, output, exited } = runCli(['--backend', 'chat-polling', '--port', String(port)], (out) => out.includes('Demo logins'))
       try {
@@ -105,7 +105,8 @@ export function backendsNodeOnlySuite() {
       expect(await exited).toBe(0)
     })
 
-    it('the CLI: a socket backend prints its socket; --help lists every backend; an unknown one exits 1 naming them', async () => {
+    // Each starts a process (tsx compiles the CLI first): slow on a busy machine, hence the longer timeouts.
+    it('the CLI: a socket backend prints its socket and no other', { timeout: 60_000 }, async () => {
       const port = await freePort()
       const run = runCli(['mock-server', '--backend', 'user-status-socket', '--port', String(port)], (out) => out.includes('Demo logins'))
       try {
@@ -116,8 +117,10 @@ export function backendsNodeOnlySuite() {
         process.kill(run.child.pid!, 'SIGTERM')
       }
       expect(await run.exited).toBe(0)
+    })
 
-      const names = ['contract', 'chat-socket', 'user-status-socket', 'chat-polling', 'chat-list-activity', 'users-heartbeat-admin']
+    const names = ['contract', 'chat-socket', 'user-status-socket', 'chat-polling', 'chat-list-activity', 'users-heartbeat-admin']
+    it('the CLI: --help lists every backend; an unknown one exits 1 naming them', { timeout: 60_000 }, async () => {
       const help = runCli(['--help'], () => false)
       expect(await help.exited).toBe(0)
       const { stdout } = await help.output
