@@ -75,6 +75,11 @@ export class MockBackend {
     }
   }
 
+  /** When the backend's timer runs the presence rules next (server clock, ms); null when nothing falls due. */
+  get nextWakeUp(): number | null {
+    return this.#timerAt
+  }
+
   /** Back to the seeded state and the real clock; every token dropped, every socket closed with 4401. */
   reset(): void {
     this.clock.reset()
