@@ -65,7 +65,16 @@ function authenticate(backend: MockBackend, c: Context, route: Route): SessionRe
   return auth
 }
 
-function handler(backend: MockBackend, route: Route) {
+export interface AppOptions {
+  /**
+   * The base of absolute links for a request: the server's own address, given by the transport. Default: the
+   * backend's `publicUrl`, else the origin of the request's URL (in-process transports, where no other page can
+   * address the handlers).
+   */
+  publicUrl?: (request: Request) => string
+}
+
+function handler(backend: MockBackend, route: Route, publicUrl: (request: Request) => string) {
   return async (c: Context) => {
     backend.presence.evaluate()
     const auth = authenticate(backend, c, route)
@@ -93,7 +102,7 @@ function handler(backend: MockBackend, route: Route) {
       body: parse(route.body, body),
       query: parse(route.query, c.req.query()),
       params: c.req.param() as Record<string, string>,
-      origin: new URL(c.req.url).origin,
+      origin: publicUrl(c.req.raw),
     })
     if (reply.type) return c.body(reply.body as string, reply.status as 200, { 'content-type': reply.type })
     return c.json(reply.body ?? null, reply.status as 200)
@@ -109,7 +118,8 @@ export function routesOf(backend: MockBackend): Route[] {
  * The one route table as a web-standard `fetch(request) → response` handler: mounted on Node by the server and
  * called from MSW's handlers in tests and stories.
  */
-export function createApp(backend: MockBackend): Hono {
+export function createApp(backend: MockBackend, options: AppOptions = {}): Hono {
+  const publicUrl = options.publicUrl ?? ((request: Request) => backend.publicUrl ?? new URL(request.url).origin)
   const routes = routesOf(backend)
   const app = new Hono({ strict: false })
   app.use(
@@ -125,7 +135,7 @@ export function createApp(backend: MockBackend): Hono {
   app.get('/api/openapi.json', (c) => c.json(document))
   const methods = new Map<string, string[]>([['/api/openapi.json', ['GET']]])
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), honoPath(route.path), handler(backend, route))
+    app.on(route.method.toUpperCase(), honoPath(route.path), handler(backend, route, publicUrl))
     methods.set(route.path, [...(methods.get(route.path) ?? []), route.method.toUpperCase()])
   }
   for (const [path, allowed] of methods) {

@@ -24,11 +24,35 @@ export interface MockBackendOptions {
   now?: () => number
   /** Who exists: users, friendships, conversations. Default: the 24 demo users and the admin (`createCast()`). */
   cast?: Cast
+  /**
+   * The URL clients reach this server at, e.g. `https://presence.dev.example`: absolute links (`profileImage`,
+   * avatars) are built on it. Default: the transport's own address (the Node server's listening address, the
+   * MSW handlers' `baseUrl`), never a request's `Host` header.
+   */
+  publicUrl?: string
 }
 
 export type ControlStatus = 'online' | 'away' | 'dnd' | 'invisible' | 'offline'
 
 const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000
+
+/** `https://host/prefix/` → `https://host/prefix`: the base that links are appended to. */
+export function publicBase(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new Error(`the public URL must be an absolute http(s) URL, got "${url}"`)
+  }
+  if (!/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new Error(`the public URL must be an http(s) URL without query, fragment or credentials, got "${url}"`)
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`
+}
+
+// A message of nothing but white space, control, format (U+200B–U+200F, U+2060, U+FEFF, bidi controls, …) or
+// other default-ignorable characters (U+3164 Hangul filler, variation selectors, …) shows as blank.
+const BLANK = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u
 
 /**
  * The whole mock presence backend, independent of any transport: the rules, the tokens, the open sockets and
@@ -41,6 +65,8 @@ export class MockBackend {
   readonly conversations: Conversations
   readonly hub: Hub
   readonly control: boolean
+  /** The base of absolute links when one was configured (`publicUrl`), else null: the transport decides. */
+  readonly publicUrl: string | null
   #timer: ReturnType<typeof setTimeout> | undefined
   #timerAt: number | null = null
   #stopSimulation: (() => void) | undefined
@@ -48,6 +74,7 @@ export class MockBackend {
   constructor(options: MockBackendOptions = {}) {
     this.clock = new MockClock(options.now)
     this.control = options.control ?? true
+    this.publicUrl = options.publicUrl === undefined ? null : publicBase(options.publicUrl)
     this.tokens = new TokenStore({ accessMs: (options.tokenTtlSeconds ?? 900) * 1000, refreshMs: REFRESH_TTL_MS })
     const cast = options.cast ?? DEFAULT_CAST
     this.conversations = new Conversations(this.clock.now(), cast.conversations)
@@ -112,10 +139,10 @@ export class MockBackend {
     if (status !== 'invisible') this.presence.restActivity(userId)
   }
 
-  /** An empty or blank status message is stored as null. */
+  /** A status message is trimmed; one that shows blank (empty, white space, invisible characters) is stored as null. */
   normaliseMessage(message: string | null): string | null {
-    const trimmed = message?.trim()
-    return trimmed ? trimmed : null
+    const trimmed = message?.trim() ?? ''
+    return BLANK.test(trimmed) ? null : trimmed
   }
 
   dispose(): void {

@@ -17,6 +17,8 @@ export interface MockServerOptions extends MockBackendOptions {
 
 export interface RunningMockServer {
   url: string
+  /** The base of absolute links (`profileImage`): `publicUrl` when given, else the listening address. */
+  publicUrl: string
   port: number
   backend: MockBackend
   close(): Promise<void>
@@ -26,10 +28,14 @@ export const WEBSOCKET_PATHS = ['/ws/user-status', '/ws/chat']
 
 const wsPath = (pathname: string) => pathname.replace(/\/$/, '')
 
+const UNSPECIFIED = new Set(['0.0.0.0', '::', '[::]', ''])
+
 /** Starts the mock backend as a real HTTP + WebSocket server. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
   const backend = new MockBackend(options)
-  const app = createApp(backend)
+  // Known once listening; no request arrives before. Links never follow a request's Host header (section 6.5).
+  let publicUrl = ''
+  const app = createApp(backend, { publicUrl: () => publicUrl })
   const server = createAdaptorServer({ fetch: app.fetch })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
   const alive = new WeakMap<WebSocket, boolean>()
@@ -48,7 +54,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         backend,
         { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
         url,
-        url.origin,
+        publicUrl,
       )
       ws.on('message', (data, isBinary) => {
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
@@ -76,9 +82,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   })
   const { port } = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  // A wildcard address is no place to fetch from (browsers refuse 0.0.0.0): links then name this machine.
+  publicUrl = backend.publicUrl ?? (UNSPECIFIED.has(host) ? `http://localhost:${port}` : url)
 
   return {
     url,
+    publicUrl,
     port,
     backend,
     close: async () => {

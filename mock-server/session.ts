@@ -18,7 +18,7 @@ const byteLength = (text: string) => (text.length * 3 <= MAX_FRAME_BYTES ? text.
 
 /**
  * The WebSocket protocol of the contract, written once against a minimal socket, for every transport.
- * `url` is the address the client opened (it carries `?token=`), `origin` the HTTP origin for avatar links.
+ * `url` is the address the client opened (it carries `?token=`), `origin` the server's public base for avatar links.
  */
 export function openSession(backend: MockBackend, socket: SocketLike, url: URL, origin: string): Session {
   const { presence, tokens, hub } = backend

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process'
+import { request } from 'node:http'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { contractSuite } from './contract/suite'
 import { makeNodeDriver, type NodeDriver } from './contract/node-driver'
-import { advance, connect, isStatusOf, login, sleep } from './contract/driver'
+import { startMockServer } from '../../mock-server/node'
+import { advance, connect, isStatusOf, login, sleep, type Json } from './contract/driver'
 import { OpenApiChecker } from './contract/openapi'
 
 contractSuite('real Node server over real sockets', makeNodeDriver)
@@ -26,6 +28,53 @@ describe('presence contract: the real Node server only', () => {
     open.push(socket)
     return socket
   }
+
+  /** A request with headers that `fetch` would not send as given (`Host`). */
+  const rawHttp = (d: NodeDriver, path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; json: Json }>((resolve, reject) => {
+      const req = request(`${d.origin}${path}`, { headers }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+
+  it("absolute links are built on the server's own address, never on the request's Host header (6.5)", async () => {
+    const d = (driver = await makeNodeDriver())
+    const u = await login(d, 'john_doe')
+    const evil = { host: 'evil.example:1337', 'x-forwarded-host': 'evil.example:1337', authorization: `Bearer ${u.access}` }
+    const me = await rawHttp(d, '/api/users/me/', evil)
+    expect(me.status).toBe(200)
+    expect(me.json.profile_image).toBe(`${d.origin}/avatars/${u.user.id}.svg`)
+    const list = await rawHttp(d, '/api/chat/online-users/', evil)
+    for (const user of list.json.onlineUsers) expect(new URL(user.profileImage).origin).toBe(d.origin)
+    const socket = new WebSocket(`${d.origin.replace(/^http/, 'ws')}/ws/user-status/?token=${u.access}`, { headers: { host: 'evil.example:1337' } })
+    open.push(socket)
+    const snapshot = await new Promise<Json>((resolve, reject) => {
+      socket.once('message', (data) => resolve(JSON.parse(data.toString())))
+      socket.once('error', reject)
+    })
+    expect(snapshot.onlineUsers.length).toBeGreaterThan(0)
+    for (const user of snapshot.onlineUsers) expect(new URL(user.profileImage).origin).toBe(d.origin)
+  })
+
+  it('listening on a wildcard address, links name localhost; --public-url overrides the listening address', async () => {
+    const wild = await startMockServer({ port: 0, host: '0.0.0.0' })
+    try {
+      expect(wild.publicUrl).toBe(`http://localhost:${wild.port}`)
+    } finally {
+      await wild.close()
+    }
+    const given = await startMockServer({ port: 0, host: '127.0.0.1', publicUrl: 'https://presence.dev.example/' })
+    try {
+      expect(given.publicUrl).toBe('https://presence.dev.example')
+    } finally {
+      await given.close()
+    }
+    await expect(startMockServer({ port: 0, publicUrl: 'javascript:alert(1)' })).rejects.toThrow(/public URL/)
+  })
 
   it("a bad token: the upgrade is accepted, nothing is sent, then the close is 4401 'unauthorized'", async () => {
     const d = (driver = await makeNodeDriver())
@@ -96,7 +145,7 @@ describe('presence contract: the real Node server only', () => {
     const cwd = fileURLToPath(new URL('../..', import.meta.url))
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'mock-server/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--ttl', '300', '--grace', '2', '--token-ttl', '900', '--no-control'],
+      ['--import', 'tsx', 'mock-server/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--ttl', '300', '--grace', '2', '--token-ttl', '900', '--no-control', '--public-url', `http://localhost:${port}/`],
       { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
@@ -127,6 +176,8 @@ describe('presence contract: the real Node server only', () => {
         body: JSON.stringify({ username: 'john_doe', password: 'password' }),
       })
       expect(res.status).toBe(200)
+      const body = await res.clone().json()
+      expect(body.user.profile_image).toBe(`http://localhost:${port}/avatars/${body.user.id}.svg`)
       const doc = await (await fetch(`${base}/api/openapi.json`)).json()
       expect(Object.keys(doc.paths).some((p) => p.startsWith('/__mock__'))).toBe(false)
       const openapi = new OpenApiChecker(doc)

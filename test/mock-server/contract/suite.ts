@@ -1886,6 +1886,82 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
       })
     })
 
+    // -------------------------------------------------------------------------------------------------------------
+    describe("6.5 limits that protect the developer's machine", () => {
+      const driver = fresh(makeDriver)
+
+      it("query integers above a parameter's maximum are clamped, however many digits; only a non-positive-integer is a 400", async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const admin = await login(d, 'admin')
+        for (const huge of ['201', '9007199254740992', '99999999999999999999999', '1' + '0'.repeat(400)]) {
+          const res = await d.fetch(`/api/users/activity/?limit=${huge}`, { token: w.access })
+          expect(res.status, `limit=${huge}: ${res.text}`).toBe(200)
+          expect(res.json.length).toBeLessThanOrEqual(200)
+          const page = await d.fetch(`/api/users/admin/users/online/?per_page=${huge}`, { token: admin.access })
+          expect(page.status, `per_page=${huge}: ${page.text}`).toBe(200)
+          expect(page.json.pagination.per_page).toBe(100)
+          const past = await d.fetch(`/api/users/admin/users/online/?page=${huge}`, { token: admin.access })
+          expect(past.status, `page=${huge}: ${past.text}`).toBe(200)
+          expect(past.json.online_users).toEqual([])
+          expect(past.json.pagination).toMatchObject({ has_next: false, has_previous: true })
+        }
+        for (const bad of ['0', '00', '-9007199254740992', '1e3', '1.0', ' 5', '+5', '0x10']) {
+          expectError(await d.fetch(`/api/users/activity/?limit=${encodeURIComponent(bad)}`, { token: w.access }), 400, 'invalid_field', 'limit')
+          expectError(await d.fetch(`/api/users/admin/users/online/?per_page=${encodeURIComponent(bad)}`, { token: admin.access }), 400, 'invalid_field', 'per_page')
+        }
+        await expectHealthy(d)
+      })
+
+      it('a status message of nothing but white space, invisible or format characters is stored as null (REST and socket)', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const patch = (status_message: string) => call(d, u.access, 'PATCH', '/api/users/me/status/', { status_message })
+        const blanks = [
+          '\u200b\u200b\u200b', // zero-width spaces
+          '\u200c\u200d\u2060\ufeff', // zero-width non-joiner, joiner, word joiner, BOM
+          ' \u00ad\u3000\u00a0 ', // soft hyphen, ideographic and no-break spaces
+          '\u202e\u2066\u2069', // bidi controls
+          '\u3164\ufe0f', // Hangul filler, a variation selector
+          '\u0007\t\n',
+        ]
+        for (const blank of blanks) {
+          await patch('visible')
+          expect((await patch(blank)).status_message, JSON.stringify(blank)).toBeNull()
+        }
+        await patch('visible')
+        await tab.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage === 'visible')
+        tab.send(JSON.stringify({ type: 'status', statusMessage: '\u200b \u200b' }))
+        expect((await tab.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage !== 'visible')).user.statusMessage).toBeNull()
+        // Invisible characters inside a visible message are the writer's (an emoji's joiner, a variation selector).
+        const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'
+        expect((await patch(family)).status_message).toBe(family)
+        expect((await patch('\u200bhi\u200b')).status_message).toBe('\u200bhi\u200b')
+        expect((await get(d, u.access, '/api/users/me/')).status_message).toBe('\u200bhi\u200b')
+      })
+    })
+
+    describe("6.5 limits that protect the developer's machine: a configured public URL", () => {
+      const driver = fresh(makeDriver, { publicUrl: 'https://presence.dev.example/kit/' })
+
+      it('every absolute link is built on the public URL it was given (REST, snapshot and events)', async () => {
+        const d = driver()
+        const base = 'https://presence.dev.example/kit'
+        const u = await login(d, 'john_doe')
+        expect(u.user.profile_image).toBe(`${base}/avatars/${idOf(u)}.svg`)
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        for (const user of ws.snapshot.onlineUsers) expect(user.profileImage).toBe(`${base}/avatars/${user.id}.svg`)
+        for (const user of (await get(d, w.access, '/api/users/online/'))) expect(user.profile_image).toBe(`${base}/avatars/${user.id}.svg`)
+        for (const c of await get(d, w.access, '/api/chat/conversations/')) expect(c.other_user.profile_image.startsWith(`${base}/avatars/`)).toBe(true)
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'away' })
+        expect((await ws.next(isStatusOf(idOf(u), 'away'))).user.profileImage).toBe(`${base}/avatars/${idOf(u)}.svg`)
+        // The server itself still serves the avatars at its root (a proxy maps the prefix).
+        expect((await d.fetch(`/avatars/${idOf(u)}.svg`)).status).toBe(200)
+      })
+    })
+
     describe("5. the mock server's controls: off", () => {
       const driver = fresh(makeDriver, { control: false })
 
