@@ -11,6 +11,9 @@ import { apiRoutes, controlRoutes } from './routes'
 export const MAX_BODY_BYTES = 64 * 1024
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+const JSON_TYPE = /^application\/json\s*(;|$)/i
+
 const fail = (c: Context, status: number, code: string, message: string) =>
   c.json({ error: { code, message } }, status as 400)
 
@@ -50,6 +53,16 @@ async function readBody(request: Request): Promise<string | HttpError> {
   return new TextDecoder().decode(bytes)
 }
 
+/** Whether the request carries a body: declared by its headers, or found by reading it (in-process requests). */
+async function hasBody(request: Request): Promise<boolean> {
+  const length = request.headers.get('content-length')
+  if (length !== null && Number(length) > 0) return true
+  if (request.headers.has('transfer-encoding')) return true
+  if (!request.body) return false
+  const text = await readBody(request.clone())
+  return text instanceof HttpError || text !== ''
+}
+
 function parse<T>(schema: z.ZodType<T> | undefined, input: unknown): T {
   if (!schema) return undefined as T
   const result = schema.safeParse(input)
@@ -82,6 +95,19 @@ function handler(backend: MockBackend, route: Route, publicUrl: (request: Reques
     if (auth) backend.presence.restActivity(auth.userId)
     if (route.access === 'admin' && !backend.presence.user(auth!.userId)?.isAdmin) {
       throw new HttpError(403, 'forbidden', 'admins only')
+    }
+    const control = route.access === 'control'
+    // A web page elsewhere must not reach the controls: a cross-origin `fetch` or form post carries its Origin.
+    const origin = c.req.header('origin')
+    if (control && origin !== undefined && !LOCAL_ORIGIN.test(origin)) {
+      throw new HttpError(403, 'forbidden', "the mock's controls answer only local origins (http://localhost, http://127.0.0.1)")
+    }
+    // Only a JSON body needs a CORS preflight: a form post or a text/plain fetch from any page does not.
+    const json = JSON_TYPE.test(c.req.header('content-type') ?? '')
+    if ((control || route.body) && !json && (await hasBody(c.req.raw))) {
+      throw control
+        ? new HttpError(403, 'forbidden', "the mock's controls take a body only as Content-Type: application/json")
+        : new HttpError(415, 'unsupported_media_type', 'the body must be sent as Content-Type: application/json')
     }
     let body: unknown
     if (route.body) {

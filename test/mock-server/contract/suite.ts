@@ -1942,6 +1942,97 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
       })
     })
 
+    describe("6.5 limits that protect the developer's machine: controls a web page cannot reach", () => {
+      const driver = fresh(makeDriver)
+      const FORM = 'application/x-www-form-urlencoded'
+
+      it('the controls take a body only as application/json: any other type is a 403 that changes nothing; no body is fine', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const sofia = 10 // seeded online through REST activity, mode invisible
+        const before = await adminView(d, 3)
+        const refused: Array<[string, string | undefined, string]> = [
+          ['/__mock__/reset', FORM, 'a=1'],
+          ['/__mock__/reset', 'text/plain', '{}'],
+          ['/__mock__/users/3/presence', 'text/plain', '{"status":"invisible"}'],
+          ['/__mock__/users/3/presence', 'text/plain;charset=UTF-8', '{"status":"offline"}'],
+          ['/__mock__/users/3/presence', 'multipart/form-data; boundary=x', '--x--'],
+          ['/__mock__/users/3/presence', 'application/jsonp', '{"status":"away"}'],
+          ['/__mock__/users/3/presence', undefined, '{"status":"away"}'],
+          ['/__mock__/clock', 'text/plain', '{"advanceSeconds":86400}'],
+          ['/__mock__/clock', FORM, 'advanceSeconds=86400'],
+        ]
+        for (const [path, type, body] of refused) {
+          const res = await d.fetch(path, { method: 'POST', body, headers: type === undefined ? {} : { 'content-type': type } })
+          expectError(res, 403, 'forbidden')
+        }
+        // The same without a declared length: a streamed body is a body too.
+        expectError(await d.fetch('/__mock__/reset', { method: 'POST', body: 'a=1', headers: { 'content-type': FORM }, chunked: true }), 403, 'forbidden')
+        // Nothing of it happened: the tokens live, the clock did not move, nobody's presence changed.
+        expect((await get(d, u.access, '/api/users/me/')).username).toBe('john_doe')
+        const after = await adminView(d, 3)
+        expect(after.online_status).toBe(before.online_status)
+        expect(Math.abs(ms(after.last_seen) - Date.now())).toBeLessThan(60_000)
+        expect((await adminView(d, sofia)).online_status).toBe('invisible')
+        // JSON with parameters is JSON; no body at all needs no type (`curl -X POST …/__mock__/reset`).
+        const json = await d.fetch('/__mock__/users/3/presence', { method: 'POST', body: '{"status":"away"}', headers: { 'content-type': 'Application/JSON; charset=utf-8' } })
+        expect(json.status, json.text).toBe(200)
+        expect((await d.fetch('/__mock__/reset', { method: 'POST' })).status).toBe(200)
+        expectError(await d.fetch('/api/users/me/', { token: u.access }), 401, 'unauthorized')
+      })
+
+      it('when an Origin is sent, the controls answer only the local origins of section 3 (others: 403, no CORS header)', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const json = { 'content-type': 'application/json' }
+        for (const origin of ['http://evil.example', 'https://localhost:5173', 'http://localhost.evil.example', 'http://127.0.0.1.nip.io:6006', 'null']) {
+          for (const [path, body] of [
+            ['/__mock__/reset', undefined],
+            ['/__mock__/clock', '{"advanceSeconds":86400}'],
+            ['/__mock__/users/3/presence', '{"status":"invisible"}'],
+          ] as const) {
+            const res = await d.fetch(path, { method: 'POST', body, headers: { ...(body ? json : {}), origin } })
+            expectError(res, 403, 'forbidden')
+            expect(res.headers.get('access-control-allow-origin'), origin).toBeNull()
+          }
+        }
+        expect((await get(d, u.access, '/api/users/me/')).online_status).toBe('online')
+        for (const origin of ['http://localhost:5173', 'http://127.0.0.1:6006', 'http://localhost']) {
+          const res = await d.fetch('/__mock__/users/3/presence', { method: 'POST', json: { status: 'away' }, headers: { origin } })
+          expect(res.status, res.text).toBe(200)
+          expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+        }
+        const reset = await d.fetch('/__mock__/reset', { method: 'POST', headers: { origin: 'http://localhost:3000' } })
+        expect(reset.status).toBe(200)
+      })
+
+      it('API request bodies are JSON: a body of another type is a 415 unsupported_media_type that changes nothing; no body is fine', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const cases: Array<[string, string, string | undefined, string]> = [
+          ['POST', '/api/auth/login/', undefined, '{"username":"jane_smith","password":"password"}'],
+          ['POST', '/api/auth/login/', FORM, 'username=jane_smith&password=password'],
+          ['POST', '/api/auth/refresh/', 'text/plain', JSON.stringify({ refresh: u.refresh })],
+          ['POST', '/api/auth/logout/', 'text/plain', JSON.stringify({ refresh: u.refresh })],
+          ['POST', '/api/chat/heartbeat/', 'text/plain', '{}'],
+          ['POST', '/api/chat/mark-offline/', FORM, 'x=1'],
+          ['PATCH', '/api/users/me/status/', 'text/plain', '{"mode":"invisible"}'],
+        ]
+        for (const [method, path, type, body] of cases) {
+          const res = await d.fetch(path, { method, body, token: u.access, headers: type === undefined ? {} : { 'content-type': type } })
+          expectError(res, 415, 'unsupported_media_type')
+        }
+        const me = await get(d, u.access, '/api/users/me/')
+        expect(me).toMatchObject({ mode: u.user.mode, online_status: 'online' })
+        // The refresh token was not used up by the refused logout.
+        expect((await d.fetch('/api/auth/refresh/', { method: 'POST', json: { refresh: u.refresh } })).status).toBe(200)
+        // A body-less POST needs no type; the order stays 401 → 403 → 415 → 413 → 400.
+        expect((await d.fetch('/api/chat/heartbeat/', { method: 'POST', token: u.access })).status).toBe(200)
+        expectError(await d.fetch('/api/chat/heartbeat/', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }), 401, 'unauthorized')
+        expectError(await d.fetch('/api/chat/heartbeat/', { method: 'POST', token: u.access, body: bigBody(100 * KIB), headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type')
+      })
+    })
+
     describe("6.5 limits that protect the developer's machine: a configured public URL", () => {
       const driver = fresh(makeDriver, { publicUrl: 'https://presence.dev.example/kit/' })
 
