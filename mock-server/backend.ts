@@ -7,6 +7,7 @@ import { TokenStore } from './core/tokens'
 import type { Mode } from './core/types'
 import { camelUser } from './core/views'
 import { Hub } from './hub'
+import { isolated } from './isolate'
 import { startSimulation } from './simulate'
 
 export interface MockBackendOptions {
@@ -165,7 +166,7 @@ export class MockBackend {
     this.#timer = setTimeout(() => {
       if (this.clock.now() < at) return this.#schedule(at)
       this.#timerAt = null
-      this.presence.evaluate()
+      isolated('a timed run of the presence rules', () => this.presence.evaluate())
     }, wait)
     const timer = this.#timer as { unref?: () => void }
     timer.unref?.()

@@ -122,13 +122,24 @@ export class Hub {
       const member = this.#members.get(id)
       if (!member) continue
       let frame = frames.get(member.origin)
-      if (frame === undefined) frames.set(member.origin, (frame = this.#frame(userId, audience, member.origin)))
+      if (frame === undefined) frames.set(member.origin, (frame = this.#build(userId, audience, member.origin)))
       if (frame === null) continue
       try {
         member.socket.send(frame)
       } catch {
         // A socket that is closing cannot hold up the others; its own close event removes it.
       }
+    }
+  }
+
+  // A frame that cannot be built (a timestamp out of range, a bad record) is logged and dropped for its audience;
+  // the other users' frames, the other sockets and the process live on.
+  #build(userId: number, audience: Audience, origin: string): string | null {
+    try {
+      return this.#frame(userId, audience, origin)
+    } catch (error) {
+      console.error(`presence mock server: the ${audience} frame of user ${userId} failed and was dropped:`, error)
+      return null
     }
   }
 }

@@ -2,6 +2,7 @@ import type { MockBackend } from './backend'
 import { clientFrame, describeIssue } from './core/schemas'
 import { camelUser, iso, listVisible } from './core/views'
 import type { SocketLike } from './hub'
+import { isolated } from './isolate'
 
 export const MAX_FRAME_BYTES = 16 * 1024
 const RATE_PER_SECOND = 20
@@ -30,12 +31,20 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
   }
   const { userId } = auth
   const connectionId = presence.connect(userId, auth.sessionId)
-  socket.send(
-    JSON.stringify({
+  let snapshot: string
+  try {
+    snapshot = JSON.stringify({
       type: 'online_users',
       onlineUsers: listVisible(presence, { userId }).map(([user, view]) => camelUser(origin, user, view)),
-    }),
-  )
+    })
+  } catch (error) {
+    // One connection fails, not the process: the client is told to come back later.
+    console.error('presence mock server: a snapshot failed; the socket is closed with 1011:', error)
+    presence.disconnect(connectionId)
+    socket.close(1011, 'internal error')
+    return { receive() {}, closed() {} }
+  }
+  socket.send(snapshot)
   hub.add(connectionId, { socket, userId, origin })
 
   let allowance = BURST
@@ -50,7 +59,7 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
     socket.close(code, reason)
   }
 
-  return {
+  const session: Session = {
     receive(data) {
       if (!open) return
       const now = performance.now()
@@ -99,4 +108,6 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
       presence.disconnect(connectionId)
     },
   }
+  // A frame whose handling fails is logged and dropped; the socket and the process live on.
+  return { receive: (data) => isolated('a frame from a client', () => session.receive(data)), closed: session.closed }
 }

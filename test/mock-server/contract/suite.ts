@@ -10,6 +10,7 @@ import {
   isStatusOf,
   isUtcIso,
   login,
+  reset,
   setPresence,
   sleep,
   sync,
@@ -1939,6 +1940,43 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expect((await patch(family)).status_message).toBe(family)
         expect((await patch('\u200bhi\u200b')).status_message).toBe('\u200bhi\u200b')
         expect((await get(d, u.access, '/api/users/me/')).status_message).toBe('\u200bhi\u200b')
+      })
+    })
+
+    describe("6.5 limits that protect the developer's machine: the clock", () => {
+      const driver = fresh(makeDriver)
+      const TEN_YEARS = 315_360_000 // 3650 days: ten of them are 100 years of 365 days, inside 100 × 365.25 days
+      const clock = (d: Driver, advanceSeconds: number) => d.fetch('/__mock__/clock', { method: 'POST', json: { advanceSeconds } })
+
+      it('clock: an advance that would take it past 100 years from the real time is a 400 invalid_field, and it stays put', async () => {
+        const d = driver()
+        for (let i = 0; i < 10; i++) expect((await clock(d, TEN_YEARS)).status).toBe(200)
+        const at = (await advance(d, 0)).now
+        expectError(await clock(d, TEN_YEARS), 400, 'invalid_field', 'advanceSeconds')
+        expect(ms((await advance(d, 0)).now) - ms(at)).toBeLessThan(5000) // only real time passed
+        expect((await clock(d, DAY)).status).toBe(200) // 36,501 days of 36,525
+        expectError(await clock(d, 25 * DAY), 400, 'invalid_field', 'advanceSeconds')
+        expect((await clock(d, 23 * DAY)).status).toBe(200)
+        await reset(d)
+        expect((await clock(d, TEN_YEARS)).status).toBe(200)
+        await expectHealthy(d)
+      })
+
+      it("the issue's reproduction: 10-year advances repeated with a socket open, then a presence control: the server lives on", async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        let res: HttpResult
+        let calls = 0
+        do res = await clock(d, TEN_YEARS)
+        while (res.status === 200 && ++calls < 30_000)
+        expectError(res, 400, 'invalid_field', 'advanceSeconds')
+        expect(calls).toBe(10)
+        const presence = await controlPresence(d, 5, 'online')
+        expect(presence.status, presence.text).toBe(200)
+        expect((await ws.next(isStatusOf(5, 'online'))).user.lastSeen).toMatch(/^21\d\d-/)
+        for (let i = 0; i < 3; i++) await expectHealthy(d)
+        expect(ws.isClosed).toBe(false)
       })
     })
 
