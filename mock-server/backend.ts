@@ -31,7 +31,14 @@ export interface MockBackendOptions {
    * MSW handlers' `baseUrl`), never a request's `Host` header.
    */
   publicUrl?: string
+  /**
+   * A socket whose unsent data would pass this many bytes is closed with 1013 (section 6.5), where the transport
+   * has a send queue (the Node server). Default 1 MiB; `Infinity` turns the limit off, for measurements only.
+   */
+  sendLimitBytes?: number
 }
+
+export const SEND_LIMIT_BYTES = 1024 * 1024
 
 export type ControlStatus = 'online' | 'away' | 'dnd' | 'invisible' | 'offline'
 
@@ -68,6 +75,7 @@ export class MockBackend {
   readonly control: boolean
   /** The base of absolute links when one was configured (`publicUrl`), else null: the transport decides. */
   readonly publicUrl: string | null
+  readonly sendLimitBytes: number
   #timer: ReturnType<typeof setTimeout> | undefined
   #timerAt: number | null = null
   #stopSimulation: (() => void) | undefined
@@ -76,6 +84,7 @@ export class MockBackend {
     this.clock = new MockClock(options.now)
     this.control = options.control ?? true
     this.publicUrl = options.publicUrl === undefined ? null : publicBase(options.publicUrl)
+    this.sendLimitBytes = options.sendLimitBytes ?? SEND_LIMIT_BYTES
     this.tokens = new TokenStore({ accessMs: (options.tokenTtlSeconds ?? 900) * 1000, refreshMs: REFRESH_TTL_MS })
     const cast = options.cast ?? DEFAULT_CAST
     this.conversations = new Conversations(this.clock.now(), cast.conversations)

@@ -4,6 +4,11 @@ import type { Audience } from './core/types'
 export interface SocketLike {
   send(data: string): void
   close(code: number, reason: string): void
+  /**
+   * Bytes sent and not yet handed to the network, where the transport queues them (the `ws` package's
+   * `bufferedAmount`); absent where it has no such queue (MSW delivers each frame in process, at once).
+   */
+  readonly bufferedAmount?: number
 }
 
 interface Member {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo, Socket } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { createApp } from './app'
@@ -11,7 +12,10 @@ export interface MockServerOptions extends MockBackendOptions {
   port?: number
   /** Default 127.0.0.1. */
   host?: string
-  /** Protocol-level ping interval in ms; a socket that missed the previous pong is dropped. Default 15 000. */
+  /**
+   * Protocol-level ping interval in ms; a socket that has not answered the previous ping is dropped. Only a pong
+   * that echoes the server's own ping counts (an unsolicited pong does not). Default 15 000.
+   */
   pingIntervalMs?: number
 }
 
@@ -30,6 +34,22 @@ const wsPath = (pathname: string) => pathname.replace(/\/$/, '')
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::', '[::]', ''])
 
+/** How long a peer has to answer the server's close before its connection is reset. */
+const CLOSE_GRACE_MS = 2000
+
+/**
+ * Closes with a close frame, which a peer that does not read never reaches (it waits behind its backlog): such a
+ * connection is reset after a grace period, which frees the kernel's buffers at once.
+ */
+function closeOrReset(ws: WebSocket, socket: Socket, code: number, reason: string): void {
+  ws.close(code, reason)
+  const timer = setTimeout(() => {
+    if (ws.readyState !== ws.CLOSED) socket.resetAndDestroy()
+  }, CLOSE_GRACE_MS)
+  timer.unref()
+  ws.once('close', () => clearTimeout(timer))
+}
+
 /** Starts the mock backend as a real HTTP + WebSocket server. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
   const backend = new MockBackend(options)
@@ -38,7 +58,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const app = createApp(backend, { publicUrl: () => publicUrl })
   const server = createAdaptorServer({ fetch: app.fetch })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
-  const alive = new WeakMap<WebSocket, boolean>()
+  // The payload of each socket's unanswered ping; absent once answered.
+  const awaiting = new WeakMap<WebSocket, Buffer>()
 
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`)
@@ -47,12 +68,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      alive.set(ws, true)
-      ws.on('pong', () => alive.set(ws, true))
+      ws.on('pong', (data) => {
+        if (awaiting.get(ws)?.equals(data)) awaiting.delete(ws)
+      })
       ws.on('error', () => ws.terminate())
       const session = openSession(
         backend,
-        { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
+        {
+          send: (data) => ws.send(data),
+          close: (code, reason) => closeOrReset(ws, socket as Socket, code, reason),
+          get bufferedAmount() {
+            return ws.bufferedAmount
+          },
+        },
         url,
         publicUrl,
       )
@@ -66,12 +94,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const pings = setInterval(() => {
     for (const ws of wss.clients) {
-      if (!alive.get(ws)) {
+      if (awaiting.has(ws)) {
         ws.terminate()
         continue
       }
-      alive.set(ws, false)
-      ws.ping()
+      const nonce = randomBytes(8)
+      awaiting.set(ws, nonce)
+      ws.ping(nonce)
     }
   }, options.pingIntervalMs ?? 15_000)
 

@@ -44,13 +44,23 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
     socket.close(1011, 'internal error')
     return { receive() {}, closed() {} }
   }
-  socket.send(snapshot)
-  hub.add(connectionId, { socket, userId, origin })
 
   let allowance = BURST
   let lastCheck = performance.now()
   let open = true
-  const reply = (frame: object) => socket.send(JSON.stringify(frame))
+  // Everything for this client leaves here. A client that does not read gets at most `sendLimitBytes` queued:
+  // the frame that would pass it is not sent, and the socket is closed with 1013 ("try again later"). A frame
+  // onto an empty queue always goes (a snapshot of a large cast may be bigger than the limit by itself).
+  const send = (data: string) => {
+    if (!open) return
+    const queued = socket.bufferedAmount
+    if (queued && queued + data.length * 3 > backend.sendLimitBytes) {
+      const bytes = new TextEncoder().encode(data).length
+      if (queued + bytes > backend.sendLimitBytes) return shut(1013, 'send queue over its limit')
+    }
+    socket.send(data)
+  }
+  const reply = (frame: object) => send(JSON.stringify(frame))
   const refuse = (message: string) => reply({ type: 'error', code: 'bad_message', message })
   const shut = (code: number, reason: string) => {
     open = false
@@ -58,6 +68,8 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
     presence.disconnect(connectionId)
     socket.close(code, reason)
   }
+  send(snapshot)
+  if (open) hub.add(connectionId, { socket: { send, close: (code, reason) => socket.close(code, reason) }, userId, origin })
 
   const session: Session = {
     receive(data) {

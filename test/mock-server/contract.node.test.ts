@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { request } from 'node:http'
-import { createServer } from 'node:net'
+import { connect as connectTcp, createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import { contractSuite } from './contract/suite'
 import { makeNodeDriver, type NodeDriver } from './contract/node-driver'
@@ -131,6 +132,120 @@ describe('presence contract: the real Node server only', () => {
     const closed = await new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)))
     expect(closed).toBe(1006) // terminated, no close frame: a vanished network
     await ws.next(isStatusOf(u.user.id, 'offline'), 2000)
+  })
+
+  it('a client that sends unsolicited pongs but never answers a ping is dropped all the same (6.5)', async () => {
+    const d = (driver = await makeNodeDriver({ pingIntervalMs: 60 }))
+    const u = await login(d, 'john_doe')
+    const silent = rawSocket(d, `/ws/user-status/?token=${u.access}`, { autoPong: false })
+    await new Promise((resolve) => silent.once('message', resolve))
+    // An empty pong, and one with a payload of its own, every 20 ms: neither answers the server's ping.
+    const pongs = setInterval(() => {
+      if (silent.readyState !== WebSocket.OPEN) return
+      silent.pong()
+      silent.pong(Buffer.from('12345678'))
+    }, 20)
+    try {
+      const closed = await Promise.race([
+        new Promise<number>((resolve) => silent.once('close', (code) => resolve(code))),
+        sleep(3000).then(() => 'still open'),
+      ])
+      expect(closed).toBe(1006)
+    } finally {
+      clearInterval(pongs)
+    }
+  })
+
+  it('a client that never reads is closed with 1013 once 1 MiB is queued for it, and nothing more is queued (6.5)', async () => {
+    const d = (driver = await makeNodeDriver())
+    const backend = d.server.backend
+    const w = await login(d, 'jane_smith')
+    const port = Number(new URL(d.origin).port)
+    // A bare TCP client: the upgrade, then it stops reading (the kernel's buffers fill, then the server's queue).
+    const tcp = connectTcp(port, '127.0.0.1')
+    open.push({ terminate: () => tcp.destroy() } as unknown as WebSocket)
+    const key = randomBytes(16).toString('base64')
+    tcp.write(
+      `GET /ws/user-status/?token=${w.access} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+        `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    )
+    let received = Buffer.alloc(0)
+    await new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk])
+        const end = received.indexOf('\r\n\r\n')
+        if (end < 0) return
+        expect(received.subarray(0, 12).toString()).toBe('HTTP/1.1 101')
+        received = received.subarray(end + 4)
+        tcp.off('data', onData)
+        tcp.pause()
+        resolve()
+      }
+      tcp.on('data', onData)
+    })
+    await vi.waitFor(() => expect(backend.hub.size).toBe(1))
+
+    // john_doe changes his message, each change pushed at once: about 700 bytes a frame for jane's socket.
+    const message = (n: number) => `${n} ${'🚀'.repeat(130)}`
+    let sent = 0
+    while (backend.hub.size === 1 && sent < 40_000) {
+      backend.presence.setStatus(3, { statusMessage: message(sent++) })
+      backend.hub.flush()
+      if (sent % 200 === 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+    const refused = sent - 1 // the change whose frame would have passed the limit
+    expect(backend.hub.size, 'the server stopped queuing for the socket').toBe(0)
+    for (let i = 0; i < 50; i++) {
+      backend.presence.setStatus(3, { statusMessage: message(sent++) })
+      backend.hub.flush()
+    }
+
+    // Reading again: everything queued before the limit arrives, in order, then the close frame with 1013.
+    const frames: string[] = []
+    let close: number | null = null
+    let dataBytes = 0
+    const parse = () => {
+      for (;;) {
+        if (received.length < 2) return
+        const opcode = received[0]! & 0x0f
+        let length = received[1]! & 0x7f
+        let offset = 2
+        if (length === 126) {
+          if (received.length < 4) return
+          length = received.readUInt16BE(2)
+          offset = 4
+        } else if (length === 127) {
+          if (received.length < 10) return
+          length = Number(received.readBigUInt64BE(2))
+          offset = 10
+        }
+        if (received.length < offset + length) return
+        const payload = received.subarray(offset, offset + length)
+        received = received.subarray(offset + length)
+        if (opcode === 1) {
+          frames.push(payload.toString('utf8'))
+          dataBytes += offset + length
+        } else if (opcode === 8) close = payload.readUInt16BE(0)
+      }
+    }
+    await new Promise<void>((resolve, reject) => {
+      tcp.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk])
+        parse()
+        if (close !== null) resolve()
+      })
+      tcp.once('close', () => (close === null ? reject(new Error(`closed without a close frame after ${frames.length} frames`)) : resolve()))
+      parse()
+      tcp.resume()
+    })
+    expect(close).toBe(1013)
+    const events = frames.slice(1).map((text) => JSON.parse(text))
+    expect(JSON.parse(frames[0]!).type).toBe('online_users')
+    const numbers = events.map((e: Json) => Number(e.user.statusMessage.split(' ')[0]))
+    expect(numbers).toEqual(Array.from({ length: refused }, (_, i) => i))
+    expect(dataBytes).toBeGreaterThan(1024 * 1024)
+    // Jane's socket is gone for the presence rules too: no socket of hers is left.
+    expect(backend.presence.user(w.user.id)!.connections.size).toBe(0)
   })
 
   it('the CLI: prints its URL and the demo logins, answers, has no controls with --no-control, and stops on SIGTERM', async () => {
