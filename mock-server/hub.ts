@@ -5,8 +5,8 @@ export interface SocketLike {
   send(data: string): void
   close(code: number, reason: string): void
   /**
-   * Bytes sent and not yet handed to the network, where the transport queues them (the `ws` package's
-   * `bufferedAmount`); absent where it has no such queue (MSW delivers each frame in process, at once).
+   * Bytes sent that the client has not been seen to read, where they can pile up (the Node server: its own queue,
+   * the kernel's buffers, the wire); absent where they cannot (MSW delivers each frame in process, at once).
    */
   readonly bufferedAmount?: number
 }

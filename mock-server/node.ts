@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http'
-import { randomBytes } from 'node:crypto'
 import type { AddressInfo, Socket } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { createApp } from './app'
 import { MockBackend, type MockBackendOptions } from './backend'
 import { MAX_FRAME_BYTES, openSession } from './session'
+import { Backlog } from './ws-backlog'
 
 export interface MockServerOptions extends MockBackendOptions {
   /** Default 8000; 0 picks a free port. */
@@ -58,8 +58,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const app = createApp(backend, { publicUrl: () => publicUrl })
   const server = createAdaptorServer({ fetch: app.fetch })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
-  // The payload of each socket's unanswered ping; absent once answered.
-  const awaiting = new WeakMap<WebSocket, Buffer>()
+  const backlogs = new WeakMap<WebSocket, Backlog>()
 
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`)
@@ -68,17 +67,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      ws.on('pong', (data) => {
-        if (awaiting.get(ws)?.equals(data)) awaiting.delete(ws)
-      })
+      const backlog = new Backlog(ws)
+      backlogs.set(ws, backlog)
       ws.on('error', () => ws.terminate())
       const session = openSession(
         backend,
         {
-          send: (data) => ws.send(data),
+          send: (data) => {
+            ws.send(data)
+            backlog.sent(Buffer.byteLength(data))
+          },
           close: (code, reason) => closeOrReset(ws, socket as Socket, code, reason),
+          // Unsent is unread: in the process's queue, the kernel's buffers or on the wire (section 6.5).
           get bufferedAmount() {
-            return ws.bufferedAmount
+            return backlog.unread
           },
         },
         url,
@@ -93,15 +95,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   })
 
   const pings = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (awaiting.has(ws)) {
-        ws.terminate()
-        continue
-      }
-      const nonce = randomBytes(8)
-      awaiting.set(ws, nonce)
-      ws.ping(nonce)
-    }
+    for (const ws of wss.clients) if (!backlogs.get(ws)?.beat()) ws.terminate()
   }, options.pingIntervalMs ?? 15_000)
 
   const host = options.host ?? '127.0.0.1'
