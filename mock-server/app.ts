@@ -6,7 +6,7 @@ import { describeIssue } from './core/schemas'
 import type { SessionRef } from './core/tokens'
 import { openApiDocument } from './openapi'
 import { HttpError, type Route } from './route'
-import { apiRoutes, controlRoutes } from './routes'
+import { routesFor } from './modes/table'
 
 export const MAX_BODY_BYTES = 64 * 1024
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/
@@ -91,8 +91,9 @@ function handler(backend: MockBackend, route: Route, publicUrl: (request: Reques
   return async (c: Context) => {
     backend.presence.evaluate()
     const auth = authenticate(backend, c, route)
-    // Every request with a valid bearer token is a sign of life, as the middleware of seeds 003 and 004 made it.
-    if (auth) backend.presence.restActivity(auth.userId)
+    // Every request with a valid bearer token is a sign of life, as the middleware of seeds 003 and 004 made it;
+    // the backend's rules say whether it counts.
+    if (auth) backend.presence.sign(auth.userId, 'request')
     if (route.access === 'admin' && !backend.presence.user(auth!.userId)?.isAdmin) {
       throw new HttpError(403, 'forbidden', 'admins only')
     }
@@ -135,9 +136,9 @@ function handler(backend: MockBackend, route: Route, publicUrl: (request: Reques
   }
 }
 
-/** The routes this backend answers, the controls included unless they are off. */
+/** The routes this backend answers, shaped as it answers them, the controls included unless they are off. */
 export function routesOf(backend: MockBackend): Route[] {
-  return backend.control ? [...apiRoutes, ...controlRoutes] : apiRoutes
+  return routesFor(backend.mode, backend.control)
 }
 
 /**
@@ -157,7 +158,7 @@ export function createApp(backend: MockBackend, options: AppOptions = {}): Hono 
       maxAge: 600,
     }),
   )
-  const document = openApiDocument(routes)
+  const document = openApiDocument(routes, backend.mode)
   app.get('/api/openapi.json', (c) => c.json(document))
   const methods = new Map<string, string[]>([['/api/openapi.json', ['GET']]])
   for (const route of routes) {

@@ -2,16 +2,25 @@ import { DEFAULT_CAST, type Cast } from './core/cast'
 import { MockClock } from './core/clock'
 import { Conversations } from './core/conversations'
 import { Presence } from './core/presence'
-import { othersView, ownView } from './core/status'
 import { TokenStore } from './core/tokens'
-import type { Mode } from './core/types'
-import { camelUser } from './core/views'
+import type { Mode, PresenceEvent } from './core/types'
 import { Hub } from './hub'
 import { isolated } from './isolate'
+import { castFor } from './modes/cast'
+import { controlStatuses, socketsOnly } from './modes/common'
+import { backendMode, type BackendMode, type BackendName } from './modes'
 import { startSimulation } from './simulate'
 
 export interface MockBackendOptions {
-  /** How long a REST request, heartbeat or login keeps a user online, in seconds. Default 300. */
+  /**
+   * Which backend to be: the contract (everything), or exactly one backend design, with only its routes, shapes,
+   * socket and definition of online. Default `'contract'`.
+   *
+   * @example
+   * const backend = new MockBackend({ backend: 'user-status-socket' }) // /ws/user-status/ without a snapshot
+   */
+  backend?: BackendName
+  /** How long a REST sign of life keeps a user online, in seconds, where it runs out. Default 300. */
   ttlSeconds?: number
   /** How long a user stays online after their last socket closed, in seconds. Default 2. */
   graceSeconds?: number
@@ -67,6 +76,8 @@ const BLANK = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/
  * the timers that make expiries happen without anyone asking.
  */
 export class MockBackend {
+  /** The backend this mock is: its routes, socket, signs of life and views. */
+  readonly mode: BackendMode
   readonly clock: MockClock
   readonly presence: Presence
   readonly tokens: TokenStore
@@ -79,34 +90,37 @@ export class MockBackend {
   #timer: ReturnType<typeof setTimeout> | undefined
   #timerAt: number | null = null
   #stopSimulation: (() => void) | undefined
+  /** Where online is an open socket: the connection each user held online by the controls has, with no socket. */
+  #held = new Map<number, number>()
+  readonly #seededOnline: readonly number[]
+  /** The last list a list-sending socket broadcast, so that one change of the list sends it once. */
+  #lastList: string | null = null
 
   constructor(options: MockBackendOptions = {}) {
+    this.mode = backendMode(options.backend ?? 'contract')
     this.clock = new MockClock(options.now)
     this.control = options.control ?? true
     this.publicUrl = options.publicUrl === undefined ? null : publicBase(options.publicUrl)
     this.sendLimitBytes = options.sendLimitBytes ?? SEND_LIMIT_BYTES
     this.tokens = new TokenStore({ accessMs: (options.tokenTtlSeconds ?? 900) * 1000, refreshMs: REFRESH_TTL_MS })
-    const cast = options.cast ?? DEFAULT_CAST
+    const { cast, seededOnline } = castFor(this.mode, options.cast ?? DEFAULT_CAST)
+    this.#seededOnline = seededOnline
     this.conversations = new Conversations(this.clock.now(), cast.conversations)
-    this.hub = new Hub({
-      frame: (userId, audience, origin) => {
-        const user = this.presence.user(userId)
-        if (!user) return null
-        const view = (audience === 'self' ? ownView : othersView)(user, this.clock.now(), this.presence.timing)
-        return JSON.stringify({ type: 'user.status.changed', user: camelUser(origin, user, view) })
-      },
-    })
+    const { announce } = this.mode.socket ?? {}
+    this.hub = new Hub({ frame: (userId, audience, origin) => (announce?.kind === 'user' ? announce.frame(this, userId, audience, origin) : null) })
     this.presence = new Presence({
       clock: this.clock,
-      timing: { ttlMs: (options.ttlSeconds ?? 300) * 1000, graceMs: (options.graceSeconds ?? 2) * 1000 },
+      timing: {
+        ttlMs: this.mode.restExpires ? (options.ttlSeconds ?? 300) * 1000 : Infinity,
+        graceMs: (options.graceSeconds ?? 2) * 1000,
+      },
+      rules: this.mode.rules,
       cast: cast.members,
       friendships: cast.friendships,
-      onEvent: (event) => {
-        if (event.type === 'status') this.hub.publish(event.userId, event.audience)
-        else this.hub.close(event.connectionIds, event.code, event.reason)
-      },
+      onEvent: (event) => this.#onPresenceEvent(event),
       schedule: (at) => this.#schedule(at),
     })
+    this.#holdSeeded()
     if (options.simulate) {
       this.#stopSimulation = startSimulation(this, options.simulate === true ? {} : options.simulate)
     }
@@ -121,8 +135,11 @@ export class MockBackend {
   reset(): void {
     this.clock.reset()
     this.tokens.clear()
+    this.#held.clear()
     this.presence.reset()
     this.hub.closeAll(4401, 'unauthorized')
+    this.#lastList = null
+    this.#holdSeeded()
     this.conversations.seed(this.clock.now())
   }
 
@@ -136,17 +153,43 @@ export class MockBackend {
     this.hub.flush()
   }
 
-  /** Acts as the user's own session would (the mock control, and the simulation). */
+  /** The statuses `applyPresence` and the presence control take in this backend. */
+  get controlStatuses(): ControlStatus[] {
+    return controlStatuses(this.mode)
+  }
+
+  /**
+   * Acts as the user's own session would (the mock control, and the simulation), in this backend's model: where
+   * online is an open socket, `online` holds a connection without a socket (a tab open elsewhere) and `offline`
+   * ends it at once; elsewhere `online` is a sign of life and `offline` a mark-offline. Sockets of the user's own
+   * stay open, and keep them online.
+   */
   applyPresence(userId: number, status: ControlStatus): void {
+    if (!this.controlStatuses.includes(status)) {
+      throw new Error(`this backend (${this.mode.name}) has the statuses ${this.controlStatuses.join(', ')}, not ${status}`)
+    }
     const modes: Record<Exclude<ControlStatus, 'offline'>, Mode> = {
       online: 'auto',
       away: 'away',
       dnd: 'dnd',
       invisible: 'invisible',
     }
-    if (status === 'offline') return this.presence.markOffline(userId)
+    if (status === 'offline') {
+      const held = this.#held.get(userId)
+      this.#held.delete(userId)
+      if (held !== undefined) this.presence.disconnect(held)
+      return this.presence.markOffline(userId)
+    }
     this.presence.setStatus(userId, { mode: modes[status] })
-    if (status !== 'invisible') this.presence.restActivity(userId)
+    if (status === 'invisible') return
+    if (socketsOnly(this.mode)) this.#hold(userId)
+    else this.presence.restActivity(userId)
+  }
+
+  /** Whether the user has a socket of their own open (a connection held by the controls is not one). */
+  hasSocket(userId: number): boolean {
+    const connections = this.presence.user(userId)?.connections.size ?? 0
+    return connections > (this.#held.has(userId) ? 1 : 0)
   }
 
   /** A status message is trimmed; one that shows blank (empty, white space, invisible characters) is stored as null. */
@@ -161,6 +204,31 @@ export class MockBackend {
     this.#timerAt = null
     this.#stopSimulation?.()
     this.hub.dispose()
+  }
+
+  #hold(userId: number): void {
+    if (this.#held.has(userId) || !this.presence.user(userId)) return
+    // Session 0 belongs to no token: no logout closes it, only the controls and a reset.
+    this.#held.set(userId, this.presence.connect(userId, 0))
+  }
+
+  // Users who start online are online the way this backend knows: with a socket open somewhere, where that is
+  // the only way; by their recent REST activity (from the cast) everywhere else.
+  #holdSeeded(): void {
+    if (socketsOnly(this.mode)) for (const id of this.#seededOnline) this.#hold(id)
+  }
+
+  #onPresenceEvent(event: PresenceEvent): void {
+    if (event.type === 'disconnect') return this.hub.close(event.connectionIds, event.code, event.reason)
+    const announce = this.mode.socket?.announce
+    if (!announce) return
+    if (announce.kind === 'user') return this.hub.publish(event.userId, event.audience)
+    // A list goes to everyone: once per change of the list, whoever's change it was.
+    if (event.audience !== 'others') return
+    const frame = announce.frame(this)
+    if (frame === this.#lastList) return
+    this.#lastList = frame
+    this.hub.broadcast(frame)
   }
 
   #schedule(at: number | null): void {

@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util'
+import { routesOf } from './app'
 import { CAST, DEMO_PASSWORD } from './core/cast'
+import { BACKEND_NAMES, BACKENDS, backendMode } from './modes'
 import { startMockServer } from './node'
+
+const width = Math.max(...BACKEND_NAMES.map((name) => name.length))
+const MODES = BACKEND_NAMES.map((name) => `    ${name.padEnd(width)}  ${BACKENDS[name].title}`).join('\n')
 
 const HELP = `Usage: presence-kit mock-server [options]   (or: presence-mock-server [options])
 
+  --backend <name>  which backend to be (default contract); each serves only its own routes and socket:
+${MODES}
   --port <n>        port to listen on (default 8000; 0 picks a free one)
   --host <addr>     address to listen on (default 127.0.0.1)
   --public-url <u>  the URL clients reach the server at, the base of avatar links (default: the address it
@@ -26,6 +33,7 @@ async function main(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
+      backend: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       'public-url': { type: 'string' },
@@ -42,7 +50,9 @@ async function main(argv: string[]) {
     return
   }
   const port = seconds('port', values.port, 8000)
+  const mode = backendMode(values.backend ?? 'contract')
   const server = await startMockServer({
+    backend: mode.name,
     port,
     host: values.host ?? '127.0.0.1',
     ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
@@ -53,9 +63,13 @@ async function main(argv: string[]) {
     control: !values['no-control'],
   })
   const ws = server.url.replace(/^http/, 'ws')
+  const api = routesOf(server.backend).filter((r) => r.access !== 'control' && !r.path.startsWith('/avatars/'))
+  const sockets = mode.socket?.paths.map((path) => `${ws}${path}/?token=<access>`) ?? []
   console.log(`presence kit mock server listening on ${server.url}`)
+  console.log(`  backend   ${mode.name}: ${mode.title}`)
   console.log(`  REST      ${server.url}/api/  (OpenAPI: ${server.url}/api/openapi.json)`)
-  console.log(`  WebSocket ${ws}/ws/user-status/?token=<access>  (also ${ws}/ws/chat/)`)
+  for (const route of api) console.log(`            ${route.method.toUpperCase().padEnd(5)} ${route.path}`)
+  console.log(`  WebSocket ${sockets.length ? sockets.join('  (also ') + (sockets.length > 1 ? ')' : '') : 'none (every /ws/ path is a 404)'}`)
   if (server.publicUrl !== server.url) console.log(`  links     ${server.publicUrl}/avatars/<id>.svg  (set with --public-url)`)
   console.log(`  controls  ${server.backend.control ? `${server.url}/__mock__/` : 'off (--no-control)'}`)
   console.log(`  simulate  ${values.simulate ? 'on: demo users come and go' : 'off (--simulate to turn on)'}`)

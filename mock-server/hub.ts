@@ -87,6 +87,17 @@ export class Hub {
     else this.#timers.set(userId, setTimeout(() => this.#flush(userId), wait))
   }
 
+  /** Sends one frame to every open socket, at once (a backend that sends whole lists rather than changes). */
+  broadcast(frame: string): void {
+    for (const member of this.#members.values()) {
+      try {
+        member.socket.send(frame)
+      } catch {
+        // As in #send: a closing socket's own close event removes it.
+      }
+    }
+  }
+
   /** Sends everything queued now. */
   flush(): void {
     for (const userId of [...this.#pending.keys()]) this.#flush(userId)

@@ -29,8 +29,9 @@ export function createPresenceHandlers(
   const app = createApp(backend, { publicUrl: (request) => linkBase(request.url) })
   const forward = ({ request }: { request: Request }) => app.fetch(request)
 
+  const served: readonly string[] = backend.mode.socket?.paths ?? []
   // MSW matches a path with or without its trailing slash: one link per path, or a connection opens two sessions.
-  const sockets = ['/ws/user-status', '/ws/chat'].map((path) => {
+  const sockets = served.map((path) => {
     const link = ws.link(`${wsBase}${path}`)
     return link.addEventListener('connection', ({ client }) => {
       const origin = linkBase(client.url.href.replace(/^ws/, 'http'))
@@ -45,10 +46,21 @@ export function createPresenceHandlers(
     })
   })
 
+  // Any other /ws/ path (every one, for a backend without a socket) fails as a refused handshake does in a
+  // browser: an error, then a close with 1006, never an open. Without this, MSW would open any URL once some
+  // WebSocket handler exists.
+  const refused = ws.link(`${wsBase}/ws/*`).addEventListener('connection', ({ client }) => {
+    if (served.includes(client.url.pathname.replace(/\/$/, ''))) return
+    // The client's own WebSocket object (public on MSW's connection, absent from its protocol type).
+    ;(client as { socket?: EventTarget }).socket?.dispatchEvent(new Event('error'))
+    client.close(1006, 'no WebSocket at this path')
+  })
+
   return [
     http.all(`${base}/api/*`, forward),
     http.all(`${base}/__mock__/*`, forward),
     http.all(`${base}/avatars/*`, forward),
     ...sockets,
+    refused,
   ]
 }

@@ -28,6 +28,7 @@ export interface RunningMockServer {
   close(): Promise<void>
 }
 
+/** The contract's socket paths; a backend mode serves its own (`backend.mode.socket`), or none. */
 export const WEBSOCKET_PATHS = ['/ws/user-status', '/ws/chat']
 
 const wsPath = (pathname: string) => pathname.replace(/\/$/, '')
@@ -59,10 +60,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createAdaptorServer({ fetch: app.fetch })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
   const backlogs = new WeakMap<WebSocket, Backlog>()
+  const socketPaths: readonly string[] = backend.mode.socket?.paths ?? []
 
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`)
-    if (!WEBSOCKET_PATHS.includes(wsPath(url.pathname))) {
+    // A backend without a socket, or a path it does not serve: the handshake is refused, no socket is accepted.
+    if (!socketPaths.includes(wsPath(url.pathname))) {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
       return
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { schemas } from './core/schemas'
+import type { BackendMode } from './modes'
 import type { Route } from './route'
 
 type JsonSchema = Record<string, unknown>
@@ -67,8 +68,23 @@ function operation(route: Route) {
   }
 }
 
+const CONTRACT_INFO = {
+  title: 'presence kit mock backend',
+  description:
+    'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README).',
+}
+
+function infoOf(mode: BackendMode | undefined) {
+  if (!mode || mode.name === 'contract') return CONTRACT_INFO
+  const socket = mode.socket ? `Its WebSocket is at ${mode.socket.paths.map((p) => `${p}/?token=…`).join(' and ')}.` : 'It has no WebSocket.'
+  return {
+    title: `presence kit mock backend: ${mode.name}`,
+    description: `The mock as exactly one backend design: ${mode.title}. Only its routes are listed. ${socket}`,
+  }
+}
+
 /** The OpenAPI 3.1 document of the routes, generated from the same schemas that validate them. */
-export function openApiDocument(routes: readonly Route[]) {
+export function openApiDocument(routes: readonly Route[], mode?: BackendMode) {
   const paths: Record<string, Record<string, unknown>> = {
     '/api/openapi.json': {
       get: {
@@ -81,12 +97,7 @@ export function openApiDocument(routes: readonly Route[]) {
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route)
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'presence kit mock backend',
-      version: '1.0.0',
-      description:
-        'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README).',
-    },
+    info: { title: infoOf(mode).title, version: '1.0.0', description: infoOf(mode).description },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: { Error: toJson(schemas.error, 'output') },

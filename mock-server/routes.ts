@@ -81,6 +81,7 @@ const heartbeat = define({
   responses: { 200: responses.heartbeat },
   handle: (ctx) => {
     const user = caller(ctx)
+    ctx.backend.presence.sign(user.id, 'heartbeat')
     const view = viewOf(ctx.backend.presence, { userId: user.id }, user)
     return { status: 200, body: { message: 'Heartbeat recorded', online_status: view.status, last_seen: iso(view.lastSeen) } }
   },
@@ -102,7 +103,7 @@ export const apiRoutes: Route[] = [
       const user = presence.userByName(ctx.body.username)
       if (!user || ctx.body.password !== 'password') throw new HttpError(401, 'unauthorized', 'wrong username or password')
       const pair = tokens.issue(user.id, presence.clock.now())
-      presence.restActivity(user.id)
+      presence.sign(user.id, 'login')
       const auth = { userId: user.id, sessionId: pair.sessionId }
       return { status: 200, body: { access: pair.access, refresh: pair.refresh, user: me({ ...ctx, auth }) } }
     },

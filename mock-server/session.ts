@@ -1,6 +1,5 @@
 import type { MockBackend } from './backend'
 import { clientFrame, describeIssue } from './core/schemas'
-import { camelUser, iso, listVisible } from './core/views'
 import type { SocketLike } from './hub'
 import { isolated } from './isolate'
 
@@ -23,6 +22,9 @@ const byteLength = (text: string) => (text.length * 3 <= MAX_FRAME_BYTES ? text.
  */
 export function openSession(backend: MockBackend, socket: SocketLike, url: URL, origin: string): Session {
   const { presence, tokens, hub } = backend
+  // The backend's variant of the protocol: what it sends first, how it answers a ping, whether it takes status frames.
+  const protocol = backend.mode.socket
+  if (!protocol) throw new Error(`backend ${backend.mode.name} has no socket`)
   presence.evaluate()
   const auth = tokens.authenticate(url.searchParams.get('token') ?? '', presence.clock.now())
   if (!auth) {
@@ -31,15 +33,12 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
   }
   const { userId } = auth
   const connectionId = presence.connect(userId, auth.sessionId)
-  let snapshot: string
+  let greeting: string | null
   try {
-    snapshot = JSON.stringify({
-      type: 'online_users',
-      onlineUsers: listVisible(presence, { userId }).map(([user, view]) => camelUser(origin, user, view)),
-    })
+    greeting = protocol.greeting(backend, userId, origin)
   } catch (error) {
     // One connection fails, not the process: the client is told to come back later.
-    console.error('presence mock server: a snapshot failed; the socket is closed with 1011:', error)
+    console.error('presence mock server: a greeting failed; the socket is closed with 1011:', error)
     presence.disconnect(connectionId)
     socket.close(1011, 'internal error')
     return { receive() {}, closed() {} }
@@ -68,7 +67,7 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
     presence.disconnect(connectionId)
     socket.close(code, reason)
   }
-  send(snapshot)
+  if (greeting !== null) send(greeting)
   if (open) hub.add(connectionId, { socket: { send, close: (code, reason) => socket.close(code, reason) }, userId, origin })
 
   const session: Session = {
@@ -97,10 +96,13 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
       if (!frame.success) return refuse(describeIssue(frame.error))
 
       switch (frame.data.type) {
-        case 'ping':
+        case 'ping': {
           presence.touch(userId)
-          return reply({ type: 'pong', ts: iso(presence.clock.now()) })
+          const pong = protocol.pong(backend)
+          return pong ? reply(pong) : undefined
+        }
         case 'status': {
+          if (!protocol.statusFrames) return refuse('this backend takes no status frames; only {"type":"ping"}')
           presence.touch(userId)
           const { mode, statusMessage } = frame.data
           presence.setStatus(userId, {

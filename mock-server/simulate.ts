@@ -1,4 +1,5 @@
 import type { ControlStatus, MockBackend } from './backend'
+import { visibleStatus } from './core/status'
 import { isolated } from './isolate'
 
 /** Users whose logins people try by hand are left alone, so that the simulation never fights a demo. */
@@ -26,10 +27,10 @@ export function startSimulation(backend: MockBackend, options: { intervalMs?: nu
     const { presence } = backend
     presence.evaluate()
     const now = presence.clock.now()
-    const cast = [...presence.users].filter((u) => !RESERVED.has(u.username) && u.connections.size === 0)
+    const cast = [...presence.users].filter((u) => !RESERVED.has(u.username) && !backend.hasSocket(u.id))
     if (!cast.length) return
     const user = pick(cast)
-    const online = cast.filter((u) => u.restAt !== null && now - u.restAt < presence.timing.ttlMs).length
+    const online = cast.filter((u) => visibleStatus(u, now, presence.timing) !== 'offline').length
     // Keep roughly a third to two thirds of the cast online, so the page is never empty nor full.
     const leaning: ControlStatus[] =
       online < cast.length / 3
@@ -37,8 +38,11 @@ export function startSimulation(backend: MockBackend, options: { intervalMs?: nu
         : online > (2 * cast.length) / 3
           ? ['offline', 'offline', 'away']
           : ['online', 'away', 'dnd', 'offline', 'offline']
-    const status = pick(leaning)
-    if (status !== 'offline' && random() < 0.3) presence.setStatus(user.id, { statusMessage: pick(MESSAGES) })
+    // A backend without away or dnd gets plain online instead.
+    const status = leaning.map((s) => (backend.controlStatuses.includes(s) ? s : 'online'))[Math.floor(random() * leaning.length)]!
+    if (status !== 'offline' && backend.mode.messages && random() < 0.3) {
+      presence.setStatus(user.id, { statusMessage: pick(MESSAGES) })
+    }
     backend.applyPresence(user.id, status)
   }
 

@@ -2,11 +2,22 @@ import { ActivityLog } from './activity'
 import { CAST, type CastMember } from './cast'
 import type { Clock } from './clock'
 import { othersView, ownView, presentUntil, viewKey, visibleStatus } from './status'
-import type { Audience, Mode, PresenceEvent, PresenceTiming, UserRecord } from './types'
+import {
+  CONTRACT_RULES,
+  type Audience,
+  type Mode,
+  type PresenceEvent,
+  type PresenceRules,
+  type PresenceTiming,
+  type RestSign,
+  type UserRecord,
+} from './types'
 
 export interface PresenceOptions {
   clock: Clock
   timing: PresenceTiming
+  /** Which signs of life count. Default: the contract's (every REST sign). */
+  rules?: PresenceRules
   cast?: readonly CastMember[]
   friendships?: ReadonlyArray<readonly [number, number]>
   /** Receives every status change to announce and every socket to close, in the order they happen. */
@@ -32,6 +43,7 @@ interface Connection {
 export class Presence {
   readonly clock: Clock
   readonly timing: PresenceTiming
+  readonly rules: PresenceRules
   readonly activity = new ActivityLog()
   #users = new Map<number, UserRecord>()
   #byName = new Map<string, UserRecord>()
@@ -46,6 +58,7 @@ export class Presence {
   constructor(options: PresenceOptions) {
     this.clock = options.clock
     this.timing = options.timing
+    this.rules = options.rules ?? CONTRACT_RULES
     this.#cast = options.cast ?? CAST
     this.#friendships = options.friendships ?? []
     this.#onEvent = options.onEvent ?? (() => {})
@@ -78,7 +91,17 @@ export class Presence {
     this.#seed()
   }
 
-  /** An authenticated REST request, a heartbeat or a login: a sign of life that also counts as REST presence. */
+  /** A REST sign of life, as the transport saw it; the rules decide whether it counts as REST presence. */
+  sign(userId: number, sign: RestSign): void {
+    if (!this.rules.restSigns.has(sign)) return
+    this.#mutate(userId, (user, now) => {
+      user.lastActivity = now
+      user.restAt = now
+      if (this.rules.signEndsAway && user.mode === 'away') user.mode = 'auto'
+    })
+  }
+
+  /** REST presence whatever the rules say (the mock's controls, the simulation): a sign of life until the TTL. */
   restActivity(userId: number): void {
     this.#mutate(userId, (user, now) => {
       user.lastActivity = now
@@ -123,7 +146,7 @@ export class Presence {
     })
   }
 
-  /** Closes the session's sockets with 4401 (no grace period) and marks the user offline. */
+  /** Closes the session's sockets with 4401 (no grace period) and, where the rules say so, marks the user offline. */
   logout(userId: number, sessionId: number): void {
     this.evaluate()
     const ids = this.connectionsOf(sessionId)
@@ -132,7 +155,8 @@ export class Presence {
       this.#users.get(userId)?.connections.delete(id)
     }
     if (ids.length) this.#onEvent({ type: 'disconnect', connectionIds: ids, code: 4401, reason: 'unauthorized' })
-    this.markOffline(userId)
+    if (this.rules.logoutEndsPresence) this.markOffline(userId)
+    else this.#mutate(userId, () => {})
   }
 
   /** Sets mode and/or status message; returns whether anything changed. */

@@ -11,9 +11,10 @@ export function isPresent(user: UserRecord, now: number, timing: PresenceTiming)
 /** When presence runs out if nothing else happens; null while a socket is open or when it already has. */
 export function presentUntil(user: UserRecord, timing: PresenceTiming): number | null {
   if (user.connections.size > 0) return null
-  const ends = [user.graceUntil, user.restAt === null ? null : user.restAt + timing.ttlMs].filter(
-    (t): t is number => t !== null,
-  )
+  const restEnd = user.restAt === null ? null : user.restAt + timing.ttlMs
+  // REST presence without a TTL never runs out by itself: nothing to schedule, whatever the grace period says.
+  if (restEnd === Infinity) return null
+  const ends = [user.graceUntil, restEnd].filter((t): t is number => t !== null)
   return ends.length ? Math.max(...ends) : null
 }
 

@@ -40,6 +40,27 @@ export type PresenceEvent =
   | { type: 'disconnect'; connectionIds: number[]; code: number; reason: string }
 
 export interface PresenceTiming {
+  /** How long REST presence lasts; `Infinity` when nothing but logout or mark-offline ends it. */
   ttlMs: number
   graceMs: number
+}
+
+/** The REST signs of life a backend can be told of: a login, any authenticated request, a heartbeat. */
+export type RestSign = 'login' | 'request' | 'heartbeat'
+
+/** What a backend counts, beyond open sockets (which always make a user present). */
+export interface PresenceRules {
+  /** The REST signs that make a user present for the TTL and move their last activity; the others count for nothing. */
+  restSigns: ReadonlySet<RestSign>
+  /** Whether logout ends the user's REST presence at once, as mark-offline does. */
+  logoutEndsPresence: boolean
+  /** Whether a sign of life sets an `away` user back to online (a backend whose middleware writes `online` on every request). */
+  signEndsAway: boolean
+}
+
+/** The contract's rules: every REST sign counts, logout ends presence, a chosen mode stays. */
+export const CONTRACT_RULES: PresenceRules = {
+  restSigns: new Set(['login', 'request', 'heartbeat']),
+  logoutEndsPresence: true,
+  signEndsAway: false,
 }

@@ -1,8 +1,13 @@
 import { expect } from 'vitest'
+import type { BackendName } from '../../../mock-server/modes'
 import { loadOpenApi, type OpenApiChecker } from './openapi'
 
 /** What both transports are started with: the mock backend's own options. */
 export interface DriverOptions {
+  /** Which backend the mock is (default the contract). */
+  backend?: BackendName
+  /** Checks each server frame; returns what is wrong, or null. Default: the contract's shapes (section 4). */
+  checkFrame?: (text: string) => string | null
   ttlSeconds?: number
   graceSeconds?: number
   tokenTtlSeconds?: number
@@ -248,7 +253,7 @@ export interface Transport {
 }
 
 /** A driver over a transport: fetch with OpenAPI checks, and sockets that are all closed with the driver. */
-export async function createDriver(transport: Transport): Promise<Driver> {
+export async function createDriver(transport: Transport, checkFrame = checkServerFrame): Promise<Driver> {
   const { origin, rawFetch } = transport
   const openapi = await loadOpenApi((path) => rawFetch(origin + path, {}))
   const sockets = new Set<{ raw: BrowserLikeSocket; test: TestSocket }>()
@@ -297,7 +302,7 @@ export async function createDriver(transport: Transport): Promise<Driver> {
     socket(pathWithQuery) {
       const raw = transport.openSocket(origin.replace(/^http/, 'ws') + pathWithQuery)
       const test = wrapSocket(raw, (text) => {
-        const error = checkServerFrame(text)
+        const error = checkFrame(text)
         if (error) frameErrors.push(`${error}: ${text.slice(0, 500)}`)
       })
       const entry = { raw, test }

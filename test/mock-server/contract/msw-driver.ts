@@ -13,7 +13,8 @@ export const MSW_ORIGIN = 'http://mock.test'
 export async function makeMswDriver(options: DriverOptions = {}): Promise<Driver> {
   const g = globalThis as { WebSocket?: unknown }
   if (g.WebSocket === undefined) g.WebSocket = WsWebSocket
-  const backend = new MockBackend(options)
+  const { checkFrame, ...backendOptions } = options
+  const backend = new MockBackend(backendOptions)
   const server = setupServer(...createPresenceHandlers(backend, { baseUrl: MSW_ORIGIN }))
   server.listen({ onUnhandledRequest: 'error' })
   return createDriver({
@@ -25,5 +26,5 @@ export async function makeMswDriver(options: DriverOptions = {}): Promise<Driver
       server.close()
       backend.dispose()
     },
-  })
+  }, checkFrame)
 }

@@ -8,13 +8,14 @@ export interface NodeDriver extends Driver {
 
 /** The real Node server on a free port of 127.0.0.1, spoken to over real sockets (`fetch`, the `ws` client). */
 export async function makeNodeDriver(options: DriverOptions & Pick<MockServerOptions, 'pingIntervalMs'> = {}): Promise<NodeDriver> {
-  const server = await startMockServer({ port: 0, host: '127.0.0.1', ...options })
+  const { checkFrame, ...serverOptions } = options
+  const server = await startMockServer({ port: 0, host: '127.0.0.1', ...serverOptions })
   const driver = await createDriver({
     kind: 'node',
     origin: server.url,
     rawFetch: (url, init) => fetch(url, init),
     openSocket: (url) => new WebSocket(url) as unknown as BrowserLikeSocket,
     dispose: () => server.close(),
-  })
+  }, checkFrame)
   return Object.assign(driver, { server })
 }

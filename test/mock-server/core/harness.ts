@@ -2,7 +2,7 @@ import { MockClock } from '../../../mock-server/core/clock'
 import { Presence } from '../../../mock-server/core/presence'
 import { othersView, ownView } from '../../../mock-server/core/status'
 import type { CastMember } from '../../../mock-server/core/cast'
-import type { PresenceEvent } from '../../../mock-server/core/types'
+import type { PresenceEvent, PresenceRules } from '../../../mock-server/core/types'
 
 export const SECOND = 1000
 
@@ -18,7 +18,7 @@ const member = (id: number, username: string, extra: Partial<CastMember> = {}): 
 })
 
 /** A small cast with a hand-moved clock: every rule test starts from the same known state. */
-export function setup(options: { ttl?: number; grace?: number; cast?: CastMember[] } = {}) {
+export function setup(options: { ttl?: number; grace?: number; cast?: CastMember[]; rules?: PresenceRules } = {}) {
   let wall = Date.UTC(2026, 0, 28, 14, 0, 0)
   const clock = new MockClock(() => wall)
   const events: Array<PresenceEvent & { view?: unknown }> = []
@@ -29,6 +29,7 @@ export function setup(options: { ttl?: number; grace?: number; cast?: CastMember
     timing: { ttlMs: (options.ttl ?? 300) * SECOND, graceMs: (options.grace ?? 2) * SECOND },
     cast: options.cast ?? [member(1, 'ahmad'), member(2, 'jane_smith'), member(3, 'john_doe'), member(4, 'admin', { isAdmin: true })],
     friendships: [[1, 2]],
+    rules: options.rules,
     onEvent: (event) => {
       if (event.type === 'status') {
         const user = presence.user(event.userId)!

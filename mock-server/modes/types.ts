@@ -1,0 +1,68 @@
+import type { z } from 'zod'
+import type { MockBackend } from '../backend'
+import type { Audience, Mode, PresenceRules } from '../core/types'
+import type { Route, RouteContext } from '../route'
+
+export const BACKEND_NAMES = [
+  'contract',
+  'chat-socket',
+  'user-status-socket',
+  'chat-polling',
+  'chat-list-activity',
+  'users-heartbeat-admin',
+] as const
+
+/** The backends the mock can be: the contract's union of everything, or exactly one of the designs it reconciles. */
+export type BackendName = (typeof BACKEND_NAMES)[number]
+
+/** How a backend's WebSocket speaks; one session protocol, these are its variants. */
+export interface SocketProtocol {
+  /** The paths it answers on, without the trailing slash (both forms are accepted). */
+  readonly paths: readonly string[]
+  /** The first frame after a connection opens; null sends none. */
+  greeting(backend: MockBackend, userId: number, origin: string): string | null
+  /** The answer to `{"type":"ping"}` (always a sign of life); null answers nothing. */
+  pong(backend: MockBackend): object | null
+  /** Whether `{"type":"status"}` frames are part of the protocol. */
+  readonly statusFrames: boolean
+  /**
+   * What a change of one user's presence sends. `user`: one frame about that user to each audience (the hub
+   * coalesces and orders them). `list`: the whole list again to every open socket, once per change of the list.
+   */
+  readonly announce:
+    | { kind: 'user'; frame(backend: MockBackend, userId: number, audience: Audience, origin: string): string | null }
+    | { kind: 'list'; frame(backend: MockBackend): string }
+}
+
+/** A contract route as one backend has it: its own response body and schema, summary, body or query. */
+export interface RouteShape {
+  summary?: string
+  body?: z.ZodType
+  query?: z.ZodType
+  /** Replaces the contract's success schemas in this backend's OpenAPI document. */
+  responses?: Route['responses']
+  /** Turns the contract's success body into this backend's. */
+  shape?: (body: any, ctx: RouteContext<unknown, unknown>) => unknown // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** One backend, described: what it serves, how its socket speaks, what counts as being online, which views. */
+export interface BackendMode {
+  readonly name: BackendName
+  /** One line for the CLI, the OpenAPI document and the README. */
+  readonly title: string
+  /** Which signs of life count, which end presence. */
+  readonly rules: PresenceRules
+  /** Whether REST presence runs out after the TTL; false: it lasts until logout or mark-offline. */
+  readonly restExpires: boolean
+  /** The modes a user can be in (`auto` is plain online); the seeded cast is mapped onto them. */
+  readonly modes: readonly Mode[]
+  /** Whether users have status messages. */
+  readonly messages: boolean
+  /** Null: no socket at all, every upgrade is a 404. */
+  readonly socket: SocketProtocol | null
+  /**
+   * The contract routes it serves, by `METHOD path`: `true` as the contract has them, or reshaped. `'all'`: the
+   * whole contract. The mock's controls are added to every backend.
+   */
+  readonly routes: 'all' | Readonly<Record<string, true | RouteShape>>
+}
