@@ -11,6 +11,9 @@ import { routesFor } from './modes/table'
 export const MAX_BODY_BYTES = 64 * 1024
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+const JSON_TYPE = /^application\/json\s*(;|$)/i
+
 const fail = (c: Context, status: number, code: string, message: string) =>
   c.json({ error: { code, message } }, status as 400)
 
@@ -50,6 +53,16 @@ async function readBody(request: Request): Promise<string | HttpError> {
   return new TextDecoder().decode(bytes)
 }
 
+/** Whether the request carries a body: declared by its headers, or found by reading it (in-process requests). */
+async function hasBody(request: Request): Promise<boolean> {
+  const length = request.headers.get('content-length')
+  if (length !== null && Number(length) > 0) return true
+  if (request.headers.has('transfer-encoding')) return true
+  if (!request.body) return false
+  const text = await readBody(request.clone())
+  return text instanceof HttpError || text !== ''
+}
+
 function parse<T>(schema: z.ZodType<T> | undefined, input: unknown): T {
   if (!schema) return undefined as T
   const result = schema.safeParse(input)
@@ -65,7 +78,16 @@ function authenticate(backend: MockBackend, c: Context, route: Route): SessionRe
   return auth
 }
 
-function handler(backend: MockBackend, route: Route) {
+export interface AppOptions {
+  /**
+   * The base of absolute links for a request: the server's own address, given by the transport. Default: the
+   * backend's `publicUrl`, else the origin of the request's URL (in-process transports, where no other page can
+   * address the handlers).
+   */
+  publicUrl?: (request: Request) => string
+}
+
+function handler(backend: MockBackend, route: Route, publicUrl: (request: Request) => string) {
   return async (c: Context) => {
     backend.presence.evaluate()
     const auth = authenticate(backend, c, route)
@@ -74,6 +96,19 @@ function handler(backend: MockBackend, route: Route) {
     if (auth) backend.presence.sign(auth.userId, 'request')
     if (route.access === 'admin' && !backend.presence.user(auth!.userId)?.isAdmin) {
       throw new HttpError(403, 'forbidden', 'admins only')
+    }
+    const control = route.access === 'control'
+    // A web page elsewhere must not reach the controls: a cross-origin `fetch` or form post carries its Origin.
+    const origin = c.req.header('origin')
+    if (control && origin !== undefined && !LOCAL_ORIGIN.test(origin)) {
+      throw new HttpError(403, 'forbidden', "the mock's controls answer only local origins (http://localhost, http://127.0.0.1)")
+    }
+    // Only a JSON body needs a CORS preflight: a form post or a text/plain fetch from any page does not.
+    const json = JSON_TYPE.test(c.req.header('content-type') ?? '')
+    if ((control || route.body) && !json && (await hasBody(c.req.raw))) {
+      throw control
+        ? new HttpError(403, 'forbidden', "the mock's controls take a body only as Content-Type: application/json")
+        : new HttpError(415, 'unsupported_media_type', 'the body must be sent as Content-Type: application/json')
     }
     let body: unknown
     if (route.body) {
@@ -94,7 +129,7 @@ function handler(backend: MockBackend, route: Route) {
       body: parse(route.body, body),
       query: parse(route.query, c.req.query()),
       params: c.req.param() as Record<string, string>,
-      origin: new URL(c.req.url).origin,
+      origin: publicUrl(c.req.raw),
     })
     if (reply.type) return c.body(reply.body as string, reply.status as 200, { 'content-type': reply.type })
     return c.json(reply.body ?? null, reply.status as 200)
@@ -110,7 +145,8 @@ export function routesOf(backend: MockBackend): Route[] {
  * The one route table as a web-standard `fetch(request) → response` handler: mounted on Node by the server and
  * called from MSW's handlers in tests and stories.
  */
-export function createApp(backend: MockBackend): Hono {
+export function createApp(backend: MockBackend, options: AppOptions = {}): Hono {
+  const publicUrl = options.publicUrl ?? ((request: Request) => backend.publicUrl ?? new URL(request.url).origin)
   const routes = routesOf(backend)
   const app = new Hono({ strict: false })
   app.use(
@@ -126,7 +162,7 @@ export function createApp(backend: MockBackend): Hono {
   app.get('/api/openapi.json', (c) => c.json(document))
   const methods = new Map<string, string[]>([['/api/openapi.json', ['GET']]])
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), honoPath(route.path), handler(backend, route))
+    app.on(route.method.toUpperCase(), honoPath(route.path), handler(backend, route, publicUrl))
     methods.set(route.path, [...(methods.get(route.path) ?? []), route.method.toUpperCase()])
   }
   for (const [path, allowed] of methods) {

@@ -5,6 +5,7 @@ import { Presence } from './core/presence'
 import { TokenStore } from './core/tokens'
 import type { Mode, PresenceEvent } from './core/types'
 import { Hub } from './hub'
+import { isolated } from './isolate'
 import { castFor } from './modes/cast'
 import { controlStatuses, socketsOnly } from './modes/common'
 import { backendMode, type BackendMode, type BackendName } from './modes'
@@ -33,11 +34,42 @@ export interface MockBackendOptions {
   now?: () => number
   /** Who exists: users, friendships, conversations. Default: the 24 demo users and the admin (`createCast()`). */
   cast?: Cast
+  /**
+   * The URL clients reach this server at, e.g. `https://presence.dev.example`: absolute links (`profileImage`,
+   * avatars) are built on it. Default: the transport's own address (the Node server's listening address, the
+   * MSW handlers' `baseUrl`), never a request's `Host` header.
+   */
+  publicUrl?: string
+  /**
+   * A socket whose unsent data would pass this many bytes is closed with 1013 (section 6.5), where the transport
+   * has a send queue (the Node server). Default 1 MiB; `Infinity` turns the limit off, for measurements only.
+   */
+  sendLimitBytes?: number
 }
+
+export const SEND_LIMIT_BYTES = 1024 * 1024
 
 export type ControlStatus = 'online' | 'away' | 'dnd' | 'invisible' | 'offline'
 
 const REFRESH_TTL_MS = 7 * 24 * 3600 * 1000
+
+/** `https://host/prefix/` → `https://host/prefix`: the base that links are appended to. */
+export function publicBase(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new Error(`the public URL must be an absolute http(s) URL, got "${url}"`)
+  }
+  if (!/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new Error(`the public URL must be an http(s) URL without query, fragment or credentials, got "${url}"`)
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`
+}
+
+// A message of nothing but white space, control, format (U+200B–U+200F, U+2060, U+FEFF, bidi controls, …) or
+// other default-ignorable characters (U+3164 Hangul filler, variation selectors, …) shows as blank.
+const BLANK = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u
 
 /**
  * The whole mock presence backend, independent of any transport: the rules, the tokens, the open sockets and
@@ -52,6 +84,9 @@ export class MockBackend {
   readonly conversations: Conversations
   readonly hub: Hub
   readonly control: boolean
+  /** The base of absolute links when one was configured (`publicUrl`), else null: the transport decides. */
+  readonly publicUrl: string | null
+  readonly sendLimitBytes: number
   #timer: ReturnType<typeof setTimeout> | undefined
   #timerAt: number | null = null
   #stopSimulation: (() => void) | undefined
@@ -65,6 +100,8 @@ export class MockBackend {
     this.mode = backendMode(options.backend ?? 'contract')
     this.clock = new MockClock(options.now)
     this.control = options.control ?? true
+    this.publicUrl = options.publicUrl === undefined ? null : publicBase(options.publicUrl)
+    this.sendLimitBytes = options.sendLimitBytes ?? SEND_LIMIT_BYTES
     this.tokens = new TokenStore({ accessMs: (options.tokenTtlSeconds ?? 900) * 1000, refreshMs: REFRESH_TTL_MS })
     const { cast, seededOnline } = castFor(this.mode, options.cast ?? DEFAULT_CAST)
     this.#seededOnline = seededOnline
@@ -87,6 +124,11 @@ export class MockBackend {
     if (options.simulate) {
       this.#stopSimulation = startSimulation(this, options.simulate === true ? {} : options.simulate)
     }
+  }
+
+  /** When the backend's timer runs the presence rules next (server clock, ms); null when nothing falls due. */
+  get nextWakeUp(): number | null {
+    return this.#timerAt
   }
 
   /** Back to the seeded state and the real clock; every token dropped, every socket closed with 4401. */
@@ -150,10 +192,10 @@ export class MockBackend {
     return connections > (this.#held.has(userId) ? 1 : 0)
   }
 
-  /** An empty or blank status message is stored as null. */
+  /** A status message is trimmed; one that shows blank (empty, white space, invisible characters) is stored as null. */
   normaliseMessage(message: string | null): string | null {
-    const trimmed = message?.trim()
-    return trimmed ? trimmed : null
+    const trimmed = message?.trim() ?? ''
+    return BLANK.test(trimmed) ? null : trimmed
   }
 
   dispose(): void {
@@ -201,7 +243,7 @@ export class MockBackend {
     this.#timer = setTimeout(() => {
       if (this.clock.now() < at) return this.#schedule(at)
       this.#timerAt = null
-      this.presence.evaluate()
+      isolated('a timed run of the presence rules', () => this.presence.evaluate())
     }, wait)
     const timer = this.#timer as { unref?: () => void }
     timer.unref?.()

@@ -13,6 +13,8 @@ const HELP = `Usage: presence-kit mock-server [options]   (or: presence-mock-ser
 ${MODES}
   --port <n>        port to listen on (default 8000; 0 picks a free one)
   --host <addr>     address to listen on (default 127.0.0.1)
+  --public-url <u>  the URL clients reach the server at, the base of avatar links (default: the address it
+                    listens on; never a request's Host header)
   --ttl <s>         seconds a REST request or heartbeat keeps a user online (default 300)
   --grace <s>       seconds a user stays online after the last socket closed (default 2)
   --token-ttl <s>   lifetime of access tokens in seconds (default 900)
@@ -34,6 +36,7 @@ async function main(argv: string[]) {
       backend: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'public-url': { type: 'string' },
       ttl: { type: 'string' },
       grace: { type: 'string' },
       'token-ttl': { type: 'string' },
@@ -52,6 +55,7 @@ async function main(argv: string[]) {
     backend: mode.name,
     port,
     host: values.host ?? '127.0.0.1',
+    ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
     ttlSeconds: seconds('ttl', values.ttl, 300),
     graceSeconds: seconds('grace', values.grace, 2),
     tokenTtlSeconds: seconds('token-ttl', values['token-ttl'], 900),
@@ -66,6 +70,7 @@ async function main(argv: string[]) {
   console.log(`  REST      ${server.url}/api/  (OpenAPI: ${server.url}/api/openapi.json)`)
   for (const route of api) console.log(`            ${route.method.toUpperCase().padEnd(5)} ${route.path}`)
   console.log(`  WebSocket ${sockets.length ? sockets.join('  (also ') + (sockets.length > 1 ? ')' : '') : 'none (every /ws/ path is a 404)'}`)
+  if (server.publicUrl !== server.url) console.log(`  links     ${server.publicUrl}/avatars/<id>.svg  (set with --public-url)`)
   console.log(`  controls  ${server.backend.control ? `${server.url}/__mock__/` : 'off (--no-control)'}`)
   console.log(`  simulate  ${values.simulate ? 'on: demo users come and go' : 'off (--simulate to turn on)'}`)
   const names = CAST.map((m) => (m.isAdmin ? `${m.username} (admin)` : m.username))

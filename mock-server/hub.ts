@@ -4,6 +4,11 @@ import type { Audience } from './core/types'
 export interface SocketLike {
   send(data: string): void
   close(code: number, reason: string): void
+  /**
+   * Bytes sent that the client has not been seen to read, where they can pile up (the Node server: its own queue,
+   * the kernel's buffers, the wire); absent where they cannot (MSW delivers each frame in process, at once).
+   */
+  readonly bufferedAmount?: number
 }
 
 interface Member {
@@ -133,13 +138,24 @@ export class Hub {
       const member = this.#members.get(id)
       if (!member) continue
       let frame = frames.get(member.origin)
-      if (frame === undefined) frames.set(member.origin, (frame = this.#frame(userId, audience, member.origin)))
+      if (frame === undefined) frames.set(member.origin, (frame = this.#build(userId, audience, member.origin)))
       if (frame === null) continue
       try {
         member.socket.send(frame)
       } catch {
         // A socket that is closing cannot hold up the others; its own close event removes it.
       }
+    }
+  }
+
+  // A frame that cannot be built (a timestamp out of range, a bad record) is logged and dropped for its audience;
+  // the other users' frames, the other sockets and the process live on.
+  #build(userId: number, audience: Audience, origin: string): string | null {
+    try {
+      return this.#frame(userId, audience, origin)
+    } catch (error) {
+      console.error(`presence mock server: the ${audience} frame of user ${userId} failed and was dropped:`, error)
+      return null
     }
   }
 }

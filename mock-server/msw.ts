@@ -4,7 +4,10 @@ import type { MockBackend } from './backend'
 import { openSession } from './session'
 
 export interface MswHandlerOptions {
-  /** The origin the client calls, e.g. `http://localhost:8000`. Default: any origin. */
+  /**
+   * The origin the client calls, e.g. `http://localhost:8000`, and the base of absolute links unless the backend
+   * has a `publicUrl`. Default: any origin, and links on the origin each request was made to.
+   */
   baseUrl?: string
 }
 
@@ -19,9 +22,11 @@ export function createPresenceHandlers(
   backend: MockBackend,
   options: MswHandlerOptions = {},
 ): Array<HttpHandler | WebSocketHandler> {
-  const app = createApp(backend)
   const base = options.baseUrl?.replace(/\/$/, '') ?? '*'
   const wsBase = base === '*' ? '*' : base.replace(/^http/, 'ws')
+  // In process, a request's URL is the one the page itself called: with no base, links follow it.
+  const linkBase = (url: string) => backend.publicUrl ?? (base === '*' ? new URL(url).origin : base)
+  const app = createApp(backend, { publicUrl: (request) => linkBase(request.url) })
   const forward = ({ request }: { request: Request }) => app.fetch(request)
 
   const served: readonly string[] = backend.mode.socket?.paths ?? []
@@ -29,7 +34,7 @@ export function createPresenceHandlers(
   const sockets = served.map((path) => {
     const link = ws.link(`${wsBase}${path}`)
     return link.addEventListener('connection', ({ client }) => {
-      const origin = client.url.origin.replace(/^ws/, 'http')
+      const origin = linkBase(client.url.href.replace(/^ws/, 'http'))
       const session = openSession(
         backend,
         { send: (data) => client.send(data), close: (code, reason) => client.close(code, reason) },

@@ -13,9 +13,10 @@ const toJson = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid JSON (`invalid_json`) or an invalid field (`invalid_field`, the message names it)',
   401: 'No, bad, expired or revoked token (`unauthorized`)',
-  403: 'Admins only (`forbidden`); the body carries no user data',
+  403: 'Admins only (`forbidden`); the body carries no user data. The controls: an Origin that is not local, or a body that is not `application/json`',
   404: 'No such user (`user_not_found`)',
   413: 'The body is over 64 KiB (`payload_too_large`)',
+  415: 'A body that is not `Content-Type: application/json` (`unsupported_media_type`)',
 }
 
 const errorResponse = (status: number) => ({
@@ -41,7 +42,9 @@ function operation(route: Route) {
   if (route.body || route.query) errors.add(400)
   if (route.access === 'user' || route.access === 'admin') errors.add(401)
   if (route.access === 'admin') errors.add(403)
+  if (route.access === 'control') errors.add(403)
   if (route.body) errors.add(413)
+  if (route.body && route.access !== 'control') errors.add(415)
 
   const responses: Record<string, unknown> = {}
   for (const [status, schema] of Object.entries(route.responses)) {

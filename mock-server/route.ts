@@ -15,7 +15,7 @@ export interface RouteContext<Body, Query> {
   body: Body
   query: Query
   params: Record<string, string>
-  /** The origin the request reached, for absolute avatar links. */
+  /** The server's own public address (never the request's `Host` header), the base of absolute avatar links. */
   origin: string
 }
 

@@ -330,11 +330,15 @@ export const controlRoutes: Route[] = [
     method: 'post',
     path: '/__mock__/clock',
     access: 'control',
-    summary: 'Moves the server clock forward; everything that fell due is pushed, in order, before the reply.',
+    summary: 'Moves the server clock forward (at most 100 years ahead of the real time); everything that fell due is pushed, in order, before the reply.',
     tag: 'mock',
     body: schemas.clockBody,
     responses: { 200: responses.clock },
+    errors: [400],
     handle: (ctx) => {
+      if (!ctx.backend.clock.canAdvance(ctx.body.advanceSeconds * 1000)) {
+        throw new HttpError(400, 'invalid_field', 'advanceSeconds: the clock may run at most 100 years ahead of the real time')
+      }
       ctx.backend.advance(ctx.body.advanceSeconds)
       return {
         status: 200,

@@ -1,6 +1,7 @@
 import type { MockBackend } from './backend'
 import { clientFrame, describeIssue } from './core/schemas'
 import type { SocketLike } from './hub'
+import { isolated } from './isolate'
 
 export const MAX_FRAME_BYTES = 16 * 1024
 const RATE_PER_SECOND = 20
@@ -17,7 +18,7 @@ const byteLength = (text: string) => (text.length * 3 <= MAX_FRAME_BYTES ? text.
 
 /**
  * The WebSocket protocol of the contract, written once against a minimal socket, for every transport.
- * `url` is the address the client opened (it carries `?token=`), `origin` the HTTP origin for avatar links.
+ * `url` is the address the client opened (it carries `?token=`), `origin` the server's public base for avatar links.
  */
 export function openSession(backend: MockBackend, socket: SocketLike, url: URL, origin: string): Session {
   const { presence, tokens, hub } = backend
@@ -32,14 +33,33 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
   }
   const { userId } = auth
   const connectionId = presence.connect(userId, auth.sessionId)
-  const greeting = protocol.greeting(backend, userId, origin)
-  if (greeting !== null) socket.send(greeting)
-  hub.add(connectionId, { socket, userId, origin })
+  let greeting: string | null
+  try {
+    greeting = protocol.greeting(backend, userId, origin)
+  } catch (error) {
+    // One connection fails, not the process: the client is told to come back later.
+    console.error('presence mock server: a greeting failed; the socket is closed with 1011:', error)
+    presence.disconnect(connectionId)
+    socket.close(1011, 'internal error')
+    return { receive() {}, closed() {} }
+  }
 
   let allowance = BURST
   let lastCheck = performance.now()
   let open = true
-  const reply = (frame: object) => socket.send(JSON.stringify(frame))
+  // Everything for this client leaves here. A client that does not read gets at most `sendLimitBytes` queued:
+  // the frame that would pass it is not sent, and the socket is closed with 1013 ("try again later"). A frame
+  // onto an empty queue always goes (a snapshot of a large cast may be bigger than the limit by itself).
+  const send = (data: string) => {
+    if (!open) return
+    const queued = socket.bufferedAmount
+    if (queued && queued + data.length * 3 > backend.sendLimitBytes) {
+      const bytes = new TextEncoder().encode(data).length
+      if (queued + bytes > backend.sendLimitBytes) return shut(1013, 'send queue over its limit')
+    }
+    socket.send(data)
+  }
+  const reply = (frame: object) => send(JSON.stringify(frame))
   const refuse = (message: string) => reply({ type: 'error', code: 'bad_message', message })
   const shut = (code: number, reason: string) => {
     open = false
@@ -47,8 +67,10 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
     presence.disconnect(connectionId)
     socket.close(code, reason)
   }
+  if (greeting !== null) send(greeting)
+  if (open) hub.add(connectionId, { socket: { send, close: (code, reason) => socket.close(code, reason) }, userId, origin })
 
-  return {
+  const session: Session = {
     receive(data) {
       if (!open) return
       const now = performance.now()
@@ -100,4 +122,6 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
       presence.disconnect(connectionId)
     },
   }
+  // A frame whose handling fails is logged and dropped; the socket and the process live on.
+  return { receive: (data) => isolated('a frame from a client', () => session.receive(data)), closed: session.closed }
 }

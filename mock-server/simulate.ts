@@ -1,5 +1,6 @@
 import type { ControlStatus, MockBackend } from './backend'
 import { visibleStatus } from './core/status'
+import { isolated } from './isolate'
 
 /** Users whose logins people try by hand are left alone, so that the simulation never fights a demo. */
 const RESERVED = new Set(['ahmad', 'jane_smith', 'john_doe', 'admin'])
@@ -45,7 +46,7 @@ export function startSimulation(backend: MockBackend, options: { intervalMs?: nu
     backend.applyPresence(user.id, status)
   }
 
-  const timer = setInterval(step, options.intervalMs ?? 3000)
+  const timer = setInterval(() => isolated('a simulation step', step), options.intervalMs ?? 3000)
   ;(timer as { unref?: () => void }).unref?.()
   return () => clearInterval(timer)
 }

@@ -17,11 +17,13 @@ export const statusMessageInput = z
   .meta({ maxLength: STATUS_MESSAGE_MAX })
   .nullable()
 
+// Any run of digits is an integer, however long: one above the largest a JavaScript number holds exactly is
+// clamped to it, so that the route clamps it on to the parameter's maximum (section 6.5) instead of refusing it.
 const positiveIntString = (name: string) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a positive integer`)
-    .transform(Number)
+    .transform((digits) => Math.min(Number(digits), Number.MAX_SAFE_INTEGER))
     .pipe(z.number().int().min(1, `${name} must be a positive integer`))
 
 export const schemas = {

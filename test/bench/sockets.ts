@@ -29,6 +29,8 @@ const rssMiB = (pid: number) => {
   return line ? Number(line[1]) / 1024 : NaN
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
@@ -44,7 +46,7 @@ async function main() {
   const users = ['ahmad', 'jane_smith', 'john_doe', 'maria_garcia', 'li_wei', 'noah_wilson', 'emma_johnson', 'lucas_silva', 'amelia_clark', 'admin']
   const tokens: string[] = []
   for (const username of users) {
-    const r = await fetch(`${base}/api/auth/login/`, { method: 'POST', body: JSON.stringify({ username, password: 'password' }) })
+    const r = await fetch(`${base}/api/auth/login/`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ username, password: 'password' }) })
     tokens.push(((await r.json()) as { access: string }).access)
   }
 
@@ -88,7 +90,7 @@ async function main() {
         ws.on('message', onMessage)
       }
     })
-    await fetch(`${base}/__mock__/users/${target}/presence`, { method: 'POST', body: JSON.stringify({ status }) })
+    await fetch(`${base}/__mock__/users/${target}/presence`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ status }) })
     fanouts.push(await done)
     await new Promise((r) => setTimeout(r, 100))
   }

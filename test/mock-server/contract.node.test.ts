@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import { request } from 'node:http'
+import { connect as connectTcp, createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import { contractSuite } from './contract/suite'
 import { makeNodeDriver, type NodeDriver } from './contract/node-driver'
-import { advance, connect, isStatusOf, login, sleep } from './contract/driver'
+import { startMockServer } from '../../mock-server/node'
+import { advance, connect, isStatusOf, login, sleep, type Json } from './contract/driver'
 import { OpenApiChecker } from './contract/openapi'
 
 contractSuite('real Node server over real sockets', makeNodeDriver)
@@ -26,6 +29,53 @@ describe('presence contract: the real Node server only', () => {
     open.push(socket)
     return socket
   }
+
+  /** A request with headers that `fetch` would not send as given (`Host`). */
+  const rawHttp = (d: NodeDriver, path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; json: Json }>((resolve, reject) => {
+      const req = request(`${d.origin}${path}`, { headers }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+
+  it("absolute links are built on the server's own address, never on the request's Host header (6.5)", async () => {
+    const d = (driver = await makeNodeDriver())
+    const u = await login(d, 'john_doe')
+    const evil = { host: 'evil.example:1337', 'x-forwarded-host': 'evil.example:1337', authorization: `Bearer ${u.access}` }
+    const me = await rawHttp(d, '/api/users/me/', evil)
+    expect(me.status).toBe(200)
+    expect(me.json.profile_image).toBe(`${d.origin}/avatars/${u.user.id}.svg`)
+    const list = await rawHttp(d, '/api/chat/online-users/', evil)
+    for (const user of list.json.onlineUsers) expect(new URL(user.profileImage).origin).toBe(d.origin)
+    const socket = new WebSocket(`${d.origin.replace(/^http/, 'ws')}/ws/user-status/?token=${u.access}`, { headers: { host: 'evil.example:1337' } })
+    open.push(socket)
+    const snapshot = await new Promise<Json>((resolve, reject) => {
+      socket.once('message', (data) => resolve(JSON.parse(data.toString())))
+      socket.once('error', reject)
+    })
+    expect(snapshot.onlineUsers.length).toBeGreaterThan(0)
+    for (const user of snapshot.onlineUsers) expect(new URL(user.profileImage).origin).toBe(d.origin)
+  })
+
+  it('listening on a wildcard address, links name localhost; --public-url overrides the listening address', async () => {
+    const wild = await startMockServer({ port: 0, host: '0.0.0.0' })
+    try {
+      expect(wild.publicUrl).toBe(`http://localhost:${wild.port}`)
+    } finally {
+      await wild.close()
+    }
+    const given = await startMockServer({ port: 0, host: '127.0.0.1', publicUrl: 'https://presence.dev.example/' })
+    try {
+      expect(given.publicUrl).toBe('https://presence.dev.example')
+    } finally {
+      await given.close()
+    }
+    await expect(startMockServer({ port: 0, publicUrl: 'javascript:alert(1)' })).rejects.toThrow(/public URL/)
+  })
 
   it("a bad token: the upgrade is accepted, nothing is sent, then the close is 4401 'unauthorized'", async () => {
     const d = (driver = await makeNodeDriver())
@@ -84,6 +134,140 @@ describe('presence contract: the real Node server only', () => {
     await ws.next(isStatusOf(u.user.id, 'offline'), 2000)
   })
 
+  it('a client that sends unsolicited pongs but never answers a ping is dropped all the same (6.5)', async () => {
+    const d = (driver = await makeNodeDriver({ pingIntervalMs: 60 }))
+    const u = await login(d, 'john_doe')
+    const silent = rawSocket(d, `/ws/user-status/?token=${u.access}`, { autoPong: false })
+    await new Promise((resolve) => silent.once('message', resolve))
+    // An empty pong, and one with a payload of its own, every 20 ms: neither answers the server's ping.
+    const pongs = setInterval(() => {
+      if (silent.readyState !== WebSocket.OPEN) return
+      silent.pong()
+      silent.pong(Buffer.from('12345678'))
+    }, 20)
+    try {
+      const closed = await Promise.race([
+        new Promise<number>((resolve) => silent.once('close', (code) => resolve(code))),
+        sleep(3000).then(() => 'still open'),
+      ])
+      expect(closed).toBe(1006)
+    } finally {
+      clearInterval(pongs)
+    }
+  })
+
+  it('a client that never reads is closed with 1013 once 1 MiB is unread, and nothing more is sent to it (6.5)', async () => {
+    const d = (driver = await makeNodeDriver())
+    const backend = d.server.backend
+    const w = await login(d, 'jane_smith')
+    const port = Number(new URL(d.origin).port)
+    // A bare TCP client: the upgrade, then it stops reading (and so answers no ping).
+    const tcp = connectTcp(port, '127.0.0.1')
+    open.push({ terminate: () => tcp.destroy() } as unknown as WebSocket)
+    const key = randomBytes(16).toString('base64')
+    tcp.write(
+      `GET /ws/user-status/?token=${w.access} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+        `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    )
+    let received = Buffer.alloc(0)
+    await new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk])
+        const end = received.indexOf('\r\n\r\n')
+        if (end < 0) return
+        expect(received.subarray(0, 12).toString()).toBe('HTTP/1.1 101')
+        received = received.subarray(end + 4)
+        tcp.off('data', onData)
+        tcp.pause()
+        resolve()
+      }
+      tcp.on('data', onData)
+    })
+    await vi.waitFor(() => expect(backend.hub.size).toBe(1))
+
+    // john_doe changes his message, each change pushed at once: about 700 bytes a frame for jane's socket.
+    const message = (n: number) => `${n} ${'🚀'.repeat(130)}`
+    let sent = 0
+    while (backend.hub.size === 1 && sent < 40_000) {
+      backend.presence.setStatus(3, { statusMessage: message(sent++) })
+      backend.hub.flush()
+      if (sent % 200 === 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+    const refused = sent - 1 // the change whose frame would have passed the limit
+    expect(backend.hub.size, 'the server stopped queuing for the socket').toBe(0)
+    for (let i = 0; i < 50; i++) {
+      backend.presence.setStatus(3, { statusMessage: message(sent++) })
+      backend.hub.flush()
+    }
+
+    // Reading again: everything queued before the limit arrives, in order, then the close frame with 1013.
+    const frames: string[] = []
+    let close: number | null = null
+    let dataBytes = 0
+    const parse = () => {
+      for (;;) {
+        if (received.length < 2) return
+        const opcode = received[0]! & 0x0f
+        let length = received[1]! & 0x7f
+        let offset = 2
+        if (length === 126) {
+          if (received.length < 4) return
+          length = received.readUInt16BE(2)
+          offset = 4
+        } else if (length === 127) {
+          if (received.length < 10) return
+          length = Number(received.readBigUInt64BE(2))
+          offset = 10
+        }
+        if (received.length < offset + length) return
+        const payload = received.subarray(offset, offset + length)
+        received = received.subarray(offset + length)
+        if (opcode === 1) {
+          frames.push(payload.toString('utf8'))
+          dataBytes += length
+        } else if (opcode === 8) close = payload.readUInt16BE(0)
+      }
+    }
+    await new Promise<void>((resolve, reject) => {
+      tcp.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk])
+        parse()
+        if (close !== null) resolve()
+      })
+      tcp.once('close', () => (close === null ? reject(new Error(`closed without a close frame after ${frames.length} frames`)) : resolve()))
+      parse()
+      tcp.resume()
+    })
+    expect(close).toBe(1013)
+    const events = frames.slice(1).map((text) => JSON.parse(text))
+    expect(JSON.parse(frames[0]!).type).toBe('online_users')
+    const numbers = events.map((e: Json) => Number(e.user.statusMessage.split(' ')[0]))
+    expect(numbers).toEqual(Array.from({ length: refused }, (_, i) => i))
+    // What it was sent and never acknowledged reading (it answers no ping) stayed within 1 MiB, filled to the
+    // last frame that fitted: the kernel's buffers count, not only the server's own queue.
+    expect(dataBytes).toBeLessThanOrEqual(1024 * 1024)
+    expect(dataBytes + Buffer.byteLength(frames.at(-1)!)).toBeGreaterThan(1024 * 1024)
+    // Jane's socket is gone for the presence rules too: no socket of hers is left.
+    expect(backend.presence.user(w.user.id)!.connections.size).toBe(0)
+  })
+
+  it('a client that reads keeps its socket however much it is sent: its answers to the probes count what it read (6.5)', async () => {
+    const d = (driver = await makeNodeDriver())
+    const backend = d.server.backend
+    const w = await login(d, 'jane_smith')
+    const ws = await connect(d, w.access)
+    const message = (n: number) => `${n} ${'🚀'.repeat(130)}`
+    const total = 15_000 // about 10 MiB, ten times the limit
+    for (let n = 0; n < total; n++) {
+      backend.presence.setStatus(3, { statusMessage: message(n) })
+      backend.hub.flush()
+      if (n % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 1))
+    }
+    await ws.next((m) => m.type === 'user.status.changed' && m.user.statusMessage === message(total - 1), 15_000)
+    expect(ws.isClosed).toBe(false)
+    expect(backend.hub.size).toBe(1)
+  })
+
   it('the CLI: prints its URL and the demo logins, answers, has no controls with --no-control, and stops on SIGTERM', async () => {
     const port = await new Promise<number>((resolve, reject) => {
       const probe = createServer()
@@ -96,7 +280,7 @@ describe('presence contract: the real Node server only', () => {
     const cwd = fileURLToPath(new URL('../..', import.meta.url))
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'mock-server/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--ttl', '300', '--grace', '2', '--token-ttl', '900', '--no-control'],
+      ['--import', 'tsx', 'mock-server/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--ttl', '300', '--grace', '2', '--token-ttl', '900', '--no-control', '--public-url', `http://localhost:${port}/`],
       { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
@@ -127,6 +311,8 @@ describe('presence contract: the real Node server only', () => {
         body: JSON.stringify({ username: 'john_doe', password: 'password' }),
       })
       expect(res.status).toBe(200)
+      const body = await res.clone().json()
+      expect(body.user.profile_image).toBe(`http://localhost:${port}/avatars/${body.user.id}.svg`)
       const doc = await (await fetch(`${base}/api/openapi.json`)).json()
       expect(Object.keys(doc.paths).some((p) => p.startsWith('/__mock__'))).toBe(false)
       const openapi = new OpenApiChecker(doc)

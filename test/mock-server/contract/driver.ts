@@ -12,6 +12,8 @@ export interface DriverOptions {
   graceSeconds?: number
   tokenTtlSeconds?: number
   control?: boolean
+  /** The base of absolute links (section 6.5). */
+  publicUrl?: string
 }
 
 export type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any

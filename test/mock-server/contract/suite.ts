@@ -10,6 +10,7 @@ import {
   isStatusOf,
   isUtcIso,
   login,
+  reset,
   setPresence,
   sleep,
   sync,
@@ -1883,6 +1884,210 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const john = await login(d, 'john_doe')
         expect((await get(d, john.access, '/api/chat/conversations/')).length).toBeGreaterThan(0)
         expect((await get(d, john.access, '/api/users/online/?filter=friends')).length).toBeGreaterThan(0)
+      })
+    })
+
+    // -------------------------------------------------------------------------------------------------------------
+    describe("6.5 limits that protect the developer's machine", () => {
+      const driver = fresh(makeDriver)
+
+      it("query integers above a parameter's maximum are clamped, however many digits; only a non-positive-integer is a 400", async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const admin = await login(d, 'admin')
+        for (const huge of ['201', '9007199254740992', '99999999999999999999999', '1' + '0'.repeat(400)]) {
+          const res = await d.fetch(`/api/users/activity/?limit=${huge}`, { token: w.access })
+          expect(res.status, `limit=${huge}: ${res.text}`).toBe(200)
+          expect(res.json.length).toBeLessThanOrEqual(200)
+          const page = await d.fetch(`/api/users/admin/users/online/?per_page=${huge}`, { token: admin.access })
+          expect(page.status, `per_page=${huge}: ${page.text}`).toBe(200)
+          expect(page.json.pagination.per_page).toBe(100)
+          const past = await d.fetch(`/api/users/admin/users/online/?page=${huge}`, { token: admin.access })
+          expect(past.status, `page=${huge}: ${past.text}`).toBe(200)
+          expect(past.json.online_users).toEqual([])
+          expect(past.json.pagination).toMatchObject({ has_next: false, has_previous: true })
+        }
+        for (const bad of ['0', '00', '-9007199254740992', '1e3', '1.0', ' 5', '+5', '0x10']) {
+          expectError(await d.fetch(`/api/users/activity/?limit=${encodeURIComponent(bad)}`, { token: w.access }), 400, 'invalid_field', 'limit')
+          expectError(await d.fetch(`/api/users/admin/users/online/?per_page=${encodeURIComponent(bad)}`, { token: admin.access }), 400, 'invalid_field', 'per_page')
+        }
+        await expectHealthy(d)
+      })
+
+      it('a status message of nothing but white space, invisible or format characters is stored as null (REST and socket)', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const tab = await connect(d, u.access)
+        const patch = (status_message: string) => call(d, u.access, 'PATCH', '/api/users/me/status/', { status_message })
+        const blanks = [
+          '\u200b\u200b\u200b', // zero-width spaces
+          '\u200c\u200d\u2060\ufeff', // zero-width non-joiner, joiner, word joiner, BOM
+          ' \u00ad\u3000\u00a0 ', // soft hyphen, ideographic and no-break spaces
+          '\u202e\u2066\u2069', // bidi controls
+          '\u3164\ufe0f', // Hangul filler, a variation selector
+          '\u0007\t\n',
+        ]
+        for (const blank of blanks) {
+          await patch('visible')
+          expect((await patch(blank)).status_message, JSON.stringify(blank)).toBeNull()
+        }
+        await patch('visible')
+        await tab.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage === 'visible')
+        tab.send(JSON.stringify({ type: 'status', statusMessage: '\u200b \u200b' }))
+        expect((await tab.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage !== 'visible')).user.statusMessage).toBeNull()
+        // Invisible characters inside a visible message are the writer's (an emoji's joiner, a variation selector).
+        const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'
+        expect((await patch(family)).status_message).toBe(family)
+        expect((await patch('\u200bhi\u200b')).status_message).toBe('\u200bhi\u200b')
+        expect((await get(d, u.access, '/api/users/me/')).status_message).toBe('\u200bhi\u200b')
+      })
+    })
+
+    describe("6.5 limits that protect the developer's machine: the clock", () => {
+      const driver = fresh(makeDriver)
+      const TEN_YEARS = 315_360_000 // 3650 days: ten of them are 100 years of 365 days, inside 100 × 365.25 days
+      const clock = (d: Driver, advanceSeconds: number) => d.fetch('/__mock__/clock', { method: 'POST', json: { advanceSeconds } })
+
+      it('clock: an advance that would take it past 100 years from the real time is a 400 invalid_field, and it stays put', async () => {
+        const d = driver()
+        for (let i = 0; i < 10; i++) expect((await clock(d, TEN_YEARS)).status).toBe(200)
+        const at = (await advance(d, 0)).now
+        expectError(await clock(d, TEN_YEARS), 400, 'invalid_field', 'advanceSeconds')
+        expect(ms((await advance(d, 0)).now) - ms(at)).toBeLessThan(5000) // only real time passed
+        expect((await clock(d, DAY)).status).toBe(200) // 36,501 days of 36,525
+        expectError(await clock(d, 25 * DAY), 400, 'invalid_field', 'advanceSeconds')
+        expect((await clock(d, 23 * DAY)).status).toBe(200)
+        await reset(d)
+        expect((await clock(d, TEN_YEARS)).status).toBe(200)
+        await expectHealthy(d)
+      })
+
+      it("the issue's reproduction: 10-year advances repeated with a socket open, then a presence control: the server lives on", async () => {
+        const d = driver()
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        let res: HttpResult
+        let calls = 0
+        do res = await clock(d, TEN_YEARS)
+        while (res.status === 200 && ++calls < 30_000)
+        expectError(res, 400, 'invalid_field', 'advanceSeconds')
+        expect(calls).toBe(10)
+        const presence = await controlPresence(d, 5, 'online')
+        expect(presence.status, presence.text).toBe(200)
+        expect((await ws.next(isStatusOf(5, 'online'))).user.lastSeen).toMatch(/^21\d\d-/)
+        for (let i = 0; i < 3; i++) await expectHealthy(d)
+        expect(ws.isClosed).toBe(false)
+      })
+    })
+
+    describe("6.5 limits that protect the developer's machine: controls a web page cannot reach", () => {
+      const driver = fresh(makeDriver)
+      const FORM = 'application/x-www-form-urlencoded'
+
+      it('the controls take a body only as application/json: any other type is a 403 that changes nothing; no body is fine', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const sofia = 10 // seeded online through REST activity, mode invisible
+        const before = await adminView(d, 3)
+        const refused: Array<[string, string | undefined, string]> = [
+          ['/__mock__/reset', FORM, 'a=1'],
+          ['/__mock__/reset', 'text/plain', '{}'],
+          ['/__mock__/users/3/presence', 'text/plain', '{"status":"invisible"}'],
+          ['/__mock__/users/3/presence', 'text/plain;charset=UTF-8', '{"status":"offline"}'],
+          ['/__mock__/users/3/presence', 'multipart/form-data; boundary=x', '--x--'],
+          ['/__mock__/users/3/presence', 'application/jsonp', '{"status":"away"}'],
+          ['/__mock__/users/3/presence', undefined, '{"status":"away"}'],
+          ['/__mock__/clock', 'text/plain', '{"advanceSeconds":86400}'],
+          ['/__mock__/clock', FORM, 'advanceSeconds=86400'],
+        ]
+        for (const [path, type, body] of refused) {
+          const res = await d.fetch(path, { method: 'POST', body, headers: type === undefined ? {} : { 'content-type': type } })
+          expectError(res, 403, 'forbidden')
+        }
+        // The same without a declared length: a streamed body is a body too.
+        expectError(await d.fetch('/__mock__/reset', { method: 'POST', body: 'a=1', headers: { 'content-type': FORM }, chunked: true }), 403, 'forbidden')
+        // Nothing of it happened: the tokens live, the clock did not move, nobody's presence changed.
+        expect((await get(d, u.access, '/api/users/me/')).username).toBe('john_doe')
+        const after = await adminView(d, 3)
+        expect(after.online_status).toBe(before.online_status)
+        expect(Math.abs(ms(after.last_seen) - Date.now())).toBeLessThan(60_000)
+        expect((await adminView(d, sofia)).online_status).toBe('invisible')
+        // JSON with parameters is JSON; no body at all needs no type (`curl -X POST …/__mock__/reset`).
+        const json = await d.fetch('/__mock__/users/3/presence', { method: 'POST', body: '{"status":"away"}', headers: { 'content-type': 'Application/JSON; charset=utf-8' } })
+        expect(json.status, json.text).toBe(200)
+        expect((await d.fetch('/__mock__/reset', { method: 'POST' })).status).toBe(200)
+        expectError(await d.fetch('/api/users/me/', { token: u.access }), 401, 'unauthorized')
+      })
+
+      it('when an Origin is sent, the controls answer only the local origins of section 3 (others: 403, no CORS header)', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const json = { 'content-type': 'application/json' }
+        for (const origin of ['http://evil.example', 'https://localhost:5173', 'http://localhost.evil.example', 'http://127.0.0.1.nip.io:6006', 'null']) {
+          for (const [path, body] of [
+            ['/__mock__/reset', undefined],
+            ['/__mock__/clock', '{"advanceSeconds":86400}'],
+            ['/__mock__/users/3/presence', '{"status":"invisible"}'],
+          ] as const) {
+            const res = await d.fetch(path, { method: 'POST', body, headers: { ...(body ? json : {}), origin } })
+            expectError(res, 403, 'forbidden')
+            expect(res.headers.get('access-control-allow-origin'), origin).toBeNull()
+          }
+        }
+        expect((await get(d, u.access, '/api/users/me/')).online_status).toBe('online')
+        for (const origin of ['http://localhost:5173', 'http://127.0.0.1:6006', 'http://localhost']) {
+          const res = await d.fetch('/__mock__/users/3/presence', { method: 'POST', json: { status: 'away' }, headers: { origin } })
+          expect(res.status, res.text).toBe(200)
+          expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+        }
+        const reset = await d.fetch('/__mock__/reset', { method: 'POST', headers: { origin: 'http://localhost:3000' } })
+        expect(reset.status).toBe(200)
+      })
+
+      it('API request bodies are JSON: a body of another type is a 415 unsupported_media_type that changes nothing; no body is fine', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const cases: Array<[string, string, string | undefined, string]> = [
+          ['POST', '/api/auth/login/', undefined, '{"username":"jane_smith","password":"password"}'],
+          ['POST', '/api/auth/login/', FORM, 'username=jane_smith&password=password'],
+          ['POST', '/api/auth/refresh/', 'text/plain', JSON.stringify({ refresh: u.refresh })],
+          ['POST', '/api/auth/logout/', 'text/plain', JSON.stringify({ refresh: u.refresh })],
+          ['POST', '/api/chat/heartbeat/', 'text/plain', '{}'],
+          ['POST', '/api/chat/mark-offline/', FORM, 'x=1'],
+          ['PATCH', '/api/users/me/status/', 'text/plain', '{"mode":"invisible"}'],
+        ]
+        for (const [method, path, type, body] of cases) {
+          const res = await d.fetch(path, { method, body, token: u.access, headers: type === undefined ? {} : { 'content-type': type } })
+          expectError(res, 415, 'unsupported_media_type')
+        }
+        const me = await get(d, u.access, '/api/users/me/')
+        expect(me).toMatchObject({ mode: u.user.mode, online_status: 'online' })
+        // The refresh token was not used up by the refused logout.
+        expect((await d.fetch('/api/auth/refresh/', { method: 'POST', json: { refresh: u.refresh } })).status).toBe(200)
+        // A body-less POST needs no type; the order stays 401 → 403 → 415 → 413 → 400.
+        expect((await d.fetch('/api/chat/heartbeat/', { method: 'POST', token: u.access })).status).toBe(200)
+        expectError(await d.fetch('/api/chat/heartbeat/', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }), 401, 'unauthorized')
+        expectError(await d.fetch('/api/chat/heartbeat/', { method: 'POST', token: u.access, body: bigBody(100 * KIB), headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type')
+      })
+    })
+
+    describe("6.5 limits that protect the developer's machine: a configured public URL", () => {
+      const driver = fresh(makeDriver, { publicUrl: 'https://presence.dev.example/kit/' })
+
+      it('every absolute link is built on the public URL it was given (REST, snapshot and events)', async () => {
+        const d = driver()
+        const base = 'https://presence.dev.example/kit'
+        const u = await login(d, 'john_doe')
+        expect(u.user.profile_image).toBe(`${base}/avatars/${idOf(u)}.svg`)
+        const w = await login(d, 'jane_smith')
+        const ws = await connect(d, w.access)
+        for (const user of ws.snapshot.onlineUsers) expect(user.profileImage).toBe(`${base}/avatars/${user.id}.svg`)
+        for (const user of (await get(d, w.access, '/api/users/online/'))) expect(user.profile_image).toBe(`${base}/avatars/${user.id}.svg`)
+        for (const c of await get(d, w.access, '/api/chat/conversations/')) expect(c.other_user.profile_image.startsWith(`${base}/avatars/`)).toBe(true)
+        await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'away' })
+        expect((await ws.next(isStatusOf(idOf(u), 'away'))).user.profileImage).toBe(`${base}/avatars/${idOf(u)}.svg`)
+        // The server itself still serves the avatars at its root (a proxy maps the prefix).
+        expect((await d.fetch(`/avatars/${idOf(u)}.svg`)).status).toBe(200)
       })
     })
 

@@ -22,6 +22,8 @@ export function setup(options: { ttl?: number; grace?: number; cast?: CastMember
   let wall = Date.UTC(2026, 0, 28, 14, 0, 0)
   const clock = new MockClock(() => wall)
   const events: Array<PresenceEvent & { view?: unknown }> = []
+  /** Every wake-up the rules asked the transport for (what `schedule` was told), with when it was asked. */
+  const wakeUps: Array<{ at: number | null; askedAt: number }> = []
   const presence = new Presence({
     clock,
     timing: { ttlMs: (options.ttl ?? 300) * SECOND, graceMs: (options.grace ?? 2) * SECOND },
@@ -35,11 +37,17 @@ export function setup(options: { ttl?: number; grace?: number; cast?: CastMember
         events.push({ ...event, view })
       } else events.push(event)
     },
+    schedule: (at) => wakeUps.push({ at, askedAt: clock.now() }),
   })
   return {
     clock,
     presence,
     events,
+    wakeUps,
+    /** The wake-up the transport is armed for now: the last one it was told of. */
+    get scheduled(): number | null {
+      return wakeUps.at(-1)?.at ?? null
+    },
     /** Wall time passes without anyone calling in: as if the server's timer fired at the end. */
     wait(seconds: number) {
       wall += seconds * SECOND

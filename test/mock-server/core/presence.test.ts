@@ -34,6 +34,29 @@ describe('presence rules the seeds got wrong', () => {
     expect(t.presence.activity.newest(1)[0]).toEqual({ userId: 2, event: 'offline', at: start + 300 * SECOND })
   })
 
+  it('after an expiry, the next wake-up asked for is the next real deadline, never a moment already past', () => {
+    const t = setup()
+    const start = t.clock.now()
+    t.presence.restActivity(1) // presence until start + 300 s
+    t.wait(100)
+    t.presence.restActivity(2) // until start + 400 s
+    const c = t.presence.connect(3, 1)
+    t.wait(50)
+    t.presence.disconnect(c) // grace until start + 152 s
+    expect(t.scheduled).toBe(start + 152 * SECOND)
+    t.wait(2) // the grace period runs out
+    expect(t.status(3)).toBe('offline')
+    expect(t.scheduled).toBe(start + 300 * SECOND)
+    t.wait(148) // user 1's TTL runs out at its deadline, as the transport's timer would make it
+    expect(t.status(1)).toBe('offline')
+    expect(t.scheduled).toBe(start + 400 * SECOND)
+    t.wait(100)
+    expect(t.status(2)).toBe('offline')
+    expect(t.scheduled).toBeNull()
+    // Nothing was ever asked for a moment that had already passed when it was asked.
+    expect(t.wakeUps.filter(({ at, askedAt }) => at !== null && at <= askedAt)).toEqual([])
+  })
+
   it('two tabs, one closed: the user stays online and nothing is announced', () => {
     const t = setup()
     const a = t.presence.connect(3, 1)
