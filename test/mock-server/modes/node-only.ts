@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -9,15 +8,11 @@ import { makeNodeDriver, type NodeDriver } from '../contract/node-driver'
 
 const cwd = fileURLToPath(new URL('../../..', import.meta.url))
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+// `--port 0` lets the server pick a port and print it: a port probed beforehand may be taken by another test meanwhile.
+function listeningPort(stdout: string): number {
+  const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)
+  if (!match) throw new Error(`the CLI printed no address: ${stdout}`)
+  return Number(match[1])
 }
 
 /** Runs the CLI; resolves with its output once `done` says so, or once it exits. */
@@ -86,10 +81,10 @@ export function backendsNodeOnlySuite() {
     }
 
     it('the CLI: --backend prints which backend it is and the paths it serves, and serves only those', { timeout: 60_000 }, async () => {
-      const port = await freePort()
-      const { child, output, exited } = runCli(['--backend', 'chat-polling', '--port', String(port)], (out) => out.includes('Demo logins'))
+      const { child, output, exited } = runCli(['--backend', 'chat-polling', '--port', '0'], (out) => out.includes('Demo logins'))
       try {
         const { stdout } = await output
+        const port = listeningPort(stdout)
         expect(stdout).toContain('backend   chat-polling')
         for (const path of ['/api/chat/heartbeat/', '/api/chat/mark-offline/', '/api/chat/online-users/', '/api/auth/login/']) {
           expect(stdout).toContain(path)
@@ -107,10 +102,10 @@ export function backendsNodeOnlySuite() {
 
     // Each starts a process (tsx compiles the CLI first): slow on a busy machine, hence the longer timeouts.
     it('the CLI: a socket backend prints its socket and no other', { timeout: 60_000 }, async () => {
-      const port = await freePort()
-      const run = runCli(['mock-server', '--backend', 'user-status-socket', '--port', String(port)], (out) => out.includes('Demo logins'))
+      const run = runCli(['mock-server', '--backend', 'user-status-socket', '--port', '0'], (out) => out.includes('Demo logins'))
       try {
         const { stdout } = await run.output
+        const port = listeningPort(stdout)
         expect(stdout).toContain(`ws://127.0.0.1:${port}/ws/user-status/?token=<access>`)
         expect(stdout).not.toContain('/ws/chat/')
       } finally {
