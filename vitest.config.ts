@@ -22,7 +22,7 @@ export default mergeConfig(
           test: {
             name: 'server',
             environment: 'node',
-            include: ['test/mock-server/**/*.test.ts'],
+            include: ['test/mock-server/**/*.test.ts', 'test/docs/**/*.test.ts'],
             testTimeout: 20_000,
           },
         },
@@ -41,6 +41,7 @@ export default mergeConfig(
             name: 'consumer',
             environment: 'node',
             include: ['test/consumer/**/*.test.ts'],
+            globalSetup: ['test/consumer/global-setup.ts'],
             testTimeout: 120_000,
             hookTimeout: 600_000,
           },
