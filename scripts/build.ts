@@ -17,6 +17,10 @@ import { generateDtsBundle } from 'dts-bundle-generator'
 import ts from 'typescript'
 import { build, type Rolldown } from 'vite'
 
+// A package is a production build, whoever runs it: under NODE_ENV=test (a test runner's child) Vite's React plugin
+// would emit the development JSX runtime, which production React does not have (`jsxDEV is not a function`).
+process.env.NODE_ENV = 'production'
+
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
@@ -92,7 +96,9 @@ const library = chunksOf(
 {
   const bundled = [...bundledPackagesOf(library)].map((dir) => path.relative(path.join(root, 'node_modules'), dir))
   if (bundled.length) fail(`src/ imports ${bundled.join(', ')}: make each a dependency (or stop importing it)`)
-  const imported = new Set([...bareImportsOf(library, 'index.js')].filter((id) => !isBuiltin(id)).map(packageOf))
+  const bare = bareImportsOf(library, 'index.js')
+  if (bare.has('react/jsx-dev-runtime')) fail('the `.` entry imports the development JSX runtime')
+  const imported = new Set([...bare].filter((id) => !isBuiltin(id)).map(packageOf))
   const unused = dependencies.filter((name) => !imported.has(name))
   if (unused.length) fail(`the \`.\` entry never imports ${unused.join(', ')}: not a dependency (devDependencies, or bundle it)`)
 }

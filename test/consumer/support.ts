@@ -7,6 +7,9 @@ import path from 'node:path'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 
+// The environment of a shell, not of a test run: vitest's NODE_ENV=test would make `next build` mix React builds.
+const { NODE_ENV: _testEnv, ...shell } = process.env
+
 interface RunOptions {
   env?: Record<string, string>
   timeoutMs?: number
@@ -15,7 +18,7 @@ interface RunOptions {
 /** Runs a command to its end; rejects with its output when it fails. Resolves with stdout and both streams. */
 export function run(command: string, args: string[], cwd: string, options: RunOptions = {}): Promise<{ stdout: string; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, npm_config_loglevel: 'error', ...options.env } })
+    const child = spawn(command, args, { cwd, env: { ...shell, npm_config_loglevel: 'error', ...options.env } })
     let stdout = ''
     let output = ''
     child.stdout.on('data', (d: Buffer) => {
@@ -40,7 +43,7 @@ const running = new Set<ChildProcess>()
  */
 export function start(command: string, args: string[], cwd: string, ready: RegExp, env: Record<string, string> = {}): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(command, args, { cwd, env: { ...shell, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     running.add(child)
     let output = ''
     const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')}: not ready after 60 s:\n${output}`)), 60_000)
