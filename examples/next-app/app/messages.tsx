@@ -13,8 +13,11 @@ export function Messages({ peerId }: { peerId: number | null }) {
   if (!user) return <LoginForm />
 
   const signOut = async () => {
-    await markOffline() // this tab's socket closes and the server marks you offline: peers see it at once
-    await logout()
+    try {
+      await markOffline() // this tab's socket closes and the server marks you offline: peers see it at once
+    } finally {
+      await logout()
+    }
   }
   return (
     <main className="messages">

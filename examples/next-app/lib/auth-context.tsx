@@ -70,6 +70,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refreshToken: session?.refresh ?? null,
       login: async (username, password) => save(await post<Session>('/api/auth/login/', { username, password })),
       logout: async () => {
+        // Signed out here even when the server cannot be reached: the tokens expire there on their own.
         if (session) await post('/api/auth/logout/', { refresh: session.refresh }, session.access).catch(() => {})
         save(null)
       },
