@@ -42,6 +42,9 @@ export default mergeConfig(
             environment: 'node',
             include: ['test/consumer/**/*.test.ts'],
             globalSetup: ['test/consumer/global-setup.ts'],
+            // After the other projects: its installs and the Next.js build would slow their browser tests past
+            // their timeouts on a 2-core machine.
+            sequence: { groupOrder: 1 },
             testTimeout: 120_000,
             hookTimeout: 600_000,
           },

@@ -52,7 +52,9 @@ afterAll(async () => {
 describe('the Next.js App Router example, built from the installed package', () => {
   it('builds without a warning, with the page rendered per request and the layout on the server', async () => {
     expect(buildLog).toMatch(/Compiled successfully/)
-    expect(buildLog).not.toMatch(/⚠|warn/i)
+    // Next.js advises a build cache under CI=true; any other warning fails the example.
+    const warnings = buildLog.split('\n').filter((line) => /⚠|warn/i.test(line) && !/No build cache found/.test(line))
+    expect(warnings).toEqual([])
     expect(buildLog).toMatch(/ƒ \/\s/)
     // Signed out on the server: the sign-in form, inside the Server Component layout's <html lang>.
     const html = await (await fetch(`${appUrl}/?with=2`)).text()
