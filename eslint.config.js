@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'public/mockServiceWorker.js', 'test/consumer/app/dist'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'public/mockServiceWorker.js', 'test/consumer/app/dist', 'examples/*/.next', 'examples/*/node_modules', 'examples/*/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,7 +22,7 @@ export default mergeConfig(
           test: {
             name: 'server',
             environment: 'node',
-            include: ['test/mock-server/**/*.test.ts'],
+            include: ['test/mock-server/**/*.test.ts', 'test/docs/**/*.test.ts'],
             testTimeout: 20_000,
           },
         },
@@ -52,6 +52,10 @@ export default mergeConfig(
             name: 'consumer',
             environment: 'node',
             include: ['test/consumer/**/*.test.ts'],
+            globalSetup: ['test/consumer/global-setup.ts'],
+            // After the other projects: its installs and the Next.js build would slow their browser tests past
+            // their timeouts on a 2-core machine.
+            sequence: { groupOrder: 1 },
             testTimeout: 120_000,
             hookTimeout: 600_000,
           },

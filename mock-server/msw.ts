@@ -12,9 +12,14 @@ export interface MswHandlerOptions {
 }
 
 /**
- * The mock backend as MSW 2 handlers, HTTP and WebSocket, for tests and stories.
+ * The mock backend as MSW 2 handlers, HTTP and WebSocket, for tests and stories. Its own entry,
+ * `presence-kit/mock/msw`, so that only apps that use MSW need it installed.
  *
  * @example
+ * import { MockBackend } from 'presence-kit/mock'
+ * import { createPresenceHandlers } from 'presence-kit/mock/msw'
+ * import { setupServer } from 'msw/node'
+ *
  * const backend = new MockBackend()
  * const server = setupServer(...createPresenceHandlers(backend, { baseUrl: 'http://localhost:8000' }))
  */
