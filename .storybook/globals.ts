@@ -1,5 +1,5 @@
 import type { GlobalTypes } from 'storybook/internal/types'
-import { DEFAULT_GLOBALS, type CanvasGlobals } from '../stories/support/canvas'
+import { canvasGlobals, type CanvasGlobals } from '../stories/support/canvas'
 
 /**
  * The toolbar: switches that apply to every story and docs page (read by `withCanvas` and the docs container).
@@ -35,4 +35,12 @@ export const globalTypes: GlobalTypes = {
   },
 }
 
-export const initialGlobals: CanvasGlobals = DEFAULT_GLOBALS
+/**
+ * Light and left to right, unless `VITE_STORYBOOK_THEME` / `VITE_STORYBOOK_DIRECTION` say otherwise: how the story
+ * tests and their axe checks run in the other theme and direction
+ * (`VITE_STORYBOOK_THEME=dark VITE_STORYBOOK_DIRECTION=rtl npx vitest run --project storybook`).
+ */
+export const initialGlobals: CanvasGlobals = canvasGlobals({
+  theme: import.meta.env.VITE_STORYBOOK_THEME,
+  direction: import.meta.env.VITE_STORYBOOK_DIRECTION,
+})

@@ -101,7 +101,7 @@ function Table({ caption, head, children }: { caption: string; head: readonly st
 }
 
 function TokenName({ name }: { name: string }) {
-  return <code className="font-mono text-xs break-all">--{name}</code>
+  return <code className="font-mono text-xs whitespace-nowrap">--{name}</code>
 }
 
 function ColourTable({ names, caption }: { names: readonly string[]; caption: string }) {
