@@ -16,6 +16,9 @@ const chromiumForScreenshots = playwright({
 export default mergeConfig(
   viteConfig,
   defineConfig({
+    // What .storybook/preview imports for the docs pages (the docs container and its theme), bundled up front: found
+    // mid-run, Vite re-optimises and reloads the browser, and a test file that was loading fails to import.
+    optimizeDeps: { include: ['@storybook/addon-docs/blocks', 'storybook/internal/core-events', 'storybook/theming'] },
     test: {
       projects: [
         {
