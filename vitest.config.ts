@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts'
+import { TEST_TIMEOUT_MS, WAIT_TIMEOUT_MS } from './stories/support/waits.ts'
 import viteConfig from './vite.config.ts'
 
 const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } })
@@ -15,6 +16,9 @@ const chromiumForScreenshots = playwright({
 export default mergeConfig(
   viteConfig,
   defineConfig({
+    // What .storybook/preview imports for the docs pages (the docs container and its theme), bundled up front: found
+    // mid-run, Vite re-optimises and reloads the browser, and a test file that was loading fails to import.
+    optimizeDeps: { include: ['@storybook/addon-docs/blocks', 'storybook/internal/core-events', 'storybook/theming'] },
     test: {
       projects: [
         {
@@ -66,13 +70,17 @@ export default mergeConfig(
             name: 'visual',
             include: ['test/visual/**/*.test.tsx'],
             setupFiles: ['test/visual/setup.ts'],
+            testTimeout: TEST_TIMEOUT_MS,
+            expect: { poll: { timeout: WAIT_TIMEOUT_MS } },
             browser: {
               enabled: true,
               headless: true,
               provider: chromiumForScreenshots,
               instances: [{ browser: 'chromium' }],
               viewport: { width: 1400, height: 1000 },
-              expect: { toMatchScreenshot: { comparatorOptions: { allowedMismatchedPixels: 16 } } },
+              expect: {
+                toMatchScreenshot: { comparatorOptions: { allowedMismatchedPixels: 16 }, timeout: WAIT_TIMEOUT_MS },
+              },
             },
           },
         },
@@ -81,6 +89,8 @@ export default mergeConfig(
           plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
           test: {
             name: 'storybook',
+            testTimeout: TEST_TIMEOUT_MS,
+            expect: { poll: { timeout: WAIT_TIMEOUT_MS } },
             browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
           },
         },

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import type { StorybookConfig } from '@storybook/react-vite'
+
+const themeCss = readFileSync(new URL('../src/styles/theme.css', import.meta.url), 'utf8')
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
@@ -7,6 +10,8 @@ const config: StorybookConfig = {
   staticDirs: ['../public'],
   typescript: { reactDocgen: 'react-docgen-typescript' },
   core: { disableTelemetry: true },
+  // The manager's branding reads the kit's tokens (manager.ts): theme.css as it is when Storybook starts or builds.
+  managerHead: (head) => `${head ?? ''}<script>globalThis.PRESENCE_KIT_THEME_CSS = ${JSON.stringify(themeCss).replace(/</g, '\\u003c')};</script>`,
 }
 
 export default config

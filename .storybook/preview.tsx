@@ -1,16 +1,28 @@
 import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
-import '../src/styles/styles.css'
+import { configure } from 'storybook/test'
+import { withCanvas } from '../stories/support/canvas'
 import { withDevice } from '../stories/support/frames'
 import { presenceBeforeEach, presenceLoader, withPresence } from '../stories/support/presence'
+import { WAIT_TIMEOUT_MS } from '../stories/support/waits'
+import { KitDocsContainer } from './DocsContainer'
+import { globalTypes, initialGlobals } from './globals'
+import './preview.css'
+
+// `findBy…` and `waitFor` wait for a state, as long as a loaded machine needs (support/waits.ts).
+configure({ asyncUtilTimeout: WAIT_TIMEOUT_MS })
 
 const preview: Preview = {
+  globalTypes,
+  initialGlobals,
   loaders: [mswLoader(), presenceLoader],
   beforeEach: presenceBeforeEach,
-  decorators: [withPresence, withDevice],
+  // The first decorator is the innermost: the canvas's theme and direction wrap everything else.
+  decorators: [withPresence, withDevice, withCanvas],
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    docs: { container: KitDocsContainer },
     layout: 'centered',
   },
   tags: ['autodocs'],

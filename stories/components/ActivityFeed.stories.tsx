@@ -9,6 +9,7 @@ import { useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type LoadedPresence } from '../support/presence'
+import { SLOW } from '../support/waits'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -84,7 +85,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const SLOW = { timeout: 5_000 }
 const feed = (canvasElement: HTMLElement, name = 'Recent activity') => within(canvasElement).findByRole('region', { name })
 const entries = (region: HTMLElement) => within(region).queryAllByRole('listitem')
 

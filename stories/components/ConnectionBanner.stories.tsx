@@ -6,6 +6,7 @@ import { useConnectionState } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type PresenceParameters } from '../support/presence'
+import { SLOW } from '../support/waits'
 
 /** The raw connection, under the banner, so that the story shows what the banner is made from. */
 function ConnectionReadout() {
@@ -46,7 +47,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const SLOW = { timeout: 5_000 }
 const banner = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="connection-banner"]')!
 
 /** The socket is refused: a countdown to the next attempt; "Retry now" tries at once (and, refused again, waits longer). */

@@ -6,6 +6,7 @@ import { useConnectionState, useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
+import { SLOW } from '../support/waits'
 
 /** Says when the provider is live, so that the play functions drive the backend only after the first list. */
 function LiveHint() {
@@ -54,8 +55,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const SLOW = { timeout: 5_000 }
 
 async function live(context: StoryContext) {
   await within(context.canvasElement).findByText(/^Live \(open\)/, undefined, SLOW)
@@ -107,7 +106,7 @@ export const AutoDismiss: Story = {
     const set = await live(context)
     set('jane_smith')
     await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
-    await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(0), { timeout: 3_000 })
+    await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(0), SLOW)
   },
 }
 

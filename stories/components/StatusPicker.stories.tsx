@@ -4,6 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { StatusPicker } from '../../src/components/StatusPicker'
 import { dark, rtl } from '../support/frames'
 import { storyBackend, type LoadedPresence } from '../support/presence'
+import { SLOW } from '../support/waits'
 
 const meta = {
   title: 'Components/StatusPicker',
@@ -17,8 +18,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const SLOW = { timeout: 5_000 }
 
 // The story's own request handlers, ahead of the mock backend's.
 const addHandlers = (context: StoryContext, ...handlers: AnyHandler[]) =>

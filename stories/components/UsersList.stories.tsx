@@ -132,15 +132,24 @@ export const KeyboardNavigation: Story = {
     await expect(activeName(list)).toBe(names.at(-1))
     await userEvent.keyboard('{Home}')
     await expect(activeName(list)).toBe(names[0])
-    // Type-ahead: "ja" finds jane_smith; after a pause, "z" finds zoe_nguyen.
-    await userEvent.keyboard('ja')
-    await expect(activeName(list)).toBe('jane_smith')
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    await userEvent.keyboard('z')
-    await expect(activeName(list)).toBe('zoe_nguyen')
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    await userEvent.keyboard('j')
-    await expect(activeName(list)).toBe('jane_smith')
+    // Type-ahead: "ja" finds jane_smith; after a pause, "z" finds zoe_nguyen. The pause is the list's clock moved on
+    // past the 500 ms type-ahead window, not a real wait: on a busy machine "j" and "a" could be 500 ms apart.
+    // (Date.now replaced by hand: an instrumented spy records each call with Date.now and recurses.)
+    const realNow = Date.now
+    let now = realNow()
+    Date.now = () => now
+    try {
+      await userEvent.keyboard('ja')
+      await expect(activeName(list)).toBe('jane_smith')
+      now += 600
+      await userEvent.keyboard('z')
+      await expect(activeName(list)).toBe('zoe_nguyen')
+      now += 600
+      await userEvent.keyboard('j')
+      await expect(activeName(list)).toBe('jane_smith')
+    } finally {
+      Date.now = realNow
+    }
     await expect(args.onSelect).not.toHaveBeenCalled()
     await userEvent.keyboard('{Enter}')
     await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ otherUser: expect.objectContaining({ username: 'jane_smith' }) }))

@@ -74,7 +74,7 @@ export const ChosenUsers: Story = {
 export const Simulated: Story = {
   parameters: { presence: { simulate: { intervalMs: 300 } } },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(lines(canvasElement).length).toBeGreaterThan(0), { timeout: 10_000 })
+    await waitFor(() => expect(lines(canvasElement).length).toBeGreaterThan(0), SLOW)
     await expect(lines(canvasElement)[0]).toMatch(/ (came online|went offline)$/)
   },
 }

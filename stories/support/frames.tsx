@@ -1,4 +1,5 @@
 import type { Decorator } from '@storybook/react-vite'
+import { CanvasScope } from './canvas'
 
 export const WIDTHS = { phone: 375, tablet: 768, desktop: 1280 } as const
 export type Device = keyof typeof WIDTHS
@@ -29,16 +30,21 @@ export const onDevice = (device: Device) => ({
 
 const VIEWPORTS: Record<Device, string> = { phone: 'mobile2', tablet: 'tablet', desktop: 'desktop' }
 
-/** Dark mode around the story. */
-export const dark: Decorator = (Story) => (
-  <div data-theme="dark" className="dark rounded-lg bg-presence-surface p-6 text-presence-fg">
+/**
+ * The story in dark mode whatever the toolbar says: in the story view the whole canvas turns dark; on a docs page
+ * the story paints its own dark surface.
+ */
+export const dark: Decorator = (Story, { viewMode }) => (
+  <CanvasScope theme="dark" ownsDocument={viewMode !== 'docs'} paint={viewMode === 'docs'}>
     <Story />
-  </div>
+  </CanvasScope>
 )
 
-/** Right-to-left around the story. */
-export const rtl: Decorator = (Story) => (
-  <div dir="rtl" lang="ar">
-    <Story />
-  </div>
+/** The story right to left whatever the toolbar says (the whole canvas in the story view), in Arabic. */
+export const rtl: Decorator = (Story, { viewMode }) => (
+  <CanvasScope dir="rtl" ownsDocument={viewMode !== 'docs'}>
+    <div lang="ar" style={{ display: 'contents' }}>
+      <Story />
+    </div>
+  </CanvasScope>
 )

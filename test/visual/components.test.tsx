@@ -6,6 +6,7 @@ import * as onlineUsers from '../../stories/components/OnlineUsers.stories'
 import * as usersList from '../../stories/components/UsersList.stories'
 import type { Device } from '../../stories/support/frames'
 import { renderAt } from './capture'
+import { assertNoFontErrors, renderedFonts, uncoveredCharacters } from './fonts'
 
 type DeviceStories = Record<'Phone' | 'Tablet' | 'Desktop', { run(context?: { canvasElement: HTMLElement }): Promise<void> }>
 
@@ -33,7 +34,8 @@ const COMPONENTS: Array<[name: string, stories: DeviceStories, settled: () => Pr
     'chat-header',
     composeStories(chatHeader),
     async () => {
-      await expect.poll(() => document.querySelector('[data-slot="chat-header-status"]')?.textContent).toBeTruthy()
+      // "Offline" is the first render, before the store knows jane_smith; "Last seen …" is the settled header.
+      await expect.poll(() => document.querySelector('[data-slot="chat-header-status"]')?.textContent).toMatch(/^Last seen /)
       return page.elementLocator(document.querySelector<HTMLElement>('[data-slot="chat-header"]')!)
     },
   ],
@@ -48,7 +50,14 @@ const DEVICES = [
 describe.each(COMPONENTS)('%s looks as designed', (name, stories, settled) => {
   test.each(DEVICES)('at %s width', async (device: Device, story) => {
     const cleanup = await renderAt(device, stories[story])
-    await expect.element(await settled()).toMatchScreenshot(`${name}-${device}`)
+    const component = await settled()
+    await assertNoFontErrors()
+    expect(uncoveredCharacters(component.element().textContent ?? '')).toEqual([])
+    const fonts = await renderedFonts(component.element())
+    // Every glyph from the fonts the tests ship, none from the machine.
+    expect(fonts.filter((font) => !font.isCustomFont).map((font) => font.familyName)).toEqual([])
+    expect(fonts.length).toBeGreaterThan(0)
+    await expect.element(component).toMatchScreenshot(`${name}-${device}`)
     cleanup()
   })
 })

@@ -2,8 +2,8 @@ import type { StoryContext } from '@storybook/react-vite'
 import type { AnyHandler } from 'msw'
 import type { LoadedPresence, PresenceParameters } from '../../support/presence'
 
-/** For waits on the network and the socket, which take longer when the whole suite runs at once. */
-export const SLOW = { timeout: 5_000 }
+/** For waits on the network and the socket: the limit every wait has (support/waits.ts). */
+export { SLOW } from '../../support/waits'
 
 /** Adds the story's own request handlers, ahead of the mock backend's (call it from a story's `beforeEach`). */
 export const addHandlers = (context: StoryContext, ...handlers: AnyHandler[]) =>

@@ -1,0 +1,38 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, within } from 'storybook/test'
+import themeCss from '../../src/styles/theme.css?raw'
+import { TokensPage } from './tokens/TokensPage'
+
+/** The Design tokens page as a story, for its test: hidden from the sidebar and the docs. */
+const meta = {
+  title: 'Design tokens/Page',
+  component: TokensPage,
+  tags: ['!dev', '!autodocs'],
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof TokensPage>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Every custom property that theme.css declares, found with a plain search rather than the page's own parser. */
+const declared = [...new Set([...themeCss.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/(--[\w-]+)\s*:/g)].map(([, name]) => name!))]
+
+export const EveryToken: Story = {
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement)
+    await expect(declared.length).toBeGreaterThan(20)
+    for (const property of declared) {
+      const row = canvasElement.querySelector(`[data-token="${property.slice(2)}"]`)
+      await expect(row, `${property} is on the page`).not.toBeNull()
+      await expect(row).toHaveTextContent(property)
+    }
+    // A dark override shows as such, and every colour has its measured contrast in both themes.
+    await expect(page.getAllByText('dark override').length).toBe(themeCss.match(/\[data-theme="dark"\][\s\S]*?\}/)![0].match(/--[\w-]+\s*:/g)!.length)
+    for (const row of canvasElement.querySelectorAll('[data-token^="color-"]')) {
+      for (const theme of ['light', 'dark']) {
+        await expect(row.querySelector(`[data-contrast="${theme}"]`)).toHaveTextContent(/\d+\.\d\d:1|A surface/)
+      }
+    }
+    await expect(page.getAllByRole('img', { name: 'Do not disturb' }).length).toBeGreaterThan(0)
+  },
+}
