@@ -2,6 +2,18 @@
 import { useMutation } from '@tanstack/react-query'
 import type { PresenceMode } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { normaliseStatusMessage } from '../runtime'
+
+/**
+ * A change of the signed-in user's status: the mode and/or the status message (`null` or blank clears it).
+ *
+ * @example
+ * const change: MyStatusChange = { mode: 'away', statusMessage: 'Lunch' }
+ */
+export interface MyStatusChange {
+  mode?: PresenceMode
+  statusMessage?: string | null
+}
 
 /**
  * What {@link useSetMyStatus} returns.
@@ -11,10 +23,11 @@ import { usePresenceContext } from '../provider/PresenceContext'
  */
 export interface SetMyStatus {
   /**
-   * Sets the mode and/or the status message (`null` clears it). Resolves once the server has answered and the
-   * store shows it (nothing is shown before: no optimistic guess); rejects with a `PresenceApiError`.
+   * Sets the mode and/or the status message (trimmed; `null` or blank clears it). Resolves with the change as sent
+   * once the server has answered and the store shows it (nothing is shown before: no optimistic guess); rejects
+   * with a `PresenceApiError`.
    */
-  setStatus(change: { mode?: PresenceMode; statusMessage?: string | null }): Promise<void>
+  setStatus(change: MyStatusChange): Promise<MyStatusChange>
   isPending: boolean
   /** The last failure, until the next call. */
   error: unknown
@@ -37,7 +50,13 @@ export interface SetMyStatus {
 export function useSetMyStatus(): SetMyStatus {
   const { runtime, queryClient } = usePresenceContext('useSetMyStatus')
   const mutation = useMutation(
-    { mutationFn: (change: { mode?: PresenceMode; statusMessage?: string | null }) => runtime.setStatus(change) },
+    {
+      mutationFn: async (change: MyStatusChange) => {
+        const sent = change.statusMessage === undefined ? change : { ...change, statusMessage: normaliseStatusMessage(change.statusMessage) }
+        await runtime.setStatus(sent)
+        return sent
+      },
+    },
     queryClient,
   )
   return { setStatus: mutation.mutateAsync, isPending: mutation.isPending, error: mutation.error }

@@ -32,7 +32,7 @@ describe('useMyStatus and useSetMyStatus', () => {
     expect(result.current.mine.user?.id).toBe(String(user.id))
     expect(result.current.set.isPending).toBe(false)
 
-    let done: Promise<void> = Promise.resolve()
+    let done: Promise<unknown> = Promise.resolve()
     act(() => {
       done = result.current.set.setStatus({ mode: 'invisible', statusMessage: 'Heads down' })
     })

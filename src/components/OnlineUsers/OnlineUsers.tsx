@@ -1,11 +1,10 @@
 'use client'
 
 import { useId, type ComponentPropsWithoutRef } from 'react'
-import { useStore } from 'zustand'
-import type { Presence } from '../../client'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { useServerClock } from '../../hooks/useServerClock'
+import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { UserTile } from './UserTile'
 
@@ -52,9 +51,8 @@ export function OnlineUsers({
   const titleId = useId()
   const limit = Math.max(0, Math.floor(maxUsers))
   const { users, total, isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
-  const { state: connection, transport, retryNow } = useConnectionState()
-  const runtime = usePresenceRuntime()
-  const offset = useStore(runtime.store, (s) => s.serverOffset)
+  const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
+  const { offset } = useServerClock()
   const state: OnlineUsersState = isUnavailable
     ? 'unavailable'
     : isLoading
@@ -67,7 +65,6 @@ export function OnlineUsers({
           ? 'empty'
           : 'ready'
   // Polling is news only where it replaces a socket; a backend without one always polls.
-  const hasSocket = runtime.backend.endpoints.socket !== null
   const reconnecting = !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
   const more = total - users.length
 

@@ -1,4 +1,4 @@
-import type { PresenceMode } from '../../client'
+import type { PresenceMode } from '../../index'
 import type { IndicatorStatus } from '../OnlineStatusIndicator'
 
 /** One choice of the status picker: a mode, its name, the dot it shows and what it means for others. */
