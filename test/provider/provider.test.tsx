@@ -42,7 +42,8 @@ function Probe({ peer = 2 }: { peer?: number }) {
   useEffect(() => {
     seen.runtime = runtime
   }, [runtime])
-  const { users, isLoading } = useOnlineUsers({ includeSelf: true })
+  const { data, isPending: isLoading } = useOnlineUsers({ includeSelf: true })
+  const users = data?.users ?? []
   const { state, transport } = useConnectionState()
   const jane = useUserStatus(peer)
   return (

@@ -30,6 +30,7 @@ export interface OnlineUsersProps extends Omit<ComponentPropsWithoutRef<'section
 }
 
 const SKELETONS = 6
+const NO_USERS = { users: [], total: 0 }
 
 /**
  * Seed 001's "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
@@ -50,7 +51,8 @@ export function OnlineUsers({
 }: OnlineUsersProps) {
   const titleId = useId()
   const limit = Math.max(0, Math.floor(maxUsers))
-  const { users, total, isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { data, isPending: isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { users, total } = data ?? NO_USERS
   const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
   const { offset } = useServerClock()
   const state: OnlineUsersState = isUnavailable

@@ -60,7 +60,7 @@ export function StatusPicker({
   const inputRef = useRef<HTMLInputElement>(null)
 
   const my = useMyStatus()
-  const { setStatus, isPending, error } = useSetMyStatus()
+  const { mutateAsync: setStatus, isPending, error } = useSetMyStatus()
   const running = usePresenceSession().lifecycle === 'running'
   // Only what the user edited; the rest follows the store, so the form reflects changes made elsewhere.
   const [draft, setDraft] = useState<{ mode?: PresenceMode; message?: string }>({})
