@@ -13,7 +13,6 @@ import {
   useMarkOffline,
   useMyStatus,
   useOnlineUsers,
-  usePresenceClient,
   usePresenceEvents,
   usePresenceRuntime,
   useSetMyStatus,
@@ -192,7 +191,6 @@ describe('hooks outside the provider', () => {
     ['useConversations', () => useConversations()],
     ['usePresenceEvents', () => usePresenceEvents({})],
     ['useMarkOffline', () => useMarkOffline()],
-    ['usePresenceClient', () => usePresenceClient()],
     ['usePresenceRuntime', () => usePresenceRuntime()],
   ])('%s throws a clear error', (name, use) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
