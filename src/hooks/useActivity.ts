@@ -35,7 +35,7 @@ function statusChanged(state: PresenceState, previous: PresenceState): boolean {
 }
 
 /**
- * The activity timeline (seed 001, enhancement 5): who came online, went away or offline, newest first, as a React
+ * The activity timeline: who came online, went away or offline, newest first, as a React
  * Query result. It stays live: when the store sees someone's status change, the timeline is fetched again (once
  * per `refetchDelayMs`, however many changes). The result is React Query's own object, typed as the kit's one data
  * shape ({@link PresenceQueryResult}).

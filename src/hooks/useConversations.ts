@@ -7,7 +7,7 @@ import { presenceKeys, retryTransient } from './query-options'
 import type { PresenceQueryResult } from './result-shapes'
 
 /**
- * The signed-in user's conversations (`GET /api/chat/conversations/`, seeds 000 and 003), most recent first, as a
+ * The signed-in user's conversations (`GET /api/chat/conversations/`), most recent first, as a
  * React Query result (typed as the kit's one data shape, {@link PresenceQueryResult}). Each `otherUser` carries the peer's presence as the REST answer had it; show live status
  * with `useUserStatus(conversation.otherUser.id)`, which the store keeps current (peers the store did not know are
  * added to it, so their "last seen" shows too).

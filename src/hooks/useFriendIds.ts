@@ -19,7 +19,7 @@ export interface FriendIdsOptions {
 }
 
 /**
- * Which online users are the signed-in user's friends, from seed 001's `GET /api/users/online/?filter=friends`
+ * Which online users are the signed-in user's friends, from `GET /api/users/online/?filter=friends`
  * (a React Query query), as the kit's one data shape: `data` is the set of friend ids, `undefined` until known
  * (`isPending` stays `true` while signed out, as a disabled React Query query does). The store stays the source of
  * live status: this only learns friendships. When a user comes online whose friendship the last answer did not

@@ -21,7 +21,7 @@ export interface HeartbeatOptions {
    */
   enabled?: boolean
   /**
-   * The heartbeat URL, without a provider (seed 002's app posts to its own same-origin route, which authenticates by
+   * The heartbeat URL, without a provider (an app that posts to its own same-origin route, which authenticates by
    * cookie). Inside a provider it throws: the provider's heartbeat endpoint is used.
    */
   endpoint?: string
@@ -44,7 +44,7 @@ export interface HeartbeatInfo {
 }
 
 /**
- * Seed 002's heartbeat: one beat at once, then every 2 minutes; paused while the tab is hidden; on coming back, a beat
+ * The heartbeat: one beat at once, then every 2 minutes; paused while the tab is hidden; on coming back, a beat
  * at once if the last is more than a minute old; a 404 stops it quietly, a 401 reports, other failures back off.
  * However many components call it and however many tabs are open, one heartbeat goes out (the Web Locks API elects
  * one visible tab; a BroadcastChannel shares the beats where locks are missing).
@@ -54,7 +54,7 @@ export interface HeartbeatInfo {
  * Without a provider, give it an `endpoint` and it runs one heartbeat for all its callers.
  *
  * @example
- * // seed 002's dashboard layout, without a provider
+ * // a dashboard layout, without a provider
  * function DashboardLayout({ children }: { children: React.ReactNode }) {
  *   useHeartbeat({ endpoint: '/api/chat/heartbeat/' })
  *   return <>{children}</>

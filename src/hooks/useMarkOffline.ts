@@ -4,7 +4,7 @@ import { usePresenceContext } from '../provider/PresenceContext'
 import type { PresenceMutationResult } from './result-shapes'
 
 /**
- * Seed 002's logout step, in the contract's order: closes this tab's socket, stops the heartbeat, then posts
+ * The logout step, in the contract's order: closes this tab's socket, stops the heartbeat, then posts
  * mark-offline, so that peers see the user offline at once (unless another tab of theirs is still open). Call it
  * before revoking the session; then set the provider's token to `null`. A React Query mutation on the provider's
  * QueryClient, in the kit's one mutation shape: `mutateAsync()` to wait for it, `mutate()` to fire and forget.

@@ -15,9 +15,9 @@ import { useFriendIds } from './useFriendIds'
  * const options: OnlineUsersQuery = { filter: 'friends', limit: 8 }
  */
 export interface OnlineUsersQuery {
-  /** `friends`: the signed-in user's friends only (seed 001, enhancement 1). Default `all`. */
+  /** `friends`: the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'
-  /** Whether the signed-in user is listed. Default `false` (seed 001's list leaves the caller out). */
+  /** Whether the signed-in user is listed. Default `false` (the list leaves the caller out). */
   includeSelf?: boolean
   /** At most this many users; `total` still counts them all. */
   limit?: number
