@@ -32,18 +32,21 @@ export function parsePresenceList(items: unknown): PresenceList {
   const users: PresencePatch[] = []
   const issues = new IssueLog()
   let detailed = true
-  for (let index = 0; index < items.length; index++) {
+  let index = 0
+  // One reporter for the whole list: no closure per record.
+  const report = (reason: string) => issues.add(`user #${index}: ${reason}`)
+  for (; index < items.length; index++) {
     const item: unknown = items[index]
     if (typeof item === 'string' || typeof item === 'number') {
       const id = readId(item)
-      if (id === undefined) issues.add(`user #${index}: not a usable id`)
+      if (id === undefined) report('not a usable id')
       else users.push({ id, isOnline: true })
       detailed = false
       continue
     }
-    const result = parsePresence(item, (reason) => issues.add(`user #${index}: ${reason}`))
+    const result = parsePresence(item, report)
     if (!result.ok) {
-      issues.add(`user #${index}: ${result.reason}`)
+      report(result.reason)
       continue
     }
     const { patch } = result

@@ -1,4 +1,4 @@
-import { RECORD_LIMITS, clip, first, isObject, readFlag, readId, readImageUrl, readText, readTime } from './fields'
+import { RECORD_LIMITS, clip, first, isObject, readFlag, readId, readImageUrl, readText, readTime, type Report } from './fields'
 import { mergePresence } from './merge-presence'
 import { toPresenceStatus, type PresenceStatus } from './presence-status'
 
@@ -51,25 +51,31 @@ export type PresenceParseResult = { ok: true; patch: PresencePatch } | { ok: fal
 // milliseconds instead of over a second, and the readers weigh a fraction (figures: `npm run bench:parse`).
 
 /** Why a record's fields were fixed on the way in (cut text, a refused image URL); the record itself is kept. */
-export type FieldReport = (reason: string) => void
+export type FieldReport = Report
 
-function readStatus(raw: Record<string, unknown>): { status?: PresenceStatus; isOnline?: boolean } | string {
-  const typed = typeof raw.status === 'string' ? raw.status : undefined
-  const spelled = first(textOrNull(raw.online_status), textOrNull(raw.onlineStatus), typed)
+type MutablePatch = { -readonly [K in keyof PresencePatch]: PresencePatch[K] }
+
+// Writes the status fields into `patch`, or gives why the record cannot be used.
+function readStatus(raw: Record<string, unknown>, patch: MutablePatch): string | null {
+  let spelled = textOrNull(raw.online_status)
+  if (spelled === undefined) spelled = textOrNull(raw.onlineStatus)
+  if (spelled === undefined && typeof raw.status === 'string') spelled = raw.status
   const status = spelled == null ? null : toPresenceStatus(spelled)
+  if (status) {
+    patch.status = status
+    patch.isOnline = status !== 'offline'
+    return null
+  }
   const isOnline = first(readFlag(raw.is_online), readFlag(raw.isOnline))
-  if (status) return { status, isOnline: status !== 'offline' }
   // An unknown word with no is_online beside it cannot be guessed: better no record than a wrong dot.
   if (spelled != null && isOnline === undefined) return `unknown status ${JSON.stringify(clip(spelled, 40))}`
-  return isOnline === undefined ? {} : { isOnline }
+  if (isOnline !== undefined) patch.isOnline = isOnline
+  return null
 }
 
 // A status word is read as a string or null, like every other text field; a number there reads as absent.
 const textOrNull = (value: unknown): string | null | undefined =>
   value === null ? null : typeof value === 'string' ? value : undefined
-
-const field = (what: string, report: FieldReport | undefined): FieldReport | undefined =>
-  report && ((reason) => report(`${what} ${reason}`))
 
 /**
  * Reads one user record as any of the five seeds or the contract send it — camelCase or snake_case, ids as
@@ -89,7 +95,9 @@ const field = (what: string, report: FieldReport | undefined): FieldReport | und
  */
 export function parsePresence(raw: unknown, report?: FieldReport): PresenceParseResult {
   if (!isObject(raw)) return { ok: false, reason: 'a user record must be an object' }
-  const userId = first(readId(raw.id), readId(raw.user_id), readId(raw.userId))
+  let userId = readId(raw.id)
+  if (userId === undefined) userId = readId(raw.user_id)
+  if (userId === undefined) userId = readId(raw.userId)
   if (userId === undefined) {
     const given = raw.id !== undefined || raw.user_id !== undefined || raw.userId !== undefined
     return {
@@ -97,20 +105,23 @@ export function parsePresence(raw: unknown, report?: FieldReport): PresenceParse
       reason: given ? `the user id is neither an integer nor a string of 1 to ${RECORD_LIMITS.id} characters` : 'no user id',
     }
   }
-  const status = readStatus(raw)
-  if (typeof status === 'string') return { ok: false, reason: status }
+  const patch: MutablePatch = { id: userId }
+  const refused = readStatus(raw, patch)
+  if (refused !== null) return { ok: false, reason: refused }
 
-  const patch: { -readonly [K in keyof PresencePatch]: PresencePatch[K] } = { id: userId, ...status }
-  const username = readText(raw.username, RECORD_LIMITS.username, field('username', report))
+  // Each alias is read only when the ones before it gave nothing usable (a Date.parse is the costliest step here).
+  const username = readText(raw.username, RECORD_LIMITS.username, report, 'username: ')
   if (username !== undefined) patch.username = username
-  const image = first(readImageUrl(raw.profileImage, field('profileImage', report)), readImageUrl(raw.profile_image, field('profile_image', report)))
+  let image = readImageUrl(raw.profileImage, report, 'profileImage: ')
+  if (image === undefined) image = readImageUrl(raw.profile_image, report, 'profile_image: ')
   if (image !== undefined) patch.profileImage = image
-  const message = first(
-    readText(raw.statusMessage, RECORD_LIMITS.statusMessage, field('statusMessage', report)),
-    readText(raw.status_message, RECORD_LIMITS.statusMessage, field('status_message', report)),
-  )
+  let message = readText(raw.statusMessage, RECORD_LIMITS.statusMessage, report, 'statusMessage: ')
+  if (message === undefined) message = readText(raw.status_message, RECORD_LIMITS.statusMessage, report, 'status_message: ')
   if (message !== undefined) patch.statusMessage = message
-  const lastSeen = first(readTime(raw.lastSeen), readTime(raw.last_seen), readTime(raw.last_activity), readTime(raw.lastActivity))
+  let lastSeen = readTime(raw.lastSeen)
+  if (lastSeen === undefined) lastSeen = readTime(raw.last_seen)
+  if (lastSeen === undefined) lastSeen = readTime(raw.last_activity)
+  if (lastSeen === undefined) lastSeen = readTime(raw.lastActivity)
   if (lastSeen !== undefined) patch.lastSeen = lastSeen
   return { ok: true, patch }
 }

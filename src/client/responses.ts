@@ -193,8 +193,9 @@ function readItems<T>(body: unknown, what: string, read: (item: unknown, report:
   if (!Array.isArray(body)) return { ok: false, reason: `expected a list of ${what}` }
   const value: T[] = []
   const issues = new IssueLog()
-  for (let index = 0; index < body.length; index++) {
-    const report = (reason: string) => issues.add(`${what} #${index}: ${reason}`)
+  let index = 0
+  const report = (reason: string) => issues.add(`${what} #${index}: ${reason}`)
+  for (; index < body.length; index++) {
     const result = read(body[index], report)
     if (typeof result === 'string') report(result)
     else value.push(result)
@@ -220,14 +221,14 @@ export function readActivity(body: unknown): BodyResult<ActivityEntry[]> {
     if (typeof event !== 'string' || !EVENTS.has(event)) return 'event: not one of online, offline, away, dnd'
     const at = readTime(item.at)
     if (typeof at !== 'number') return 'at: not a time'
-    const username = readText(user.username, RECORD_LIMITS.username, (reason) => report(`user.username ${reason}`)) ?? null
+    const username = readText(user.username, RECORD_LIMITS.username, report, 'user.username: ') ?? null
     return { user: { id, username }, event: event as ActivityEvent, at }
   })
 }
 
 function readLastMessage(raw: unknown, report: (reason: string) => void): Conversation['lastMessage'] {
   if (!isObject(raw)) return null
-  const text = readText(raw.text, RECORD_LIMITS.messageText, (reason) => report(`last_message.text ${reason}`)) ?? ''
+  const text = readText(raw.text, RECORD_LIMITS.messageText, report, 'last_message.text: ') ?? ''
   const rawTime = raw.sent_at ?? raw.sentAt
   const sentAt = readTime(rawTime)
   if (sentAt === undefined && rawTime !== undefined) report('last_message.sent_at: not a time a Date can hold')
