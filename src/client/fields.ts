@@ -40,9 +40,12 @@ const SECONDS_LIMIT = 1e11
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+// JSON text can carry half a surrogate pair ("\ud83d"); such an id breaks encodeURIComponent and DOM ids.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
 /**
- * An id: a non-empty string of at most {@link RECORD_LIMITS}.id characters (trimmed), or a safe integer; as a
- * string. Anything else is `undefined`.
+ * An id: a non-empty, well-formed string of at most {@link RECORD_LIMITS}.id characters (trimmed), or a safe
+ * integer; as a string. Anything else is `undefined`.
  *
  * @example
  * readId(5) // '5'
@@ -53,8 +56,9 @@ export function readId(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined
   if (typeof value !== 'string' || value.length > RECORD_LIMITS.id * 4) return undefined
   const id = value.trim()
-  return id.length > 0 && id.length <= RECORD_LIMITS.id ? id : undefined
+  return id.length > 0 && id.length <= RECORD_LIMITS.id && !LONE_SURROGATE.test(id) ? id : undefined
 }
+
 
 /**
  * A timestamp as the backends send it: an ISO 8601 string (contract §3), epoch milliseconds, or epoch seconds.

@@ -102,7 +102,7 @@ export function parsePresence(raw: unknown, report?: FieldReport): PresenceParse
     const given = raw.id !== undefined || raw.user_id !== undefined || raw.userId !== undefined
     return {
       ok: false,
-      reason: given ? `the user id is neither an integer nor a string of 1 to ${RECORD_LIMITS.id} characters` : 'no user id',
+      reason: given ? `the user id is not an integer or a well-formed string of 1 to ${RECORD_LIMITS.id} characters` : 'no user id',
     }
   }
   const patch: MutablePatch = { id: userId }

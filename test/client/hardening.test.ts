@@ -128,14 +128,16 @@ describe('ids and text are bounded', () => {
       { id: 2 ** 53, status: 'online' },
       'c'.repeat(RECORD_LIMITS.id + 1),
       { id: HUGE, status: 'online' },
+      { id: '\ud83d', status: 'online' },
       { id: 7, status: 'online' },
     ])
     expect(list.users.map((u) => u.id)).toEqual(['a'.repeat(RECORD_LIMITS.id), '7'])
     expect(list.issues).toEqual([
-      'user #1: the user id is neither an integer nor a string of 1 to 128 characters',
-      'user #2: the user id is neither an integer nor a string of 1 to 128 characters',
+      'user #1: the user id is not an integer or a well-formed string of 1 to 128 characters',
+      'user #2: the user id is not an integer or a well-formed string of 1 to 128 characters',
       'user #3: not a usable id',
-      'user #4: the user id is neither an integer nor a string of 1 to 128 characters',
+      'user #4: the user id is not an integer or a well-formed string of 1 to 128 characters',
+      'user #5: the user id is not an integer or a well-formed string of 1 to 128 characters',
     ])
   })
 
@@ -208,7 +210,7 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
     ])
     expect(issues).toEqual([
       { source: 'onlineUsers', reason: 'user #0: profile_image: image URL refused: only raster data:image/(png|jpeg|gif|webp|avif) URLs are allowed' },
-      { source: 'onlineUsers', reason: 'user #1: the user id is neither an integer nor a string of 1 to 128 characters' },
+      { source: 'onlineUsers', reason: 'user #1: the user id is not an integer or a well-formed string of 1 to 128 characters' },
     ])
   })
 
@@ -244,7 +246,7 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
     expect(runtime.store.getState().users['2']).toMatchObject({ username: 'jane_smith', lastSeen: null })
     expect(runtime.store.getState().users['3']).toMatchObject({ status: 'away', profileImage: null })
     expect(events.filter((e) => e.type === 'invalid')).toEqual([
-      { type: 'invalid', source: 'socket', reason: 'online_users: user #1: the user id is neither an integer nor a string of 1 to 128 characters' },
+      { type: 'invalid', source: 'socket', reason: 'online_users: user #1: the user id is not an integer or a well-formed string of 1 to 128 characters' },
       { type: 'invalid', source: 'socket', reason: 'online_users: user #2: profileImage: image URL refused: scheme "javascript:" is not allowed' },
     ])
   })

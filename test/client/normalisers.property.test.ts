@@ -36,6 +36,7 @@ function expectId(id: unknown) {
   expect(text.length).toBeGreaterThan(0)
   expect(text.length).toBeLessThanOrEqual(RECORD_LIMITS.id)
   expect(text.trim()).toBe(text)
+  expect(() => encodeURIComponent(text)).not.toThrow() // well-formed: no half surrogate pair
 }
 
 function expectTime(time: unknown) {

@@ -76,4 +76,12 @@ describe('UsersList survives one bad record', () => {
     expect(screen.getAllByRole('option')).toHaveLength(2)
     expect(document.querySelector('time')).toBeNull()
   })
+
+  it('a conversation id holding half a surrogate pair (JSON can carry one) does not break the option ids', () => {
+    const [a, b] = named(['ahmad', 'jane_smith'])
+    render(<UsersList conversations={[{ ...a!, id: '\ud83d' }, b!]} />)
+    const options = screen.getAllByRole('option')
+    expect(options).toHaveLength(2)
+    expect(new Set(options.map((o) => o.id)).size).toBe(2)
+  })
 })
