@@ -11,10 +11,10 @@ import { SLOW } from '../support/waits'
 /** Says when the provider is live, so that the play functions drive the backend only after the first list. */
 function LiveHint() {
   const { state } = useConnectionState()
-  const { total, isLoading } = useOnlineUsers()
+  const { data, isPending } = useOnlineUsers()
   return (
     <p dir="auto" className="text-sm text-presence-muted">
-      {isLoading ? 'Connecting…' : `Live (${state}): ${total} others online. Bring someone online to see a toast.`}
+      {isPending ? 'Connecting…' : `Live (${state}): ${data?.total ?? 0} others online. Bring someone online to see a toast.`}
     </p>
   )
 }

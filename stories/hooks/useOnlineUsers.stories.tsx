@@ -83,7 +83,7 @@ export const Limited: Story = {
   },
 }
 
-/** The backend never answers: `isLoading` stays true. */
+/** The backend never answers: `isPending` stays true. */
 export const Loading: Story = {
   parameters: { presence: { network: 'loading' } },
   play: async ({ canvasElement }) => {

@@ -1,11 +1,11 @@
 'use client'
 
 import { memo, useId, type ComponentPropsWithoutRef } from 'react'
-import type { ActivityEntry } from '../../client'
 import { useActivity } from '../../hooks/useActivity'
+import { useRelativeTime } from '../../hooks/useRelativeTime'
+import type { ActivityEntry } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
-import { useRelativeTime } from './use-relative-time'
 import { activityKeys, activityName, ACTIVITY_WORDS } from './wording'
 
 export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'

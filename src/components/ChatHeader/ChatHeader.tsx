@@ -1,10 +1,9 @@
 'use client'
 
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useStore } from 'zustand'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
@@ -62,7 +61,7 @@ export function ChatHeader({
   const displayName = user?.username ?? name ?? `User ${userId}`
   const line = statusLine(status, statusMessage, lastSeen)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
-  const synced = useStore(usePresenceRuntime().store, (s) => s.synced)
+  const { synced } = usePresenceSession()
   const lookup = lookupPeer && synced && user === null
 
   return (

@@ -1,9 +1,8 @@
 'use client'
 
 import type { ComponentPropsWithoutRef } from 'react'
-import { useStore } from 'zustand'
 import { useConnectionState } from '../../hooks/useConnectionState'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
 import { bannerState, bannerText } from './banner-state'
 import { useSecondsUntil } from './use-seconds-until'
@@ -28,14 +27,12 @@ export interface ConnectionBannerProps extends Omit<ComponentPropsWithoutRef<'di
  * <ConnectionBanner className="mb-4" />
  */
 export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, className, ...rest }: ConnectionBannerProps) {
-  const { state, transport, nextRetryAt, retryNow } = useConnectionState()
-  const runtime = usePresenceRuntime()
-  const hideWhenPolling = hideWhenPollingProp ?? runtime.backend.endpoints.socket === null
-  const lifecycle = useStore(runtime.state, (s) => s.lifecycle)
-  const authError = useStore(runtime.state, (s) => s.authError !== null)
-  const view = bannerState({ lifecycle, state, transport, authError }, { hideWhenPolling })
+  const { state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow } = useConnectionState()
+  const session = usePresenceSession()
+  const hideWhenPolling = hideWhenPollingProp ?? !hasSocket
+  const view = bannerState({ lifecycle: session.lifecycle, state, transport, authError: session.authError !== null }, { hideWhenPolling })
   const seconds = useSecondsUntil(view === 'reconnecting' ? nextRetryAt : null)
-  const pollSeconds = Math.max(1, Math.round(runtime.backend.listIntervalMs / 1_000))
+  const pollSeconds = Math.max(1, Math.round(pollIntervalMs / 1_000))
   const { message, detail } = bannerText(view, { seconds, pollSeconds })
   const shown = view !== 'hidden'
   const canRetry = view === 'reconnecting' || view === 'polling'

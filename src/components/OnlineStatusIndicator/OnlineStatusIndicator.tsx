@@ -3,12 +3,12 @@
 import type { ComponentPropsWithoutRef } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
+import type { PresenceStatus } from '../../index'
 import { cn } from '../../lib/cn'
 
-export type IndicatorStatus = 'online' | 'away' | 'dnd' | 'offline' | 'invisible'
 export type IndicatorSize = 'sm' | 'md' | 'lg'
 
-export const STATUS_LABELS: Record<IndicatorStatus, string> = {
+export const STATUS_LABELS: Record<PresenceStatus, string> = {
   online: 'Online',
   away: 'Away',
   dnd: 'Do not disturb',
@@ -18,7 +18,7 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
 
 export interface OnlineStatusIndicatorProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   /** The status to show. Leave it out and give `userId` to follow a user live. */
-  status?: IndicatorStatus
+  status?: PresenceStatus
   /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
   userId?: string | number
   /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. Default `md`. */
@@ -45,7 +45,7 @@ const rings: Record<IndicatorSize, string> = {
 }
 
 // Each status has its own shape as well as its own colour, so that it never depends on colour alone.
-const shapes: Record<IndicatorStatus, string> = {
+const shapes: Record<PresenceStatus, string> = {
   online: 'bg-presence-online',
   away: 'bg-presence-away after:absolute after:inset-[20%] after:rounded-full after:bg-presence-surface after:translate-x-[-30%] after:translate-y-[-30%]',
   dnd: 'bg-presence-dnd after:absolute after:inset-x-[20%] after:top-1/2 after:h-[22%] after:-translate-y-1/2 after:rounded-full after:bg-presence-surface',
@@ -70,7 +70,7 @@ export function OnlineStatusIndicator({ status, userId, ...rest }: OnlineStatusI
   return <Dot status={status ?? 'offline'} {...rest} />
 }
 
-type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status: IndicatorStatus }
+type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status: PresenceStatus }
 
 function LiveIndicator({ userId, label, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
   const { status } = useUserStatus(userId)
@@ -79,7 +79,7 @@ function LiveIndicator({ userId, label, ...rest }: Omit<DotProps, 'status'> & { 
 }
 
 /** The words for a status: "Do not disturb", or "Offline, last seen 5 minutes ago" when that is known. */
-export function statusLabel(status: IndicatorStatus, lastSeen?: string | null): string {
+export function statusLabel(status: PresenceStatus, lastSeen?: string | null): string {
   return status === 'offline' && lastSeen ? `${STATUS_LABELS.offline}, last seen ${lastSeen}` : STATUS_LABELS[status]
 }
 

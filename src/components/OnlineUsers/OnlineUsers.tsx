@@ -1,11 +1,10 @@
 'use client'
 
 import { useId, type ComponentPropsWithoutRef } from 'react'
-import { useStore } from 'zustand'
-import type { Presence } from '../../client'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { useServerClock } from '../../hooks/useServerClock'
+import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { UserTile } from './UserTile'
 
@@ -31,6 +30,7 @@ export interface OnlineUsersProps extends Omit<ComponentPropsWithoutRef<'section
 }
 
 const SKELETONS = 6
+const NO_USERS = { users: [], total: 0 }
 
 /**
  * Seed 001's "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
@@ -51,10 +51,10 @@ export function OnlineUsers({
 }: OnlineUsersProps) {
   const titleId = useId()
   const limit = Math.max(0, Math.floor(maxUsers))
-  const { users, total, isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
-  const { state: connection, transport, retryNow } = useConnectionState()
-  const runtime = usePresenceRuntime()
-  const offset = useStore(runtime.store, (s) => s.serverOffset)
+  const { data, isPending: isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { users, total } = data ?? NO_USERS
+  const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
+  const { offset } = useServerClock()
   const state: OnlineUsersState = isUnavailable
     ? 'unavailable'
     : isLoading
@@ -67,7 +67,6 @@ export function OnlineUsers({
           ? 'empty'
           : 'ready'
   // Polling is news only where it replaces a socket; a backend without one always polls.
-  const hasSocket = runtime.backend.endpoints.socket !== null
   const reconnecting = !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
   const more = total - users.length
 

@@ -1,8 +1,8 @@
 'use client'
 
 import { memo, useId, useState } from 'react'
-import type { Presence } from '../../client'
-import { formatLastSeen } from '../../runtime/last-seen'
+import { formatLastSeen } from '../../hooks/useLastSeen'
+import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
 

@@ -5,16 +5,14 @@ import {
   useId,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
-import type { Presence } from '../../client'
+import { usePageVisible } from '../../hooks/usePageVisible'
 import { usePresenceEvents } from '../../hooks/usePresenceEvents'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
-import { visibilityManager } from '../../runtime/visibility-manager'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../OnlineStatusIndicator'
 import { useDismissTimer } from './use-dismiss-timer'
@@ -86,9 +84,7 @@ export function PresenceToaster({
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
   // The runtime's page visibility (the document's, unless the app gave the provider another).
-  const visibility = usePresenceRuntime().options.visibility ?? visibilityManager
-  const subscribeVisibility = useCallback((notify: () => void) => visibility.subscribe(notify), [visibility])
-  const hidden = useSyncExternalStore(subscribeVisibility, () => !visibility.isVisible(), () => false)
+  const hidden = !usePageVisible()
   const nextKey = useRef(0)
   const limit = Math.max(1, Math.floor(max))
 

@@ -1,13 +1,11 @@
 'use client'
 
 import { useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react'
-import { useStore } from 'zustand'
-import type { PresenceMode } from '../../client'
 import { useMyStatus } from '../../hooks/useMyStatus'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useSetMyStatus } from '../../hooks/useSetMyStatus'
+import type { PresenceMode } from '../../index'
 import { cn } from '../../lib/cn'
-import { normaliseStatusMessage } from '../../runtime/status-change'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { messageCount, STATUS_MESSAGE_MAX } from './message-length'
 import { MODE_OPTIONS } from './modes'
@@ -62,8 +60,8 @@ export function StatusPicker({
   const inputRef = useRef<HTMLInputElement>(null)
 
   const my = useMyStatus()
-  const { setStatus, isPending, error } = useSetMyStatus()
-  const running = useStore(usePresenceRuntime().state, (s) => s.lifecycle === 'running')
+  const { mutateAsync: setStatus, isPending, error } = useSetMyStatus()
+  const running = usePresenceSession().lifecycle === 'running'
   // Only what the user edited; the rest follows the store, so the form reflects changes made elsewhere.
   const [draft, setDraft] = useState<{ mode?: PresenceMode; message?: string }>({})
   const [saved, setSaved] = useState(false)
@@ -97,16 +95,17 @@ export function StatusPicker({
       inputRef.current?.focus()
       return
     }
-    const change = { statusMessage: normaliseStatusMessage(message), ...(mode !== null && { mode }) }
+    let statusMessage: string | null
     try {
-      await setStatus(change)
+      // The hook trims the message (a blank one clears it) and resolves with the change as sent.
+      statusMessage = (await setStatus({ statusMessage: message, ...(mode !== null && { mode }) })).statusMessage ?? null
     } catch {
       // Shown from `error` below.
       return
     }
     setDraft({})
     setSaved(true)
-    onSaved?.({ mode, statusMessage: change.statusMessage })
+    onSaved?.({ mode, statusMessage })
   }
 
   return (

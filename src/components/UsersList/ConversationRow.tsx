@@ -1,9 +1,9 @@
 'use client'
 
 import { memo, type ComponentType } from 'react'
-import type { Conversation, Presence } from '../../client'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
+import type { Conversation, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'

@@ -1,12 +1,13 @@
 'use client'
 
-import { useCallback, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
-import { useStore } from 'zustand'
-import type { Conversation } from '../../client'
+import { useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
+import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
+import { useServerClock } from '../../hooks/useServerClock'
+import type { Conversation } from '../../index'
 import { cn } from '../../lib/cn'
-import { PresenceContext } from '../../provider/PresenceContext'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
@@ -51,9 +52,9 @@ const SKELETONS = 6
  * <UsersList conversations={inbox} sortOnlineFirst label="Direct messages" />
  */
 export function UsersList(props: UsersListProps) {
-  const context = useContext(PresenceContext)
-  if (props.conversations) return context ? <LiveUsersList {...props} conversations={props.conversations} /> : <StaticUsersList {...props} conversations={props.conversations} />
-  if (!context) throw new Error('UsersList needs `conversations`, or <UserStatusProvider> to load them from')
+  const inProvider = useHasPresenceProvider()
+  if (props.conversations) return inProvider ? <LiveUsersList {...props} conversations={props.conversations} /> : <StaticUsersList {...props} conversations={props.conversations} />
+  if (!inProvider) throw new Error('UsersList needs `conversations`, or <UserStatusProvider> to load them from')
   return <EndpointUsersList {...props} />
 }
 
@@ -84,16 +85,15 @@ function EndpointUsersList(props: UsersListProps) {
 /** Inside a provider, with data: rows read their user from the store. */
 function LiveUsersList(props: WithData) {
   const { conversations, sortOnlineFirst = false } = props
-  const { store } = usePresenceRuntime()
-  const serverOffset = useStore(store, (s) => s.serverOffset)
-  const selfId = useStore(store, (s) => s.self)
+  const { offset: serverOffset } = useServerClock()
+  const { userId: selfId } = usePresenceSession()
   // Subscribed only when sorting: one flag per conversation, so that only going online or offline re-sorts.
-  const onlineFlags = useStore(
-    store,
-    useCallback(
-      (s) => (sortOnlineFirst ? conversations.map((c) => ((s.users[c.otherUser.id] ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
-      [conversations, sortOnlineFirst],
-    ),
+  const peerIds = useMemo(() => (sortOnlineFirst ? conversations.map((c) => c.otherUser.id) : []), [conversations, sortOnlineFirst])
+  const live = useIsOnlineMany(peerIds)
+  // A peer the store has not heard of shows as the conversation data has them.
+  const onlineFlags = useMemo(
+    () => (sortOnlineFirst ? conversations.map((c, i) => ((live[i] ?? c.otherUser.isOnline) ? '1' : '0')).join('') : ''),
+    [conversations, live, sortOnlineFirst],
   )
   const items = useMemo(() => (sortOnlineFirst ? onlineFirst(conversations, onlineFlags) : conversations), [conversations, onlineFlags, sortOnlineFirst])
   return <ReadyUsersList props={props} items={items} Row={LiveConversationRow} serverOffset={serverOffset} selfId={selfId} />

@@ -2,7 +2,7 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
-import type { Conversation } from '../../client'
+import type { Conversation } from '../../index'
 import { displayName, type ConversationRowComponent } from './ConversationRow'
 import { findTypeAhead, isTypeAheadKey, isTyping, moveActive, typeAheadKey, typeAheadStep, type TypeAheadState } from './keyboard'
 import { useToday } from './use-today'

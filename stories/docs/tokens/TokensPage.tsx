@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import themeCss from '../../../src/styles/theme.css?raw'
-import { OnlineStatusIndicator, STATUS_LABELS, type IndicatorSize, type IndicatorStatus } from '../../../src/components/OnlineStatusIndicator'
+import type { PresenceStatus } from '../../../src'
+import { OnlineStatusIndicator, STATUS_LABELS, type IndicatorSize } from '../../../src/components/OnlineStatusIndicator'
 import { contrastRatio, parseTokens, resolveTheme, type Token, type TokenScope } from '../../support/tokens'
 import { remToPx, SPACING_UNIT_PX, spacingScale, typeScale } from './scales'
 import { MINIMUM, PAIRINGS, type Pairing } from './usage'
@@ -19,7 +20,7 @@ const SPACING = group('spacing-')
 const RADII = group('radius-')
 const OTHERS = NAMES.filter((name) => !/^(color|spacing|radius)-/.test(name))
 
-const STATUSES = Object.keys(STATUS_LABELS) as IndicatorStatus[]
+const STATUSES = Object.keys(STATUS_LABELS) as PresenceStatus[]
 const SIZES: readonly IndicatorSize[] = ['sm', 'md', 'lg']
 
 /** The kit's design tokens, from src/styles/theme.css at build time: change a token and this page follows. */

@@ -2,20 +2,20 @@ import { useFriendIds, useOnlineUsers } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
 export type FriendIdsDemoProps = {
-  /** The hook's `enabled`: `false` asks nothing (`friendIds` stays `null`). Default `true`. */
+  /** The hook's `enabled`: `false` asks nothing (`data` stays `undefined`). Default `true`. */
   enabled?: boolean
 }
 
-/** `useFriendIds`: who is online, each marked "Friend" when the signed-in user's friend (`friendIds.has(id)`). */
+/** `useFriendIds`: who is online, each marked "Friend" when the signed-in user's friend (`data.has(id)`). */
 export function FriendIdsDemo({ enabled = true }: FriendIdsDemoProps) {
-  const { friendIds, isLoading, error } = useFriendIds({ enabled })
-  const { users } = useOnlineUsers()
+  const { data: friendIds, isPending, error } = useFriendIds({ enabled })
+  const users = useOnlineUsers().data?.users ?? []
   return (
     <DemoCard label={`useFriendIds(${enabled ? '' : '{ enabled: false }'})`}>
       <Readout
         rows={[
-          ['isLoading', show(isLoading)],
-          ['friendIds', friendIds ? `Set(${friendIds.size})` : 'null'],
+          ['isPending', show(isPending)],
+          ['data', friendIds ? `Set(${friendIds.size})` : 'undefined'],
           ['error', error == null ? 'null' : error instanceof Error ? error.message : String(error)],
         ]}
       />

@@ -6,12 +6,12 @@ import { DemoCard, Readout } from './Readout'
 export type MarkOfflineDemoProps = {
   /** The button's text. The hook takes no options. Default "Log out". */
   label?: string
-  /** Called once `markOffline()` has resolved: the socket is closed, the heartbeat stopped, mark-offline posted. */
+  /** Called once `markOffline.mutateAsync()` has resolved: the socket is closed, the heartbeat stopped, mark-offline posted. */
   onMarkedOffline?: () => void
 }
 
 /**
- * Seed 002's logout step with `useMarkOffline`: the button calls `markOffline()` (an app would then revoke the
+ * Seed 002's logout step with `useMarkOffline`: the button calls `markOffline.mutateAsync()` (an app would then revoke the
  * session and set the provider's token to `null`). The readout shows the result through `useMyStatus` and
  * `useConnectionState`.
  */
@@ -38,7 +38,7 @@ export function MarkOfflineDemo({ label = 'Log out', onMarkedOffline }: MarkOffl
         onClick={async () => {
           setPhase('pending')
           try {
-            await markOffline()
+            await markOffline.mutateAsync()
           } catch {
             return setPhase('failed')
           }

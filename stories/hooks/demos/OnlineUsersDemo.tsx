@@ -13,7 +13,8 @@ export type OnlineUsersDemoProps = {
 
 /** Who is online from `useOnlineUsers`: a count, the users sorted by name with their dots, and "+N more". */
 export function OnlineUsersDemo({ filter = 'all', includeSelf = false, limit }: OnlineUsersDemoProps) {
-  const { users, total, isLoading, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { data, isPending: isLoading, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { users, total } = data ?? { users: [], total: 0 }
   return (
     <DemoCard label="useOnlineUsers()">
       <p role="status" className="mb-2 font-semibold">

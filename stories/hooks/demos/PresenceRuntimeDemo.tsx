@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
-import { usePresenceClient, usePresenceRuntime } from '../../../src/hooks'
+import { usePresenceRuntime } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
 export type PresenceRuntimeDemoProps = {
@@ -12,12 +12,11 @@ const buttonClass =
   'rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent'
 
 /**
- * The escape hatch: `usePresenceRuntime()` (and `usePresenceClient()`, the same object) hands over the provider's
+ * The escape hatch: `usePresenceRuntime()` hands over the provider's
  * runtime: its zustand stores, its REST client, its socket.
  */
 export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoProps) {
   const runtime = usePresenceRuntime()
-  const client = usePresenceClient()
   const known = useStore(runtime.store, (state) => Object.keys(state.users).length)
   const self = useStore(runtime.store, (state) => state.self)
   const lifecycle = useStore(runtime.state, (state) => state.lifecycle)
@@ -39,7 +38,6 @@ export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoPr
       <Readout
         rows={[
           ['runtime.id', runtime.id],
-          ['usePresenceClient() === runtime', show(client === runtime)],
           ['state.lifecycle', lifecycle],
           ['store.self', show(self)],
           ['store.users (known)', known],
@@ -49,8 +47,8 @@ export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoPr
         <button type="button" className={buttonClass} onClick={() => void fetchActivity()}>
           runtime.activity()
         </button>
-        <button type="button" className={buttonClass} onClick={() => client.retryNow()}>
-          client.retryNow()
+        <button type="button" className={buttonClass} onClick={() => runtime.retryNow()}>
+          runtime.retryNow()
         </button>
       </div>
       <p role="status" className="mt-2 text-sm">

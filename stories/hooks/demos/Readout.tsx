@@ -65,10 +65,10 @@ export function DemoCard({
  * change: play functions wait for "Live" before they drive the mock.
  */
 export function LiveHint() {
-  const { isLoading, total } = useOnlineUsers()
+  const { data, isPending } = useOnlineUsers()
   return (
     <p data-slot="live-hint" className="mt-3 text-xs text-presence-muted">
-      {isLoading ? 'Connecting…' : `Live: ${total} others online`}
+      {isPending ? 'Connecting…' : `Live: ${data?.total ?? 0} others online`}
     </p>
   )
 }

@@ -14,7 +14,7 @@ const MODES: Array<[PresenceMode, string]> = [
 export type SetMyStatusDemoProps = {
   /** The message field's text at first (the server takes at most 140 characters). Default: empty. */
   defaultMessage?: string
-  /** Called with the change once `setStatus(change)` has resolved: the server has it and the store shows it. */
+  /** Called with the change once `mutateAsync(change)` has resolved: the server has it and the store shows it. */
   onSaved?: (change: { mode: PresenceMode; statusMessage: string | null }) => void
 }
 
@@ -22,11 +22,11 @@ const buttonClass =
   'rounded-md border border-presence-border px-3 py-1 text-sm hover:bg-presence-fg/10 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-presence-accent'
 
 /**
- * `useSetMyStatus`: a mode and a message, saved with `setStatus({ mode, statusMessage })`; the current status comes
+ * `useSetMyStatus`: a mode and a message, saved with `mutateAsync({ mode, statusMessage })`; the current status comes
  * from `useMyStatus`. An empty message clears it (`null`).
  */
 export function SetMyStatusDemo({ defaultMessage = '', onSaved }: SetMyStatusDemoProps) {
-  const { setStatus, isPending, error } = useSetMyStatus()
+  const { mutateAsync, isPending, error } = useSetMyStatus()
   const { status, mode: currentMode, statusMessage } = useMyStatus()
   const [mode, setMode] = useState<PresenceMode | null>(null)
   const [message, setMessage] = useState(defaultMessage)
@@ -38,7 +38,7 @@ export function SetMyStatusDemo({ defaultMessage = '', onSaved }: SetMyStatusDem
     const change = { mode: chosen, statusMessage: message.trim() === '' ? null : message }
     setSaved(false)
     try {
-      await setStatus(change)
+      await mutateAsync(change)
     } catch {
       return // shown from `error`
     }
