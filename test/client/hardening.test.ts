@@ -249,5 +249,16 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
       { type: 'invalid', source: 'socket', reason: 'online_users: user #1: the user id is not an integer or a well-formed string of 1 to 128 characters' },
       { type: 'invalid', source: 'socket', reason: 'online_users: user #2: profileImage: image URL refused: scheme "javascript:" is not allowed' },
     ])
+
+    // A change with a refused image is applied without it, and reported.
+    FakeWebSocket.last.receive(
+      JSON.stringify({ type: 'user.status.changed', user: { id: 2, status: 'dnd', profileImage: 'data:image/svg+xml,<svg onload=alert(1)>' } }),
+    )
+    await vi.waitFor(() => expect(runtime.store.getState().users['2']).toMatchObject({ status: 'dnd', profileImage: null }))
+    expect(events.filter((e) => e.type === 'invalid').at(-1)).toEqual({
+      type: 'invalid',
+      source: 'socket',
+      reason: 'user.status.changed: profileImage: image URL refused: only raster data:image/(png|jpeg|gif|webp|avif) URLs are allowed',
+    })
   })
 })
