@@ -107,7 +107,12 @@ export class MockBackend {
     this.#seededOnline = seededOnline
     this.conversations = new Conversations(this.clock.now(), cast.conversations)
     const { announce } = this.mode.socket ?? {}
-    this.hub = new Hub({ frame: (userId, audience, origin) => (announce?.kind === 'user' ? announce.frame(this, userId, audience, origin) : null) })
+    this.hub = new Hub({
+      frame: (userId, audience, origin, viewerId) =>
+        announce?.kind === 'user' ? announce.frame(this, userId, audience, origin, viewerId) : null,
+      variant: (userId, audience, viewerId) =>
+        announce?.kind === 'user' && announce.variant ? announce.variant(this, userId, audience, viewerId) : '',
+    })
     this.presence = new Presence({
       clock: this.clock,
       timing: {

@@ -72,12 +72,14 @@ function modelStatus(u: ModelUser, now: number, own: boolean): string {
   return u.mode === 'auto' ? 'online' : u.mode
 }
 
-/** When a user's presence runs out if nothing else happens: the later of grace and TTL, if still ahead. */
+/**
+ * The next moment a user's view may change by itself, if still ahead: the REST presence running out (it can turn
+ * a connected user idle), the grace period ending.
+ */
 function modelDeadline(u: ModelUser, now: number): number | null {
-  if (u.conns.size > 0) return null
-  const ends = [u.graceUntil, u.restAt === null ? null : u.restAt + TTL * 1000].filter((t): t is number => t !== null)
-  const end = ends.length ? Math.max(...ends) : null
-  return end !== null && end > now ? end : null
+  const ends = [u.conns.size === 0 ? u.graceUntil : null, u.restAt === null ? null : u.restAt + TTL * 1000]
+  const ahead = ends.filter((t): t is number => t !== null && t > now)
+  return ahead.length ? Math.min(...ahead) : null
 }
 
 function modelNextDeadline(model: Map<number, ModelUser>, now: number): number | null {
