@@ -22,6 +22,7 @@ import {
   type Session,
   type TestSocket,
 } from './driver'
+import { v2Suite } from './v2'
 
 const DAY = 86_400
 const TTL = 300
@@ -115,6 +116,9 @@ const ms = (iso: string) => Date.parse(iso)
 
 export function contractSuite(name: string, makeDriver: MakeDriver) {
   describe(`presence contract: ${name}`, () => {
+    // Section 6.1–6.4 (version 2): its own file.
+    v2Suite(makeDriver)
+
     // -------------------------------------------------------------------------------------------------------------
     describe('1. the presence model', () => {
       const driver = fresh(makeDriver)

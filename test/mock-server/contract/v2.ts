@@ -1,0 +1,309 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  advance,
+  call,
+  connect,
+  get,
+  isStatusOf,
+  login,
+  sleep,
+  sync,
+  type Driver,
+  type DriverOptions,
+  type HttpResult,
+  type Json,
+  type MakeDriver,
+  type Session,
+  type TestSocket,
+} from './driver'
+
+/*
+ * Contract section 6 (version 2): idle, devices, status message expiry, last-seen privacy. Run on both
+ * transports by `contractSuite`. Each `describe` is one subsection; each test names the rule it checks.
+ */
+
+const TTL = 300
+
+function fresh(makeDriver: MakeDriver, options?: DriverOptions): () => Driver {
+  let current: Driver | undefined
+  beforeEach(async () => {
+    current = await makeDriver(options)
+  })
+  afterEach(async () => {
+    const driver = current
+    current = undefined
+    if (!driver) return
+    await driver.close()
+    expect(driver.frameErrors, 'WebSocket frames that break the contract shapes').toEqual([])
+  })
+  return () => current!
+}
+
+const idOf = (s: Session): number => s.user.id
+
+function expectError(res: HttpResult, status: number, code: string, field?: string) {
+  expect(res.status, res.text).toBe(status)
+  expect(res.json).toEqual({ error: { code, message: expect.any(String) } })
+  if (field) expect(res.json.error.message).toContain(field)
+}
+
+/** A little past the coalescing window, then a ping barrier: everything the server sent by then, unconsumed. */
+async function quiet(socket: TestSocket): Promise<Json[]> {
+  await sleep(80)
+  return sync(socket)
+}
+
+const about = (messages: Json[], userId: number) =>
+  messages.filter((m) => m.type === 'user.status.changed' && m.user?.id === userId)
+
+const patch = (d: Driver, s: Session, body: object) => call(d, s.access, 'PATCH', '/api/users/me/status/', body)
+
+const frame = (socket: TestSocket, body: object) => socket.send(JSON.stringify({ type: 'status', ...body }))
+
+/** The event about `userId` that matches `fields` (a partial user), skipping earlier ones. */
+const eventWith = (socket: TestSocket, userId: number, fields: Json) =>
+  socket.next(
+    (m) =>
+      isStatusOf(userId)(m) &&
+      Object.entries(fields).every(([key, value]) => JSON.stringify(m.user[key]) === JSON.stringify(value)),
+  )
+
+/** The user as `viewer` sees them in every REST view that lists them (null where they are not listed). */
+async function restViews(d: Driver, viewer: Session, userId: number) {
+  const chat = await get(d, viewer.access, '/api/chat/online-users/')
+  const online = await get(d, viewer.access, '/api/users/online/')
+  return {
+    camel: chat.onlineUsers.find((u: Json) => u.id === userId) ?? null,
+    snake: online.find((u: Json) => u.id === userId) ?? null,
+  }
+}
+
+async function adminOf(d: Driver, userId: number): Promise<{ status: Json; listed: Json }> {
+  const admin = await login(d, 'admin')
+  const status = await get(d, admin.access, `/api/users/admin/users/${userId}/online-status/`)
+  const list = await get(d, admin.access, '/api/users/admin/users/online/?per_page=100')
+  return { status, listed: list.online_users.find((u: Json) => u.id === userId) ?? null }
+}
+
+/** Opens `/ws/user-status/` with `&device=` (or none) and waits for the snapshot. */
+async function connectAs(d: Driver, token: string, device?: string): Promise<TestSocket & { snapshot: Json }> {
+  const socket = d.socket(`/ws/user-status/?token=${encodeURIComponent(token)}${device === undefined ? '' : `&device=${encodeURIComponent(device)}`}`)
+  const snapshot = await socket.next()
+  expect(snapshot.type).toBe('online_users')
+  return Object.assign(socket, { snapshot })
+}
+
+/** john_doe online through one socket only (REST presence ended), watched by jane_smith's socket. */
+async function socketOnly(d: Driver, device?: string) {
+  const u = await login(d, 'john_doe')
+  const tab = await connectAs(d, u.access, device)
+  await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+  const w = await login(d, 'jane_smith')
+  const ws = await connect(d, w.access)
+  await quiet(tab)
+  await quiet(ws)
+  return { u, tab, w, ws }
+}
+
+const activity = (d: Driver, viewer: Session) => get(d, viewer.access, '/api/users/activity/?limit=200')
+
+export function v2Suite(makeDriver: MakeDriver) {
+  describe('6.1 idle (auto-away)', () => {
+    const driver = fresh(makeDriver)
+
+    it('6.1 a connection that never reported counts as active: online, idle false, in every view', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d)
+      const seen = ws.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u))
+      expect(seen).toMatchObject({ status: 'online', idle: false })
+      expect(tab.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u))).toMatchObject({ status: 'online', idle: false })
+      const views = await restViews(d, w, idOf(u))
+      expect(views.camel).toMatchObject({ status: 'online', idle: false })
+      expect(views.snake).toMatchObject({ online_status: 'online', idle: false })
+    })
+
+    it('6.1 the socket frame {"type":"status","idle":true} makes its only connection idle: others see away with idle true, pushed', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d)
+      frame(tab, { idle: true })
+      expect((await eventWith(ws, idOf(u), { status: 'away' })).user).toMatchObject({ isOnline: true, idle: true })
+      // The own sockets hear it too, as the acknowledgement.
+      expect((await eventWith(tab, idOf(u), { status: 'away' })).user.idle).toBe(true)
+      const views = await restViews(d, w, idOf(u))
+      expect(views.camel).toMatchObject({ status: 'away', idle: true })
+      expect(views.snake).toMatchObject({ online_status: 'away', idle: true, is_online: true })
+      const admin = await adminOf(d, idOf(u))
+      expect(admin.status).toMatchObject({ online_status: 'away', idle: true })
+      expect(admin.listed).toMatchObject({ online_status: 'away', idle: true })
+      // Active again on the next report.
+      frame(tab, { idle: false })
+      expect((await eventWith(ws, idOf(u), { status: 'online' })).user.idle).toBe(false)
+    })
+
+    it('6.1 idle only when every open connection has reported idle; one active tab keeps the user online', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      const second = await login(d, 'john_doe')
+      await call(d, second.access, 'POST', '/api/chat/mark-offline/', {})
+      const tab2 = await connect(d, second.access)
+      await quiet(ws)
+      frame(tab, { idle: true })
+      await quiet(tab)
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      frame(tab2, { idle: true })
+      await eventWith(ws, idOf(u), { status: 'away', idle: true })
+      frame(tab, { idle: false })
+      await eventWith(ws, idOf(u), { status: 'online', idle: false })
+    })
+
+    it('6.1 closing the only active tab leaves the idle one: the user turns away at once', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      const second = await login(d, 'john_doe')
+      await call(d, second.access, 'POST', '/api/chat/mark-offline/', {})
+      const tab2 = await connect(d, second.access)
+      frame(tab, { idle: true })
+      await quiet(tab)
+      tab2.close()
+      await tab2.closed
+      await eventWith(ws, idOf(u), { status: 'away', idle: true })
+    })
+
+    it('6.1 REST: PATCH {"idle": true} makes the REST presence idle (away), {"idle": false} active again', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      const w = await login(d, 'jane_smith')
+      const ws = await connect(d, w.access)
+      const me = await patch(d, u, { idle: true })
+      expect(me).toMatchObject({ online_status: 'away', mode: 'auto', idle: true, devices: [] })
+      expect((await eventWith(ws, idOf(u), { status: 'away' })).user.idle).toBe(true)
+      // Other requests (lists, heartbeats) keep the REST presence alive but do not end its idleness.
+      await call(d, u.access, 'POST', '/api/chat/heartbeat/', {})
+      await get(d, u.access, '/api/chat/online-users/')
+      expect((await restViews(d, w, idOf(u))).snake).toMatchObject({ online_status: 'away', idle: true })
+      expect(await patch(d, u, { idle: false })).toMatchObject({ online_status: 'online', idle: false })
+      await eventWith(ws, idOf(u), { status: 'online', idle: false })
+    })
+
+    it('6.1 an idle socket with an active REST presence is not idle; when the REST presence expires the server pushes away', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      const tab = await connect(d, u.access)
+      const w = await login(d, 'jane_smith')
+      const ws = await connect(d, w.access)
+      await quiet(ws)
+      frame(tab, { idle: true })
+      await quiet(tab)
+      // The login's REST presence is active and was never reported idle.
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect((await restViews(d, w, idOf(u))).camel).toMatchObject({ status: 'online', idle: false })
+      // Nobody asks: the clock passes the REST presence's TTL, and the idle socket alone is left.
+      await advance(d, TTL + 1)
+      const away = await eventWith(ws, idOf(u), { status: 'away' })
+      expect(away.user).toMatchObject({ idle: true, isOnline: true })
+      const w2 = await login(d, 'jane_smith')
+      const log = await activity(d, w2)
+      expect(log.find((e: Json) => e.user.id === idOf(u))).toMatchObject({ event: 'away' })
+    })
+
+    it('6.1 idle never shows a chosen dnd or away as anything else: the status stays the chosen one, idle false', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d)
+      // Over the socket: a PATCH would be a REST request, whose fresh (active) REST presence keeps the user active.
+      frame(tab, { mode: 'dnd' })
+      await eventWith(ws, idOf(u), { status: 'dnd' })
+      frame(tab, { idle: true })
+      await quiet(tab)
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect((await restViews(d, w, idOf(u))).camel).toMatchObject({ status: 'dnd', idle: false })
+      frame(tab, { mode: 'away' })
+      expect((await eventWith(ws, idOf(u), { status: 'away' })).user.idle).toBe(false)
+      // Back to auto while idle: auto-away.
+      frame(tab, { mode: 'auto' })
+      expect((await eventWith(ws, idOf(u), { status: 'away', idle: true })).user.isOnline).toBe(true)
+    })
+
+    it('6.1 others see idle false for an invisible user, and nothing of their idleness reaches them', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d)
+      await patch(d, u, { mode: 'invisible' })
+      await eventWith(ws, idOf(u), { status: 'offline' })
+      await quiet(tab)
+      frame(tab, { idle: true })
+      await sleep(80)
+      frame(tab, { idle: false })
+      await sleep(80)
+      frame(tab, { idle: true })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect((await restViews(d, w, idOf(u))).camel).toBeNull()
+      const w2 = await login(d, 'jane_smith')
+      const entries = (await activity(d, w2)).filter((e: Json) => e.user.id === idOf(u))
+      expect(entries[0]).toMatchObject({ event: 'offline' })
+      // The admin sees the truth: invisible, and not an auto-away (idle is about mode auto).
+      expect((await adminOf(d, idOf(u))).status).toMatchObject({ online_status: 'invisible', idle: false })
+    })
+
+    it('6.1 an offline user is idle false; a REST presence reported idle that expires ends offline, and a login is active again', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      await patch(d, u, { idle: true })
+      await advance(d, TTL + 1)
+      expect((await adminOf(d, idOf(u))).status).toMatchObject({ online_status: 'offline', is_online: false, idle: false })
+      const again = await login(d, 'john_doe')
+      expect(again.user).toMatchObject({ online_status: 'online', idle: false })
+    })
+
+    it('6.1 becoming idle and active are logged (away, online) and each sends one event', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      frame(tab, { idle: true })
+      await eventWith(ws, idOf(u), { status: 'away' })
+      await sleep(80)
+      frame(tab, { idle: false })
+      await eventWith(ws, idOf(u), { status: 'online' })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      const viewer = await login(d, 'ahmad')
+      const entries = (await activity(d, viewer)).filter((e: Json) => e.user.id === idOf(u))
+      expect(entries.slice(0, 2).map((e: Json) => e.event)).toEqual(['online', 'away'])
+    })
+
+    it('6.1 an idle report that changes nothing gets no reply; a bad idle value is refused on both paths', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      frame(tab, { idle: false })
+      expect(about(await quiet(tab), idOf(u))).toEqual([])
+      frame(tab, { idle: 'yes' })
+      expect(await tab.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message', message: expect.stringContaining('idle') })
+      expectError(await d.fetch('/api/users/me/status/', { method: 'PATCH', token: u.access, json: { idle: 'yes' } }), 400, 'invalid_field', 'idle')
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect(tab.isClosed).toBe(false)
+    })
+
+    it('6.1 an authenticated REST request is a sign of life that starts an active REST presence: an idle socket-only user is online again until the TTL', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      frame(tab, { idle: true })
+      await eventWith(ws, idOf(u), { status: 'away' })
+      // The REST presence is a source of its own, never reported idle: active.
+      expect(await get(d, u.access, '/api/users/me/')).toMatchObject({ online_status: 'online', idle: false })
+      await eventWith(ws, idOf(u), { status: 'online', idle: false })
+      await advance(d, TTL)
+      await eventWith(ws, idOf(u), { status: 'away', idle: true })
+    })
+
+    it('6.1 decision: the grace period keeps the closed connection\'s idleness: an idle user reloading stays away, no flicker', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      frame(tab, { idle: true })
+      await eventWith(ws, idOf(u), { status: 'away' })
+      await quiet(ws)
+      tab.close()
+      await tab.closed
+      const reloaded = await connect(d, u.access)
+      // The new page has reported nothing: active again, which is the one event.
+      await eventWith(ws, idOf(u), { status: 'online', idle: false })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect(reloaded.isClosed).toBe(false)
+    })
+  })
+}
