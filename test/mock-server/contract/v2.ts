@@ -306,4 +306,116 @@ export function v2Suite(makeDriver: MakeDriver) {
       expect(reloaded.isClosed).toBe(false)
     })
   })
+
+  describe('6.2 devices', () => {
+    const driver = fresh(makeDriver)
+
+    it('6.2 &device= on the socket URL names the kind; absent is web, anything else is web', async () => {
+      const d = driver()
+      const w = await login(d, 'jane_smith')
+      const ws = await connectAs(d, w.access)
+      for (const [asked, kind] of [
+        ['mobile', 'mobile'],
+        ['desktop', 'desktop'],
+        [undefined, 'web'],
+        ['web', 'web'],
+        ['fridge', 'web'],
+        ['MOBILE', 'web'],
+        ['', 'web'],
+      ] as const) {
+        const u = await login(d, 'john_doe')
+        await call(d, u.access, 'POST', '/api/chat/mark-offline/', {})
+        const tab = await connectAs(d, u.access, asked)
+        expect(tab.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).devices, String(asked)).toEqual([kind])
+        await eventWith(ws, idOf(u), { devices: [kind] })
+        tab.close()
+        await tab.closed
+        await advance(d, 3) // past the grace period: offline, devices []
+        await eventWith(ws, idOf(u), { status: 'offline', devices: [] })
+      }
+    })
+
+    it('6.2 views carry the sorted, distinct kinds of the open connections, in every list, snapshot, event and admin view', async () => {
+      const d = driver()
+      const { u, w, ws } = await socketOnly(d, 'web')
+      const phone = await connectAs(d, u.access, 'mobile')
+      await eventWith(ws, idOf(u), { devices: ['mobile', 'web'] })
+      const laptop = await connectAs(d, u.access, 'desktop')
+      await eventWith(ws, idOf(u), { devices: ['desktop', 'mobile', 'web'] })
+      const second = await connectAs(d, u.access, 'mobile')
+      // A second phone tab changes nothing that anyone sees.
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect(second.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).devices).toEqual(['desktop', 'mobile', 'web'])
+      const later = await connectAs(d, w.access)
+      expect(later.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).devices).toEqual(['desktop', 'mobile', 'web'])
+      const views = await restViews(d, w, idOf(u))
+      expect(views.camel.devices).toEqual(['desktop', 'mobile', 'web'])
+      expect(views.snake.devices).toEqual(['desktop', 'mobile', 'web'])
+      const admin = await adminOf(d, idOf(u))
+      expect(admin.status.devices).toEqual(['desktop', 'mobile', 'web'])
+      expect(admin.listed.devices).toEqual(['desktop', 'mobile', 'web'])
+      const conversations = await get(d, w.access, '/api/chat/conversations/')
+      for (const c of conversations) expect(Array.isArray(c.other_user.devices)).toBe(true)
+      laptop.close()
+      await eventWith(ws, idOf(u), { devices: ['mobile', 'web'] })
+      phone.close()
+      second.close()
+      await eventWith(ws, idOf(u), { devices: ['web'] })
+    })
+
+    it('6.2 REST presence only: devices [] ; the caller sees their own devices in GET /api/users/me/', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      expect(u.user.devices).toEqual([])
+      const w = await login(d, 'jane_smith')
+      expect((await restViews(d, w, idOf(u))).camel).toMatchObject({ status: 'online', devices: [] })
+      await connectAs(d, u.access, 'mobile')
+      expect((await get(d, u.access, '/api/users/me/')).devices).toEqual(['mobile'])
+    })
+
+    it('6.2 a change of the devices others see sends user.status.changed with the status unchanged, and is not logged', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      const w = await login(d, 'jane_smith')
+      const ws = await connectAs(d, w.access)
+      await quiet(ws)
+      const viewer = await login(d, 'ahmad')
+      const logBefore = (await activity(d, viewer)).length
+      const phone = await connectAs(d, u.access, 'mobile')
+      const event = await eventWith(ws, idOf(u), { devices: ['mobile'] })
+      expect(event.user.status).toBe('online')
+      // Its own sockets hear it too.
+      await eventWith(phone, idOf(u), { devices: ['mobile'] })
+      expect((await activity(d, viewer)).length).toBe(logBefore)
+    })
+
+    it('6.2 others see [] for a user shown offline: an invisible user\'s devices never reach them; the user\'s own sockets see them', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d, 'desktop')
+      frame(tab, { mode: 'invisible' })
+      const gone = await eventWith(ws, idOf(u), { status: 'offline' })
+      expect(gone.user).toMatchObject({ devices: [], idle: false, isOnline: false })
+      const phone = await connectAs(d, u.access, 'mobile')
+      expect(phone.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u))).toMatchObject({ status: 'invisible', devices: ['desktop', 'mobile'] })
+      await eventWith(tab, idOf(u), { devices: ['desktop', 'mobile'] })
+      phone.close()
+      await eventWith(tab, idOf(u), { devices: ['desktop'] })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect((await restViews(d, w, idOf(u))).camel).toBeNull()
+      expect((await adminOf(d, idOf(u))).status).toMatchObject({ online_status: 'invisible', devices: ['desktop'] })
+      // An offline user: [] everywhere, to admins too.
+      const ahmad = await login(d, 'ahmad')
+      await call(d, ahmad.access, 'POST', '/api/chat/mark-offline/', {})
+      expect((await adminOf(d, idOf(ahmad))).status).toMatchObject({ online_status: 'offline', devices: [] })
+    })
+
+    it('6.2 decision: the grace period keeps the closed connection\'s kind: a reload on the same device sends nothing', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d, 'mobile')
+      tab.close()
+      await tab.closed
+      await connectAs(d, u.access, 'mobile')
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+    })
+  })
 }
