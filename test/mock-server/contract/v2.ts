@@ -418,4 +418,141 @@ export function v2Suite(makeDriver: MakeDriver) {
       expect(about(await quiet(ws), idOf(u))).toEqual([])
     })
   })
+
+  describe('6.3 status message expiry', () => {
+    const driver = fresh(makeDriver)
+    const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString()
+    const sameTime = (a: string | null, b: string) => a !== null && Date.parse(a) === Date.parse(b)
+
+    it('6.3 PATCH takes status_expires_at; views carry it beside the message (both naming styles), null when never', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d)
+      const at = inSeconds(1800)
+      const me = await patch(d, u, { status_message: 'In a meeting', status_expires_at: at })
+      expect(me.status_message).toBe('In a meeting')
+      expect(sameTime(me.status_expires_at, at)).toBe(true)
+      const event = await eventWith(ws, idOf(u), { statusMessage: 'In a meeting' })
+      expect(sameTime(event.user.statusExpiresAt, at)).toBe(true)
+      await eventWith(tab, idOf(u), { statusMessage: 'In a meeting' })
+      const views = await restViews(d, w, idOf(u))
+      expect(sameTime(views.camel.statusExpiresAt, at)).toBe(true)
+      expect(sameTime(views.snake.status_expires_at, at)).toBe(true)
+      const later = await connectAs(d, w.access)
+      expect(sameTime(later.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).statusExpiresAt, at)).toBe(true)
+      const admin = await adminOf(d, idOf(u))
+      expect(sameTime(admin.listed.status_expires_at, at)).toBe(true)
+      // null: never.
+      const never = await patch(d, u, { status_expires_at: null })
+      expect(never).toMatchObject({ status_message: 'In a meeting', status_expires_at: null })
+      expect((await eventWith(ws, idOf(u), { statusExpiresAt: null })).user.statusMessage).toBe('In a meeting')
+    })
+
+    it('6.3 when the mock clock passes it, the message becomes null and the event is pushed without anyone asking, exactly once', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await socketOnly(d)
+      await patch(d, u, { status_message: 'Lunch', status_expires_at: inSeconds(30 * 60) })
+      await eventWith(ws, idOf(u), { statusMessage: 'Lunch' })
+      await quiet(tab)
+      await advance(d, 29 * 60)
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      await advance(d, 2 * 60)
+      // Pushed before the control replied: already here.
+      const cleared = about(await sync(ws), idOf(u))
+      expect(cleared).toHaveLength(1)
+      expect(cleared[0].user).toMatchObject({ statusMessage: null, statusExpiresAt: null, status: 'online' })
+      expect(about(await sync(tab), idOf(u)).map((m) => m.user.statusMessage)).toEqual([null])
+      await advance(d, 3600)
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect(about(await quiet(tab), idOf(u))).toEqual([])
+      const w2 = await login(d, 'jane_smith')
+      expect((await restViews(d, w2, idOf(u))).camel).toMatchObject({ statusMessage: null, statusExpiresAt: null })
+      expect(await get(d, (await login(d, 'john_doe')).access, '/api/users/me/')).toMatchObject({ status_message: null, status_expires_at: null })
+      expect(w.access).toBeTruthy()
+    })
+
+    it('6.3 the server clock passing it in real time pushes the event too (the backend wakes itself up)', async () => {
+      const d = driver()
+      const { u, ws } = await socketOnly(d)
+      frame(await connectAs(d, u.access), { statusMessage: 'brb', statusExpiresAt: inSeconds(0.6) })
+      await eventWith(ws, idOf(u), { statusMessage: 'brb' })
+      const cleared = await ws.next(isStatusOf(idOf(u)), 5000)
+      expect(cleared.user).toMatchObject({ statusMessage: null, statusExpiresAt: null })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+    })
+
+    it('6.3 a new message without an expiry clears the earlier expiry', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      await patch(d, u, { status_message: 'Lunch', status_expires_at: inSeconds(600) })
+      expect(await patch(d, u, { status_message: 'Deep work' })).toMatchObject({ status_message: 'Deep work', status_expires_at: null })
+      await patch(d, u, { status_message: 'Lunch', status_expires_at: inSeconds(600) })
+      // The same text again, without an expiry: still a new message, which never expires.
+      expect(await patch(d, u, { status_message: 'Lunch' })).toMatchObject({ status_message: 'Lunch', status_expires_at: null })
+      await advance(d, 3600)
+      const again = await login(d, 'john_doe')
+      expect(again.user).toMatchObject({ status_message: 'Lunch', status_expires_at: null })
+      // A mode change leaves message and expiry alone.
+      const at = new Date(Date.parse((await advance(d, 0)).now) + 600_000).toISOString()
+      await patch(d, again, { status_expires_at: at })
+      expect(await patch(d, again, { mode: 'dnd' })).toMatchObject({ status_message: 'Lunch', status_expires_at: at })
+    })
+
+    it('6.3 a past time, or one without a message to expire, is a 400 invalid_field naming status_expires_at; nothing changes', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      await patch(d, u, { status_message: 'Lunch' })
+      const refuse = async (body: object) =>
+        expectError(await d.fetch('/api/users/me/status/', { method: 'PATCH', token: u.access, json: body }), 400, 'invalid_field', 'status_expires_at')
+      await refuse({ status_message: 'Later', status_expires_at: inSeconds(-60) })
+      await refuse({ status_expires_at: inSeconds(-1) })
+      await refuse({ status_message: null, status_expires_at: inSeconds(60) })
+      await refuse({ status_message: '   ', status_expires_at: inSeconds(60) })
+      await refuse({ status_message: 'Later', status_expires_at: 'tomorrow' })
+      // After the mock clock moved on, "the future" is the server's: a time ahead of the real one can be past.
+      await advance(d, 3600)
+      const fresh2 = await login(d, 'john_doe')
+      const res = await d.fetch('/api/users/me/status/', {
+        method: 'PATCH',
+        token: fresh2.access,
+        json: { status_message: 'Later', status_expires_at: inSeconds(60) },
+      })
+      expectError(res, 400, 'invalid_field', 'status_expires_at')
+      expect(await get(d, fresh2.access, '/api/users/me/')).toMatchObject({ status_message: 'Lunch', status_expires_at: null })
+      const blank = await login(d, 'jane_smith')
+      expectError(
+        await d.fetch('/api/users/me/status/', { method: 'PATCH', token: blank.access, json: { status_expires_at: inSeconds(7200) } }),
+        400,
+        'invalid_field',
+        'status_expires_at',
+      )
+    })
+
+    it('6.3 the socket\'s status frame takes statusExpiresAt; a bad one is bad_message and the connection stays open', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      const at = inSeconds(900)
+      frame(tab, { statusMessage: 'On the train', statusExpiresAt: at })
+      expect(sameTime((await eventWith(ws, idOf(u), { statusMessage: 'On the train' })).user.statusExpiresAt, at)).toBe(true)
+      frame(tab, { statusMessage: 'x', statusExpiresAt: inSeconds(-5) })
+      expect(await tab.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message', message: expect.stringContaining('statusExpiresAt') })
+      frame(tab, { statusMessage: null, statusExpiresAt: inSeconds(60) })
+      expect(await tab.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message' })
+      frame(tab, { statusExpiresAt: 12 })
+      expect(await tab.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message', message: expect.stringContaining('statusExpiresAt') })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect(tab.isClosed).toBe(false)
+    })
+
+    it('6.3 a hidden message hides its expiry: an invisible user\'s expiry reaches only their own sockets', async () => {
+      const d = driver()
+      const { u, tab, ws } = await socketOnly(d)
+      frame(tab, { statusMessage: 'secret', statusExpiresAt: inSeconds(600), mode: 'invisible' })
+      const gone = await eventWith(ws, idOf(u), { status: 'offline' })
+      expect(gone.user).toMatchObject({ statusMessage: null, statusExpiresAt: null })
+      await eventWith(tab, idOf(u), { statusMessage: 'secret' })
+      await advance(d, 601)
+      expect(about(await sync(tab), idOf(u)).map((m) => m.user.statusMessage)).toEqual([null])
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+    })
+  })
 }
