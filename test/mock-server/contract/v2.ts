@@ -24,6 +24,8 @@ import {
 
 const TTL = 300
 
+const isUtc = (value: unknown) => typeof value === 'string' && /Z$/.test(value) && !Number.isNaN(Date.parse(value))
+
 function fresh(makeDriver: MakeDriver, options?: DriverOptions): () => Driver {
   let current: Driver | undefined
   beforeEach(async () => {
@@ -553,6 +555,139 @@ export function v2Suite(makeDriver: MakeDriver) {
       await advance(d, 601)
       expect(about(await sync(tab), idOf(u)).map((m) => m.user.statusMessage)).toEqual([null])
       expect(about(await quiet(ws), idOf(u))).toEqual([])
+    })
+  })
+
+  describe('6.4 last-seen privacy', () => {
+    const driver = fresh(makeDriver)
+
+    /** john_doe with a socket (REST presence ended), watched by a friend (jane_smith) and a non-friend (liam_martinez). */
+    async function watched(d: Driver) {
+      const { u, tab, w, ws } = await socketOnly(d)
+      const stranger = await login(d, 'liam_martinez')
+      const ss = await connectAs(d, stranger.access)
+      await quiet(ss)
+      // The premise, from the seeded friendships: jane is john's friend, liam is not.
+      const friendsOfJane = await get(d, w.access, '/api/users/online/?filter=friends')
+      expect(friendsOfJane.map((x: Json) => x.id)).toContain(idOf(u))
+      const friendsOfLiam = await get(d, stranger.access, '/api/users/online/?filter=friends')
+      expect(friendsOfLiam.map((x: Json) => x.id)).not.toContain(idOf(u))
+      return { u, tab, w, ws, stranger, ss }
+    }
+
+    /** Everything a viewer gets about john_doe that carries a last seen. */
+    async function lastSeenAsSeenBy(d: Driver, viewer: Session, userId: number) {
+      const views = await restViews(d, viewer, userId)
+      const conversation = (await get(d, viewer.access, '/api/chat/conversations/')).find((c: Json) => c.other_user.id === userId)
+      const snapshot = await connectAs(d, viewer.access)
+      snapshot.close()
+      return {
+        camel: views.camel.lastSeen,
+        snake: views.snake.last_seen,
+        activity: views.snake.last_activity,
+        snapshot: snapshot.snapshot.onlineUsers.find((x: Json) => x.id === userId).lastSeen,
+        ...(conversation ? { conversation: conversation.other_user.last_seen } : {}),
+      }
+    }
+
+    it('6.4 PATCH takes last_seen_visibility (everyone by default, friends, nobody); GET /api/users/me/ returns it; anything else is a 400', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      expect(u.user.last_seen_visibility).toBe('everyone')
+      for (const choice of ['friends', 'nobody', 'everyone']) {
+        expect((await patch(d, u, { last_seen_visibility: choice })).last_seen_visibility).toBe(choice)
+        expect((await get(d, u.access, '/api/users/me/')).last_seen_visibility).toBe(choice)
+      }
+      const res = await d.fetch('/api/users/me/status/', { method: 'PATCH', token: u.access, json: { last_seen_visibility: 'contacts' } })
+      expectError(res, 400, 'invalid_field', 'last_seen_visibility')
+      // It is kept across logins, like mode and message.
+      await patch(d, u, { last_seen_visibility: 'nobody' })
+      expect((await login(d, 'john_doe')).user.last_seen_visibility).toBe('nobody')
+    })
+
+    it('6.4 nobody: every other viewer sees last_seen, lastSeen and last_activity as null in every list, snapshot, event and conversation; online is unaffected', async () => {
+      const d = driver()
+      const { u, tab, w, ws, stranger, ss } = await watched(d)
+      frame(tab, { lastSeenVisibility: 'nobody' })
+      await quiet(tab)
+      frame(tab, { statusMessage: 'hi' })
+      for (const socket of [ws, ss]) {
+        const event = await eventWith(socket, idOf(u), { statusMessage: 'hi' })
+        expect(event.user).toMatchObject({ lastSeen: null, status: 'online', isOnline: true })
+      }
+      for (const viewer of [w, stranger]) {
+        const seen = await lastSeenAsSeenBy(d, viewer, idOf(u))
+        expect(Object.values(seen).every((v) => v === null), JSON.stringify(seen)).toBe(true)
+        expect((await restViews(d, viewer, idOf(u))).snake).toMatchObject({ is_online: true, online_status: 'online' })
+      }
+      expect((await lastSeenAsSeenBy(d, w, idOf(u))).conversation).toBeNull()
+    })
+
+    it('6.4 friends: a friend sees the last seen, anyone else null, each in their own event', async () => {
+      const d = driver()
+      const { u, tab, w, ws, stranger, ss } = await watched(d)
+      frame(tab, { lastSeenVisibility: 'friends', statusMessage: 'friends only' })
+      const toFriend = await eventWith(ws, idOf(u), { statusMessage: 'friends only' })
+      const toStranger = await eventWith(ss, idOf(u), { statusMessage: 'friends only' })
+      expect(isUtc(toFriend.user.lastSeen)).toBe(true)
+      expect(toStranger.user.lastSeen).toBeNull()
+      const friend = await lastSeenAsSeenBy(d, w, idOf(u))
+      expect(Object.values(friend).every((v) => typeof v === 'string'), JSON.stringify(friend)).toBe(true)
+      const other = await lastSeenAsSeenBy(d, stranger, idOf(u))
+      expect(Object.values(other).every((v) => v === null), JSON.stringify(other)).toBe(true)
+    })
+
+    it('6.4 everyone (the default): every viewer sees it', async () => {
+      const d = driver()
+      const { u, w, stranger } = await watched(d)
+      for (const viewer of [w, stranger]) {
+        const seen = await lastSeenAsSeenBy(d, viewer, idOf(u))
+        expect(Object.values(seen).every((v) => typeof v === 'string'), JSON.stringify(seen)).toBe(true)
+      }
+    })
+
+    it("6.4 admins in the admin endpoints see it as it is; the user's own clients always do", async () => {
+      const d = driver()
+      const { u, tab } = await watched(d)
+      const me = await patch(d, u, { last_seen_visibility: 'nobody' })
+      expect(isUtc(me.last_seen)).toBe(true)
+      const admin = await adminOf(d, idOf(u))
+      expect(isUtc(admin.status.last_seen)).toBe(true)
+      expect(isUtc(admin.listed.last_seen)).toBe(true)
+      expect(isUtc(admin.listed.last_activity)).toBe(true)
+      // The admin as an ordinary viewer, outside the admin endpoints: hidden like anyone else's view.
+      const adminSession = await login(d, 'admin')
+      expect((await restViews(d, adminSession, idOf(u))).camel.lastSeen).toBeNull()
+      const own = await restViews(d, u, idOf(u))
+      expect(isUtc(own.camel.lastSeen)).toBe(true)
+      const beat = await call(d, u.access, 'POST', '/api/chat/heartbeat/', {})
+      expect(isUtc(beat.last_seen)).toBe(true)
+      frame(tab, { statusMessage: 'mine' })
+      expect(isUtc((await eventWith(tab, idOf(u), { statusMessage: 'mine' })).user.lastSeen)).toBe(true)
+      const again = await connectAs(d, u.access)
+      expect(isUtc(again.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).lastSeen)).toBe(true)
+    })
+
+    it('6.4 an invisible user\'s frozen last seen is hidden too from who may not see it', async () => {
+      const d = driver()
+      const { u, tab, w, ws } = await watched(d)
+      frame(tab, { lastSeenVisibility: 'nobody', mode: 'invisible' })
+      const gone = await eventWith(ws, idOf(u), { status: 'offline' })
+      expect(gone.user.lastSeen).toBeNull()
+      expect((await restViews(d, w, idOf(u))).camel).toBeNull()
+      const conversation = (await get(d, w.access, '/api/chat/conversations/')).find((c: Json) => c.other_user.id === idOf(u))
+      expect(conversation.other_user).toMatchObject({ online_status: 'offline', last_seen: null })
+    })
+
+    it('6.4 decision: changing the visibility alone sends no event (a change of last seen alone sends nothing); later views follow it', async () => {
+      const d = driver()
+      const { u, tab, ws, stranger } = await watched(d)
+      frame(tab, { lastSeenVisibility: 'nobody' })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect((await restViews(d, stranger, idOf(u))).camel.lastSeen).toBeNull()
+      frame(tab, { lastSeenVisibility: 'everyone' })
+      expect(about(await quiet(ws), idOf(u))).toEqual([])
+      expect(isUtc((await restViews(d, stranger, idOf(u))).camel.lastSeen)).toBe(true)
     })
   })
 }
