@@ -1,4 +1,4 @@
-import { appRoutes } from './common'
+import { appRoutes, designAdminStatus } from './common'
 import { modeResponses } from './schemas'
 import type { BackendMode } from './types'
 
@@ -10,15 +10,6 @@ interface ContractStatusUser {
   is_online: boolean
   last_seen: string | null
 }
-
-/** The design's status of one user, field for field: none of the contract's later fields (idle, devices). */
-const adminStatus = (body: { user_id: number; username: string; online_status: string; last_seen: string | null; is_online: boolean }) => ({
-  user_id: body.user_id,
-  username: body.username,
-  online_status: body.online_status,
-  last_seen: body.last_seen,
-  is_online: body.is_online,
-})
 
 /** No socket: a stored `online_status` set by every request, ended by logout; the online list is for admins. */
 export const usersHeartbeatAdmin: BackendMode = {
@@ -57,11 +48,11 @@ export const usersHeartbeatAdmin: BackendMode = {
         pagination: body.pagination,
       }),
     },
-    'GET /api/users/admin/users/{id}/online-status/': { responses: { 200: modeResponses.adminStatus }, shape: adminStatus },
+    'GET /api/users/admin/users/{id}/online-status/': { responses: { 200: modeResponses.adminStatus }, shape: designAdminStatus },
     'POST /api/users/admin/users/{id}/set-online-status/': {
       summary: "Admins only: sets a user's online_status; `away` lasts until that user's next request.",
       responses: { 200: modeResponses.adminStatus },
-      shape: adminStatus,
+      shape: designAdminStatus,
     },
   },
 }
