@@ -83,6 +83,9 @@ export class Hub {
 
   /** Queues the user's latest state for the audience; what one synchronous change produces leaves together. */
   publish(userId: number, audience: Audience): void {
+    // Nobody to tell: nothing queued, no timer armed. A socket that opens later gets a snapshot of the state after it.
+    const own = this.#byUser.get(userId)?.size ?? 0
+    if (audience === 'self' ? own === 0 : this.#members.size === own) return
     let pending = this.#pending.get(userId)
     if (pending) {
       pending.add(audience)

@@ -386,8 +386,11 @@ export function v2Suite(makeDriver: MakeDriver) {
       const phone = await connectAs(d, u.access, 'mobile')
       const event = await eventWith(ws, idOf(u), { devices: ['mobile'] })
       expect(event.user.status).toBe('online')
-      // Its own sockets hear it too.
-      await eventWith(phone, idOf(u), { devices: ['mobile'] })
+      // The connecting socket's own snapshot already shows it; the user's other sockets hear it.
+      expect(phone.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).devices).toEqual(['mobile'])
+      await connectAs(d, u.access, 'desktop')
+      await eventWith(phone, idOf(u), { devices: ['desktop', 'mobile'] })
+      await eventWith(ws, idOf(u), { devices: ['desktop', 'mobile'] })
       expect((await activity(d, viewer)).length).toBe(logBefore)
     })
 
