@@ -1,3 +1,5 @@
+import Ajv2020 from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   advance,
@@ -691,6 +693,47 @@ export function v2Suite(makeDriver: MakeDriver) {
       frame(tab, { lastSeenVisibility: 'everyone' })
       expect(about(await quiet(ws), idOf(u))).toEqual([])
       expect(isUtc((await restViews(d, stranger, idOf(u))).camel.lastSeen)).toBe(true)
+    })
+  })
+
+  describe('6.1–6.4 in the OpenAPI document', () => {
+    const driver = fresh(makeDriver)
+
+    it('documents the new request fields, the new view fields, and the WebSocket frames (ClientFrame, ServerFrame) that every frame of a v2 session validates against', async () => {
+      const d = driver()
+      const doc = d.openapi.document
+      const patchBody = doc.paths['/api/users/me/status/'].patch.requestBody.content['application/json'].schema
+      expect(Object.keys(patchBody.properties).sort()).toEqual(['idle', 'last_seen_visibility', 'mode', 'status_expires_at', 'status_message'])
+      const me = doc.paths['/api/users/me/'].get.responses['200'].content['application/json'].schema
+      expect(me.required).toEqual(expect.arrayContaining(['idle', 'devices', 'status_expires_at', 'last_seen_visibility']))
+      expect(doc.info.description).toContain('&device=')
+      const ajv = new Ajv2020({ strict: false, allErrors: true })
+      addFormats(ajv)
+      const server = ajv.compile(doc.components.schemas.ServerFrame)
+      const client = ajv.compile(doc.components.schemas.ClientFrame)
+      for (const ok of [
+        { type: 'status', idle: true },
+        { type: 'status', statusMessage: 'x', statusExpiresAt: new Date(Date.now() + 60_000).toISOString() },
+        { type: 'status', lastSeenVisibility: 'friends' },
+        { type: 'ping' },
+      ]) {
+        expect(client(ok), JSON.stringify(client.errors)).toBe(true)
+      }
+      for (const bad of [{ type: 'status', idle: 'yes' }, { type: 'status', lastSeenVisibility: 'contacts' }, { type: 'status', statusExpiresAt: 5 }]) {
+        expect(client(bad), JSON.stringify(bad)).toBe(false)
+      }
+      // A session that uses everything of section 6; every frame it gets is a documented ServerFrame.
+      const { u, tab, ws } = await socketOnly(d, 'mobile')
+      frame(tab, { idle: true, statusMessage: 'brb', statusExpiresAt: new Date(Date.now() + 600_000).toISOString(), lastSeenVisibility: 'nobody' })
+      await eventWith(ws, idOf(u), { status: 'away', statusMessage: 'brb' })
+      frame(tab, { idle: 'nope' })
+      await tab.next((m) => m.type === 'error')
+      await advance(d, 601)
+      await eventWith(ws, idOf(u), { statusMessage: null })
+      await sync(tab)
+      const frames = [...tab.received, ...ws.received]
+      expect(frames.length).toBeGreaterThan(5)
+      for (const f of frames) expect(server(f), `${JSON.stringify(f)}: ${JSON.stringify(server.errors)}`).toBe(true)
     })
   })
 }
