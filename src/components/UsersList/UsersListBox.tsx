@@ -157,9 +157,9 @@ export function UsersListBox({
       data-slot="users-list-listbox"
       onKeyDown={onKeyDown}
       onFocus={onFocus}
-      className="group relative min-h-0 flex-1 overflow-y-auto overscroll-contain focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-presence-accent"
+      className="pk:group pk:relative pk:min-h-0 pk:flex-1 pk:overflow-y-auto pk:overscroll-contain pk:focus-visible:outline-2 pk:focus-visible:-outline-offset-2 pk:focus-visible:outline-presence-accent"
     >
-      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="pk:relative pk:w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = items[virtual.index]!
           return (

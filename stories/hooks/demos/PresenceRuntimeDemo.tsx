@@ -9,7 +9,7 @@ export type PresenceRuntimeDemoProps = {
 }
 
 const buttonClass =
-  'rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent'
+  'pk:rounded-md pk:border pk:border-presence-border pk:px-2 pk:py-1 pk:text-sm pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent'
 
 /**
  * The escape hatch: `usePresenceRuntime()` hands over the provider's
@@ -43,7 +43,7 @@ export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoPr
           ['store.users (known)', known],
         ]}
       />
-      <div className="mt-3 flex flex-wrap gap-2">
+      <div className="pk:mt-3 pk:flex pk:flex-wrap pk:gap-2">
         <button type="button" className={buttonClass} onClick={() => void fetchActivity()}>
           runtime.activity()
         </button>
@@ -51,7 +51,7 @@ export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoPr
           runtime.retryNow()
         </button>
       </div>
-      <p role="status" className="mt-2 text-sm">
+      <p role="status" className="pk:mt-2 pk:text-sm">
         {answer}
       </p>
     </DemoCard>
