@@ -479,6 +479,10 @@ export class PresenceRuntime {
       case 'message': {
         const { message } = event
         if (message.type === 'snapshot' && !message.detailed) this.#nameUnknown(message.users)
+        // A change whose fields were fixed on the way in (text cut, an image URL refused) is applied and reported.
+        for (const reason of message.type === 'change' ? (message.issues ?? []) : []) {
+          this.#events.emit({ type: 'invalid', source: 'socket', reason: `user.status.changed: ${reason}` })
+        }
         return
       }
       case 'frame':
