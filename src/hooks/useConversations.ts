@@ -20,8 +20,8 @@ import { presenceKeys, retryTransient } from './query-options'
  */
 export function useConversations(): UseQueryResult<Conversation[]> {
   const { runtime, queryClient } = usePresenceContext('useConversations')
-  const session = useStore(runtime.state, (state) => state.session)
-  const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
+  const session = useStore(runtime.store, (state) => state.session)
+  const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
   return useQuery(
     {
       queryKey: presenceKeys.conversations(runtime, session),

@@ -33,8 +33,8 @@ export interface FriendIds {
 export function useFriendIds(options: { enabled?: boolean } = {}): FriendIds {
   const enabled = options.enabled ?? true
   const { runtime, queryClient, expecting } = usePresenceContext('useFriendIds')
-  const session = useStore(runtime.state, (state) => state.session)
-  const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
+  const session = useStore(runtime.store, (state) => state.session)
+  const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
   // Asked once the store knows who is online, so that one answer settles everyone online then.
   const synced = useStore(runtime.store, (state) => state.synced)
   const query = useQuery(
@@ -53,11 +53,11 @@ export function useFriendIds(options: { enabled?: boolean } = {}): FriendIds {
   useEffect(() => {
     if (!enabled || !data) return
     const check = () => {
-      const { users, self } = runtime.store.getState()
-      if (hasUnknownOnline(users, data, self)) void refetch({ cancelRefetch: false })
+      const { self } = runtime.store.getState()
+      if (hasUnknownOnline(runtime.store.users, data, self)) void refetch({ cancelRefetch: false })
     }
     check()
-    return runtime.store.subscribe((state, previous) => state.users !== previous.users && check())
+    return runtime.store.users.subscribeOnline(check)
   }, [enabled, data, refetch, runtime])
 
   return { friendIds: data?.friendIds ?? null, isLoading: enabled && expecting && query.isPending, error: query.error }

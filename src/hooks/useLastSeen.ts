@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import { usePresenceContext } from '../provider/PresenceContext'
 import { formatLastSeen, lastSeenChangesAt, subscribeTicker } from '../runtime'
@@ -37,11 +37,10 @@ export function useLastSeen(userId: string | number, options: LastSeenOptions = 
   const { locale } = options
   const { runtime } = usePresenceContext('useLastSeen')
   const id = String(userId)
-  const lastSeen = useStore(runtime.store, (state) => {
-    const user = state.users[id]
-    return user && !user.isOnline ? user.lastSeen : null
-  })
-  const offset = useStore(runtime.store, (state) => state.serverOffset)
+  const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
+  const user = useSyncExternalStore(source.subscribe, source.get, source.get)
+  const lastSeen = user && !user.isOnline ? user.lastSeen : null
+  const offset = useStore(runtime.store, (state) => state.connection.serverOffset)
   const subscribe = useCallback(
     (notify: () => void) =>
       lastSeen === null ? noSubscription() : subscribeTicker(() => lastSeenChangesAt(lastSeen, Date.now() + offset) - offset, notify),

@@ -1,51 +1,39 @@
 import { fullJitterDelay, isAuthError, isMissingEndpoint, Listeners, type BackoffOptions } from '../client'
+import { HeartbeatState, IDLE_HEARTBEAT, type HeartbeatStatus } from '../store'
 import { openBeatChannel, type BeatChannel, type BroadcastChannelConstructorLike } from './beat-channel'
 import { defaultLocks, joinElection, type LockManagerLike } from './leader-election'
 import { visibilityManager, type VisibilityManager } from './visibility-manager'
 
-/**
- * What a heartbeat is doing.
- *
- * - `idle`: not started, or waiting while another tab (or another caller in this tab) beats.
- * - `beating`: this tab sends the heartbeats, and the last one went through.
- * - `paused`: the page is hidden; seed 002 pauses the heartbeat then.
- * - `stopped`: the backend has no heartbeat endpoint (a 404): stopped quietly, for good.
- * - `error`: the last beat failed: a 401 (reported, no more beats until restarted with a new token) or a
- *   network error / 5xx (retried with backoff).
- *
- * @example
- * if (status.state === HeartbeatState.Error) showWarning()
- */
-export const HeartbeatState = {
-  Idle: 'idle',
-  Beating: 'beating',
-  Paused: 'paused',
-  Stopped: 'stopped',
-  Error: 'error',
-} as const
+export { HeartbeatState, type HeartbeatStatus } from '../store'
 
 /**
- * One of the {@link HeartbeatState} values.
+ * Where a heartbeat's status lives: the manager's own (the default), or a runtime's store, so that the status is
+ * held in one place and the manager reads and writes it there.
  *
  * @example
- * const label: Record<HeartbeatState, string> = { idle: '', beating: '♥', paused: '…', stopped: '', error: '!' }
+ * const status: HeartbeatStatusCell = {
+ *   get: () => store.getState().heartbeat,
+ *   set: (heartbeat) => store.setState({ heartbeat }),
+ *   subscribe: (listener) => store.subscribe((state, previous) => state.heartbeat !== previous.heartbeat && listener()),
+ * }
  */
-export type HeartbeatState = (typeof HeartbeatState)[keyof typeof HeartbeatState]
+export interface HeartbeatStatusCell {
+  get(): HeartbeatStatus
+  set(status: HeartbeatStatus): void
+  subscribe(listener: () => void): () => void
+}
 
-/**
- * Everything observable about a heartbeat; a new frozen object on every change, the same one otherwise.
- *
- * @example
- * const { lastBeatAt, isLeader } = manager.getStatus()
- */
-export interface HeartbeatStatus {
-  readonly state: HeartbeatState
-  /** The last beat of this user from this browser: sent by this tab, or heard from another tab (epoch ms). */
-  readonly lastBeatAt: number | null
-  /** Whether this tab is the one sending the heartbeats. */
-  readonly isLeader: boolean
-  /** The last failure; `null` after a success. */
-  readonly error: unknown
+function ownCell(): HeartbeatStatusCell {
+  let status = IDLE_HEARTBEAT
+  const listeners = new Listeners<void>()
+  return {
+    get: () => status,
+    set: (next) => {
+      status = next
+      listeners.emit()
+    },
+    subscribe: (listener) => listeners.add(listener),
+  }
 }
 
 /**
@@ -78,14 +66,14 @@ export interface HeartbeatManagerOptions {
   onAuthError?: (error: unknown) => void
   /** Random source of the retry jitter, in [0, 1). */
   random?: () => number
+  /** Where the status is held; default the manager's own. */
+  status?: HeartbeatStatusCell
 }
 
 type Timer = ReturnType<typeof setTimeout>
 
 // Without Web Locks, a tab skips its beat when another tab's beat went out less than this before its own was due.
 const SUPPRESS_SLACK_MS = 1_000
-
-const INITIAL: HeartbeatStatus = Object.freeze({ state: HeartbeatState.Idle, lastBeatAt: null, isLeader: false, error: null })
 
 /**
  * Seed 002's heartbeat, once per user per browser: one beat at once on start, then one every `intervalMs`; paused
@@ -107,8 +95,7 @@ const INITIAL: HeartbeatStatus = Object.freeze({ state: HeartbeatState.Idle, las
  */
 export class HeartbeatManager {
   readonly #options: HeartbeatManagerOptions
-  readonly #listeners = new Listeners<HeartbeatStatus>()
-  #status: HeartbeatStatus = INITIAL
+  readonly #status: HeartbeatStatusCell
   #running = false
   // Bumped by stop(): a beat that answers after it is ignored.
   #generation = 0
@@ -130,6 +117,7 @@ export class HeartbeatManager {
 
   constructor(options: HeartbeatManagerOptions) {
     this.#options = options
+    this.#status = options.status ?? ownCell()
   }
 
   /** The interval between two beats, in ms. */
@@ -138,10 +126,10 @@ export class HeartbeatManager {
   }
 
   /** The current {@link HeartbeatStatus}; the same object until something changes. */
-  getStatus = (): HeartbeatStatus => this.#status
+  getStatus = (): HeartbeatStatus => this.#status.get()
 
   /** Listens to status changes; returns the function that stops listening. */
-  subscribe = (listener: (status: HeartbeatStatus) => void): (() => void) => this.#listeners.add(listener)
+  subscribe = (listener: (status: HeartbeatStatus) => void): (() => void) => this.#status.subscribe(() => listener(this.#status.get()))
 
   /** Whether it has been started and not stopped. */
   get isRunning(): boolean {
@@ -348,11 +336,10 @@ export class HeartbeatManager {
   }
 
   #update(patch: Partial<HeartbeatStatus>): void {
-    const previous = this.#status
+    const previous = this.#status.get()
     const next = { ...previous, ...patch }
     const keys = Object.keys(next) as Array<keyof HeartbeatStatus>
     if (keys.every((key) => Object.is(next[key], previous[key]))) return
-    this.#status = Object.freeze(next)
-    this.#listeners.emit(this.#status)
+    this.#status.set(Object.freeze(next))
   }
 }

@@ -17,7 +17,7 @@ const onServer = () => null
  */
 export function useRelativeTime(at: number, locale?: string): string | null {
   const { store } = usePresenceRuntime()
-  const offset = useStore(store, (state) => state.serverOffset)
+  const offset = useStore(store, (state) => state.connection.serverOffset)
   const subscribe = useCallback(
     (notify: () => void) => subscribeTicker(() => lastSeenChangesAt(at, Date.now() + offset) - offset, notify),
     [at, offset],

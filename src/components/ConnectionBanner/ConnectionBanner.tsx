@@ -31,8 +31,8 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
   const { state, transport, nextRetryAt, retryNow } = useConnectionState()
   const runtime = usePresenceRuntime()
   const hideWhenPolling = hideWhenPollingProp ?? runtime.backend.endpoints.socket === null
-  const lifecycle = useStore(runtime.state, (s) => s.lifecycle)
-  const authError = useStore(runtime.state, (s) => s.authError !== null)
+  const lifecycle = useStore(runtime.store, (s) => s.lifecycle)
+  const authError = useStore(runtime.store, (s) => s.authError !== null)
   const view = bannerState({ lifecycle, state, transport, authError }, { hideWhenPolling })
   const seconds = useSecondsUntil(view === 'reconnecting' ? nextRetryAt : null)
   const pollSeconds = Math.max(1, Math.round(runtime.backend.listIntervalMs / 1_000))

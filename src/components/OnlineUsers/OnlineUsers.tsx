@@ -54,7 +54,7 @@ export function OnlineUsers({
   const { users, total, isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
   const { state: connection, transport, retryNow } = useConnectionState()
   const runtime = usePresenceRuntime()
-  const offset = useStore(runtime.store, (s) => s.serverOffset)
+  const offset = useStore(runtime.store, (s) => s.connection.serverOffset)
   const state: OnlineUsersState = isUnavailable
     ? 'unavailable'
     : isLoading

@@ -63,7 +63,7 @@ export function StatusPicker({
 
   const my = useMyStatus()
   const { setStatus, isPending, error } = useSetMyStatus()
-  const running = useStore(usePresenceRuntime().state, (s) => s.lifecycle === 'running')
+  const running = useStore(usePresenceRuntime().store, (s) => s.lifecycle === 'running')
   // Only what the user edited; the rest follows the store, so the form reflects changes made elsewhere.
   const [draft, setDraft] = useState<{ mode?: PresenceMode; message?: string }>({})
   const [saved, setSaved] = useState(false)

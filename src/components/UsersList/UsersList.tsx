@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useCallback, useContext, useMemo, useSyncExternalStore, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import type { Conversation } from '../../client'
 import { useConversations } from '../../hooks/useConversations'
@@ -85,14 +85,14 @@ function EndpointUsersList(props: UsersListProps) {
 function LiveUsersList(props: WithData) {
   const { conversations, sortOnlineFirst = false } = props
   const { store } = usePresenceRuntime()
-  const serverOffset = useStore(store, (s) => s.serverOffset)
+  const serverOffset = useStore(store, (s) => s.connection.serverOffset)
   const selfId = useStore(store, (s) => s.self)
   // Subscribed only when sorting: one flag per conversation, so that only going online or offline re-sorts.
-  const onlineFlags = useStore(
-    store,
+  const onlineFlags = useSyncExternalStore(
+    store.users.subscribeOnline,
     useCallback(
-      (s) => (sortOnlineFirst ? conversations.map((c) => ((s.users[c.otherUser.id] ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
-      [conversations, sortOnlineFirst],
+      () => (sortOnlineFirst ? conversations.map((c) => ((store.users.get(c.otherUser.id) ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
+      [store, conversations, sortOnlineFirst],
     ),
   )
   const items = useMemo(() => (sortOnlineFirst ? onlineFirst(conversations, onlineFlags) : conversations), [conversations, onlineFlags, sortOnlineFirst])
