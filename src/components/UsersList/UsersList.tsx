@@ -88,13 +88,11 @@ function LiveUsersList(props: WithData) {
   const serverOffset = useStore(store, (s) => s.connection.serverOffset)
   const selfId = useStore(store, (s) => s.self)
   // Subscribed only when sorting: one flag per conversation, so that only going online or offline re-sorts.
-  const onlineFlags = useSyncExternalStore(
-    store.users.subscribeOnline,
-    useCallback(
-      () => (sortOnlineFirst ? conversations.map((c) => ((store.users.get(c.otherUser.id) ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
-      [store, conversations, sortOnlineFirst],
-    ),
+  const flags = useCallback(
+    () => (sortOnlineFirst ? conversations.map((c) => ((store.users.get(c.otherUser.id) ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
+    [store, conversations, sortOnlineFirst],
   )
+  const onlineFlags = useSyncExternalStore(store.users.subscribeOnline, flags, flags)
   const items = useMemo(() => (sortOnlineFirst ? onlineFirst(conversations, onlineFlags) : conversations), [conversations, onlineFlags, sortOnlineFirst])
   return <ReadyUsersList props={props} items={items} Row={LiveConversationRow} serverOffset={serverOffset} selfId={selfId} />
 }
