@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { ConnectionState, type PresenceMode, type PresencePatch, type PresenceStatus } from '../client'
 import { IDLE_HEARTBEAT, RuntimeLifecycle, type HeartbeatStatus } from './runtime-status'
-import { UsersTable, type UserChange } from './users-table'
+import { UsersTable, type Written } from './users-table'
 
 /**
  * Options of a snapshot merge.
@@ -168,9 +168,9 @@ const sameConnection = (a: PresenceConnection, b: PresenceConnection) =>
 export function createPresenceStore(initial: Partial<PresenceData> = {}): PresenceStore {
   const users = new UsersTable()
   const store = createStore<PresenceState>()((set, get) => {
-    const publish = (changes: Map<string, UserChange>, patch: Partial<PresenceData>, wasSynced: boolean) => {
+    const publish = (changes: Written, patch: Partial<PresenceData>, wasSynced: boolean) => {
       const { self, mode, synced } = { ...get(), ...patch }
-      const mine = self === null ? undefined : changes.get(self)?.user
+      const mine = self !== null && changes.has(self) ? users.get(self) : undefined
       const shown = mine ? modeShown(mine.status) : null
       if (shown !== null && shown !== mode) patch.mode = shown
       // The state first, so that a user's subscriber reading `synced` or `mode` sees this update's.
@@ -179,7 +179,7 @@ export function createPresenceStore(initial: Partial<PresenceData> = {}): Presen
     }
     const apply = (batch: PresenceBatch) => {
       const { self, synced } = get()
-      let changes = new Map<string, UserChange>()
+      let changes: Written = new Map()
       if (batch.snapshot) {
         const keep = batch.snapshot.options?.includesSelf === false ? self : null
         const gone = users.goneFrom(batch.snapshot.users, keep)

@@ -28,7 +28,12 @@ export interface UsersUpdate {
   readonly baseline: boolean
 }
 
-const NO_USER = undefined
+/**
+ * What a write changed: each changed user's id and record before the write (`undefined`: was not known).
+ *
+ * @internal
+ */
+export type Written = Map<string, Presence | undefined>
 
 /**
  * One user's record as an external store: what `UsersTable.source` gives.
@@ -134,12 +139,12 @@ export class UsersTable {
   }
 
   /**
-   * Merges patches in order, without notifying; returns one {@link UserChange} per changed user (keyed by id, so a
-   * user patched twice is one change from the first record to the last). The store's writer, not for apps.
+   * Merges patches in order, without notifying; records in `before` each changed user's record as it was before
+   * the first change (so a user patched twice is one change). The store's writer, not for apps.
    *
    * @internal
    */
-  write(patches: readonly PresencePatch[], changes: Map<string, UserChange> = new Map()): Map<string, UserChange> {
+  write(patches: readonly PresencePatch[], before: Written = new Map()): Written {
     for (const patch of patches) {
       const current = this.#records.get(patch.id)
       const merged = mergePresence(current, patch)
@@ -147,15 +152,14 @@ export class UsersTable {
       this.#records.set(patch.id, merged)
       if (merged.isOnline) this.#online.add(patch.id)
       else this.#online.delete(patch.id)
-      const earlier = changes.get(patch.id)
-      changes.set(patch.id, { id: patch.id, user: merged, previous: earlier ? earlier.previous : current })
+      if (!before.has(patch.id)) before.set(patch.id, current)
     }
-    return changes
+    return before
   }
 
   /**
    * The patches that make a full list of who is online true: every known user who is not listed (nor `keep`) and
-   * not yet offline goes offline. The one step of a snapshot that is as large as the table.
+   * not yet offline goes offline. A scan of the online index, not of everyone known.
    *
    * @internal
    */
@@ -172,12 +176,11 @@ export class UsersTable {
    *
    * @internal
    */
-  forget(): Map<string, UserChange> {
-    const changes = new Map<string, UserChange>()
-    for (const [id, previous] of this.#records) changes.set(id, { id, user: NO_USER, previous })
+  forget(): Written {
+    const before: Written = new Map(this.#records)
     this.#records.clear()
     this.#online.clear()
-    return changes
+    return before
   }
 
   /**
@@ -186,23 +189,27 @@ export class UsersTable {
    *
    * @internal
    */
-  publish(changes: Map<string, UserChange>, baseline: boolean): void {
-    if (!changes.size) return
+  publish(before: Written, baseline: boolean): void {
+    if (!before.size) return
     let onlineChanged = false
-    for (const { user, previous } of changes.values()) {
-      if (user?.isOnline || previous?.isOnline) {
+    for (const [id, previous] of before) {
+      if (previous?.isOnline || this.#records.get(id)?.isOnline) {
         onlineChanged = true
         break
       }
     }
     if (onlineChanged) this.#onlineVersion++
-    for (const id of changes.keys()) {
-      const set = this.#listeners.get(id)
-      if (set) for (const listener of [...set]) safely(listener)
+    if (this.#listeners.size) {
+      for (const id of before.keys()) {
+        const set = this.#listeners.get(id)
+        if (set) for (const listener of [...set]) safely(listener)
+      }
     }
     if (onlineChanged) for (const listener of [...this.#onlineListeners]) safely(listener)
     if (this.#changeListeners.size) {
-      const update: UsersUpdate = { changes: [...changes.values()], baseline }
+      const changes: UserChange[] = []
+      for (const [id, previous] of before) changes.push({ id, user: this.#records.get(id), previous })
+      const update: UsersUpdate = { changes, baseline }
       for (const listener of [...this.#changeListeners]) safely(() => listener(update))
     }
   }
