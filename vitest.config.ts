@@ -18,7 +18,7 @@ export default mergeConfig(
   defineConfig({
     // What .storybook/preview imports for the docs pages (the docs container and its theme), bundled up front: found
     // mid-run, Vite re-optimises and reloads the browser, and a test file that was loading fails to import.
-    optimizeDeps: { include: ['@storybook/addon-docs/blocks', 'storybook/internal/core-events', 'storybook/theming'] },
+    optimizeDeps: { include: ['@storybook/addon-docs/blocks', 'storybook/internal/core-events', 'storybook/theming', 'react-dom/client'] },
     test: {
       projects: [
         {

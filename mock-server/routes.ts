@@ -1,5 +1,6 @@
 import type { ControlStatus } from './backend'
 import { avatarSvg } from './core/avatar'
+import { STATUS_PROBLEMS, type StatusChange } from './core/presence'
 import { responses, schemas } from './core/schemas'
 import type { UserRecord } from './core/types'
 import {
@@ -216,16 +217,23 @@ export const apiRoutes: Route[] = [
     method: 'patch',
     path: '/api/users/me/status/',
     access: 'user',
-    summary: "Sets the caller's mode and/or status message (null or blank clears it).",
+    summary:
+      "Sets the caller's mode, status message (null or blank clears it) and its expiry, last-seen visibility, and whether the REST presence is idle (6.1–6.4).",
     tag: 'users',
     body: schemas.statusBody,
     responses: { 200: responses.me },
     handle: (ctx) => {
-      const { mode, status_message } = ctx.body
-      ctx.backend.presence.setStatus(ctx.auth!.userId, {
+      const { mode, status_message, status_expires_at, last_seen_visibility, idle } = ctx.body
+      const change: StatusChange = {
         mode,
         statusMessage: status_message === undefined ? undefined : ctx.backend.normaliseMessage(status_message),
-      })
+        statusExpiresAt: status_expires_at === undefined ? undefined : status_expires_at === null ? null : Date.parse(status_expires_at),
+        lastSeenVisibility: last_seen_visibility,
+        idle,
+      }
+      const problem = ctx.backend.presence.checkStatus(ctx.auth!.userId, change)
+      if (problem) throw new HttpError(400, 'invalid_field', `status_expires_at: ${STATUS_PROBLEMS[problem]}`)
+      ctx.backend.presence.setStatus(ctx.auth!.userId, change, 'rest')
       return { status: 200, body: me(ctx) }
     },
   }),

@@ -6,7 +6,8 @@
  *   mock backend once. Their server libraries (hono, @hono/node-server, ws) are devDependencies bundled in, so a
  *   components-only app installs none of them; what stays an import is a dependency or a peer (zod, msw).
  * - Types: one .d.ts per entry, resolvable under every TypeScript module resolution.
- * - CSS: styles.css, precompiled for apps without Tailwind; theme.css, the @theme tokens for apps with it.
+ * - CSS: styles.css, precompiled, prefixed (`pk:`) and without preflight, for every app; theme.css, the @theme
+ *   tokens, for apps that generate the kit's classes with their own Tailwind 4 (see the README).
  */
 import { chmod, copyFile, readFile, rm, writeFile } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
@@ -99,7 +100,10 @@ const library = chunksOf(
   const bare = bareImportsOf(library, 'index.js')
   if (bare.has('react/jsx-dev-runtime')) fail('the `.` entry imports the development JSX runtime')
   const imported = new Set([...bare].filter((id) => !isBuiltin(id)).map(packageOf))
-  const unused = dependencies.filter((name) => !imported.has(name))
+  // zod: the `.` entry reads backend records with its own readers (src/client/fields.ts); the mock entries' code
+  // and published types (`./mock`'s route schemas) still use zod, so it stays a dependency for them.
+  const forMockTypes = new Set(['zod'])
+  const unused = dependencies.filter((name) => !imported.has(name) && !forMockTypes.has(name))
   if (unused.length) fail(`the \`.\` entry never imports ${unused.join(', ')}: not a dependency (devDependencies, or bundle it)`)
 }
 
@@ -169,7 +173,25 @@ await build({
   },
 })
 await rm(path.join(dist, 'styles.js'), { force: true })
+{
+  // Tailwind's internal variables (`--tw-shadow`, …) and their `@property` registrations are page-wide names that a
+  // host's Tailwind registers too, perhaps from another version: the kit's get its prefix, so the two never meet.
+  const file = path.join(dist, 'styles.css')
+  const css = (await readFile(file, 'utf8')).replaceAll('--tw-', '--pk-tw-')
+  const keyframes = [...css.matchAll(/@keyframes\s+([\w-]+)/g)].map((m) => m[1]!).filter((name) => !name.startsWith('presence-'))
+  if (keyframes.length) fail(`styles.css defines page-wide @keyframes ${keyframes.join(', ')}: name the kit's own presence-…`)
+  const unprefixed = [...new Set([...css.matchAll(/var\((--(?!pk-)[\w-]+)/g)].map((m) => m[1]!))]
+  if (unprefixed.length) fail(`styles.css reads variables without the kit's prefix: ${unprefixed.join(', ')}`)
+  await writeFile(file, css)
+}
 await copyFile(path.join(root, 'src/styles/theme.css'), path.join(dist, 'theme.css'))
+await copyFile(path.join(root, 'src/styles/base.css'), path.join(dist, 'base.css'))
+// The Tailwind path: the kit's own stylesheet, for an app's Tailwind 4 to compile, scanning the built components.
+{
+  const source = await readFile(path.join(root, 'src/styles/styles.css'), 'utf8')
+  if (!source.includes('@source "../components";')) fail('src/styles/styles.css no longer has @source "../components"')
+  await writeFile(path.join(dist, 'tailwind.css'), source.replace('@source "../components";', '@source "./src/components";'))
+}
 
 // Types of `.` and `./mock`: one bundled declaration file each, no relative imports left, so that every module
 // resolution of TypeScript reads it.

@@ -1,11 +1,12 @@
 'use client'
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import type { ActivityEntry } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 import type { UsersUpdate } from '../store'
 import { presenceKeys, retryTransient } from './query-options'
+import type { PresenceQueryResult } from './result-shapes'
 
 /**
  * Options of {@link useActivity}.
@@ -28,9 +29,10 @@ function statusChanged({ changes, baseline }: UsersUpdate): boolean {
 }
 
 /**
- * The activity timeline (seed 001, enhancement 5): who came online, went away or offline, newest first, as a React
+ * The activity timeline: who came online, went away or offline, newest first, as a React
  * Query result. It stays live: when the store sees someone's status change, the timeline is fetched again (once
- * per `refetchDelayMs`, however many changes).
+ * per `refetchDelayMs`, however many changes). The result is React Query's own object, typed as the kit's one data
+ * shape ({@link PresenceQueryResult}).
  *
  * @example
  * function ActivityFeed() {
@@ -44,7 +46,7 @@ function statusChanged({ changes, baseline }: UsersUpdate): boolean {
  *   )
  * }
  */
-export function useActivity(options: UseActivityOptions = {}): UseQueryResult<ActivityEntry[]> {
+export function useActivity(options: UseActivityOptions = {}): PresenceQueryResult<ActivityEntry[]> {
   const { limit, filter = 'all', refetchDelayMs = 1_000 } = options
   const { runtime, queryClient } = usePresenceContext('useActivity')
   const session = useStore(runtime.store, (state) => state.session)

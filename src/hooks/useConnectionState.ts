@@ -19,6 +19,10 @@ export interface ConnectionInfo {
   transport: Transport
   /** When the socket's next attempt starts (epoch ms), while one is waiting. */
   nextRetryAt: number | null
+  /** Whether the backend has a presence socket at all; without one, polling is how presence always arrives. */
+  hasSocket: boolean
+  /** How often the online list is polled while polling, in ms (the backend's `listIntervalMs`). */
+  pollIntervalMs: number
   /** Retries the socket at once (and polls at once while polling). */
   retryNow(): void
 }
@@ -44,6 +48,11 @@ export function useConnectionState(): ConnectionInfo {
   const state = useStore(runtime.store, (s) => s.connection.state)
   const transport = useStore(runtime.store, selectTransport)
   const nextRetryAt = useStore(runtime.store, (s) => s.connection.nextRetryAt)
+  const hasSocket = runtime.backend.endpoints.socket !== null
+  const pollIntervalMs = runtime.backend.listIntervalMs
   const retryNow = useCallback(() => runtime.retryNow(), [runtime])
-  return useMemo(() => ({ state, transport, nextRetryAt, retryNow }), [state, transport, nextRetryAt, retryNow])
+  return useMemo(
+    () => ({ state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow }),
+    [state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow],
+  )
 }

@@ -1,13 +1,14 @@
 'use client'
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useStore } from 'zustand'
 import type { Conversation } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 import { presenceKeys, retryTransient } from './query-options'
+import type { PresenceQueryResult } from './result-shapes'
 
 /**
- * The signed-in user's conversations (`GET /api/chat/conversations/`, seeds 000 and 003), most recent first, as a
- * React Query result. Each `otherUser` carries the peer's presence as the REST answer had it; show live status
+ * The signed-in user's conversations (`GET /api/chat/conversations/`), most recent first, as a
+ * React Query result (typed as the kit's one data shape, {@link PresenceQueryResult}). Each `otherUser` carries the peer's presence as the REST answer had it; show live status
  * with `useUserStatus(conversation.otherUser.id)`, which the store keeps current (peers the store did not know are
  * added to it, so their "last seen" shows too).
  *
@@ -18,7 +19,7 @@ import { presenceKeys, retryTransient } from './query-options'
  *   return data.map((c) => <ConversationRow key={c.id} conversation={c} />)
  * }
  */
-export function useConversations(): UseQueryResult<Conversation[]> {
+export function useConversations(): PresenceQueryResult<Conversation[]> {
   const { runtime, queryClient } = usePresenceContext('useConversations')
   const session = useStore(runtime.store, (state) => state.session)
   const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')

@@ -10,13 +10,19 @@ import { sharedHeartbeat, type HeartbeatState } from '../runtime'
  * const options: HeartbeatOptions = { endpoint: '/api/chat/heartbeat/', intervalMs: 120_000 }
  */
 export interface HeartbeatOptions {
-  /** Between two beats, without a provider. Inside a provider its `heartbeatIntervalMs` applies. Default 120 000. */
+  /**
+   * Between two beats, without a provider. Default 120 000. Inside a provider it throws: the provider's
+   * `heartbeatIntervalMs` sets it.
+   */
   intervalMs?: number
-  /** `false`: only observe (without a provider: send nothing). Default `true`. */
+  /**
+   * `false`: only observe, send nothing (without a provider). Default `true`. Inside a provider `false` throws: the
+   * provider runs the heartbeat while it has a token (give it `token={null}` to stop it).
+   */
   enabled?: boolean
   /**
-   * The heartbeat URL, without a provider (seed 002's app posts to its own same-origin route, which authenticates by
-   * cookie). Inside a provider the provider's heartbeat endpoint is used.
+   * The heartbeat URL, without a provider (an app that posts to its own same-origin route, which authenticates by
+   * cookie). Inside a provider it throws: the provider's heartbeat endpoint is used.
    */
   endpoint?: string
   /** Called when a beat is refused with a 401 (inside a provider: when the token is refused anywhere). */
@@ -38,16 +44,17 @@ export interface HeartbeatInfo {
 }
 
 /**
- * Seed 002's heartbeat: one beat at once, then every 2 minutes; paused while the tab is hidden; on coming back, a beat
+ * The heartbeat: one beat at once, then every 2 minutes; paused while the tab is hidden; on coming back, a beat
  * at once if the last is more than a minute old; a 404 stops it quietly, a 401 reports, other failures back off.
  * However many components call it and however many tabs are open, one heartbeat goes out (the Web Locks API elects
  * one visible tab; a BroadcastChannel shares the beats where locks are missing).
  *
- * Inside `<UserStatusProvider>` the provider already runs the heartbeat; this hook shows its state. Without a
- * provider, give it an `endpoint` and it runs one heartbeat for all its callers.
+ * Inside `<UserStatusProvider>` the provider already runs the heartbeat; this hook shows its state, and an option
+ * that would set it up differently (`endpoint`, `intervalMs`, `enabled: false`) throws rather than being ignored.
+ * Without a provider, give it an `endpoint` and it runs one heartbeat for all its callers.
  *
  * @example
- * // seed 002's dashboard layout, without a provider
+ * // a dashboard layout, without a provider
  * function DashboardLayout({ children }: { children: React.ReactNode }) {
  *   useHeartbeat({ endpoint: '/api/chat/heartbeat/' })
  *   return <>{children}</>
@@ -64,6 +71,11 @@ export function useHeartbeat(options: HeartbeatOptions = {}): HeartbeatInfo {
   const { intervalMs, enabled = true, endpoint } = options
   const context = useContext(PresenceContext)
   const runtime = context?.runtime ?? null
+  if (runtime) {
+    // The provider's heartbeat is the one: an option for another would silently not apply.
+    const refused = endpoint !== undefined ? 'endpoint' : intervalMs !== undefined ? 'intervalMs' : enabled ? null : 'enabled: false'
+    if (refused) throw new Error(`useHeartbeat: ${refused} applies only without a provider; set the provider's props instead`)
+  }
   // Without a provider: the page's shared heartbeat for this endpoint (made here, started by the effect below).
   const shared = useMemo(
     () => (runtime || endpoint === undefined ? null : sharedHeartbeat(endpoint, { intervalMs })),

@@ -1,20 +1,25 @@
 'use client'
-import { useCallback } from 'react'
+import { useMutation } from '@tanstack/react-query'
 import { usePresenceContext } from '../provider/PresenceContext'
+import type { PresenceMutationResult } from './result-shapes'
 
 /**
- * Seed 002's logout step, in the contract's order: closes this tab's socket, stops the heartbeat, then posts
+ * The logout step, in the contract's order: closes this tab's socket, stops the heartbeat, then posts
  * mark-offline, so that peers see the user offline at once (unless another tab of theirs is still open). Call it
- * before revoking the session; then set the provider's token to `null`.
+ * before revoking the session; then set the provider's token to `null`. A React Query mutation on the provider's
+ * QueryClient, in the kit's one mutation shape: `mutateAsync()` to wait for it, `mutate()` to fire and forget.
  *
  * @example
+ * import { useMarkOffline } from 'presence-kit'
+ *
  * function LogoutButton() {
  *   const markOffline = useMarkOffline()
  *   const auth = useAuth()
  *   return (
  *     <button
+ *       disabled={markOffline.isPending}
  *       onClick={async () => {
- *         await markOffline().catch(() => {}) // best effort: logging out must not fail on it
+ *         await markOffline.mutateAsync().catch(() => {}) // best effort: logging out must not fail on it
  *         await auth.logout()
  *       }}
  *     >
@@ -23,7 +28,7 @@ import { usePresenceContext } from '../provider/PresenceContext'
  *   )
  * }
  */
-export function useMarkOffline(): () => Promise<void> {
-  const { runtime } = usePresenceContext('useMarkOffline')
-  return useCallback(() => runtime.markOffline(), [runtime])
+export function useMarkOffline(): PresenceMutationResult<void> {
+  const { runtime, queryClient } = usePresenceContext('useMarkOffline')
+  return useMutation({ mutationFn: () => runtime.markOffline() }, queryClient)
 }

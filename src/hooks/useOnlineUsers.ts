@@ -1,10 +1,11 @@
 'use client'
-import { useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import type { Presence } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 import { isListUnavailable, isRefusedList } from '../runtime'
 import { selectOnlineUsers } from '../store'
+import { toError, type PresenceQueryResult } from './result-shapes'
 import { useFriendIds } from './useFriendIds'
 
 /**
@@ -14,39 +15,43 @@ import { useFriendIds } from './useFriendIds'
  * const options: OnlineUsersQuery = { filter: 'friends', limit: 8 }
  */
 export interface OnlineUsersQuery {
-  /** `friends`: the signed-in user's friends only (seed 001, enhancement 1). Default `all`. */
+  /** `friends`: the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'
-  /** Whether the signed-in user is listed. Default `false` (seed 001's list leaves the caller out). */
+  /** Whether the signed-in user is listed. Default `false` (the list leaves the caller out). */
   includeSelf?: boolean
   /** At most this many users; `total` still counts them all. */
   limit?: number
 }
 
 /**
- * What {@link useOnlineUsers} returns.
+ * The list {@link useOnlineUsers} loads (its `data`).
  *
  * @example
- * const { users, total }: OnlineUsersResult = useOnlineUsers({ limit: 8 })
+ * const { users, total }: OnlineUsersData = useOnlineUsers({ limit: 8 }).data ?? { users: [], total: 0 }
  * const more = total - users.length // "+N more"
  */
-export interface OnlineUsersResult {
+export interface OnlineUsersData {
   /** Online users (online, away, dnd), sorted by username, case-insensitively; at most `limit`. */
   users: Presence[]
   /** How many there are before `limit`. */
   total: number
-  /**
-   * Until the first list of who is online has arrived (and, with `filter: 'friends'`, the friends); never while
-   * `isUnavailable`.
-   */
-  isLoading: boolean
+}
+
+/**
+ * What {@link useOnlineUsers} returns: the kit's one data shape, plus `isUnavailable`. `isPending` (with `data`
+ * `undefined`) until the first list of who is online has arrived (and, with `filter: 'friends'`, the friends);
+ * never while signed out (nothing is on its way: `data` is the empty list) nor while `isUnavailable`.
+ *
+ * @example
+ * const { data, isPending, isUnavailable }: OnlineUsersResult = useOnlineUsers({ limit: 8 })
+ */
+export interface OnlineUsersResult extends PresenceQueryResult<OnlineUsersData> {
   /**
    * The backend gives this user no list to read: it has none (no socket that sends one, no list endpoint), or it
    * refused it with a 403 or a 404 (an admin-only list, or `filter: 'friends'` on a backend without friends). One
    * state, not retried until `retryNow()`, a new connection or a new token; `error` is `null` then.
    */
   isUnavailable: boolean
-  /** Why the friends or the last poll could not be fetched; `null` otherwise. */
-  error: unknown
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
@@ -70,9 +75,10 @@ const NO_FRIENDS: ReadonlySet<string> = new Set()
  *
  * @example
  * function WhoIsOnline() {
- *   const { users, total, isLoading, isUnavailable } = useOnlineUsers({ filter: 'friends', limit: 8 })
+ *   const { data, isPending, isUnavailable } = useOnlineUsers({ filter: 'friends', limit: 8 })
  *   if (isUnavailable) return <p>Not available for your account.</p>
- *   if (isLoading) return <Skeleton />
+ *   if (isPending) return <Skeleton />
+ *   const { users, total } = data
  *   return (
  *     <ul>
  *       {users.map((user) => <li key={user.id}>{user.username}</li>)}
@@ -86,7 +92,7 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const { runtime, expecting } = usePresenceContext('useOnlineUsers')
   const friendsOnly = filter === 'friends'
   const friends = useFriendIds({ enabled: friendsOnly })
-  const ids = friendsOnly ? (friends.friendIds ?? NO_FRIENDS) : undefined
+  const ids = friendsOnly ? (friends.data ?? NO_FRIENDS) : undefined
   const select = useMemo(() => selectOnlineUsers({ includeSelf, ids }), [includeSelf, ids])
   const self = useStore(runtime.store, (state) => state.self)
   const online = useSyncExternalStore(runtime.store.users.subscribeOnline, () => select(runtime.store.users, self), () => select(runtime.store.users, self))
@@ -96,11 +102,20 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const syncError = useStore(runtime.store, (state) => state.syncError)
   // What is already known is shown: only a list never had is unavailable.
   const isUnavailable = (!synced && isListUnavailable(runtime.backend, syncError)) || (friendsOnly && isRefusedList(friends.error))
-  return {
-    users,
-    total: sorted.length,
-    isLoading: !isUnavailable && ((expecting && !synced) || (friendsOnly && friends.isLoading)),
-    isUnavailable,
-    error: isUnavailable ? null : ((friendsOnly ? friends.error : null) ?? syncError),
-  }
+  const isPending = !isUnavailable && expecting && (!synced || (friendsOnly && friends.isPending))
+  const failure = isUnavailable ? null : ((friendsOnly ? friends.error : null) ?? syncError)
+  const error = useMemo(() => toError(failure), [failure])
+  const total = sorted.length
+  const data = useMemo(() => (isPending ? undefined : { users, total }), [isPending, users, total])
+  const refetchFriends = friends.refetch
+  // The list is the store's: asking again is the runtime's retry (and the friends query's refetch).
+  const refetch = useCallback(async () => {
+    runtime.retryNow()
+    if (friendsOnly) await refetchFriends()
+  }, [runtime, friendsOnly, refetchFriends])
+  const isFetching = isPending || (friendsOnly && friends.isFetching)
+  return useMemo(
+    () => ({ data, isPending, isError: error !== null, error, isFetching, refetch, isUnavailable }),
+    [data, isPending, error, isFetching, refetch, isUnavailable],
+  )
 }

@@ -19,7 +19,7 @@ export interface PresenceEventsOptions {
 }
 
 /**
- * Calls back when a user comes online or goes offline, for join notifications (seed 001, enhancement 4). Only real
+ * Calls back when a user comes online or goes offline, for join notifications. Only real
  * transitions: nothing for the first list of who is online, nor for a reconnect's list where nothing changed. The
  * callbacks need not be memoised: the latest ones are called, without resubscribing.
  *

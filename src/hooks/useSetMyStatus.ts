@@ -2,43 +2,49 @@
 import { useMutation } from '@tanstack/react-query'
 import type { PresenceMode } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { normaliseStatusMessage } from '../runtime'
+import type { PresenceMutationResult } from './result-shapes'
 
 /**
- * What {@link useSetMyStatus} returns.
+ * A change of the signed-in user's status: the mode and/or the status message (`null` or blank clears it).
  *
  * @example
- * const { setStatus, isPending }: SetMyStatus = useSetMyStatus()
+ * const change: MyStatusChange = { mode: 'away', statusMessage: 'Lunch' }
  */
-export interface SetMyStatus {
-  /**
-   * Sets the mode and/or the status message (`null` clears it). Resolves once the server has answered and the
-   * store shows it (nothing is shown before: no optimistic guess); rejects with a `PresenceApiError`.
-   */
-  setStatus(change: { mode?: PresenceMode; statusMessage?: string | null }): Promise<void>
-  isPending: boolean
-  /** The last failure, until the next call. */
-  error: unknown
+export interface MyStatusChange {
+  mode?: PresenceMode
+  statusMessage?: string | null
 }
 
 /**
  * Changes the signed-in user's mode and status message: over the socket's `status` frame while it is open, else
- * `PATCH /api/users/me/status/` (a React Query mutation on the provider's QueryClient).
+ * `PATCH /api/users/me/status/`. A React Query mutation on the provider's QueryClient, in the kit's one mutation
+ * shape: the message is trimmed (`null` or blank clears it); `mutateAsync` resolves with the change as sent once
+ * the server has answered and the store shows it (nothing is shown before: no optimistic guess), and rejects with
+ * a `PresenceApiError`; `mutate` fires and forgets (the failure lands in `error`).
  *
  * @example
+ * import { useSetMyStatus } from 'presence-kit'
+ *
  * function AwayButton() {
- *   const { setStatus, isPending } = useSetMyStatus()
+ *   const { mutate, isPending } = useSetMyStatus()
  *   return (
- *     <button disabled={isPending} onClick={() => setStatus({ mode: 'away', statusMessage: 'Lunch' }).catch(() => {})}>
+ *     <button disabled={isPending} onClick={() => mutate({ mode: 'away', statusMessage: 'Lunch' })}>
  *       Away for lunch
  *     </button>
  *   )
  * }
  */
-export function useSetMyStatus(): SetMyStatus {
+export function useSetMyStatus(): PresenceMutationResult<MyStatusChange, MyStatusChange> {
   const { runtime, queryClient } = usePresenceContext('useSetMyStatus')
-  const mutation = useMutation(
-    { mutationFn: (change: { mode?: PresenceMode; statusMessage?: string | null }) => runtime.setStatus(change) },
+  return useMutation(
+    {
+      mutationFn: async (change: MyStatusChange) => {
+        const sent = change.statusMessage === undefined ? change : { ...change, statusMessage: normaliseStatusMessage(change.statusMessage) }
+        await runtime.setStatus(sent)
+        return sent
+      },
+    },
     queryClient,
   )
-  return { setStatus: mutation.mutateAsync, isPending: mutation.isPending, error: mutation.error }
 }

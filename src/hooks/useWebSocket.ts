@@ -11,25 +11,6 @@ import {
 } from '../client'
 import { BACKOFF, SOCKET } from '../defaults'
 
-// The socket's states without `idle`: the hook's socket is connecting from the moment it exists.
-const { Idle: _idle, ...socketStates } = ConnectionState
-
-/**
- * The states of {@link useWebSocket}: a string enum, {@link ConnectionState} without `idle`.
- *
- * @example
- * if (state === WebSocketState.Unauthorized) refreshToken()
- */
-export const WebSocketState = socketStates
-
-/**
- * One of the {@link WebSocketState} values.
- *
- * @example
- * const live = (state: WebSocketState) => state === 'open'
- */
-export type WebSocketState = Exclude<ConnectionState, 'idle'>
-
 /**
  * Options of {@link useWebSocket}. The callbacks need not be memoised.
  *
@@ -68,7 +49,11 @@ export interface UseWebSocketOptions {
  * const { state, send }: UseWebSocketResult = useWebSocket(url)
  */
 export interface UseWebSocketResult {
-  state: WebSocketState
+  /**
+   * The socket's {@link ConnectionState}, the same type as the provider's; never `idle` (the hook's socket is
+   * connecting from the moment it exists).
+   */
+  state: ConnectionState
   /** Sends a string as it is, or an object as JSON, if open; returns whether it was sent (nothing is queued). */
   send(data: string | object): boolean
   /** When the next reconnect attempt starts (epoch ms), while one is waiting. */
@@ -117,7 +102,7 @@ class SocketHandle {
 }
 
 // Created and about to connect on the next microtask: to the hook's user that is already connecting.
-const toState = (state: ConnectionState): WebSocketState => (state === ConnectionState.Idle ? WebSocketState.Connecting : state)
+const toState = (state: ConnectionState): ConnectionState => (state === ConnectionState.Idle ? ConnectionState.Connecting : state)
 
 function readFrame(data: unknown): unknown {
   if (typeof data !== 'string') return data
@@ -237,7 +222,7 @@ export function useWebSocket(url: string | null, options: UseWebSocketOptions = 
   const retryNow = useCallback(() => handle.socket?.retryNow(), [handle])
 
   const { status, lastMessage } = snapshot
-  const state = !active ? WebSocketState.Closed : status ? toState(status.state) : WebSocketState.Connecting
+  const state = !active ? ConnectionState.Closed : status ? toState(status.state) : ConnectionState.Connecting
   const nextRetryAt = active ? (status?.nextRetryAt ?? null) : null
   return useMemo(() => ({ state, send, nextRetryAt, retryNow, lastMessage }), [state, send, nextRetryAt, retryNow, lastMessage])
 }

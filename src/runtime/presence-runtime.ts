@@ -1,3 +1,4 @@
+import { RUNTIME } from '../defaults'
 import {
   backendPreset,
   isAuthError,
@@ -320,7 +321,7 @@ export class PresenceRuntime {
     // The socket and the POST travel apart: a POST that overtook the close would end the REST presence while the
     // socket still holds the user online, and the grace period would follow the close. The close event comes once
     // the server has answered the close; a network that swallows it costs at most the bound.
-    await settledWithin(this.#socketClosed, this.options.closeTimeoutMs ?? 1_000)
+    await settledWithin(this.#socketClosed, this.options.closeTimeoutMs ?? RUNTIME.closeTimeoutMs)
     const result = await this.#guard(this.rest.markOffline())
     const self = this.store.getState().self
     if (self !== null && result.status) this.store.getState().applyChanges([{ id: self, status: result.status }])
@@ -482,6 +483,10 @@ export class PresenceRuntime {
       case 'message': {
         const { message } = event
         if (message.type === 'snapshot' && !message.detailed) this.#nameUnknown(message.users)
+        // A change whose fields were fixed on the way in (text cut, an image URL refused) is applied and reported.
+        for (const reason of message.type === 'change' ? (message.issues ?? []) : []) {
+          this.#events.emit({ type: 'invalid', source: 'socket', reason: `user.status.changed: ${reason}` })
+        }
         return
       }
       case 'frame':
@@ -616,7 +621,7 @@ export class PresenceRuntime {
           if (showsChange(mergePresence(this.store.users.get(self), message.user), change)) finish(true)
         }
       })
-      const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? 5_000)
+      const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? RUNTIME.statusTimeoutMs)
       const frame = { type: 'status' as const, ...change }
       if (!socket.send(frame)) finish(false)
     })

@@ -107,14 +107,14 @@ export const Default: Story = {
 
 /** Says when the provider has its first list: a change before it would be part of that list, not a change. */
 function LiveHint() {
-  const { isLoading, total } = useOnlineUsers()
-  return <p className="text-sm text-presence-muted">{isLoading ? 'Connecting…' : `Live: ${total} others online.`}</p>
+  const { data, isPending } = useOnlineUsers()
+  return <p className="pk:text-sm pk:text-presence-muted">{isPending ? 'Connecting…' : `Live: ${data?.total ?? 0} others online.`}</p>
 }
 
 /** The feed follows the mock's controls: each change appears after a short refetch. */
 export const Live: Story = {
   render: (args, context) => (
-    <div className="flex w-md max-w-full flex-col gap-3">
+    <div className="pk:flex pk:w-md pk:max-w-full pk:flex-col pk:gap-3">
       <ActivityFeed {...args} />
       <LiveHint />
       <MockControls backend={storyBackend(context)} />

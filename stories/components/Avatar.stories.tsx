@@ -30,7 +30,7 @@ export const BrokenImage: Story = {
 
 export const Sizes: Story = {
   render: (args) => (
-    <div className="flex items-end gap-3">
+    <div className="pk:flex pk:items-end pk:gap-3">
       {(['sm', 'md', 'lg', 'xl'] as const).map((size) => (
         <Avatar key={size} {...args} size={size} indicator={<OnlineStatusIndicator status="online" badge size={size === 'sm' ? 'sm' : size === 'xl' ? 'lg' : 'md'} />} />
       ))}

@@ -6,19 +6,19 @@ import { storyBackend } from '../support/presence'
 
 /** A chat pane: 28rem wide, or the device's whole width when the story sets one. */
 const pane: Decorator = (Story, { parameters }) => (
-  <div className={parameters.device ? 'w-full overflow-hidden rounded-lg border border-presence-border' : 'w-[28rem] max-w-full overflow-hidden rounded-lg border border-presence-border'}>
+  <div className={parameters.device ? 'pk:w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border' : 'pk:w-[28rem] pk:max-w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border'}>
     <Story />
   </div>
 )
 
 const icon = (d: string) => (
-  <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="size-5">
+  <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="pk:size-5">
     <path d={d} />
   </svg>
 )
 
 const actionClass =
-  'inline-flex size-9 cursor-pointer items-center justify-center rounded-full text-presence-fg hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent'
+  'pk:inline-flex pk:size-9 pk:cursor-pointer pk:items-center pk:justify-center pk:rounded-full pk:text-presence-fg pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent'
 
 /** The usual actions of a chat header: a call and a menu. */
 const actions = (

@@ -12,7 +12,7 @@ import { SLOW } from '../support/waits'
 function ConnectionReadout() {
   const { state, transport } = useConnectionState()
   return (
-    <p className="mt-3 text-xs text-presence-muted">
+    <p className="pk:mt-3 pk:text-xs pk:text-presence-muted">
       socket: <code>{state}</code> · transport: <code>{transport}</code>
     </p>
   )
@@ -37,7 +37,7 @@ const meta = {
   },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
   render: (args) => (
-    <div className="w-lg max-w-full">
+    <div className="pk:w-lg pk:max-w-full">
       <ConnectionBanner {...args} />
       <ConnectionReadout />
     </div>
@@ -66,7 +66,7 @@ export const Reconnecting: Story = {
 export const DropAndRecover: Story = {
   parameters: { presence: { provider: predictable(30_000) } },
   render: (args, context) => (
-    <div className="w-lg max-w-full">
+    <div className="pk:w-lg pk:max-w-full">
       <ConnectionBanner {...args} />
       <ConnectionReadout />
       <MockControls backend={storyBackend(context)} actions={[drop]} />

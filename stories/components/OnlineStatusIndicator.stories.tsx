@@ -32,9 +32,9 @@ export const Pulse: Story = { args: { pulse: true, size: 'lg' } }
 /** Every status at every size: each has its own shape, so colour is never the only cue. */
 export const AllStatuses: Story = {
   render: () => (
-    <div className="grid grid-cols-5 items-center gap-4 text-center text-sm text-presence-fg">
+    <div className="pk:grid pk:grid-cols-5 pk:items-center pk:gap-4 pk:text-center pk:text-sm pk:text-presence-fg">
       {(['online', 'away', 'dnd', 'offline', 'invisible'] as const).map((status) => (
-        <div key={status} className="flex flex-col items-center gap-2">
+        <div key={status} className="pk:flex pk:flex-col pk:items-center pk:gap-2">
           {(['sm', 'md', 'lg'] as const).map((size) => (
             <OnlineStatusIndicator key={size} status={status} size={size} />
           ))}

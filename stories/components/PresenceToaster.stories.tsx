@@ -11,10 +11,10 @@ import { SLOW } from '../support/waits'
 /** Says when the provider is live, so that the play functions drive the backend only after the first list. */
 function LiveHint() {
   const { state } = useConnectionState()
-  const { total, isLoading } = useOnlineUsers()
+  const { data, isPending } = useOnlineUsers()
   return (
-    <p dir="auto" className="text-sm text-presence-muted">
-      {isLoading ? 'Connecting…' : `Live (${state}): ${total} others online. Bring someone online to see a toast.`}
+    <p dir="auto" className="pk:text-sm pk:text-presence-muted">
+      {isPending ? 'Connecting…' : `Live (${state}): ${data?.total ?? 0} others online. Bring someone online to see a toast.`}
     </p>
   )
 }
@@ -28,7 +28,7 @@ const ACTIONS = [bring('jane_smith'), bring('ahmad'), bring('noah_wilson'), brin
 
 // The toasts sit in the frame's corner rather than the page's, so that the docs page shows each story's in place.
 const frame: Decorator = (Story) => (
-  <div className="relative h-96 w-[34rem] max-w-full overflow-hidden rounded-lg border border-dashed border-presence-border p-3">
+  <div className="pk:relative pk:h-96 pk:w-[34rem] pk:max-w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-dashed pk:border-presence-border pk:p-3">
     <Story />
   </div>
 )
@@ -36,7 +36,7 @@ const frame: Decorator = (Story) => (
 const meta = {
   title: 'Components/PresenceToaster',
   component: PresenceToaster,
-  args: { durationMs: 5_000, max: 3, label: 'Notifications', className: 'absolute' },
+  args: { durationMs: 5_000, max: 3, label: 'Notifications', className: 'pk:absolute' },
   argTypes: {
     className: { description: 'Classes merged over the toaster\'s own with `cn()` (here `absolute`, to stay in the frame).', control: 'text' },
     userIds: { control: 'object' },

@@ -11,7 +11,7 @@ import { storyBackend, storyOrigin } from '../support/presence'
 
 /** A sidebar's width, unless the story sets a device. */
 const sidebar: Decorator = (Story, { parameters }) => (
-  <div className={parameters.device ? 'w-full' : 'w-[22rem] max-w-full'}>
+  <div className={parameters.device ? 'pk:w-full' : 'pk:w-[22rem] pk:max-w-full'}>
     <Story />
   </div>
 )
@@ -299,21 +299,21 @@ export const RightToLeft: Story = { decorators: [rtl] }
 function ChatLayout(args: Story['args']) {
   const [open, setOpen] = useState<Conversation | null>(null)
   return (
-    <div className="grid grid-cols-[minmax(16rem,22rem)_1fr] overflow-hidden rounded-lg border border-presence-border bg-presence-surface">
+    <div className="pk:grid pk:grid-cols-[minmax(16rem,22rem)_1fr] pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface">
       <UsersList
         {...args}
-        className="rounded-none border-0 border-e"
+        className="pk:rounded-none pk:border-0 pk:border-e"
         selectedId={open?.id ?? null}
         onSelect={(conversation) => {
           args?.onSelect?.(conversation)
           setOpen(conversation)
         }}
       />
-      <div className="min-w-0">
+      <div className="pk:min-w-0">
         {open ? (
           <ChatHeader userId={open.otherUser.id} name={open.otherUser.username ?? undefined} />
         ) : (
-          <p className="p-4 text-presence-muted">Choose a conversation.</p>
+          <p className="pk:p-4 pk:text-presence-muted">Choose a conversation.</p>
         )}
       </div>
     </div>

@@ -19,7 +19,7 @@ const meta = {
   },
   parameters: { presence: { as: 'john_doe' } },
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <ActivityDemo {...args} />
       <LiveHint />
       <MockControls backend={storyBackend(context)} />

@@ -25,7 +25,7 @@ const drop = { label: 'Drop the connection', run: (backend: MockBackend) => back
  */
 export const Default: Story = {
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <ConnectionStateDemo {...args} />
       <MockControls backend={storyBackend(context)} actions={[drop]} />
     </div>

@@ -48,7 +48,7 @@ export const Default: Story = {
 /** The buttons drive the mock's controls; the dots follow. */
 export const Live: Story = {
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <ConversationsDemo {...args} />
       <MockControls backend={storyBackend(context)} />
     </div>

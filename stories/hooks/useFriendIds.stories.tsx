@@ -41,9 +41,9 @@ export const Default: Story = {
   },
   play: async (context) => {
     const { canvasElement } = context
-    await waitFor(() => expect(field(canvasElement, 'friendIds')).toHaveTextContent('Set(5)'), SLOW)
+    await waitFor(() => expect(field(canvasElement, 'data')).toHaveTextContent('Set(5)'), SLOW)
     await expect(friendRequests).toBe(1)
-    await expect(field(canvasElement, 'isLoading')).toHaveTextContent('false')
+    await expect(field(canvasElement, 'isPending')).toHaveTextContent('false')
     for (const name of ['emma_johnson', 'li_wei', 'maria_garcia', 'olivia_brown', 'priya_patel']) {
       await expect(isFriend(canvasElement, name)).toBe(true)
     }
@@ -60,22 +60,22 @@ export const Default: Story = {
   },
 }
 
-/** `enabled: false`: nothing is asked; `friendIds` is `null`. */
+/** `enabled: false`: nothing is asked; `data` stays `undefined` and `isPending` `true`, as a disabled React Query query. */
 export const Disabled: Story = {
   args: { enabled: false },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).getAllByRole('listitem').length).toBe(8), SLOW)
-    await expect(field(canvasElement, 'friendIds')).toHaveTextContent(/^null$/)
-    await expect(field(canvasElement, 'isLoading')).toHaveTextContent('false')
+    await expect(field(canvasElement, 'data')).toHaveTextContent(/^undefined$/)
+    await expect(field(canvasElement, 'isPending')).toHaveTextContent('true')
   },
 }
 
-/** The backend never answers: `isLoading` while the friends are being asked for. */
+/** The backend never answers: `isPending` while the friends are being asked for. */
 export const Loading: Story = {
   parameters: { presence: { network: 'loading' } },
   play: async ({ canvasElement }) => {
-    await expect(field(canvasElement, 'isLoading')).toHaveTextContent('true')
-    await expect(field(canvasElement, 'friendIds')).toHaveTextContent(/^null$/)
+    await expect(field(canvasElement, 'isPending')).toHaveTextContent('true')
+    await expect(field(canvasElement, 'data')).toHaveTextContent(/^undefined$/)
   },
 }
 

@@ -71,7 +71,7 @@ export const Invisible: Story = {
 export const Live: Story = {
   args: { userId: 2 },
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <IsOnlineDemo {...args} />
       <MockControls backend={storyBackend(context)} />
     </div>

@@ -89,7 +89,7 @@ export const French: Story = {
 /** The buttons drive the mock's controls: maria_garcia is shown; "Clock +1 day" moves the server's clock. */
 export const Live: Story = {
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <LastSeenDemo {...args} />
       <LiveHint />
       <MockControls

@@ -83,7 +83,7 @@ export const Limited: Story = {
   },
 }
 
-/** The backend never answers: `isLoading` stays true. */
+/** The backend never answers: `isPending` stays true. */
 export const Loading: Story = {
   parameters: { presence: { network: 'loading' } },
   play: async ({ canvasElement }) => {
@@ -111,7 +111,7 @@ export const Error: Story = {
 /** The buttons drive the mock's controls. */
 export const Live: Story = {
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <OnlineUsersDemo {...args} />
       <MockControls backend={storyBackend(context)} />
     </div>

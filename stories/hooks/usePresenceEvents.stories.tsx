@@ -14,7 +14,7 @@ const meta = {
   argTypes: { userIds: { control: 'object' } },
   parameters: { presence: { as: 'john_doe' } },
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <PresenceEventsDemo {...args} />
       <LiveHint />
       <MockControls backend={storyBackend(context)} />

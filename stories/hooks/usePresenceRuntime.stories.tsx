@@ -24,14 +24,14 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /**
- * `usePresenceRuntime` and `usePresenceClient` return the same runtime. Its store knows john_doe and the eight
+ * `usePresenceRuntime` returns the provider's runtime, the one escape hatch. Its store knows john_doe and the eight
  * online; jane_smith coming online adds her. A REST call through the runtime answers with the activity timeline.
  */
 export const Default: Story = {
   play: async (context) => {
     const { canvasElement } = context
     const canvas = within(canvasElement)
-    await expect(field(canvasElement, 'usePresenceClient() === runtime')).toHaveTextContent('true')
+    await expect(field(canvasElement, 'runtime.id')).toHaveTextContent(/^\d+$/)
     await expect(field(canvasElement, 'state.lifecycle')).toHaveTextContent(/^running$/)
     await canvas.findByText(/^Live:/, undefined, SLOW)
     await waitFor(() => expect(field(canvasElement, 'store.self')).toHaveTextContent('"3"'), SLOW)

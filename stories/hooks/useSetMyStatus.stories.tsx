@@ -77,7 +77,7 @@ export const Invisible: Story = {
   },
 }
 
-/** A message over 140 characters: the server refuses it, `setStatus` rejects, `error` says why; nothing changes. */
+/** A message over 140 characters: the server refuses it, `mutateAsync` rejects, `error` says why; nothing changes. */
 export const TooLong: Story = {
   args: { defaultMessage: 'x'.repeat(141) },
   play: async (context) => {

@@ -105,7 +105,7 @@ export const UnknownUser: Story = {
 /** The buttons drive the mock's controls; the card follows. */
 export const Live: Story = {
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <UserStatusDemo {...args} />
       <LiveHint />
       <MockControls backend={storyBackend(context)} />

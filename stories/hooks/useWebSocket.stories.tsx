@@ -71,7 +71,7 @@ export const Default: Story = {
 export const Reconnects: Story = {
   args: { backoffBaseMs: 200 },
   render: (args, context) => (
-    <div className="w-80">
+    <div className="pk:w-80">
       <WebSocketDemo {...args} url={args.url ?? storySocket(context)} />
       <MockControls backend={storyBackend(context)} actions={[drop]} />
     </div>

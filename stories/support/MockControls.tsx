@@ -27,14 +27,14 @@ export const DEFAULT_ACTIONS: Action[] = [
 /** Buttons that drive the story's mock backend as its `/__mock__/` controls would. */
 export function MockControls({ backend, actions = DEFAULT_ACTIONS }: { backend: MockBackend; actions?: Action[] }) {
   return (
-    <fieldset className="mt-4 flex flex-wrap gap-2 rounded-lg border border-presence-border p-3 text-sm">
-      <legend className="px-1 font-semibold text-presence-fg">Mock controls</legend>
+    <fieldset className="pk:mt-4 pk:flex pk:flex-wrap pk:gap-2 pk:rounded-lg pk:border pk:border-presence-border pk:p-3 pk:text-sm">
+      <legend className="pk:px-1 pk:font-semibold pk:text-presence-fg">Mock controls</legend>
       {actions.map((action) => (
         <button
           key={action.label}
           type="button"
           onClick={() => action.run(backend)}
-          className="rounded-md border border-presence-border bg-presence-surface px-2 py-1 text-presence-fg hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-presence-accent"
+          className="pk:rounded-md pk:border pk:border-presence-border pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-presence-fg pk:hover:bg-gray-100 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
         >
           {action.label}
         </button>

@@ -42,7 +42,7 @@ export function CanvasScope({ theme, dir, ownsDocument, paint = false, children 
     return () => queueMicrotask(syncDocument)
   }, [theme, dir, ownsDocument])
 
-  const className = [theme === 'dark' && 'dark', paint && 'rounded-lg bg-presence-surface p-4 text-presence-fg']
+  const className = [theme === 'dark' && 'dark', paint && 'pk:rounded-lg pk:bg-presence-surface pk:p-4 pk:text-presence-fg']
   return (
     <div
       {...{ [SCOPE]: ownsDocument ? 'document' : 'box' }}

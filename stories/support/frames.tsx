@@ -16,7 +16,7 @@ export const withDevice: Decorator = (Story, { parameters }) => {
   const device = parameters.device
   if (!device) return <Story />
   return (
-    <div data-device={device} style={{ width: WIDTHS[device], maxWidth: '100%' }} className="p-4">
+    <div data-device={device} style={{ width: WIDTHS[device], maxWidth: '100%' }} className="pk:p-4">
       <Story />
     </div>
   )

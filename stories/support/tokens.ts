@@ -6,7 +6,8 @@
 export type TokenScope = 'light' | 'dark'
 
 export interface Token {
-  /** Without the leading dashes: `color-presence-online`. */
+  /** The theme's name, without the leading dashes and the prefix: `color-presence-online` (on the page
+   *  `--pk-color-presence-online`; the dark overrides, plain CSS, spell the prefix out). */
   name: string
   value: string
   /** `light` for the base theme (`@theme`, `:root`), `dark` for the dark overrides. */
@@ -19,7 +20,7 @@ export interface Token {
  * `@theme`) are walked, not skipped.
  *
  * @example
- * parseTokens('@theme { --color-x: #fff; } .dark { --color-x: #000; }')
+ * parseTokens('@theme { --color-x: #fff; } .dark { --pk-color-x: #000; }')
  * // [{ name: 'color-x', value: '#fff', scope: 'light' }, { name: 'color-x', value: '#000', scope: 'dark' }]
  */
 export function parseTokens(css: string): Token[] {
@@ -30,7 +31,7 @@ export function parseTokens(css: string): Token[] {
     const match = /^--([\w-]+)\s*:\s*([\s\S]+)$/.exec(text.trim())
     if (match) {
       const scope: TokenScope = selectors.some((selector) => /dark/.test(selector)) ? 'dark' : 'light'
-      tokens.push({ name: match[1]!, value: match[2]!.replace(/\s+/g, ' ').trim(), scope })
+      tokens.push({ name: match[1]!.replace(/^pk-/, ''), value: match[2]!.replace(/\s+/g, ' ').trim(), scope })
     }
     text = ''
   }

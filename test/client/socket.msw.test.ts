@@ -132,7 +132,7 @@ describe('PresenceSocket against the mock backend (MSW)', () => {
 
   it('close() leaves no timer of its own and never reconnects', async () => {
     const { access } = await login()
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
     const baseline = vi.getTimerCount()
     const { socket, snapshots } = open({ token: access })
     await vi.waitFor(() => expect(snapshots()).toHaveLength(1))

@@ -47,7 +47,7 @@ describe('useActivity', () => {
     })
     const { access } = await login('john_doe')
     const { result } = renderHook(() => useActivity({ filter: 'friends', limit: 3 }), { wrapper: mswProvider(access) })
-    await until(() => expect(result.current.isSuccess).toBe(true))
+    await until(() => expect(result.current.data).toBeDefined())
     expect(requests.seen).toContain('?limit=3&filter=friends')
   })
 })

@@ -19,13 +19,26 @@ describe('useHeartbeat', () => {
   it('inside the provider: several consumers, one heartbeat (the provider’s)', async () => {
     const requests = recordRequests(server)
     const { access } = await login('john_doe')
-    const { result } = renderHook(() => [useHeartbeat(), useHeartbeat(), useHeartbeat({ intervalMs: 1_000 })], { wrapper: mswProvider(access) })
+    const { result } = renderHook(() => [useHeartbeat(), useHeartbeat(), useHeartbeat({ enabled: true })], { wrapper: mswProvider(access) })
     await until(() => expect(result.current[0]).toMatchObject({ state: 'beating', isLeader: true }))
     expect(result.current[0]!.lastBeatAt).toBeTypeOf('number')
     expect(result.current[1]).toEqual(result.current[0])
     expect(result.current[2]).toEqual(result.current[0])
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(requests.count('POST /api/chat/heartbeat/')).toBe(1)
+  })
+
+  it('inside the provider: an option for another heartbeat throws instead of being ignored', async () => {
+    const { access } = await login('john_doe')
+    const wrapper = mswProvider(access)
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      expect(() => renderHook(() => useHeartbeat({ intervalMs: 1_000 }), { wrapper })).toThrow(/intervalMs applies only without a provider/)
+      expect(() => renderHook(() => useHeartbeat({ endpoint: '/app/heartbeat/' }), { wrapper })).toThrow(/endpoint applies only without a provider/)
+      expect(() => renderHook(() => useHeartbeat({ enabled: false }), { wrapper })).toThrow(/enabled: false applies only without a provider/)
+    } finally {
+      quiet.mockRestore()
+    }
   })
 
   it('without a provider, given an endpoint (seed 002’s own route, cookie auth): one heartbeat for all callers', async () => {

@@ -32,9 +32,9 @@ describe('useMyStatus and useSetMyStatus', () => {
     expect(result.current.mine.user?.id).toBe(String(user.id))
     expect(result.current.set.isPending).toBe(false)
 
-    let done: Promise<void> = Promise.resolve()
+    let done: Promise<unknown> = Promise.resolve()
     act(() => {
-      done = result.current.set.setStatus({ mode: 'invisible', statusMessage: 'Heads down' })
+      done = result.current.set.mutateAsync({ mode: 'invisible', statusMessage: 'Heads down' })
     })
     await act(() => done)
     expect(pending).toContain(true)
@@ -53,7 +53,7 @@ describe('useMyStatus and useSetMyStatus', () => {
     await until(() => expect(result.current.mine.mode).toBe('auto'))
     // The change goes over the socket once it is open (a `bad_message` frame); before that, over REST.
     await until(() => expect(result.current.link.state).toBe('open'))
-    await act(() => expect(result.current.set.setStatus({ statusMessage: 'x'.repeat(141) })).rejects.toMatchObject({ status: 400 }))
+    await act(() => expect(result.current.set.mutateAsync({ statusMessage: 'x'.repeat(141) })).rejects.toMatchObject({ status: 400 }))
     expect(result.current.set.error).toMatchObject({ code: 'bad_message' })
     expect(result.current.mine.statusMessage).toBeNull()
   })

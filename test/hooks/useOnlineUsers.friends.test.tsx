@@ -20,29 +20,29 @@ describe('useOnlineUsers({ filter: "friends" })', () => {
     const requests = recordRequests(server)
     const { access } = await login('john_doe')
     const { result } = renderHook(() => useOnlineUsers({ filter: 'friends' }), { wrapper: mswProvider(access) })
-    expect(result.current.isLoading).toBe(true)
-    await until(() => expect(result.current.isLoading).toBe(false))
-    expect(result.current.users.map((u) => u.username)).toEqual(['emma_johnson', 'li_wei', 'maria_garcia', 'olivia_brown', 'priya_patel'])
+    expect(result.current.isPending).toBe(true)
+    await until(() => expect(result.current.isPending).toBe(false))
+    expect(result.current.data!.users.map((u) => u.username)).toEqual(['emma_johnson', 'li_wei', 'maria_garcia', 'olivia_brown', 'priya_patel'])
     expect(requests.count(FRIENDS)).toBe(1)
 
     // zoe_nguyen (24) is a friend who was offline: unknown until asked again.
     act(() => backend.applyPresence(24, 'online'))
-    await until(() => expect(result.current.users.map((u) => u.username)).toContain('zoe_nguyen'))
+    await until(() => expect(result.current.data!.users.map((u) => u.username)).toContain('zoe_nguyen'))
     expect(requests.count(FRIENDS)).toBe(2)
 
     // yusuf_demir (13) is not a friend: asked about once, then known.
     act(() => backend.applyPresence(13, 'online'))
     await until(() => expect(requests.count(FRIENDS)).toBe(3))
-    expect(result.current.users.map((u) => u.username)).not.toContain('yusuf_demir')
+    expect(result.current.data!.users.map((u) => u.username)).not.toContain('yusuf_demir')
     act(() => backend.applyPresence(13, 'away'))
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(requests.count(FRIENDS)).toBe(3)
 
     // The store stays the source of live status: a friend going offline leaves at once, with no request.
     act(() => backend.applyPresence(4, 'offline'))
-    await until(() => expect(result.current.users.map((u) => u.username)).not.toContain('maria_garcia'))
+    await until(() => expect(result.current.data!.users.map((u) => u.username)).not.toContain('maria_garcia'))
     expect(requests.count(FRIENDS)).toBe(3)
-    expect(result.current.total).toBe(5)
+    expect(result.current.data!.total).toBe(5)
   })
 
   it('a backend without the friends list (chat-socket) is unavailable: one state, no error, no loading', async () => {
@@ -57,6 +57,6 @@ describe('useOnlineUsers({ filter: "friends" })', () => {
       ),
     })
     await until(() => expect(result.current.isUnavailable).toBe(true))
-    expect(result.current).toMatchObject({ users: [], isLoading: false, error: null })
+    expect(result.current).toMatchObject({ data: { users: [] }, isPending: false, error: null })
   })
 })

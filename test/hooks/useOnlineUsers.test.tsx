@@ -19,7 +19,7 @@ async function online(options: OnlineUsersQuery) {
   const hook = renderHook(() => useOnlineUsers(options), { wrapper: FakeSocketProvider })
   await act(async () => {})
   const ws = FakeWebSocket.last
-  expect(hook.result.current).toMatchObject({ isLoading: true, users: [], total: 0 })
+  expect(hook.result.current).toMatchObject({ isPending: true, data: undefined })
   act(() => ws.open())
   act(() =>
     ws.receive({
@@ -43,27 +43,27 @@ const names = (users: Array<{ username: string | null }>) => users.map((user) =>
 describe('useOnlineUsers', () => {
   it('sorted by username, case-insensitively; the caller left out; loading until the first snapshot', async () => {
     const { result } = await online({})
-    expect(result.current.isLoading).toBe(false)
-    expect(names(result.current.users)).toEqual(['alice', 'Alice', 'bob', 'carol', 'Émile'])
-    expect(result.current.total).toBe(5)
+    expect(result.current.isPending).toBe(false)
+    expect(names(result.current.data!.users)).toEqual(['alice', 'Alice', 'bob', 'carol', 'Émile'])
+    expect(result.current.data!.total).toBe(5)
     expect(result.current.error).toBeNull()
   })
 
   it('includeSelf, and limit with the total before it ("+N more")', async () => {
     const { result } = await online({ includeSelf: true, limit: 2 })
-    expect(names(result.current.users)).toEqual(['alice', 'Alice'])
-    expect(result.current.total).toBe(6)
+    expect(names(result.current.data!.users)).toEqual(['alice', 'Alice'])
+    expect(result.current.data!.total).toBe(6)
   })
 
   it('follows the store: a user going offline leaves the list; a change elsewhere keeps the same array', async () => {
     const { result, ws } = await online({})
-    const before = result.current.users
+    const before = result.current.data!.users
     act(() => ws.receive({ type: 'user.status.changed', user: presence(40, { status: 'offline' }) }))
     await frame()
-    expect(result.current.users).toBe(before)
+    expect(result.current.data!.users).toBe(before)
     act(() => ws.receive({ type: 'user.status.changed', user: presence(4, { username: 'bob', status: 'offline' }) }))
     await frame()
-    expect(names(result.current.users)).toEqual(['alice', 'Alice', 'carol', 'Émile'])
+    expect(names(result.current.data!.users)).toEqual(['alice', 'Alice', 'carol', 'Émile'])
   })
 })
 

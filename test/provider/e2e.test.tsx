@@ -63,7 +63,7 @@ type TabName = keyof typeof tabs
 
 function Controls({ name }: { name: TabName }) {
   const runtime = usePresenceRuntime()
-  const markOffline = useMarkOffline()
+  const { mutateAsync: markOffline } = useMarkOffline()
   useEffect(() => {
     tabs[name].runtime = runtime
     tabs[name].markOffline = markOffline

@@ -23,7 +23,8 @@ afterEach(() => {
 
 function Probe() {
   const { state, transport } = useConnectionState()
-  const { users, isLoading } = useOnlineUsers()
+  const { data, isPending: isLoading } = useOnlineUsers()
+  const users = data?.users ?? []
   return <output data-testid="probe">{JSON.stringify({ state, transport, online: users.length, isLoading })}</output>
 }
 const probe = () => JSON.parse(screen.getByTestId('probe').textContent!) as { state: string; transport: string; online: number; isLoading: boolean }

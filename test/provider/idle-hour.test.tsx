@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 function Page() {
-  const { users } = useOnlineUsers()
+  const users = useOnlineUsers().data?.users ?? []
   useUserStatus(2)
   return <p>{users.length}</p>
 }

@@ -13,7 +13,6 @@ import {
   useMarkOffline,
   useMyStatus,
   useOnlineUsers,
-  usePresenceClient,
   usePresenceEvents,
   usePresenceRuntime,
   useSetMyStatus,
@@ -42,7 +41,8 @@ function Probe({ peer = 2 }: { peer?: number }) {
   useEffect(() => {
     seen.runtime = runtime
   }, [runtime])
-  const { users, isLoading } = useOnlineUsers({ includeSelf: true })
+  const { data, isPending: isLoading } = useOnlineUsers({ includeSelf: true })
+  const users = data?.users ?? []
   const { state, transport } = useConnectionState()
   const jane = useUserStatus(peer)
   return (
@@ -191,7 +191,6 @@ describe('hooks outside the provider', () => {
     ['useConversations', () => useConversations()],
     ['usePresenceEvents', () => usePresenceEvents({})],
     ['useMarkOffline', () => useMarkOffline()],
-    ['usePresenceClient', () => usePresenceClient()],
     ['usePresenceRuntime', () => usePresenceRuntime()],
   ])('%s throws a clear error', (name, use) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})

@@ -63,7 +63,8 @@ afterEach(() => {
 function EveryHook() {
   const jane = useUserStatus(2)
   const online = useIsOnline(2)
-  const { users, isLoading } = useOnlineUsers({ filter: 'friends', limit: 3 })
+  const { data, isPending: isLoading } = useOnlineUsers({ filter: 'friends', limit: 3 })
+  const users = data?.users ?? []
   const connection = useConnectionState()
   const seen = useLastSeen(2)
   const mine = useMyStatus()

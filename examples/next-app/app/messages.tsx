@@ -8,7 +8,7 @@ import { LoginForm } from './login-form'
 // A client component: it passes event handlers (onBack, onUserClick, onClick) to the kit's components.
 export function Messages({ peerId }: { peerId: number | null }) {
   const { user, logout } = useAuth()
-  const markOffline = useMarkOffline()
+  const { mutateAsync: markOffline } = useMarkOffline()
   const router = useRouter()
   if (!user) return <LoginForm />
 

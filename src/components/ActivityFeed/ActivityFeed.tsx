@@ -1,11 +1,11 @@
 'use client'
 
 import { memo, useId, type ComponentPropsWithoutRef } from 'react'
-import type { ActivityEntry } from '../../client'
 import { useActivity } from '../../hooks/useActivity'
+import { useRelativeTime } from '../../hooks/useRelativeTime'
+import type { ActivityEntry } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
-import { useRelativeTime } from './use-relative-time'
 import { activityKeys, activityName, ACTIVITY_WORDS } from './wording'
 
 export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'
@@ -44,26 +44,26 @@ export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activ
       data-slot="activity-feed"
       data-state={state}
       className={cn(
-        'w-full max-w-md rounded-(--radius-presence-card) border border-presence-border bg-presence-surface p-4 text-presence-fg',
+        'pk:w-full pk:max-w-md pk:rounded-(--pk-radius-presence-card) pk:border pk:border-presence-border pk:bg-presence-surface pk:p-4 pk:text-presence-fg',
         className,
       )}
       {...rest}
     >
-      <h2 id={titleId} className="mb-3 text-base font-semibold">
+      <h2 id={titleId} className="pk:mb-3 pk:text-base pk:font-semibold">
         {title}
       </h2>
 
       {state === 'loading' && (
         <>
-          <p role="status" className="sr-only">
+          <p role="status" className="pk:sr-only">
             Loading activity…
           </p>
-          <ul aria-hidden className="flex flex-col gap-3">
+          <ul aria-hidden className="pk:flex pk:flex-col pk:gap-3">
             {Array.from({ length: Math.min(SKELETONS, size) }, (_, i) => (
-              <li key={i} className="flex items-center gap-3">
-                <span className="size-3 shrink-0 animate-pulse rounded-full bg-presence-border motion-reduce:animate-none" />
-                <span className="h-3 flex-1 animate-pulse rounded bg-presence-border motion-reduce:animate-none" />
-                <span className="h-3 w-16 animate-pulse rounded bg-presence-border motion-reduce:animate-none" />
+              <li key={i} className="pk:flex pk:items-center pk:gap-3">
+                <span className="pk:size-3 pk:shrink-0 pk:animate-presence-pulse pk:rounded-full pk:bg-presence-border pk:motion-reduce:animate-none" />
+                <span className="pk:h-3 pk:flex-1 pk:animate-presence-pulse pk:rounded pk:bg-presence-border pk:motion-reduce:animate-none" />
+                <span className="pk:h-3 pk:w-16 pk:animate-presence-pulse pk:rounded pk:bg-presence-border pk:motion-reduce:animate-none" />
               </li>
             ))}
           </ul>
@@ -71,7 +71,7 @@ export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activ
       )}
 
       {state === 'error' && (
-        <div role="alert" data-slot="activity-feed-error" className="flex flex-col items-start gap-3 text-sm">
+        <div role="alert" data-slot="activity-feed-error" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:text-sm">
           <p>Couldn't load the activity.</p>
           <button
             type="button"
@@ -79,7 +79,7 @@ export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activ
             onClick={() => {
               if (!isFetching) void refetch()
             }}
-            className="rounded-md bg-presence-accent px-3 py-1.5 font-semibold text-presence-surface hover:bg-presence-accent/90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent aria-disabled:opacity-60"
+            className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:font-semibold pk:text-presence-surface pk:hover:bg-presence-accent/90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:aria-disabled:opacity-60"
           >
             {isFetching ? 'Trying again…' : 'Try again'}
           </button>
@@ -87,13 +87,13 @@ export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activ
       )}
 
       {state === 'empty' && (
-        <p data-slot="activity-feed-empty" className="text-sm text-presence-muted">
+        <p data-slot="activity-feed-empty" className="pk:text-sm pk:text-presence-muted">
           {filter === 'friends' ? 'No activity from your friends yet.' : 'No activity yet.'}
         </p>
       )}
 
       {state === 'ready' && (
-        <ol className="ms-1.5 flex flex-col border-s border-presence-border">
+        <ol className="pk:ms-1.5 pk:flex pk:flex-col pk:border-s pk:border-presence-border">
           {data!.map((entry, i) => (
             <ActivityRow key={keys[i]} entry={entry} />
           ))}
@@ -106,20 +106,20 @@ export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activ
 const ActivityRow = memo(function ActivityRow({ entry }: { entry: ActivityEntry }) {
   const ago = useRelativeTime(entry.at)
   return (
-    <li data-slot="activity-entry" data-status={entry.event} className="relative flex items-baseline gap-3 py-1.5 ps-5 text-sm">
+    <li data-slot="activity-entry" data-status={entry.event} className="pk:relative pk:flex pk:items-baseline pk:gap-3 pk:py-1.5 pk:ps-5 pk:text-sm">
       <OnlineStatusIndicator
         status={entry.event}
         aria-hidden
-        className="absolute -start-[6.5px] top-2.5 ring-2 ring-presence-surface"
+        className="pk:absolute pk:-start-[6.5px] pk:top-2.5 pk:ring-2 pk:ring-presence-surface"
       />
       {/* The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner). */}
-      <p className="min-w-0 flex-1 break-words">
+      <p className="pk:min-w-0 pk:flex-1 pk:break-words">
         <bdi>
-          <bdi className="font-medium">{activityName(entry.user)}</bdi> {ACTIVITY_WORDS[entry.event]}
+          <bdi className="pk:font-medium">{activityName(entry.user)}</bdi> {ACTIVITY_WORDS[entry.event]}
         </bdi>
       </p>
       {/* `dir="auto"`: "2 minutes ago" keeps its order inside a right-to-left page. */}
-      <time dateTime={new Date(entry.at).toISOString()} dir="auto" className="shrink-0 text-xs text-presence-muted">
+      <time dateTime={new Date(entry.at).toISOString()} dir="auto" className="pk:shrink-0 pk:text-xs pk:text-presence-muted">
         {ago}
       </time>
     </li>

@@ -1,1 +1,1 @@
-export * from './ActivityFeed'
+export { ActivityFeed, type ActivityFeedProps, type ActivityFeedState } from './ActivityFeed'

@@ -1,4 +1,4 @@
-import type { ActivityEntry, ActivityEvent } from '../../client'
+import type { ActivityEntry, ActivityEvent } from '../../index'
 
 /** What each activity event says after the username. */
 export const ACTIVITY_WORDS: Record<ActivityEvent, string> = {

@@ -20,10 +20,10 @@ export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'chi
 }
 
 const sizes: Record<AvatarSize, string> = {
-  sm: 'size-8 text-xs',
-  md: 'size-10 text-sm',
-  lg: 'size-14 text-lg',
-  xl: 'size-18 text-2xl',
+  sm: 'pk:size-8 pk:text-xs',
+  md: 'pk:size-10 pk:text-sm',
+  lg: 'pk:size-14 pk:text-lg',
+  xl: 'pk:size-18 pk:text-2xl',
 }
 
 /**
@@ -40,15 +40,15 @@ export function Avatar({ src, name, size = 'md', alt, indicator, className, ...r
     <span
       data-slot="avatar"
       data-size={size}
-      className={cn('relative inline-flex shrink-0 select-none', sizes[size], className)}
+      className={cn('pk:relative pk:inline-flex pk:shrink-0 pk:select-none', sizes[size], className)}
       {...rest}
     >
       <span
         data-slot="avatar-image"
-        className="flex size-full items-center justify-center overflow-hidden rounded-(--radius-presence-avatar) bg-presence-avatar font-semibold text-white"
+        className="pk:flex pk:size-full pk:items-center pk:justify-center pk:overflow-hidden pk:rounded-(--pk-radius-presence-avatar) pk:bg-presence-avatar pk:font-semibold pk:text-white"
       >
         {showImage ? (
-          <img src={src} alt={label} className="size-full object-cover" onError={() => setFailed(src)} draggable={false} />
+          <img src={src} alt={label} className="pk:size-full pk:object-cover" onError={() => setFailed(src)} draggable={false} />
         ) : (
           <span role={label ? 'img' : undefined} aria-label={label || undefined} aria-hidden={label ? undefined : true}>
             <span aria-hidden>{initials(name)}</span>

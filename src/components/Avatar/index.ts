@@ -1,1 +1,1 @@
-export * from './Avatar'
+export { Avatar, type AvatarProps, type AvatarSize } from './Avatar'

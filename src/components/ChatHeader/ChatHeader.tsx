@@ -1,10 +1,9 @@
 'use client'
 
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useStore } from 'zustand'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
@@ -62,14 +61,14 @@ export function ChatHeader({
   const displayName = user?.username ?? name ?? `User ${userId}`
   const line = statusLine(status, statusMessage, lastSeen)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
-  const synced = useStore(usePresenceRuntime().store, (s) => s.synced)
+  const { synced } = usePresenceSession()
   const lookup = lookupPeer && synced && user === null
 
   return (
     <div
       data-slot="chat-header"
       data-status={status}
-      className={cn('flex min-w-0 items-center gap-3 border-b border-presence-border bg-presence-surface px-3 py-2 text-presence-fg', className)}
+      className={cn('pk:flex pk:min-w-0 pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-presence-fg', className)}
       {...rest}
     >
       {onBack && (
@@ -79,9 +78,9 @@ export function ChatHeader({
           title={backLabel}
           onClick={onBack}
           data-slot="chat-header-back"
-          className="-ms-1 inline-flex size-9 shrink-0 cursor-pointer items-center justify-center rounded-full text-presence-fg hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent"
+          className="pk:-ms-1 pk:inline-flex pk:size-9 pk:shrink-0 pk:cursor-pointer pk:items-center pk:justify-center pk:rounded-full pk:text-presence-fg pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent"
         >
-          <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="size-5 rtl:-scale-x-100">
+          <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="pk:size-5 pk:rtl:-scale-x-100">
             <path d="M19 12H5M12 19l-7-7 7-7" />
           </svg>
         </button>
@@ -92,8 +91,8 @@ export function ChatHeader({
         alt=""
         indicator={<OnlineStatusIndicator status={status} badge aria-hidden />}
       />
-      <div className="flex min-w-0 flex-1 flex-col">
-        <h2 dir="auto" data-slot="chat-header-name" className="truncate text-base leading-tight font-semibold [text-align:match-parent]">
+      <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col">
+        <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:[text-align:match-parent]">
           {displayName}
         </h2>
         {/* Only a change of status (or status message) is announced: the span is new for each (an addition), while
@@ -104,14 +103,14 @@ export function ChatHeader({
           dir="auto"
           data-slot="chat-header-status"
           data-status={status}
-          className="truncate text-sm text-presence-muted [text-align:match-parent]"
+          className="pk:truncate pk:text-sm pk:text-presence-muted pk:[text-align:match-parent]"
         >
           <span key={`${status}:${statusMessage ?? ''}`}>{line}</span>
         </p>
       </div>
       {lookup && <PeerLookup />}
       {actions && (
-        <div data-slot="chat-header-actions" className="ms-auto flex shrink-0 items-center gap-1">
+        <div data-slot="chat-header-actions" className="pk:ms-auto pk:flex pk:shrink-0 pk:items-center pk:gap-1">
           {actions}
         </div>
       )}

@@ -1,1 +1,1 @@
-export * from './ChatHeader'
+export { ChatHeader, type ChatHeaderProps } from './ChatHeader'

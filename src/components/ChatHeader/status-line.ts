@@ -1,4 +1,4 @@
-import type { PresenceStatus } from '../../client'
+import type { PresenceStatus } from '../../index'
 import { STATUS_LABELS } from '../OnlineStatusIndicator'
 
 /**

@@ -1,9 +1,8 @@
 'use client'
 
 import type { ComponentPropsWithoutRef } from 'react'
-import { useStore } from 'zustand'
 import { useConnectionState } from '../../hooks/useConnectionState'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
 import { bannerState, bannerText } from './banner-state'
 import { useSecondsUntil } from './use-seconds-until'
@@ -28,14 +27,12 @@ export interface ConnectionBannerProps extends Omit<ComponentPropsWithoutRef<'di
  * <ConnectionBanner className="mb-4" />
  */
 export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, className, ...rest }: ConnectionBannerProps) {
-  const { state, transport, nextRetryAt, retryNow } = useConnectionState()
-  const runtime = usePresenceRuntime()
-  const hideWhenPolling = hideWhenPollingProp ?? runtime.backend.endpoints.socket === null
-  const lifecycle = useStore(runtime.store, (s) => s.lifecycle)
-  const authError = useStore(runtime.store, (s) => s.authError !== null)
-  const view = bannerState({ lifecycle, state, transport, authError }, { hideWhenPolling })
+  const { state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow } = useConnectionState()
+  const session = usePresenceSession()
+  const hideWhenPolling = hideWhenPollingProp ?? !hasSocket
+  const view = bannerState({ lifecycle: session.lifecycle, state, transport, authError: session.authError !== null }, { hideWhenPolling })
   const seconds = useSecondsUntil(view === 'reconnecting' ? nextRetryAt : null)
-  const pollSeconds = Math.max(1, Math.round(runtime.backend.listIntervalMs / 1_000))
+  const pollSeconds = Math.max(1, Math.round(pollIntervalMs / 1_000))
   const { message, detail } = bannerText(view, { seconds, pollSeconds })
   const shown = view !== 'hidden'
   const canRetry = view === 'reconnecting' || view === 'polling'
@@ -46,8 +43,8 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
       data-state={view}
       className={cn(
         shown && [
-          'flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-s-4 border-presence-border bg-presence-surface px-3 py-2 text-sm text-presence-fg shadow-sm',
-          view === 'unauthorized' ? 'border-s-presence-danger' : 'border-s-presence-away',
+          'pk:flex pk:flex-wrap pk:items-center pk:gap-x-3 pk:gap-y-1 pk:rounded-md pk:border pk:border-s-4 pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-sm pk:text-presence-fg pk:shadow-sm',
+          view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
           className,
         ],
       )}
@@ -56,14 +53,14 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
       {view === 'reconnecting' && (
         <span
           aria-hidden
-          className="size-3.5 shrink-0 animate-spin rounded-full border-2 border-presence-muted border-e-transparent motion-reduce:animate-none"
+          className="pk:size-3.5 pk:shrink-0 pk:animate-presence-spin pk:rounded-full pk:border-2 pk:border-presence-muted pk:border-e-transparent pk:motion-reduce:animate-none"
         />
       )}
-      <p role="status" data-slot="connection-banner-message" dir="auto" className={shown ? 'font-medium' : 'sr-only'}>
+      <p role="status" data-slot="connection-banner-message" dir="auto" className={shown ? 'pk:font-medium' : 'pk:sr-only'}>
         {message}
       </p>
       {detail && (
-        <span data-slot="connection-banner-countdown" dir="auto" className="text-presence-muted tabular-nums">
+        <span data-slot="connection-banner-countdown" dir="auto" className="pk:text-presence-muted pk:tabular-nums">
           {detail}
         </span>
       )}
@@ -72,7 +69,7 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
           type="button"
           data-slot="connection-banner-retry"
           onClick={retryNow}
-          className="ms-auto rounded-md px-2 py-1 font-semibold text-presence-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent"
+          className="pk:ms-auto pk:rounded-md pk:px-2 pk:py-1 pk:font-semibold pk:text-presence-accent pk:underline-offset-2 pk:hover:underline pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent"
         >
           Retry now
         </button>

@@ -1,5 +1,4 @@
-import type { ConnectionState } from '../../client'
-import type { RuntimeLifecycle, Transport } from '../../runtime/runtime-state'
+import type { ConnectionState, RuntimeLifecycle, Transport } from '../../index'
 
 /** What the banner shows: nothing, a reconnect countdown, the polling notice, or that presence is signed out. */
 export type BannerState = 'hidden' | 'reconnecting' | 'polling' | 'unauthorized'

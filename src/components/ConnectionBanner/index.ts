@@ -1,1 +1,1 @@
-export * from './ConnectionBanner'
+export { ConnectionBanner, type ConnectionBannerProps } from './ConnectionBanner'

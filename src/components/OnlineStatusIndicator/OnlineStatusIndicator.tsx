@@ -3,12 +3,12 @@
 import type { ComponentPropsWithoutRef } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
+import type { PresenceStatus } from '../../index'
 import { cn } from '../../lib/cn'
 
-export type IndicatorStatus = 'online' | 'away' | 'dnd' | 'offline' | 'invisible'
 export type IndicatorSize = 'sm' | 'md' | 'lg'
 
-export const STATUS_LABELS: Record<IndicatorStatus, string> = {
+export const STATUS_LABELS: Record<PresenceStatus, string> = {
   online: 'Online',
   away: 'Away',
   dnd: 'Do not disturb',
@@ -18,7 +18,7 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
 
 export interface OnlineStatusIndicatorProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   /** The status to show. Leave it out and give `userId` to follow a user live. */
-  status?: IndicatorStatus
+  status?: PresenceStatus
   /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
   userId?: string | number
   /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. Default `md`. */
@@ -32,25 +32,25 @@ export interface OnlineStatusIndicatorProps extends Omit<ComponentPropsWithoutRe
 }
 
 const sizes: Record<IndicatorSize, string> = {
-  sm: 'size-(--spacing-presence-dot-sm)',
-  md: 'size-(--spacing-presence-dot-md)',
-  lg: 'size-(--spacing-presence-dot-lg)',
+  sm: 'pk:size-(--pk-spacing-presence-dot-sm)',
+  md: 'pk:size-(--pk-spacing-presence-dot-md)',
+  lg: 'pk:size-(--pk-spacing-presence-dot-lg)',
 }
 
 // The hollow shapes' ring, thick enough to read at each size (CSS border widths take no percentages).
 const rings: Record<IndicatorSize, string> = {
-  sm: 'border-2',
-  md: 'border-[2.5px]',
-  lg: 'border-[3px]',
+  sm: 'pk:border-2',
+  md: 'pk:border-[2.5px]',
+  lg: 'pk:border-[3px]',
 }
 
 // Each status has its own shape as well as its own colour, so that it never depends on colour alone.
-const shapes: Record<IndicatorStatus, string> = {
-  online: 'bg-presence-online',
-  away: 'bg-presence-away after:absolute after:inset-[20%] after:rounded-full after:bg-presence-surface after:translate-x-[-30%] after:translate-y-[-30%]',
-  dnd: 'bg-presence-dnd after:absolute after:inset-x-[20%] after:top-1/2 after:h-[22%] after:-translate-y-1/2 after:rounded-full after:bg-presence-surface',
-  offline: 'bg-presence-surface border-presence-offline',
-  invisible: 'bg-presence-surface border-dashed border-presence-invisible',
+const shapes: Record<PresenceStatus, string> = {
+  online: 'pk:bg-presence-online',
+  away: 'pk:bg-presence-away pk:after:absolute pk:after:inset-[20%] pk:after:rounded-full pk:after:bg-presence-surface pk:after:translate-x-[-30%] pk:after:translate-y-[-30%]',
+  dnd: 'pk:bg-presence-dnd pk:after:absolute pk:after:inset-x-[20%] pk:after:top-1/2 pk:after:h-[22%] pk:after:-translate-y-1/2 pk:after:rounded-full pk:after:bg-presence-surface',
+  offline: 'pk:bg-presence-surface pk:border-presence-offline',
+  invisible: 'pk:bg-presence-surface pk:border-dashed pk:border-presence-invisible',
 }
 
 /**
@@ -70,7 +70,7 @@ export function OnlineStatusIndicator({ status, userId, ...rest }: OnlineStatusI
   return <Dot status={status ?? 'offline'} {...rest} />
 }
 
-type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status: IndicatorStatus }
+type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status: PresenceStatus }
 
 function LiveIndicator({ userId, label, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
   const { status } = useUserStatus(userId)
@@ -79,7 +79,7 @@ function LiveIndicator({ userId, label, ...rest }: Omit<DotProps, 'status'> & { 
 }
 
 /** The words for a status: "Do not disturb", or "Offline, last seen 5 minutes ago" when that is known. */
-export function statusLabel(status: IndicatorStatus, lastSeen?: string | null): string {
+export function statusLabel(status: PresenceStatus, lastSeen?: string | null): string {
   return status === 'offline' && lastSeen ? `${STATUS_LABELS.offline}, last seen ${lastSeen}` : STATUS_LABELS[status]
 }
 
@@ -93,11 +93,11 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, classNa
       data-status={status}
       data-size={size}
       className={cn(
-        'relative inline-block shrink-0 overflow-visible rounded-full',
+        'pk:relative pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
         sizes[size],
         shapes[status],
         (status === 'offline' || status === 'invisible') && rings[size],
-        badge && 'absolute bottom-0 end-0 ring-(length:--spacing-presence-ring) ring-presence-surface',
+        badge && 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface',
         className,
       )}
       {...rest}
@@ -105,7 +105,7 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, classNa
       {pulse && status === 'online' && (
         <span
           aria-hidden
-          className="absolute inset-0 rounded-full bg-presence-online opacity-75 animate-ping motion-reduce:hidden"
+          className="pk:absolute pk:inset-0 pk:rounded-full pk:bg-presence-online pk:opacity-75 pk:animate-presence-ping pk:motion-reduce:hidden"
         />
       )}
     </span>

@@ -1,1 +1,8 @@
-export * from './OnlineStatusIndicator'
+// STATUS_LABELS and statusLabel are for the sibling components (and their tests), not the public entry.
+export {
+  OnlineStatusIndicator,
+  STATUS_LABELS,
+  statusLabel,
+  type IndicatorSize,
+  type OnlineStatusIndicatorProps,
+} from './OnlineStatusIndicator'

@@ -1,11 +1,10 @@
 'use client'
 
 import { useId, type ComponentPropsWithoutRef } from 'react'
-import { useStore } from 'zustand'
-import type { Presence } from '../../client'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { useServerClock } from '../../hooks/useServerClock'
+import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { UserTile } from './UserTile'
 
@@ -31,6 +30,7 @@ export interface OnlineUsersProps extends Omit<ComponentPropsWithoutRef<'section
 }
 
 const SKELETONS = 6
+const NO_USERS = { users: [], total: 0 }
 
 /**
  * Seed 001's "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
@@ -51,10 +51,10 @@ export function OnlineUsers({
 }: OnlineUsersProps) {
   const titleId = useId()
   const limit = Math.max(0, Math.floor(maxUsers))
-  const { users, total, isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
-  const { state: connection, transport, retryNow } = useConnectionState()
-  const runtime = usePresenceRuntime()
-  const offset = useStore(runtime.store, (s) => s.connection.serverOffset)
+  const { data, isPending: isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { users, total } = data ?? NO_USERS
+  const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
+  const { offset } = useServerClock()
   const state: OnlineUsersState = isUnavailable
     ? 'unavailable'
     : isLoading
@@ -67,7 +67,6 @@ export function OnlineUsers({
           ? 'empty'
           : 'ready'
   // Polling is news only where it replaces a socket; a backend without one always polls.
-  const hasSocket = runtime.backend.endpoints.socket !== null
   const reconnecting = !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
   const more = total - users.length
 
@@ -78,42 +77,42 @@ export function OnlineUsers({
       data-slot="online-users"
       data-state={state}
       className={cn(
-        '@container relative isolate overflow-hidden rounded-(--radius-presence-card) bg-linear-to-br from-presence-card-from to-presence-card-to p-5 text-presence-gold shadow-xl [--color-presence-surface:#1e1b4b]',
+        'pk:@container pk:relative pk:isolate pk:overflow-hidden pk:rounded-(--pk-radius-presence-card) pk:bg-linear-to-br pk:from-presence-card-from pk:to-presence-card-to pk:p-5 pk:text-presence-gold pk:shadow-xl pk:[--pk-color-presence-surface:#1e1b4b]',
         className,
       )}
       {...rest}
     >
       <div
         aria-hidden
-        className="pointer-events-none absolute inset-0 -z-10 bg-[radial-gradient(120%_90%_at_25%_15%,transparent_35%,rgb(0_0_0/0.28))]"
+        className="pk:pointer-events-none pk:absolute pk:inset-0 pk:-z-10 pk:bg-[radial-gradient(120%_90%_at_25%_15%,transparent_35%,rgb(0_0_0/0.28))]"
       />
-      <header className="mb-4 flex items-baseline justify-between gap-3">
-        <h2 id={titleId} className="truncate text-xl font-bold tracking-tight">
+      <header className="pk:mb-4 pk:flex pk:items-baseline pk:justify-between pk:gap-3">
+        <h2 id={titleId} className="pk:truncate pk:text-xl pk:font-bold pk:tracking-tight">
           {title}
         </h2>
         {state === 'ready' && (
-          <span data-slot="online-count" className="shrink-0 text-sm font-medium">
+          <span data-slot="online-count" className="pk:shrink-0 pk:text-sm pk:font-medium">
             {total} online
           </span>
         )}
       </header>
 
       {reconnecting && (
-        <p role="status" data-slot="online-users-reconnecting" className="mb-3 rounded-md bg-black/40 px-3 py-1.5 text-sm">
+        <p role="status" data-slot="online-users-reconnecting" className="pk:mb-3 pk:rounded-md pk:bg-black/40 pk:px-3 pk:py-1.5 pk:text-sm">
           {transport === 'polling' ? 'Live updates paused — refreshing every few seconds…' : 'Reconnecting…'}
         </p>
       )}
 
       {state === 'loading' && (
         <>
-          <p role="status" className="sr-only">
+          <p role="status" className="pk:sr-only">
             Loading who is online…
           </p>
-          <ul aria-hidden className="grid grid-cols-2 gap-4 @md:grid-cols-3 @3xl:grid-cols-4 @5xl:grid-cols-5">
+          <ul aria-hidden className="pk:grid pk:grid-cols-2 pk:gap-4 pk:@md:grid-cols-3 pk:@3xl:grid-cols-4 pk:@5xl:grid-cols-5">
             {Array.from({ length: Math.min(SKELETONS, Math.max(limit, 1)) }, (_, i) => (
-              <li key={i} className="flex flex-col items-center gap-2 p-2">
-                <span className="size-14 animate-pulse rounded-full bg-white/20 motion-reduce:animate-none" />
-                <span className="h-3 w-16 animate-pulse rounded bg-white/20 motion-reduce:animate-none" />
+              <li key={i} className="pk:flex pk:flex-col pk:items-center pk:gap-2 pk:p-2">
+                <span className="pk:size-14 pk:animate-presence-pulse pk:rounded-full pk:bg-white/20 pk:motion-reduce:animate-none" />
+                <span className="pk:h-3 pk:w-16 pk:animate-presence-pulse pk:rounded pk:bg-white/20 pk:motion-reduce:animate-none" />
               </li>
             ))}
           </ul>
@@ -121,12 +120,12 @@ export function OnlineUsers({
       )}
 
       {state === 'error' && (
-        <div role="alert" className="flex flex-col items-start gap-3">
+        <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3">
           <p>Couldn't load who is online.</p>
           <button
             type="button"
             onClick={retryNow}
-            className="rounded-md bg-presence-gold px-3 py-1.5 text-sm font-semibold text-gray-950 hover:bg-presence-gold-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-gold"
+            className="pk:rounded-md pk:bg-presence-gold pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-gray-950 pk:hover:bg-presence-gold-hover pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold"
           >
             Try again
           </button>
@@ -144,15 +143,15 @@ export function OnlineUsers({
       )}
 
       {state === 'ready' && (
-        <ul className="grid grid-cols-2 gap-4 @md:grid-cols-3 @3xl:grid-cols-4 @5xl:grid-cols-5">
+        <ul className="pk:grid pk:grid-cols-2 pk:gap-4 pk:@md:grid-cols-3 pk:@3xl:grid-cols-4 pk:@5xl:grid-cols-5">
           {users.map((user) => (
             <UserTile key={user.id} user={user} serverOffset={offset} showLastSeen={showLastSeen} onUserClick={onUserClick} />
           ))}
           {more > 0 && (
-            <li className="flex items-center justify-center">
+            <li className="pk:flex pk:items-center pk:justify-center">
               <span
                 data-slot="online-users-more"
-                className="flex size-14 items-center justify-center rounded-full border-2 border-dashed border-presence-gold text-sm font-semibold"
+                className="pk:flex pk:size-14 pk:items-center pk:justify-center pk:rounded-full pk:border-2 pk:border-dashed pk:border-presence-gold pk:text-sm pk:font-semibold"
                 aria-label={`${more} more online`}
                 role="img"
               >

@@ -1,8 +1,8 @@
 'use client'
 
 import { memo, useId, useState } from 'react'
-import type { Presence } from '../../client'
-import { formatLastSeen } from '../../runtime/last-seen'
+import { formatLastSeen } from '../../hooks/useLastSeen'
+import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
 
@@ -22,7 +22,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
   const status = statusLabel(user.status)
   const active = showLastSeen && user.lastSeen !== null ? `Active ${formatLastSeen(user.lastSeen, Date.now() + serverOffset)}` : null
   return (
-    <li className="relative flex min-w-0 justify-center">
+    <li className="pk:relative pk:flex pk:min-w-0 pk:justify-center">
       <button
         type="button"
         data-slot="online-user"
@@ -34,29 +34,29 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         onBlur={() => setDismissed(false)}
         onMouseLeave={() => setDismissed(false)}
         data-tooltip={dismissed ? 'dismissed' : undefined}
-        className="group peer relative flex w-full min-w-0 cursor-pointer flex-col items-center gap-2 rounded-xl p-2 transition-transform duration-150 hover:scale-105 focus-visible:scale-105 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-gold motion-reduce:transition-none motion-reduce:hover:scale-100 motion-reduce:focus-visible:scale-100"
+        className="pk:group pk:peer pk:relative pk:flex pk:w-full pk:min-w-0 pk:cursor-pointer pk:flex-col pk:items-center pk:gap-2 pk:rounded-xl pk:p-2 pk:transition-transform pk:duration-150 pk:hover:scale-105 pk:focus-visible:scale-105 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold pk:motion-reduce:transition-none pk:motion-reduce:hover:scale-100 pk:motion-reduce:focus-visible:scale-100"
       >
         <Avatar
           src={user.profileImage}
           name={name}
           alt=""
           size="lg"
-          className="[&>[data-slot=avatar-image]]:ring-2 [&>[data-slot=avatar-image]]:ring-presence-gold group-hover:[&>[data-slot=avatar-image]]:ring-presence-gold-hover"
+          className="pk:[&>[data-slot=avatar-image]]:ring-2 pk:[&>[data-slot=avatar-image]]:ring-presence-gold pk:group-hover:[&>[data-slot=avatar-image]]:ring-presence-gold-hover"
           indicator={<OnlineStatusIndicator status={user.status} badge aria-hidden />}
         />
-        <span className="max-w-full truncate text-sm font-medium text-presence-gold group-hover:text-presence-gold-hover">
+        <span className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
           {name}
         </span>
       </button>
       <span
         role="tooltip"
         id={tipId}
-        className="pointer-events-none absolute bottom-full left-1/2 z-20 mb-1 hidden w-max max-w-56 -translate-x-1/2 flex-col rounded-md bg-gray-950 px-3 py-2 text-start text-xs leading-snug text-white shadow-lg peer-hover:flex peer-focus-visible:flex peer-data-[tooltip=dismissed]:hidden"
+        className="pk:pointer-events-none pk:absolute pk:bottom-full pk:left-1/2 pk:z-20 pk:mb-1 pk:hidden pk:w-max pk:max-w-56 pk:-translate-x-1/2 pk:flex-col pk:rounded-md pk:bg-gray-950 pk:px-3 pk:py-2 pk:text-start pk:text-xs pk:leading-snug pk:text-white pk:shadow-lg pk:peer-hover:flex pk:peer-focus-visible:flex pk:peer-data-[tooltip=dismissed]:hidden"
       >
-        <span className="font-semibold">{name}</span>
+        <span className="pk:font-semibold">{name}</span>
         <span>{status}</span>
-        {user.statusMessage && <span className="italic">“{user.statusMessage}”</span>}
-        {active && <span className="text-gray-300">{active}</span>}
+        {user.statusMessage && <span className="pk:italic">“{user.statusMessage}”</span>}
+        {active && <span className="pk:text-gray-300">{active}</span>}
       </span>
     </li>
   )

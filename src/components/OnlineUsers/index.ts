@@ -1,1 +1,1 @@
-export * from './OnlineUsers'
+export { OnlineUsers, type OnlineUsersProps, type OnlineUsersState } from './OnlineUsers'

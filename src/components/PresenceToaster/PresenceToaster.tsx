@@ -5,16 +5,14 @@ import {
   useId,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
-import type { Presence } from '../../client'
+import { usePageVisible } from '../../hooks/usePageVisible'
 import { usePresenceEvents } from '../../hooks/usePresenceEvents'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
-import { visibilityManager } from '../../runtime/visibility-manager'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../OnlineStatusIndicator'
 import { useDismissTimer } from './use-dismiss-timer'
@@ -55,9 +53,9 @@ function DefaultMessage({ user }: { user: Presence }) {
   return (
     // The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner).
     <bdi>
-      <bdi className="font-semibold">{toastName(user)}</bdi> is online
+      <bdi className="pk:font-semibold">{toastName(user)}</bdi> is online
       {(user.status === 'away' || user.status === 'dnd') && (
-        <span className="text-presence-muted"> · {STATUS_LABELS[user.status]}</span>
+        <span className="pk:text-presence-muted"> · {STATUS_LABELS[user.status]}</span>
       )}
     </bdi>
   )
@@ -86,9 +84,7 @@ export function PresenceToaster({
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
   // The runtime's page visibility (the document's, unless the app gave the provider another).
-  const visibility = usePresenceRuntime().options.visibility ?? visibilityManager
-  const subscribeVisibility = useCallback((notify: () => void) => visibility.subscribe(notify), [visibility])
-  const hidden = useSyncExternalStore(subscribeVisibility, () => !visibility.isVisible(), () => false)
+  const hidden = !usePageVisible()
   const nextKey = useRef(0)
   const limit = Math.max(1, Math.floor(max))
 
@@ -139,11 +135,11 @@ export function PresenceToaster({
       aria-label={label}
       data-slot="presence-toaster"
       data-state={toasts.length ? 'open' : 'empty'}
-      className={cn('pointer-events-none fixed bottom-4 end-4 z-50 flex flex-col items-end', className)}
+      className={cn('pk:pointer-events-none pk:fixed pk:bottom-4 pk:end-4 pk:z-50 pk:flex pk:flex-col pk:items-end', className)}
       {...rest}
     >
       <ol
-        className="flex flex-col items-stretch gap-2"
+        className="pk:flex pk:flex-col pk:items-stretch pk:gap-2"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
         onFocus={() => setFocused(true)}
@@ -186,7 +182,7 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
       data-slot="presence-toast"
       data-status={user.status}
       data-key={key}
-      className="pointer-events-auto flex w-80 max-w-[calc(100vw-2rem)] items-center gap-3 rounded-lg border border-presence-border bg-presence-surface p-3 text-sm text-presence-fg shadow-lg transition-[opacity,translate] duration-200 ease-out starting:translate-y-2 starting:opacity-0 motion-reduce:transition-none"
+      className="pk:pointer-events-auto pk:flex pk:w-80 pk:max-w-[calc(100vw-2rem)] pk:items-center pk:gap-3 pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:p-3 pk:text-sm pk:text-presence-fg pk:shadow-lg pk:transition-[opacity,translate] pk:duration-200 pk:ease-out pk:starting:translate-y-2 pk:starting:opacity-0 pk:motion-reduce:transition-none"
     >
       <Avatar
         src={user.profileImage}
@@ -195,7 +191,7 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
         size="sm"
         indicator={<OnlineStatusIndicator status={user.status} size="sm" badge aria-hidden />}
       />
-      <p id={messageId} data-slot="presence-toast-message" className="min-w-0 flex-1 break-words">
+      <p id={messageId} data-slot="presence-toast-message" className="pk:min-w-0 pk:flex-1 pk:break-words">
         {renderMessage ? renderMessage(user) : <DefaultMessage user={user} />}
       </p>
       <button
@@ -204,9 +200,9 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
         aria-label="Dismiss"
         aria-describedby={messageId}
         onClick={(event) => onClose(event.currentTarget, key)}
-        className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-presence-muted hover:bg-presence-border/50 hover:text-presence-fg focus-visible:outline-2 focus-visible:outline-presence-accent"
+        className="pk:inline-flex pk:size-7 pk:shrink-0 pk:items-center pk:justify-center pk:rounded-md pk:text-presence-muted pk:hover:bg-presence-border/50 pk:hover:text-presence-fg pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
       >
-        <svg aria-hidden viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+        <svg aria-hidden viewBox="0 0 16 16" className="pk:size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>
       </button>

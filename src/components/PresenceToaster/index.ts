@@ -1,1 +1,2 @@
-export * from './PresenceToaster'
+// toastName and toastText are for the tests, not the public entry.
+export { PresenceToaster, toastName, toastText, type PresenceToasterProps } from './PresenceToaster'

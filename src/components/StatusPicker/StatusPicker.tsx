@@ -1,13 +1,11 @@
 'use client'
 
 import { useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react'
-import { useStore } from 'zustand'
-import type { PresenceMode } from '../../client'
 import { useMyStatus } from '../../hooks/useMyStatus'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useSetMyStatus } from '../../hooks/useSetMyStatus'
+import type { PresenceMode } from '../../index'
 import { cn } from '../../lib/cn'
-import { normaliseStatusMessage } from '../../runtime/status-change'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { messageCount, STATUS_MESSAGE_MAX } from './message-length'
 import { MODE_OPTIONS } from './modes'
@@ -32,7 +30,7 @@ export interface StatusPickerProps extends Omit<ComponentPropsWithoutRef<'form'>
 }
 
 const button =
-  'inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent aria-disabled:cursor-not-allowed aria-disabled:opacity-60 disabled:cursor-not-allowed disabled:opacity-60'
+  'pk:inline-flex pk:items-center pk:justify-center pk:rounded-md pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:aria-disabled:cursor-not-allowed pk:aria-disabled:opacity-60 pk:disabled:cursor-not-allowed pk:disabled:opacity-60'
 
 function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'Something went wrong.'
@@ -62,8 +60,8 @@ export function StatusPicker({
   const inputRef = useRef<HTMLInputElement>(null)
 
   const my = useMyStatus()
-  const { setStatus, isPending, error } = useSetMyStatus()
-  const running = useStore(usePresenceRuntime().store, (s) => s.lifecycle === 'running')
+  const { mutateAsync: setStatus, isPending, error } = useSetMyStatus()
+  const running = usePresenceSession().lifecycle === 'running'
   // Only what the user edited; the rest follows the store, so the form reflects changes made elsewhere.
   const [draft, setDraft] = useState<{ mode?: PresenceMode; message?: string }>({})
   const [saved, setSaved] = useState(false)
@@ -97,16 +95,17 @@ export function StatusPicker({
       inputRef.current?.focus()
       return
     }
-    const change = { statusMessage: normaliseStatusMessage(message), ...(mode !== null && { mode }) }
+    let statusMessage: string | null
     try {
-      await setStatus(change)
+      // The hook trims the message (a blank one clears it) and resolves with the change as sent.
+      statusMessage = (await setStatus({ statusMessage: message, ...(mode !== null && { mode }) })).statusMessage ?? null
     } catch {
       // Shown from `error` below.
       return
     }
     setDraft({})
     setSaved(true)
-    onSaved?.({ mode, statusMessage: change.statusMessage })
+    onSaved?.({ mode, statusMessage })
   }
 
   return (
@@ -118,20 +117,20 @@ export function StatusPicker({
       noValidate
       onSubmit={submit}
       className={cn(
-        'flex w-full max-w-sm flex-col gap-4 rounded-(--radius-presence-card) border border-presence-border bg-presence-surface p-4 text-presence-fg dark:scheme-dark',
+        'pk:flex pk:w-full pk:max-w-sm pk:flex-col pk:gap-4 pk:rounded-(--pk-radius-presence-card) pk:border pk:border-presence-border pk:bg-presence-surface pk:p-4 pk:text-presence-fg pk:dark:scheme-dark',
         className,
       )}
       {...rest}
     >
-      <h2 id={titleId} className="text-base font-semibold">
+      <h2 id={titleId} className="pk:text-base pk:font-semibold">
         {title}
       </h2>
-      <fieldset disabled={!running} className="flex min-w-0 flex-col gap-4 disabled:opacity-60">
-        <fieldset data-slot="status-picker-modes" className="min-w-0">
-          <legend className="mb-1 text-sm font-medium">Status</legend>
-          {state === 'loading' && <p className="mb-1 text-sm text-presence-muted">Loading your status…</p>}
-          {state === 'signed-out' && <p className="mb-1 text-sm text-presence-muted">Sign in to set your status.</p>}
-          <div className="flex flex-col gap-1">
+      <fieldset disabled={!running} className="pk:flex pk:min-w-0 pk:flex-col pk:gap-4 pk:disabled:opacity-60">
+        <fieldset data-slot="status-picker-modes" className="pk:min-w-0">
+          <legend className="pk:mb-1 pk:text-sm pk:font-medium">Status</legend>
+          {state === 'loading' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">Loading your status…</p>}
+          {state === 'signed-out' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">Sign in to set your status.</p>}
+          <div className="pk:flex pk:flex-col pk:gap-1">
             {MODE_OPTIONS.map((option) => {
               const labelId = `${ids}-${option.mode}-label`
               const descriptionId = `${ids}-${option.mode}-description`
@@ -140,7 +139,7 @@ export function StatusPicker({
                   key={option.mode}
                   data-slot="status-picker-option"
                   data-status={option.status}
-                  className="flex cursor-pointer items-start gap-3 rounded-lg border border-transparent px-2 py-1.5 hover:bg-presence-border/40 has-checked:border-presence-accent has-focus-visible:outline-2 has-focus-visible:outline-presence-accent"
+                  className="pk:flex pk:cursor-pointer pk:items-start pk:gap-3 pk:rounded-lg pk:border pk:border-transparent pk:px-2 pk:py-1.5 pk:hover:bg-presence-border/40 pk:has-checked:border-presence-accent pk:has-focus-visible:outline-2 pk:has-focus-visible:outline-presence-accent"
                 >
                   <input
                     type="radio"
@@ -150,14 +149,14 @@ export function StatusPicker({
                     onChange={() => edit({ mode: option.mode })}
                     aria-labelledby={labelId}
                     aria-describedby={descriptionId}
-                    className="mt-1 size-4 shrink-0 accent-presence-accent focus-visible:outline-none"
+                    className="pk:mt-1 pk:size-4 pk:shrink-0 pk:accent-presence-accent pk:focus-visible:outline-none"
                   />
-                  <span className="flex min-w-0 flex-col">
-                    <span className="flex items-center gap-2 text-sm font-medium">
+                  <span className="pk:flex pk:min-w-0 pk:flex-col">
+                    <span className="pk:flex pk:items-center pk:gap-2 pk:text-sm pk:font-medium">
                       <OnlineStatusIndicator status={option.status} aria-hidden />
                       <span id={labelId}>{option.label}</span>
                     </span>
-                    <span id={descriptionId} className="text-xs text-presence-muted">
+                    <span id={descriptionId} className="pk:text-xs pk:text-presence-muted">
                       {option.description}
                     </span>
                   </span>
@@ -167,9 +166,9 @@ export function StatusPicker({
           </div>
         </fieldset>
 
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <div className="flex items-baseline justify-between gap-3">
-            <label htmlFor={messageId} className="text-sm font-medium">
+        <div className="pk:flex pk:min-w-0 pk:flex-col pk:gap-1.5">
+          <div className="pk:flex pk:items-baseline pk:justify-between pk:gap-3">
+            <label htmlFor={messageId} className="pk:text-sm pk:font-medium">
               Status message
             </label>
             <span
@@ -177,16 +176,16 @@ export function StatusPicker({
               data-slot="status-picker-counter"
               data-state={count.state}
               className={cn(
-                'text-xs tabular-nums text-presence-muted',
-                count.state !== 'ok' && 'font-semibold',
-                count.state === 'over' && 'text-presence-danger',
+                'pk:text-xs pk:tabular-nums pk:text-presence-muted',
+                count.state !== 'ok' && 'pk:font-semibold',
+                count.state === 'over' && 'pk:text-presence-danger',
               )}
             >
               <span aria-hidden>{`${count.length}/${STATUS_MESSAGE_MAX}`}</span>
-              <span className="sr-only">{`${count.length} of ${STATUS_MESSAGE_MAX} characters`}</span>
+              <span className="pk:sr-only">{`${count.length} of ${STATUS_MESSAGE_MAX} characters`}</span>
             </span>
           </div>
-          <div className="flex gap-2">
+          <div className="pk:flex pk:gap-2">
             <input
               ref={inputRef}
               id={messageId}
@@ -199,7 +198,7 @@ export function StatusPicker({
               onChange={(event) => edit({ message: event.target.value })}
               aria-invalid={tooLong || undefined}
               aria-describedby={tooLong ? `${counterId} ${overId}` : counterId}
-              className="min-w-0 flex-1 rounded-md border border-presence-muted/60 bg-presence-surface px-3 py-1.5 text-sm text-presence-fg placeholder:text-presence-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-presence-accent aria-invalid:border-presence-danger"
+              className="pk:min-w-0 pk:flex-1 pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-3 pk:py-1.5 pk:text-sm pk:text-presence-fg pk:placeholder:text-presence-muted pk:focus-visible:outline-2 pk:focus-visible:outline-offset-1 pk:focus-visible:outline-presence-accent pk:aria-invalid:border-presence-danger"
             />
             <button
               type="button"
@@ -210,33 +209,33 @@ export function StatusPicker({
                 edit({ message: '' })
                 inputRef.current?.focus()
               }}
-              className={cn(button, 'border border-presence-border text-presence-fg hover:bg-presence-border/40')}
+              className={cn(button, 'pk:border pk:border-presence-border pk:text-presence-fg pk:hover:bg-presence-border/40')}
             >
               Clear
             </button>
           </div>
           {/* Kept mounted, so that the warning is announced when it appears; its text does not change while typing. */}
-          <p id={overId} aria-live="polite" className="text-xs text-presence-danger empty:hidden">
+          <p id={overId} aria-live="polite" className="pk:text-xs pk:text-presence-danger pk:empty:hidden">
             {tooLong ? `Keep the message to ${STATUS_MESSAGE_MAX} characters.` : ''}
           </p>
         </div>
       </fieldset>
 
       {state === 'error' && (
-        <p role="alert" data-slot="status-picker-error" className="text-sm text-presence-danger">
+        <p role="alert" data-slot="status-picker-error" className="pk:text-sm pk:text-presence-danger">
           Couldn't save your status: {errorText(error)}
         </p>
       )}
 
-      <div className="flex items-center justify-end gap-3">
-        <p role="status" data-slot="status-picker-saved" className="text-sm text-presence-muted">
+      <div className="pk:flex pk:items-center pk:justify-end pk:gap-3">
+        <p role="status" data-slot="status-picker-saved" className="pk:text-sm pk:text-presence-muted">
           {state === 'saved' ? 'Status saved' : ''}
         </p>
         <button
           type="submit"
           data-slot="status-picker-save"
           aria-disabled={isPending || tooLong || !running || undefined}
-          className={cn(button, 'bg-presence-accent text-presence-surface hover:bg-presence-accent/90')}
+          className={cn(button, 'pk:bg-presence-accent pk:text-presence-surface pk:hover:bg-presence-accent/90')}
         >
           {isPending ? 'Saving…' : 'Save'}
         </button>

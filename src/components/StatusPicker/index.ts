@@ -1,1 +1,1 @@
-export * from './StatusPicker'
+export { StatusPicker, type SavedStatus, type StatusPickerProps, type StatusPickerState } from './StatusPicker'

@@ -1,12 +1,11 @@
-import type { PresenceMode } from '../../client'
-import type { IndicatorStatus } from '../OnlineStatusIndicator'
+import type { PresenceMode, PresenceStatus } from '../../index'
 
 /** One choice of the status picker: a mode, its name, the dot it shows and what it means for others. */
 export interface ModeOption {
   mode: PresenceMode
   label: string
   /** The status dot shown beside it (the shape the user's own avatar gets). */
-  status: IndicatorStatus
+  status: PresenceStatus
   /** One line on what others see. */
   description: string
 }

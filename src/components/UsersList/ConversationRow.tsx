@@ -1,13 +1,13 @@
 'use client'
 
 import { memo, type ComponentType } from 'react'
-import type { Conversation, Presence } from '../../client'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
+import type { Conversation, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
-import { formatFullTime, formatMessageTimeOn } from './format-time'
+import { formatFullTime, formatMessageTimeOn, isDisplayableTime } from './format-time'
 
 /** What the list hands each row. Every prop but `active` and `selected` is stable while the row stays put. */
 export interface ConversationRowProps {
@@ -85,8 +85,9 @@ function RowView({
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
   const text = last ? `${mine ? 'You: ' : ''}${last.text}` : null
-  const sentAt = last?.sentAt ?? null
-  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) : null
+  // Data handed straight to the list is not read by the client's parsers: an impossible time shows as none.
+  const sentAt = isDisplayableTime(last?.sentAt) ? last.sentAt : null
+  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) || null : null
   const unread = Math.max(0, Math.floor(conversation.unreadCount))
   return (
     <div
@@ -102,7 +103,7 @@ function RowView({
       data-unread={unread > 0 || undefined}
       onClick={() => onPick(conversation)}
       style={{ height, transform: `translateY(${start}px)` }}
-      className="absolute start-0 end-0 top-0 flex cursor-pointer items-center gap-3 border-b border-presence-border px-3 hover:bg-presence-fg/5 aria-selected:bg-presence-accent/10 group-focus:data-highlighted:outline-2 group-focus:data-highlighted:-outline-offset-2 group-focus:data-highlighted:outline-presence-accent"
+      className="pk:absolute pk:start-0 pk:end-0 pk:top-0 pk:flex pk:cursor-pointer pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:px-3 pk:hover:bg-presence-fg/5 pk:aria-selected:bg-presence-accent/10 pk:group-focus:data-highlighted:outline-2 pk:group-focus:data-highlighted:-outline-offset-2 pk:group-focus:data-highlighted:outline-presence-accent"
     >
       <Avatar
         src={user.profileImage}
@@ -110,46 +111,46 @@ function RowView({
         alt=""
         indicator={<OnlineStatusIndicator status={user.status} badge label={status} aria-hidden />}
       />
-      <div className="flex min-w-0 flex-1 flex-col gap-0.5">
-        <div className="flex items-baseline gap-2">
-          <span dir="auto" data-slot="users-list-name" className="min-w-0 flex-1 truncate font-medium text-presence-fg [text-align:match-parent]">
+      <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col pk:gap-0.5">
+        <div className="pk:flex pk:items-baseline pk:gap-2">
+          <span dir="auto" data-slot="users-list-name" className="pk:min-w-0 pk:flex-1 pk:truncate pk:font-medium pk:text-presence-fg pk:[text-align:match-parent]">
             {name}
           </span>
-          <span data-slot="users-list-status" className="sr-only">
+          <span data-slot="users-list-status" className="pk:sr-only">
             {`, ${status}`}
           </span>
-          {time && sentAt !== null && <span className="sr-only">, </span>}
+          {time && sentAt !== null && <span className="pk:sr-only">, </span>}
           {time && sentAt !== null && (
             <time
               dir="auto"
               dateTime={new Date(sentAt).toISOString()}
               title={formatFullTime(sentAt)}
               data-slot="users-list-time"
-              className="shrink-0 text-xs text-presence-muted tabular-nums"
+              className="pk:shrink-0 pk:text-xs pk:text-presence-muted pk:tabular-nums"
             >
               {time}
             </time>
           )}
         </div>
-        <div className="flex items-center gap-2">
-          <span className="sr-only">, </span>
+        <div className="pk:flex pk:items-center pk:gap-2">
+          <span className="pk:sr-only">, </span>
           <span
             dir="auto"
             data-slot="users-list-message"
             className={cn(
-              'min-w-0 flex-1 truncate text-sm [text-align:match-parent]',
-              !text ? 'text-presence-muted italic' : unread > 0 ? 'font-medium text-presence-fg' : 'text-presence-muted',
+              'pk:min-w-0 pk:flex-1 pk:truncate pk:text-sm pk:[text-align:match-parent]',
+              !text ? 'pk:text-presence-muted pk:italic' : unread > 0 ? 'pk:font-medium pk:text-presence-fg' : 'pk:text-presence-muted',
             )}
           >
             {text ?? 'No messages yet'}
           </span>
-          {unread > 0 && <span className="sr-only">, </span>}
+          {unread > 0 && <span className="pk:sr-only">, </span>}
           {unread > 0 && (
             <span
               role="img"
               aria-label={unreadLabel(unread)}
               data-slot="users-list-unread"
-              className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-presence-accent px-1.5 text-xs font-semibold text-presence-surface tabular-nums"
+              className="pk:inline-flex pk:h-5 pk:min-w-5 pk:shrink-0 pk:items-center pk:justify-center pk:rounded-full pk:bg-presence-accent pk:px-1.5 pk:text-xs pk:font-semibold pk:text-presence-surface pk:tabular-nums"
             >
               {unread > 99 ? '99+' : unread}
             </span>

@@ -1,12 +1,13 @@
 'use client'
 
-import { useCallback, useContext, useMemo, useSyncExternalStore, type ComponentPropsWithoutRef, type ReactNode } from 'react'
-import { useStore } from 'zustand'
-import type { Conversation } from '../../client'
+import { useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
-import { usePresenceRuntime } from '../../hooks/usePresenceRuntime'
+import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
+import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
+import { useServerClock } from '../../hooks/useServerClock'
+import type { Conversation } from '../../index'
 import { cn } from '../../lib/cn'
-import { PresenceContext } from '../../provider/PresenceContext'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
@@ -51,9 +52,9 @@ const SKELETONS = 6
  * <UsersList conversations={inbox} sortOnlineFirst label="Direct messages" />
  */
 export function UsersList(props: UsersListProps) {
-  const context = useContext(PresenceContext)
-  if (props.conversations) return context ? <LiveUsersList {...props} conversations={props.conversations} /> : <StaticUsersList {...props} conversations={props.conversations} />
-  if (!context) throw new Error('UsersList needs `conversations`, or <UserStatusProvider> to load them from')
+  const inProvider = useHasPresenceProvider()
+  if (props.conversations) return inProvider ? <LiveUsersList {...props} conversations={props.conversations} /> : <StaticUsersList {...props} conversations={props.conversations} />
+  if (!inProvider) throw new Error('UsersList needs `conversations`, or <UserStatusProvider> to load them from')
   return <EndpointUsersList {...props} />
 }
 
@@ -66,13 +67,13 @@ function EndpointUsersList(props: UsersListProps) {
   if (!isError) return <UsersListFrame props={props} state="loading" />
   return (
     <UsersListFrame props={props} state="error">
-      <div role="alert" className="flex flex-col items-start gap-3 p-4">
+      <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
         <p>Couldn't load your conversations.</p>
         <button
           type="button"
           onClick={() => void refetch()}
           disabled={isFetching}
-          className="rounded-md bg-presence-accent px-3 py-1.5 text-sm font-semibold text-presence-surface hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-presence-accent disabled:cursor-wait disabled:opacity-70"
+          className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:disabled:cursor-wait pk:disabled:opacity-70"
         >
           {isFetching ? 'Trying again…' : 'Try again'}
         </button>
@@ -84,15 +85,16 @@ function EndpointUsersList(props: UsersListProps) {
 /** Inside a provider, with data: rows read their user from the store. */
 function LiveUsersList(props: WithData) {
   const { conversations, sortOnlineFirst = false } = props
-  const { store } = usePresenceRuntime()
-  const serverOffset = useStore(store, (s) => s.connection.serverOffset)
-  const selfId = useStore(store, (s) => s.self)
+  const { offset: serverOffset } = useServerClock()
+  const { userId: selfId } = usePresenceSession()
   // Subscribed only when sorting: one flag per conversation, so that only going online or offline re-sorts.
-  const flags = useCallback(
-    () => (sortOnlineFirst ? conversations.map((c) => ((store.users.get(c.otherUser.id) ?? c.otherUser).isOnline ? '1' : '0')).join('') : ''),
-    [store, conversations, sortOnlineFirst],
+  const peerIds = useMemo(() => (sortOnlineFirst ? conversations.map((c) => c.otherUser.id) : []), [conversations, sortOnlineFirst])
+  const live = useIsOnlineMany(peerIds)
+  // A peer the store has not heard of shows as the conversation data has them.
+  const onlineFlags = useMemo(
+    () => (sortOnlineFirst ? conversations.map((c, i) => ((live[i] ?? c.otherUser.isOnline) ? '1' : '0')).join('') : ''),
+    [conversations, live, sortOnlineFirst],
   )
-  const onlineFlags = useSyncExternalStore(store.users.subscribeOnline, flags, flags)
   const items = useMemo(() => (sortOnlineFirst ? onlineFirst(conversations, onlineFlags) : conversations), [conversations, onlineFlags, sortOnlineFirst])
   return <ReadyUsersList props={props} items={items} Row={LiveConversationRow} serverOffset={serverOffset} selfId={selfId} />
 }
@@ -128,7 +130,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
   if (items.length === 0) {
     return (
       <UsersListFrame props={props} state="empty">
-        <p data-slot="users-list-empty" className="p-4 text-presence-muted">
+        <p data-slot="users-list-empty" className="pk:p-4 pk:text-presence-muted">
           No conversations yet.
         </p>
       </UsersListFrame>
@@ -173,21 +175,21 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
       data-state={state}
       aria-busy={state === 'loading' || undefined}
       style={{ height, ...style }}
-      className={cn('flex flex-col overflow-hidden rounded-lg border border-presence-border bg-presence-surface text-presence-fg', className)}
+      className={cn('pk:flex pk:flex-col pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:text-presence-fg', className)}
       {...rest}
     >
       {state === 'loading' ? (
         <>
-          <p role="status" className="sr-only">
+          <p role="status" className="pk:sr-only">
             Loading conversations…
           </p>
-          <div aria-hidden className="flex flex-col">
+          <div aria-hidden className="pk:flex pk:flex-col">
             {Array.from({ length: SKELETONS }, (_, i) => (
-              <div key={i} className="flex items-center gap-3 border-b border-presence-border px-3" style={{ height: rowHeight }}>
-                <span className="size-10 shrink-0 animate-pulse rounded-full bg-presence-border motion-reduce:animate-none" />
-                <span className="flex flex-1 flex-col gap-2">
-                  <span className="h-3 w-1/3 animate-pulse rounded bg-presence-border motion-reduce:animate-none" />
-                  <span className="h-3 w-2/3 animate-pulse rounded bg-presence-border motion-reduce:animate-none" />
+              <div key={i} className="pk:flex pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:px-3" style={{ height: rowHeight }}>
+                <span className="pk:size-10 pk:shrink-0 pk:animate-presence-pulse pk:rounded-full pk:bg-presence-border pk:motion-reduce:animate-none" />
+                <span className="pk:flex pk:flex-1 pk:flex-col pk:gap-2">
+                  <span className="pk:h-3 pk:w-1/3 pk:animate-presence-pulse pk:rounded pk:bg-presence-border pk:motion-reduce:animate-none" />
+                  <span className="pk:h-3 pk:w-2/3 pk:animate-presence-pulse pk:rounded pk:bg-presence-border pk:motion-reduce:animate-none" />
                 </span>
               </div>
             ))}

@@ -2,7 +2,7 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
-import type { Conversation } from '../../client'
+import type { Conversation } from '../../index'
 import { displayName, type ConversationRowComponent } from './ConversationRow'
 import { findTypeAhead, isTypeAheadKey, isTyping, moveActive, typeAheadKey, typeAheadStep, type TypeAheadState } from './keyboard'
 import { useToday } from './use-today'
@@ -34,6 +34,8 @@ const matchesFocusVisible = (element: Element) => {
  * The virtualised listbox: only the rows in view (plus `overscan`, plus the active option) are in the DOM, each
  * absolutely placed at its offset; the focus stays on the listbox and `aria-activedescendant` names the active option.
  */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
 export function UsersListBox({
   items,
   Row,
@@ -141,7 +143,8 @@ export function UsersListBox({
     }
   }
 
-  const optionId = (id: string) => `${baseId}-option-${encodeURIComponent(id)}`
+  // encodeURIComponent throws on a lone surrogate, which JSON text can carry: it becomes U+FFFD first.
+  const optionId = (id: string) => `${baseId}-option-${encodeURIComponent(id.replace(LONE_SURROGATE, '\ufffd'))}`
   const active = items[activeIndex]
 
   return (
@@ -154,9 +157,9 @@ export function UsersListBox({
       data-slot="users-list-listbox"
       onKeyDown={onKeyDown}
       onFocus={onFocus}
-      className="group relative min-h-0 flex-1 overflow-y-auto overscroll-contain focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-presence-accent"
+      className="pk:group pk:relative pk:min-h-0 pk:flex-1 pk:overflow-y-auto pk:overscroll-contain pk:focus-visible:outline-2 pk:focus-visible:-outline-offset-2 pk:focus-visible:outline-presence-accent"
     >
-      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="pk:relative pk:w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = items[virtual.index]!
           return (

@@ -1,1 +1,1 @@
-export * from './UsersList'
+export { UsersList, type UsersListProps, type UsersListState } from './UsersList'

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import themeCss from '../../../src/styles/theme.css?raw'
-import { OnlineStatusIndicator, STATUS_LABELS, type IndicatorSize, type IndicatorStatus } from '../../../src/components/OnlineStatusIndicator'
+import type { PresenceStatus } from '../../../src'
+import { OnlineStatusIndicator, STATUS_LABELS, type IndicatorSize } from '../../../src/components/OnlineStatusIndicator'
 import { contrastRatio, parseTokens, resolveTheme, type Token, type TokenScope } from '../../support/tokens'
 import { remToPx, SPACING_UNIT_PX, spacingScale, typeScale } from './scales'
 import { MINIMUM, PAIRINGS, type Pairing } from './usage'
@@ -19,15 +20,15 @@ const SPACING = group('spacing-')
 const RADII = group('radius-')
 const OTHERS = NAMES.filter((name) => !/^(color|spacing|radius)-/.test(name))
 
-const STATUSES = Object.keys(STATUS_LABELS) as IndicatorStatus[]
+const STATUSES = Object.keys(STATUS_LABELS) as PresenceStatus[]
 const SIZES: readonly IndicatorSize[] = ['sm', 'md', 'lg']
 
 /** The kit's design tokens, from src/styles/theme.css at build time: change a token and this page follows. */
 export function TokensPage() {
   return (
-    <div className="sb-unstyled flex flex-col gap-10 text-presence-fg" data-slot="tokens-page">
+    <div className="sb-unstyled pk:flex pk:flex-col pk:gap-10 pk:text-presence-fg" data-slot="tokens-page">
       <Section title="Colours" id="colours">
-        <p className="text-sm text-presence-muted">
+        <p className="pk:text-sm pk:text-presence-muted">
           Each colour in the light and the dark theme, and its contrast with what it is drawn on, computed from the
           values below (WCAG 2: text needs 4.5:1, a status dot or ring 3:1). Status never rests on colour alone: each
           status also has its own shape.
@@ -41,7 +42,7 @@ export function TokensPage() {
       </Section>
 
       <Section title="Type scale" id="type">
-        <p className="text-sm text-presence-muted">
+        <p className="pk:text-sm pk:text-presence-muted">
           The kit sets no font of its own: text takes the app&apos;s font. These are the Tailwind steps the components
           use (read from Tailwind&apos;s theme and the components&apos; classes).
         </p>
@@ -68,8 +69,8 @@ export function TokensPage() {
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`tokens-${id}`} className="flex flex-col gap-4">
-      <h2 id={`tokens-${id}`} className="text-xl font-semibold">
+    <section aria-labelledby={`tokens-${id}`} className="pk:flex pk:flex-col pk:gap-4">
+      <h2 id={`tokens-${id}`} className="pk:text-xl pk:font-semibold">
         {title}
       </h2>
       {children}
@@ -77,14 +78,14 @@ function Section({ title, id, children }: { title: string; id: string; children:
   )
 }
 
-const cell = 'border-b border-presence-border px-3 py-2 text-start align-top'
-const headCell = `${cell} text-xs font-semibold uppercase tracking-wide text-presence-muted`
+const cell = 'pk:border-b pk:border-presence-border pk:px-3 pk:py-2 pk:text-start pk:align-top'
+const headCell = `${cell} pk:text-xs pk:font-semibold pk:uppercase pk:tracking-wide pk:text-presence-muted`
 
 function Table({ caption, head, children }: { caption: string; head: readonly string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="mb-2 text-start text-sm font-semibold">{caption}</caption>
+    <div className="pk:overflow-x-auto">
+      <table className="pk:w-full pk:border-collapse pk:text-sm">
+        <caption className="pk:mb-2 pk:text-start pk:text-sm pk:font-semibold">{caption}</caption>
         <thead>
           <tr>
             {head.map((label) => (
@@ -101,7 +102,7 @@ function Table({ caption, head, children }: { caption: string; head: readonly st
 }
 
 function TokenName({ name }: { name: string }) {
-  return <code className="font-mono text-xs whitespace-nowrap">--{name}</code>
+  return <code className="pk:font-mono pk:text-xs pk:whitespace-nowrap">--pk-{name}</code>
 }
 
 function ColourTable({ names, caption }: { names: readonly string[]; caption: string }) {
@@ -134,17 +135,17 @@ function Swatch({ theme, name }: { theme: TokenScope; name: string }) {
   const value = VALUES[theme].get(name) ?? ''
   const overridden = theme === 'dark' && TOKENS.some((token) => token.name === name && token.scope === 'dark')
   return (
-    <div className="flex items-center gap-2">
+    <div className="pk:flex pk:items-center pk:gap-2">
       <span
         aria-hidden
-        className="inline-flex size-10 shrink-0 items-center justify-center rounded-md border border-presence-border"
+        className="pk:inline-flex pk:size-10 pk:shrink-0 pk:items-center pk:justify-center pk:rounded-md pk:border pk:border-presence-border"
         style={{ background: VALUES[theme].get('color-presence-surface') }}
       >
-        <span className="size-7 rounded" style={{ background: value }} />
+        <span className="pk:size-7 pk:rounded" style={{ background: value }} />
       </span>
-      <span className="font-mono text-xs">
+      <span className="pk:font-mono pk:text-xs">
         {value}
-        {overridden && <span className="block text-presence-muted">dark override</span>}
+        {overridden && <span className="pk:block pk:text-presence-muted">dark override</span>}
       </span>
     </div>
   )
@@ -155,19 +156,19 @@ function Contrasts({ theme, name }: { theme: TokenScope; name: string }) {
   const minimum = MINIMUM[pairing.use]
   const colour = VALUES[theme].get(name) ?? ''
   const others = pairing.on.filter((other) => other !== name)
-  if (others.length === 0) return <span className="text-presence-muted">A surface</span>
+  if (others.length === 0) return <span className="pk:text-presence-muted">A surface</span>
   return (
-    <ul className="flex flex-col gap-1">
+    <ul className="pk:flex pk:flex-col pk:gap-1">
       {others.map((other) => {
         const behind = other.startsWith('#') ? other : (VALUES[theme].get(other) ?? '')
         const ratio = contrastRatio(colour, behind)
         const label = other.startsWith('#') ? other : other.replace(/^color-presence-/, '')
         return (
-          <li key={other} className="flex flex-wrap items-baseline gap-x-2">
-            <span className="font-mono text-xs">
+          <li key={other} className="pk:flex pk:flex-wrap pk:items-baseline pk:gap-x-2">
+            <span className="pk:font-mono pk:text-xs">
               {ratio === null ? 'not a hex colour' : `${ratio.toFixed(2)}:1`}
             </span>
-            <span className="text-xs text-presence-muted">{pairing.background ? `under ${label}` : `on ${label}`}</span>
+            <span className="pk:text-xs pk:text-presence-muted">{pairing.background ? `under ${label}` : `on ${label}`}</span>
             {ratio !== null && minimum !== null && (
               <Verdict pass={ratio >= minimum} text={`${minimum}:1 ${pairing.use === 'text' ? 'text' : 'graphic'}`} />
             )}
@@ -181,7 +182,7 @@ function Contrasts({ theme, name }: { theme: TokenScope; name: string }) {
 /** Pass or fail in words, with a mark that does not rest on colour. */
 function Verdict({ pass, text }: { pass: boolean; text: string }) {
   return (
-    <span className="text-xs font-semibold" data-verdict={pass ? 'pass' : 'fail'}>
+    <span className="pk:text-xs pk:font-semibold" data-verdict={pass ? 'pass' : 'fail'}>
       {pass ? `✓ meets ${text}` : `✗ below ${text}`}
     </span>
   )
@@ -192,8 +193,8 @@ function StatusShapes() {
     <Table caption="Status shapes at each size, on both surfaces" head={['Status', ...SIZES.map((s) => `${s} (${sizeOf(s)})`), 'As a badge']}>
       {STATUSES.map((status) => (
         <tr key={status} data-status-row={status}>
-          <th scope="row" className={`${cell} font-normal`}>
-            <span className="block font-semibold">{STATUS_LABELS[status]}</span>
+          <th scope="row" className={`${cell} pk:font-normal`}>
+            <span className="pk:block pk:font-semibold">{STATUS_LABELS[status]}</span>
             <TokenName name={`color-presence-${status}`} />
           </th>
           {SIZES.map((size) => (
@@ -205,7 +206,7 @@ function StatusShapes() {
           ))}
           <td className={cell}>
             <OnBothSurfaces>
-              <span className="relative inline-block size-10 rounded-full bg-presence-avatar">
+              <span className="pk:relative pk:inline-block pk:size-10 pk:rounded-full pk:bg-presence-avatar">
                 <OnlineStatusIndicator status={status} badge />
               </span>
             </OnBothSurfaces>
@@ -221,12 +222,12 @@ const sizeOf = (size: IndicatorSize) => VALUES.light.get(`spacing-presence-dot-$
 /** Its children on the light surface and on the dark one, through the kit's own `data-theme` switch. */
 function OnBothSurfaces({ children }: { children: ReactNode }) {
   return (
-    <span className="inline-flex gap-2">
+    <span className="pk:inline-flex pk:gap-2">
       {THEMES.map((theme) => (
         <span
           key={theme}
           data-theme={theme}
-          className={`${theme === 'dark' ? 'dark ' : ''}inline-flex size-14 items-center justify-center rounded-md border border-presence-border bg-presence-surface`}
+          className={`${theme === 'dark' ? 'dark ' : ''}pk:inline-flex pk:size-14 pk:items-center pk:justify-center pk:rounded-md pk:border pk:border-presence-border pk:bg-presence-surface`}
         >
           {children}
         </span>
@@ -241,13 +242,13 @@ function TypeScale() {
       {typeScale().map((step) => (
         <tr key={step.name} data-type-step={step.name}>
           <td className={cell}>
-            <code className="font-mono text-xs">{step.name}</code>
+            <code className="pk:font-mono pk:text-xs">{step.name}</code>
           </td>
-          <td className={`${cell} font-mono text-xs`}>
+          <td className={`${cell} pk:font-mono pk:text-xs`}>
             {step.size} ({remToPx(step.size)} px)
           </td>
-          <td className={`${cell} font-mono text-xs`}>{step.lineHeight ?? '—'}</td>
-          <td className={`${cell} font-mono text-xs`}>{step.uses}</td>
+          <td className={`${cell} pk:font-mono pk:text-xs`}>{step.lineHeight ?? '—'}</td>
+          <td className={`${cell} pk:font-mono pk:text-xs`}>{step.uses}</td>
           <td className={cell}>
             <span style={{ fontSize: step.size, lineHeight: step.lineHeight }}>jane_smith is online</span>
           </td>
@@ -267,9 +268,9 @@ function SizeTable({ names, caption }: { names: readonly string[]; caption: stri
             <td className={cell}>
               <TokenName name={name} />
             </td>
-            <td className={`${cell} font-mono text-xs`}>{value}</td>
+            <td className={`${cell} pk:font-mono pk:text-xs`}>{value}</td>
             <td className={cell}>
-              <span aria-hidden className="block h-3 rounded-sm bg-presence-accent" style={{ width: value }} />
+              <span aria-hidden className="pk:block pk:h-3 pk:rounded-sm pk:bg-presence-accent" style={{ width: value }} />
             </td>
           </tr>
         )
@@ -283,11 +284,11 @@ function SpacingScale() {
     <Table caption={`Padding, margin and gap steps the components use (Tailwind's unit: ${SPACING_UNIT_PX} px)`} head={['Step', 'Pixels', 'Uses', 'Drawn']}>
       {spacingScale().map(({ step, px, uses }) => (
         <tr key={step} data-space-step={step}>
-          <td className={`${cell} font-mono text-xs`}>{step}</td>
-          <td className={`${cell} font-mono text-xs`}>{px} px</td>
-          <td className={`${cell} font-mono text-xs`}>{uses}</td>
+          <td className={`${cell} pk:font-mono pk:text-xs`}>{step}</td>
+          <td className={`${cell} pk:font-mono pk:text-xs`}>{px} px</td>
+          <td className={`${cell} pk:font-mono pk:text-xs`}>{uses}</td>
           <td className={cell}>
-            <span aria-hidden className="block h-3 rounded-sm bg-presence-accent" style={{ width: px }} />
+            <span aria-hidden className="pk:block pk:h-3 pk:rounded-sm pk:bg-presence-accent" style={{ width: px }} />
           </td>
         </tr>
       ))}
@@ -305,9 +306,9 @@ function RadiusTable({ names }: { names: readonly string[] }) {
             <td className={cell}>
               <TokenName name={name} />
             </td>
-            <td className={`${cell} font-mono text-xs`}>{value}</td>
+            <td className={`${cell} pk:font-mono pk:text-xs`}>{value}</td>
             <td className={cell}>
-              <span aria-hidden className="block size-12 border-2 border-presence-accent" style={{ borderRadius: value }} />
+              <span aria-hidden className="pk:block pk:size-12 pk:border-2 pk:border-presence-accent" style={{ borderRadius: value }} />
             </td>
           </tr>
         )
@@ -325,7 +326,7 @@ function ValueTable({ names, caption }: { names: readonly string[]; caption: str
             <TokenName name={name} />
           </td>
           {THEMES.map((theme) => (
-            <td key={theme} className={`${cell} font-mono text-xs`}>
+            <td key={theme} className={`${cell} pk:font-mono pk:text-xs`}>
               {VALUES[theme].get(name) ?? '—'}
             </td>
           ))}

@@ -27,21 +27,21 @@ export function ActivityDemo({ limit, filter = 'all', refetchDelayMs }: Activity
         ]}
       />
       {error != null && (
-        <div role="alert" className="mt-3 text-sm text-presence-danger">
+        <div role="alert" className="pk:mt-3 pk:text-sm pk:text-presence-danger">
           Couldn't load the activity.{' '}
-          <button type="button" onClick={() => void refetch()} className="underline focus-visible:outline-2 focus-visible:outline-presence-accent">
+          <button type="button" onClick={() => void refetch()} className="pk:underline pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent">
             Try again
           </button>
         </div>
       )}
-      <ol aria-label="Activity" className="mt-3 flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
+      <ol aria-label="Activity" className="pk:mt-3 pk:flex pk:max-h-72 pk:flex-col pk:gap-1 pk:overflow-y-auto pk:text-sm">
         {data?.map((entry) => (
-          <li key={`${entry.user.id}-${entry.at}-${entry.event}`} data-event={entry.event} className="flex items-center gap-2">
+          <li key={`${entry.user.id}-${entry.at}-${entry.event}`} data-event={entry.event} className="pk:flex pk:items-center pk:gap-2">
             <OnlineStatusIndicator status={entry.event} size="sm" label="" aria-hidden />
-            <span className="min-w-0 flex-1 truncate">
+            <span className="pk:min-w-0 pk:flex-1 pk:truncate">
               {entry.user.username ?? `User ${entry.user.id}`} {WORDS[entry.event]}
             </span>
-            <span className="text-xs text-presence-muted">
+            <span className="pk:text-xs pk:text-presence-muted">
               <Timestamp at={entry.at} />
             </span>
           </li>

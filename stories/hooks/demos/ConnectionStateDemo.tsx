@@ -27,7 +27,7 @@ export function ConnectionStateDemo({ retryLabel = 'Retry now' }: ConnectionStat
         <button
           type="button"
           onClick={retryNow}
-          className="mt-3 rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent"
+          className="pk:mt-3 pk:rounded-md pk:border pk:border-presence-border pk:px-2 pk:py-1 pk:text-sm pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
         >
           {retryLabel}
         </button>

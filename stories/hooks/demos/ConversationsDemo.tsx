@@ -26,14 +26,14 @@ export function ConversationsDemo({ onSelect, maxRows }: ConversationsDemoProps)
         ]}
       />
       {error != null && (
-        <div role="alert" className="mt-3 text-sm text-presence-danger">
+        <div role="alert" className="pk:mt-3 pk:text-sm pk:text-presence-danger">
           Couldn't load the conversations.{' '}
-          <button type="button" onClick={() => void refetch()} className="underline focus-visible:outline-2 focus-visible:outline-presence-accent">
+          <button type="button" onClick={() => void refetch()} className="pk:underline pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent">
             Try again
           </button>
         </div>
       )}
-      <ul aria-label="Conversations" className="mt-3 flex flex-col">
+      <ul aria-label="Conversations" className="pk:mt-3 pk:flex pk:flex-col">
         {rows?.map((conversation) => {
           const peer = conversation.otherUser
           const name = peer.username ?? `User ${peer.id}`
@@ -42,17 +42,17 @@ export function ConversationsDemo({ onSelect, maxRows }: ConversationsDemoProps)
               <button
                 type="button"
                 onClick={() => onSelect?.(conversation)}
-                className="flex w-full items-center gap-3 rounded-md px-2 py-1.5 text-start hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent"
+                className="pk:flex pk:w-full pk:items-center pk:gap-3 pk:rounded-md pk:px-2 pk:py-1.5 pk:text-start pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
               >
                 <Avatar size="sm" src={peer.profileImage} name={name} alt="" indicator={<OnlineStatusIndicator userId={peer.id} size="sm" badge />} />
-                <span className="min-w-0 flex-1">
-                  <span className="block font-semibold">{name}</span>
-                  <span className="block truncate text-xs text-presence-muted">{conversation.lastMessage?.text ?? 'No messages yet'}</span>
+                <span className="pk:min-w-0 pk:flex-1">
+                  <span className="pk:block pk:font-semibold">{name}</span>
+                  <span className="pk:block pk:truncate pk:text-xs pk:text-presence-muted">{conversation.lastMessage?.text ?? 'No messages yet'}</span>
                 </span>
                 {conversation.unreadCount > 0 && (
-                  <span className="rounded-full bg-presence-fg px-1.5 text-xs text-presence-surface">
+                  <span className="pk:rounded-full pk:bg-presence-fg pk:px-1.5 pk:text-xs pk:text-presence-surface">
                     {conversation.unreadCount}
-                    <span className="sr-only"> unread</span>
+                    <span className="pk:sr-only"> unread</span>
                   </span>
                 )}
               </button>

@@ -2,28 +2,28 @@ import { useFriendIds, useOnlineUsers } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
 export type FriendIdsDemoProps = {
-  /** The hook's `enabled`: `false` asks nothing (`friendIds` stays `null`). Default `true`. */
+  /** The hook's `enabled`: `false` asks nothing (`data` stays `undefined`). Default `true`. */
   enabled?: boolean
 }
 
-/** `useFriendIds`: who is online, each marked "Friend" when the signed-in user's friend (`friendIds.has(id)`). */
+/** `useFriendIds`: who is online, each marked "Friend" when the signed-in user's friend (`data.has(id)`). */
 export function FriendIdsDemo({ enabled = true }: FriendIdsDemoProps) {
-  const { friendIds, isLoading, error } = useFriendIds({ enabled })
-  const { users } = useOnlineUsers()
+  const { data: friendIds, isPending, error } = useFriendIds({ enabled })
+  const users = useOnlineUsers().data?.users ?? []
   return (
     <DemoCard label={`useFriendIds(${enabled ? '' : '{ enabled: false }'})`}>
       <Readout
         rows={[
-          ['isLoading', show(isLoading)],
-          ['friendIds', friendIds ? `Set(${friendIds.size})` : 'null'],
+          ['isPending', show(isPending)],
+          ['data', friendIds ? `Set(${friendIds.size})` : 'undefined'],
           ['error', error == null ? 'null' : error instanceof Error ? error.message : String(error)],
         ]}
       />
-      <ul aria-label="Online users" className="mt-3 flex flex-col gap-1 text-sm">
+      <ul aria-label="Online users" className="pk:mt-3 pk:flex pk:flex-col pk:gap-1 pk:text-sm">
         {users.map((user) => (
-          <li key={user.id} className="flex items-center justify-between gap-2">
+          <li key={user.id} className="pk:flex pk:items-center pk:justify-between pk:gap-2">
             <span>{user.username ?? `User ${user.id}`}</span>
-            {friendIds?.has(user.id) && <span className="rounded-full border border-presence-border px-2 text-xs font-semibold">Friend</span>}
+            {friendIds?.has(user.id) && <span className="pk:rounded-full pk:border pk:border-presence-border pk:px-2 pk:text-xs pk:font-semibold">Friend</span>}
           </li>
         ))}
       </ul>

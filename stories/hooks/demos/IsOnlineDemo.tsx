@@ -20,7 +20,7 @@ function ActiveNow({ userId, onRender }: IsOnlineDemoProps) {
   const online = useIsOnline(userId)
   useEffect(() => onRender?.(online))
   return (
-    <p data-slot="is-online" className="flex items-center gap-2 font-semibold">
+    <p data-slot="is-online" className="pk:flex pk:items-center pk:gap-2 pk:font-semibold">
       <OnlineStatusIndicator status={online ? 'online' : 'offline'} label="" aria-hidden />
       {online ? 'Active now' : 'Offline'}
     </p>
@@ -38,7 +38,7 @@ export function IsOnlineDemo({ userId, onRender }: IsOnlineDemoProps) {
   return (
     <DemoCard label={`useIsOnline(${userId})`}>
       <ActiveNow userId={userId} onRender={onRender} />
-      <div className="mt-3">
+      <div className="pk:mt-3">
         <FullStatus userId={userId} />
       </div>
     </DemoCard>

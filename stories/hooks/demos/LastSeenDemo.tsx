@@ -20,11 +20,11 @@ export function LastSeenDemo({ userId, locale }: LastSeenDemoProps) {
   const name = user?.username ?? `User ${userId}`
   return (
     <DemoCard label={`useLastSeen(${userId}${locale ? `, { locale: "${locale}" }` : ''})`}>
-      <div className="mb-3 flex items-center gap-3">
+      <div className="pk:mb-3 pk:flex pk:items-center pk:gap-3">
         <Avatar src={user?.profileImage} name={name} alt="" indicator={<OnlineStatusIndicator status={status} badge />} />
-        <div className="min-w-0">
-          <p className="font-semibold">{name}</p>
-          <p data-slot="last-seen" className="text-sm text-presence-muted">
+        <div className="pk:min-w-0">
+          <p className="pk:font-semibold">{name}</p>
+          <p data-slot="last-seen" className="pk:text-sm pk:text-presence-muted">
             {text ? (
               <>
                 Last seen <span lang={locale}>{text}</span>

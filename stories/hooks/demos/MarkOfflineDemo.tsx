@@ -6,12 +6,12 @@ import { DemoCard, Readout } from './Readout'
 export type MarkOfflineDemoProps = {
   /** The button's text. The hook takes no options. Default "Log out". */
   label?: string
-  /** Called once `markOffline()` has resolved: the socket is closed, the heartbeat stopped, mark-offline posted. */
+  /** Called once `markOffline.mutateAsync()` has resolved: the socket is closed, the heartbeat stopped, mark-offline posted. */
   onMarkedOffline?: () => void
 }
 
 /**
- * Seed 002's logout step with `useMarkOffline`: the button calls `markOffline()` (an app would then revoke the
+ * Seed 002's logout step with `useMarkOffline`: the button calls `markOffline.mutateAsync()` (an app would then revoke the
  * session and set the provider's token to `null`). The readout shows the result through `useMyStatus` and
  * `useConnectionState`.
  */
@@ -22,9 +22,9 @@ export function MarkOfflineDemo({ label = 'Log out', onMarkedOffline }: MarkOffl
   const [phase, setPhase] = useState<'idle' | 'pending' | 'done' | 'failed'>('idle')
   return (
     <DemoCard label="useMarkOffline()">
-      <p className="mb-3 flex items-center gap-2">
+      <p className="pk:mb-3 pk:flex pk:items-center pk:gap-2">
         <OnlineStatusIndicator status={status} />
-        <span className="font-semibold">{user?.username ?? 'Me'}</span>
+        <span className="pk:font-semibold">{user?.username ?? 'Me'}</span>
       </p>
       <Readout
         rows={[
@@ -38,18 +38,18 @@ export function MarkOfflineDemo({ label = 'Log out', onMarkedOffline }: MarkOffl
         onClick={async () => {
           setPhase('pending')
           try {
-            await markOffline()
+            await markOffline.mutateAsync()
           } catch {
             return setPhase('failed')
           }
           setPhase('done')
           onMarkedOffline?.()
         }}
-        className="mt-3 rounded-md border border-presence-border px-3 py-1 text-sm hover:bg-presence-fg/10 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-presence-accent"
+        className="pk:mt-3 pk:rounded-md pk:border pk:border-presence-border pk:px-3 pk:py-1 pk:text-sm pk:hover:bg-presence-fg/10 pk:disabled:opacity-60 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
       >
         {label}
       </button>
-      <p role="status" className="mt-2 text-sm">
+      <p role="status" className="pk:mt-2 pk:text-sm">
         {phase === 'pending' ? 'Marking you offline…' : phase === 'done' ? 'Marked offline.' : phase === 'failed' ? 'Could not mark you offline.' : ''}
       </p>
     </DemoCard>

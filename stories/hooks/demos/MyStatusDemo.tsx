@@ -16,10 +16,10 @@ export function MyStatusDemo({ emptyMessage = 'Set a status' }: MyStatusDemoProp
   const name = user?.username ?? 'Me'
   return (
     <DemoCard label="useMyStatus()">
-      <p data-slot="my-status-chip" className="mb-3 flex items-center gap-2">
+      <p data-slot="my-status-chip" className="pk:mb-3 pk:flex pk:items-center pk:gap-2">
         <Avatar size="sm" src={user?.profileImage} name={name} alt="" indicator={<OnlineStatusIndicator status={status} size="sm" badge />} />
-        <span className="font-semibold">{name}</span>
-        <span className="truncate text-sm text-presence-muted">{statusMessage ?? emptyMessage}</span>
+        <span className="pk:font-semibold">{name}</span>
+        <span className="pk:truncate pk:text-sm pk:text-presence-muted">{statusMessage ?? emptyMessage}</span>
       </p>
       <Readout
         rows={[

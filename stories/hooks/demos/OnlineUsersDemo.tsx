@@ -13,16 +13,17 @@ export type OnlineUsersDemoProps = {
 
 /** Who is online from `useOnlineUsers`: a count, the users sorted by name with their dots, and "+N more". */
 export function OnlineUsersDemo({ filter = 'all', includeSelf = false, limit }: OnlineUsersDemoProps) {
-  const { users, total, isLoading, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { data, isPending: isLoading, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { users, total } = data ?? { users: [], total: 0 }
   return (
     <DemoCard label="useOnlineUsers()">
-      <p role="status" className="mb-2 font-semibold">
+      <p role="status" className="pk:mb-2 pk:font-semibold">
         {error ? "Couldn't load who is online." : isLoading ? 'Loading who is online…' : `${total} online`}
       </p>
-      {!isLoading && total === 0 && !error && <p className="text-sm text-presence-muted">Nobody else is online.</p>}
-      <ul aria-label="Online users" className="flex flex-col gap-2">
+      {!isLoading && total === 0 && !error && <p className="pk:text-sm pk:text-presence-muted">Nobody else is online.</p>}
+      <ul aria-label="Online users" className="pk:flex pk:flex-col pk:gap-2">
         {users.map((user) => (
-          <li key={user.id} className="flex items-center gap-2 text-sm">
+          <li key={user.id} className="pk:flex pk:items-center pk:gap-2 pk:text-sm">
             <Avatar
               size="sm"
               src={user.profileImage}
@@ -31,10 +32,10 @@ export function OnlineUsersDemo({ filter = 'all', includeSelf = false, limit }: 
               indicator={<OnlineStatusIndicator status={user.status} size="sm" badge />}
             />
             <span>{user.username ?? `User ${user.id}`}</span>
-            {user.statusMessage && <span className="truncate text-presence-muted">— {user.statusMessage}</span>}
+            {user.statusMessage && <span className="pk:truncate pk:text-presence-muted">— {user.statusMessage}</span>}
           </li>
         ))}
-        {total > users.length && <li className="text-sm text-presence-muted">+{total - users.length} more</li>}
+        {total > users.length && <li className="pk:text-sm pk:text-presence-muted">+{total - users.length} more</li>}
       </ul>
     </DemoCard>
   )

@@ -36,9 +36,9 @@ export function PresenceEventsDemo({ userIds, onOnline, onOffline }: PresenceEve
   })
   return (
     <DemoCard label={userIds ? `usePresenceEvents({ userIds: [${userIds.join(', ')}] })` : 'usePresenceEvents()'}>
-      <div role="log" aria-label="Presence events" className="min-h-24 text-sm">
-        {lines.length === 0 && <p className="text-presence-muted">Nothing yet: nobody came or went.</p>}
-        <ol className="flex flex-col gap-1">
+      <div role="log" aria-label="Presence events" className="pk:min-h-24 pk:text-sm">
+        {lines.length === 0 && <p className="pk:text-presence-muted">Nothing yet: nobody came or went.</p>}
+        <ol className="pk:flex pk:flex-col pk:gap-1">
           {lines.map((line) => (
             <li key={line.key}>{line.text}</li>
           ))}

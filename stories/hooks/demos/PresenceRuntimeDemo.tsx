@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
-import { usePresenceClient, usePresenceRuntime } from '../../../src/hooks'
+import { usePresenceRuntime } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
 
 export type PresenceRuntimeDemoProps = {
@@ -9,15 +9,14 @@ export type PresenceRuntimeDemoProps = {
 }
 
 const buttonClass =
-  'rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 focus-visible:outline-2 focus-visible:outline-presence-accent'
+  'pk:rounded-md pk:border pk:border-presence-border pk:px-2 pk:py-1 pk:text-sm pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent'
 
 /**
- * The escape hatch: `usePresenceRuntime()` (and `usePresenceClient()`, the same object) hands over the provider's
+ * The escape hatch: `usePresenceRuntime()` hands over the provider's
  * runtime: its zustand stores, its REST client, its socket.
  */
 export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoProps) {
   const runtime = usePresenceRuntime()
-  const client = usePresenceClient()
   const known = useSyncExternalStore(runtime.store.users.subscribeOnline, () => runtime.store.users.size)
   const self = useStore(runtime.store, (state) => state.self)
   const lifecycle = useStore(runtime.store, (state) => state.lifecycle)
@@ -39,21 +38,20 @@ export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoPr
       <Readout
         rows={[
           ['runtime.id', runtime.id],
-          ['usePresenceClient() === runtime', show(client === runtime)],
           ['state.lifecycle', lifecycle],
           ['store.self', show(self)],
           ['store.users (known)', known],
         ]}
       />
-      <div className="mt-3 flex flex-wrap gap-2">
+      <div className="pk:mt-3 pk:flex pk:flex-wrap pk:gap-2">
         <button type="button" className={buttonClass} onClick={() => void fetchActivity()}>
           runtime.activity()
         </button>
-        <button type="button" className={buttonClass} onClick={() => client.retryNow()}>
-          client.retryNow()
+        <button type="button" className={buttonClass} onClick={() => runtime.retryNow()}>
+          runtime.retryNow()
         </button>
       </div>
-      <p role="status" className="mt-2 text-sm">
+      <p role="status" className="pk:mt-2 pk:text-sm">
         {answer}
       </p>
     </DemoCard>

@@ -9,11 +9,11 @@ export function Readout({
   rows: ReadonlyArray<readonly [name: string, value: ReactNode]>
 }) {
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+    <dl className="pk:grid pk:grid-cols-[auto_1fr] pk:gap-x-4 pk:gap-y-1 pk:text-sm">
       {rows.map(([name, value]) => (
-        <div key={name} className="contents">
-          <dt className="font-mono text-presence-muted">{name}</dt>
-          <dd className="min-w-0 font-mono break-words text-presence-fg">{value}</dd>
+        <div key={name} className="pk:contents">
+          <dt className="pk:font-mono pk:text-presence-muted">{name}</dt>
+          <dd className="pk:min-w-0 pk:font-mono pk:break-words pk:text-presence-fg">{value}</dd>
         </div>
       ))}
     </dl>
@@ -53,8 +53,8 @@ export function DemoCard({
   children: ReactNode
 }) {
   return (
-    <section aria-label={label} className="w-80 max-w-full rounded-lg border border-presence-border bg-presence-surface p-4 text-presence-fg">
-      <p className="mb-3 font-mono text-xs text-presence-muted">{label}</p>
+    <section aria-label={label} className="pk:w-80 pk:max-w-full pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:p-4 pk:text-presence-fg">
+      <p className="pk:mb-3 pk:font-mono pk:text-xs pk:text-presence-muted">{label}</p>
       {children}
     </section>
   )
@@ -65,10 +65,10 @@ export function DemoCard({
  * change: play functions wait for "Live" before they drive the mock.
  */
 export function LiveHint() {
-  const { isLoading, total } = useOnlineUsers()
+  const { data, isPending } = useOnlineUsers()
   return (
-    <p data-slot="live-hint" className="mt-3 text-xs text-presence-muted">
-      {isLoading ? 'Connecting…' : `Live: ${total} others online`}
+    <p data-slot="live-hint" className="pk:mt-3 pk:text-xs pk:text-presence-muted">
+      {isPending ? 'Connecting…' : `Live: ${data?.total ?? 0} others online`}
     </p>
   )
 }

@@ -14,19 +14,19 @@ const MODES: Array<[PresenceMode, string]> = [
 export type SetMyStatusDemoProps = {
   /** The message field's text at first (the server takes at most 140 characters). Default: empty. */
   defaultMessage?: string
-  /** Called with the change once `setStatus(change)` has resolved: the server has it and the store shows it. */
+  /** Called with the change once `mutateAsync(change)` has resolved: the server has it and the store shows it. */
   onSaved?: (change: { mode: PresenceMode; statusMessage: string | null }) => void
 }
 
 const buttonClass =
-  'rounded-md border border-presence-border px-3 py-1 text-sm hover:bg-presence-fg/10 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-presence-accent'
+  'pk:rounded-md pk:border pk:border-presence-border pk:px-3 pk:py-1 pk:text-sm pk:hover:bg-presence-fg/10 pk:disabled:opacity-60 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent'
 
 /**
- * `useSetMyStatus`: a mode and a message, saved with `setStatus({ mode, statusMessage })`; the current status comes
+ * `useSetMyStatus`: a mode and a message, saved with `mutateAsync({ mode, statusMessage })`; the current status comes
  * from `useMyStatus`. An empty message clears it (`null`).
  */
 export function SetMyStatusDemo({ defaultMessage = '', onSaved }: SetMyStatusDemoProps) {
-  const { setStatus, isPending, error } = useSetMyStatus()
+  const { mutateAsync, isPending, error } = useSetMyStatus()
   const { status, mode: currentMode, statusMessage } = useMyStatus()
   const [mode, setMode] = useState<PresenceMode | null>(null)
   const [message, setMessage] = useState(defaultMessage)
@@ -38,7 +38,7 @@ export function SetMyStatusDemo({ defaultMessage = '', onSaved }: SetMyStatusDem
     const change = { mode: chosen, statusMessage: message.trim() === '' ? null : message }
     setSaved(false)
     try {
-      await setStatus(change)
+      await mutateAsync(change)
     } catch {
       return // shown from `error`
     }
@@ -55,16 +55,16 @@ export function SetMyStatusDemo({ defaultMessage = '', onSaved }: SetMyStatusDem
           void save()
         }}
       >
-        <fieldset className="mb-3">
-          <legend className="mb-1 text-sm font-semibold">Mode</legend>
+        <fieldset className="pk:mb-3">
+          <legend className="pk:mb-1 pk:text-sm pk:font-semibold">Mode</legend>
           {MODES.map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
+            <label key={value} className="pk:flex pk:items-center pk:gap-2 pk:text-sm">
               <input type="radio" name="mode" value={value} checked={chosen === value} onChange={() => setMode(value)} />
               {label}
             </label>
           ))}
         </fieldset>
-        <label htmlFor={messageId} className="mb-1 block text-sm font-semibold">
+        <label htmlFor={messageId} className="pk:mb-1 pk:block pk:text-sm pk:font-semibold">
           Status message
         </label>
         <input
@@ -72,22 +72,22 @@ export function SetMyStatusDemo({ defaultMessage = '', onSaved }: SetMyStatusDem
           dir="auto"
           value={message}
           onChange={(event) => setMessage(event.target.value)}
-          className="mb-3 w-full rounded-md border border-presence-border bg-presence-surface px-2 py-1 text-sm text-presence-fg"
+          className="pk:mb-3 pk:w-full pk:rounded-md pk:border pk:border-presence-border pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:text-presence-fg"
         />
         <button type="submit" disabled={isPending} className={buttonClass}>
           {isPending ? 'Saving…' : 'Save'}
         </button>
       </form>
-      <p role="status" className="mt-2 text-sm">
+      <p role="status" className="pk:mt-2 pk:text-sm">
         {saved && !isPending ? 'Status saved' : ''}
       </p>
       {error != null && (
-        <p role="alert" className="mt-2 text-sm text-presence-danger">
+        <p role="alert" className="pk:mt-2 pk:text-sm pk:text-presence-danger">
           {error instanceof Error ? error.message : String(error)}
         </p>
       )}
-      <div className="mt-3 flex items-start gap-2">
-        <OnlineStatusIndicator status={status} className="mt-1" />
+      <div className="pk:mt-3 pk:flex pk:items-start pk:gap-2">
+        <OnlineStatusIndicator status={status} className="pk:mt-1" />
         <Readout
           rows={[
             ['useMyStatus().status', status],

@@ -16,9 +16,9 @@ export function UserStatusDemo({ userId }: UserStatusDemoProps) {
   const name = user?.username ?? `User ${userId}`
   return (
     <DemoCard label={`useUserStatus(${userId})`}>
-      <div className="mb-3 flex items-center gap-3">
+      <div className="pk:mb-3 pk:flex pk:items-center pk:gap-3">
         <Avatar src={user?.profileImage} name={name} alt="" indicator={<OnlineStatusIndicator status={status} badge />} />
-        <span className="font-semibold">{name}</span>
+        <span className="pk:font-semibold">{name}</span>
       </div>
       <Readout
         rows={[

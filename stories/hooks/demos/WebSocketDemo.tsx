@@ -25,7 +25,7 @@ export type WebSocketDemoProps = {
 }
 
 const buttonClass =
-  'rounded-md border border-presence-border px-2 py-1 text-sm hover:bg-presence-fg/10 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-presence-accent'
+  'pk:rounded-md pk:border pk:border-presence-border pk:px-2 pk:py-1 pk:text-sm pk:hover:bg-presence-fg/10 pk:disabled:opacity-60 pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent'
 
 /** Describes a frame in a few words: its `type`, and the user it is about. */
 function summary(message: unknown): string {
@@ -77,7 +77,7 @@ export function WebSocketDemo({
           ]}
         />
       </div>
-      <div className="mt-3 flex flex-wrap gap-2">
+      <div className="pk:mt-3 pk:flex pk:flex-wrap pk:gap-2">
         <button type="button" className={buttonClass} onClick={() => setSent(send({ type: 'status', mode: 'away', statusMessage: 'Sent over useWebSocket' }))}>
           Send: away
         </button>
@@ -88,7 +88,7 @@ export function WebSocketDemo({
           {state === 'open' ? 'Probe (ping)' : 'Retry now'}
         </button>
       </div>
-      <p className="mt-2 text-xs text-presence-muted">{sent === null ? 'Nothing sent yet.' : sent ? 'send() → true' : 'send() → false (not open)'}</p>
+      <p className="pk:mt-2 pk:text-xs pk:text-presence-muted">{sent === null ? 'Nothing sent yet.' : sent ? 'send() → true' : 'send() → false (not open)'}</p>
     </DemoCard>
   )
 }

@@ -21,15 +21,15 @@ describe('OnlineStatusIndicator', () => {
 
   it('pulses only when online, and never without the reduced-motion escape', () => {
     const { container, rerender } = render(<OnlineStatusIndicator status="online" pulse />)
-    expect(container.querySelector('.animate-ping')).toHaveClass('motion-reduce:hidden')
+    expect(container.querySelector('.pk\\:animate-presence-ping')).toHaveClass('pk:motion-reduce:hidden')
     rerender(<OnlineStatusIndicator status="away" pulse />)
-    expect(container.querySelector('.animate-ping')).toBeNull()
+    expect(container.querySelector('.pk\\:animate-presence-ping')).toBeNull()
   })
 
   it('sits at the end corner as a badge, so RTL puts it bottom-left', () => {
     render(<OnlineStatusIndicator status="online" badge size="lg" />)
     const dot = screen.getByRole('img')
-    expect(dot).toHaveClass('end-0', 'bottom-0')
+    expect(dot).toHaveClass('pk:end-0', 'pk:bottom-0')
     expect(dot).toHaveAttribute('data-size', 'lg')
   })
 })

@@ -140,7 +140,7 @@ describe('PresenceToaster', () => {
   it('animates only without reduced motion', async () => {
     const { send } = await renderToaster()
     await send(jane)
-    expect(toasts()[0]).toHaveClass('motion-reduce:transition-none')
+    expect(toasts()[0]).toHaveClass('pk:motion-reduce:transition-none')
   })
 })
 

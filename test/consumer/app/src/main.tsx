@@ -9,7 +9,8 @@ import {
   UserStatusProvider,
   useMarkOffline,
 } from 'presence-kit'
-import 'presence-kit/styles.css'
+import './app.css'
+import './presence-kit.css'
 
 const params = new URLSearchParams(location.search)
 const API = params.get('api') ?? 'http://127.0.0.1:8000'
@@ -24,7 +25,7 @@ interface Session {
 const KEY = 'consumer-auth'
 const readSession = (): Session | null => JSON.parse(localStorage.getItem(KEY) ?? 'null')
 
-// The app's own auth provider, as in seed 001: the presence provider sits inside it.
+// The app's own auth provider: the presence provider sits inside it, and takes its token.
 function useAuth() {
   const [session, setSession] = useState(readSession)
   useEffect(() => {
@@ -71,7 +72,7 @@ function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
 }
 
 function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
-  const markOffline = useMarkOffline()
+  const { mutateAsync: markOffline } = useMarkOffline()
   const logout = async () => {
     // Seed 002's order: this tab's socket closes, then mark-offline, then the session ends.
     await markOffline()

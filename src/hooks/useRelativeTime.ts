@@ -1,0 +1,44 @@
+'use client'
+import { useCallback, useSyncExternalStore } from 'react'
+import { formatLastSeen, lastSeenChangesAt, subscribeTicker } from '../runtime'
+import { useServerClock } from './useServerClock'
+
+/**
+ * Options of {@link useRelativeTime}.
+ *
+ * @example
+ * const options: RelativeTimeOptions = { locale: 'fr' }
+ */
+export interface RelativeTimeOptions {
+  /** A BCP 47 locale for `Intl.RelativeTimeFormat`. Default the runtime's. */
+  locale?: string
+}
+
+const noSubscription = () => () => {}
+const onServer = () => null
+
+/**
+ * "2 minutes ago" for a time on the server's clock (epoch ms), kept current: every mounted instance shares one timer,
+ * which wakes only when some text would change (often at first, hourly for old times). Computed on the server's
+ * clock ({@link useServerClock}), so a device whose clock is wrong still shows the right text. `null` for `null`,
+ * and on the server (the time is the client's to tell). The wording is `formatLastSeen`'s.
+ *
+ * @example
+ * import { useRelativeTime } from 'presence-kit'
+ *
+ * function Posted({ at }: { at: number }) {
+ *   const ago = useRelativeTime(at)
+ *   return <time dateTime={new Date(at).toISOString()}>{ago}</time>
+ * }
+ */
+export function useRelativeTime(at: number | null, options: RelativeTimeOptions = {}): string | null {
+  const { locale } = options
+  const { offset } = useServerClock()
+  const subscribe = useCallback(
+    (notify: () => void) =>
+      at === null ? noSubscription() : subscribeTicker(() => lastSeenChangesAt(at, Date.now() + offset) - offset, notify),
+    [at, offset],
+  )
+  const getSnapshot = () => (at === null ? null : formatLastSeen(at, Date.now() + offset, locale))
+  return useSyncExternalStore(subscribe, getSnapshot, onServer)
+}
