@@ -182,12 +182,12 @@ export class PresenceRuntime {
   #socket: PresenceSocket | null = null
   #token: TokenSource = null
   #tokenKey: unknown = null
-  // Bumped by every start, stop and markOffline: work of an older run is dropped.
-  #generation = 0
-  #abort: AbortController | null = null
+  // One per run, replaced by every start, stop and markOffline: its signal aborts the run's requests, and work of
+  // an older run (a run that is not the current one) is dropped. The runtime's generation, as an AbortController.
+  #run = new AbortController()
   #cleanups: Array<() => void> = []
   #authReported = false
-  #meLoading: { generation: number; promise: Promise<void> } | null = null
+  #meLoading: { run: AbortController; promise: Promise<void> } | null = null
   // The last socket close: mark-offline waits for it.
   #socketClosed: Promise<void> = Promise.resolve()
   // The list was refused (401, 403) or is missing (404): not read again until a retry, a new open or a new start.
@@ -280,12 +280,12 @@ export class PresenceRuntime {
     this.#token = token
     if (same && lifecycle === RuntimeLifecycle.Running) return
     this.#tokenKey = key
-    const generation = this.#halt()
+    const run = this.#halt()
     const session = same && lifecycle === RuntimeLifecycle.Offline ? current : current + 1
     if (!same) this.#authReported = false
     this.store.setState({ lifecycle: RuntimeLifecycle.Running, session, authError: same ? authError : null })
     queueMicrotask(() => {
-      if (generation === this.#generation) this.#goLive(generation)
+      if (run === this.#run) this.#goLive(run)
     })
   }
 
@@ -402,8 +402,7 @@ export class PresenceRuntime {
     return this.#guard(lookUpFriends(this.rest, this.store, options.signal))
   }
 
-  #goLive(generation: number): void {
-    this.#abort = new AbortController()
+  #goLive(run: AbortController): void {
     const { userId } = this.options
     if (userId !== null && userId !== undefined) this.store.getState().setSelf(userId)
     const url = this.#socketUrl()
@@ -419,19 +418,18 @@ export class PresenceRuntime {
       )
       socket.connect()
     }
-    const ready = this.#needsMe() ? this.#loadMe(generation) : Promise.resolve()
+    const ready = this.#needsMe() ? this.#loadMe(run) : Promise.resolve()
     if (this.rest.has('heartbeat')) {
       void ready.then(() => {
-        if (generation === this.#generation) this.heartbeat.start()
+        if (run === this.#run) this.heartbeat.start()
       })
     }
   }
 
-  // Stops whatever runs, keeps the store. Returns the new generation.
-  #halt(): number {
-    const generation = ++this.#generation
-    this.#abort?.abort()
-    this.#abort = null
+  // Stops whatever runs, keeps the store. Returns the new run.
+  #halt(): AbortController {
+    this.#run.abort()
+    const run = (this.#run = new AbortController())
     // Before the socket's close, whose status event would otherwise start the fallback polling.
     this.#policy.reset()
     this.#polling.stop()
@@ -442,7 +440,7 @@ export class PresenceRuntime {
     this.heartbeat.stop({ forget: true })
     this.#updateTransport()
     this.store.getState().setConnection({ nextRetryAt: null })
-    return generation
+    return run
   }
 
   #ensureSocket(url: string): PresenceSocket {
@@ -470,7 +468,7 @@ export class PresenceRuntime {
         this.#updateTransport()
         // A caller that could not be fetched before (network) is fetched again once the socket is back.
         if (status.state === 'open' && previous.state !== 'open' && this.#needsMe() && this.store.getState().self === null) {
-          void this.#loadMe(this.#generation)
+          void this.#loadMe(this.#run)
         }
         return
       }
@@ -516,7 +514,7 @@ export class PresenceRuntime {
   }
 
   async #poll(signal: AbortSignal): Promise<void> {
-    const generation = this.#generation
+    const run = this.#run
     // Changes the socket brings while the list is out are newer than the list: they are applied again after it.
     const changes: PresencePatch[] = []
     const off = this.#socket?.subscribe((event) => {
@@ -524,12 +522,12 @@ export class PresenceRuntime {
     })
     try {
       const list = await this.#guard(this.#readList(signal))
-      if (generation !== this.#generation) return
+      if (run !== this.#run) return
       this.store.getState().applyBatch({ snapshot: { users: list.users, options: { includesSelf: list.includesSelf } }, changes })
       if (this.store.getState().syncError !== null) this.store.setState({ syncError: null })
       if (!list.detailed) this.#nameUnknown(list.users)
     } catch (error) {
-      if (generation === this.#generation && !signal.aborted) this.store.setState({ syncError: error })
+      if (run === this.#run && !signal.aborted) this.store.setState({ syncError: error })
       throw error
     } finally {
       off?.()
@@ -569,18 +567,18 @@ export class PresenceRuntime {
   }
 
   // One request at a time: the socket may open while the first one is still out.
-  #loadMe(generation: number): Promise<void> {
-    if (this.#meLoading?.generation === generation) return this.#meLoading.promise
-    const promise = this.#guard(this.rest.me({ signal: this.#abort?.signal })).then(
+  #loadMe(run: AbortController): Promise<void> {
+    if (this.#meLoading?.run === run) return this.#meLoading.promise
+    const promise = this.#guard(this.rest.me({ signal: run.signal })).then(
       (me) => {
-        if (generation === this.#generation) this.#applyMe(me)
+        if (run === this.#run) this.#applyMe(me)
       },
       () => {
         // A 401 was reported; a missing endpoint leaves the caller unknown; a network error is retried when the
         // socket next opens.
       },
     )
-    const loading = { generation, promise }
+    const loading = { run, promise }
     this.#meLoading = loading
     void promise.then(() => {
       if (this.#meLoading === loading) this.#meLoading = null
