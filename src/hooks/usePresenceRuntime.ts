@@ -13,7 +13,7 @@ import type { PresenceRuntime } from '../runtime'
  *
  * function DebugPanel() {
  *   const runtime = usePresenceRuntime()
- *   return <pre>{JSON.stringify(runtime.store.getState().users, null, 2)}</pre>
+ *   return <pre>{JSON.stringify([...runtime.store.users.values()], null, 2)}</pre>
  * }
  */
 export function usePresenceRuntime(): PresenceRuntime {

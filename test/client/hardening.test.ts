@@ -247,9 +247,9 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
         ],
       }),
     )
-    await vi.waitFor(() => expect(Object.keys(runtime.store.getState().users).sort()).toEqual(['2', '3']))
-    expect(runtime.store.getState().users['2']).toMatchObject({ username: 'jane_smith', lastSeen: null })
-    expect(runtime.store.getState().users['3']).toMatchObject({ status: 'away', profileImage: null })
+    await vi.waitFor(() => expect([...runtime.store.users.values()].map((u) => u.id).sort()).toEqual(['2', '3']))
+    expect(runtime.store.users.get('2')).toMatchObject({ username: 'jane_smith', lastSeen: null })
+    expect(runtime.store.users.get('3')).toMatchObject({ status: 'away', profileImage: null })
     expect(events.filter((e) => e.type === 'invalid')).toEqual([
       { type: 'invalid', source: 'socket', reason: 'online_users: user #1: the user id is not an integer or a well-formed string of 1 to 128 characters' },
       { type: 'invalid', source: 'socket', reason: 'online_users: user #2: profileImage: image URL refused: scheme "javascript:" is not allowed' },
@@ -259,7 +259,7 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
     FakeWebSocket.last.receive(
       JSON.stringify({ type: 'user.status.changed', user: { id: 2, status: 'dnd', profileImage: 'data:image/svg+xml,<svg onload=alert(1)>' } }),
     )
-    await vi.waitFor(() => expect(runtime.store.getState().users['2']).toMatchObject({ status: 'dnd', profileImage: null }))
+    await vi.waitFor(() => expect(runtime.store.users.get('2')).toMatchObject({ status: 'dnd', profileImage: null }))
     expect(events.filter((e) => e.type === 'invalid').at(-1)).toEqual({
       type: 'invalid',
       source: 'socket',
