@@ -7,7 +7,8 @@ const FLAG = { '1': true, '0': false, '-': null } as const
 /**
  * Whether each of these users is online, in their order: `true`, `false`, or `null` for a user the kit has not heard
  * of (so that the caller can fall back on data of its own, such as a conversation's peer). The same array until one
- * of the answers changes: going from online to away, or a new status message, re-renders nothing.
+ * of the answers changes: going from online to away, or a new status message, re-renders nothing; a change to
+ * anyone else is not even looked at (it subscribes to these users alone).
  *
  * @example
  * import { useIsOnlineMany } from 'presence-kit'
@@ -19,13 +20,27 @@ const FLAG = { '1': true, '0': false, '-': null } as const
  */
 export function useIsOnlineMany(userIds: readonly (string | number)[]): readonly (boolean | null)[] {
   const { runtime } = usePresenceContext('useIsOnlineMany')
-  // One character per user: a string compares by value, so the store's change to anyone else re-renders nothing.
   const { users } = runtime.store
-  const subscribe = useCallback((listener: () => void) => users.subscribeChanges(() => listener()), [users])
-  const read = useCallback(
-    () => userIds.map((id) => { const user = users.get(id); return user ? (user.isOnline ? '1' : '0') : '-' }).join(''),
-    [users, userIds],
+  // A string key, so that an inline array does not resubscribe on every render.
+  const key = JSON.stringify(userIds.map(String))
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const offs = (JSON.parse(key) as string[]).map((id) => users.subscribe(id, notify))
+      return () => offs.forEach((off) => off())
+    },
+    [users, key],
   )
-  const flags = useSyncExternalStore(subscribe, read, read)
-  return useMemo(() => Array.from(flags, (flag) => FLAG[flag as keyof typeof FLAG]), [flags])
+  // One character per user: a string compares by value, so an unchanged answer re-renders nothing.
+  const flags = useCallback(
+    () =>
+      (JSON.parse(key) as string[])
+        .map((id) => {
+          const user = users.get(id)
+          return user ? (user.isOnline ? '1' : '0') : '-'
+        })
+        .join(''),
+    [users, key],
+  )
+  const answer = useSyncExternalStore(subscribe, flags, flags)
+  return useMemo(() => Array.from(answer, (flag) => FLAG[flag as keyof typeof FLAG]), [answer])
 }

@@ -4,7 +4,7 @@ import { act, cleanup, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useHasPresenceProvider, useIsOnlineMany, usePresenceSession, useRelativeTime, useServerClock } from '../../src'
 import { FakeWebSocket } from '../client/fake-websocket'
-import { FakeSocketProvider, OfflineProvider, presence } from './presence-harness'
+import { captured, FakeSocketProvider, OfflineProvider, presence } from './presence-harness'
 
 const SERVER_NOW = Date.parse('2030-06-15T12:00:00Z')
 const MINUTE = 60_000
@@ -80,6 +80,23 @@ describe('useIsOnlineMany', () => {
   })
 })
 const IDS = [2, '3', 99]
+
+describe('useIsOnlineMany, per user', () => {
+  it('a change to someone not asked about is not even looked at (it subscribes to these users alone)', async () => {
+    const { result, ws } = await connected(() => useIsOnlineMany(IDS))
+    act(() => ws.receive({ type: 'online_users', onlineUsers: [presence(2), presence(40)] }))
+    await frame()
+    expect(result.current).toEqual([true, null, null])
+    const get = vi.spyOn(captured.runtime!.store.users, 'get')
+    act(() => ws.receive({ type: 'user.status.changed', user: presence(40, { status: 'offline' }) }))
+    await frame()
+    expect(get).not.toHaveBeenCalled()
+    act(() => ws.receive({ type: 'user.status.changed', user: presence(2, { status: 'offline' }) }))
+    await frame()
+    expect(get).toHaveBeenCalled()
+    expect(result.current).toEqual([false, null, null])
+  })
+})
 
 describe('useHasPresenceProvider', () => {
   it('false outside a provider (never throws), true inside', () => {
