@@ -127,7 +127,8 @@ export interface PresenceRuntimeOptions {
  * What a runtime tells its subscribers.
  *
  * - `auth-error`: a REST call answered 401, or the socket was closed with 4401 (at most once per token).
- * - `invalid`: a record the backend sent was dropped as unusable, or names could not be had (`source`
+ * - `invalid`: a record the backend sent was dropped as unusable or had fields fixed (see README, "What the kit
+ *   accepts from a backend"), or names could not be had (`source`
  *   `userDetails` or `resolveUsers`).
  *
  * @example

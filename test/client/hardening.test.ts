@@ -12,7 +12,7 @@ import {
   type InvalidRecord,
 } from '../../src/client'
 import { MAX_ISSUES, RECORD_LIMITS } from '../../src/client/fields'
-import { readActivity, readConversations, readMe } from '../../src/client/responses'
+import { readActivity, readConversations, readMe, readNextPage } from '../../src/client/responses'
 import { PresenceRuntime, type RuntimeEvent } from '../../src/runtime'
 import { FakeWebSocket } from './fake-websocket'
 
@@ -177,6 +177,11 @@ describe('ids and text are bounded', () => {
     expect(readErrorBody(`<html>${HUGE}</html>`).message.length).toBeLessThanOrEqual(200)
     const frame = parseServerMessage(JSON.stringify({ type: 'error', code: HUGE, message: HUGE }))
     expect(frame).toEqual({ type: 'error', code: 'x'.repeat(RECORD_LIMITS.errorCode), message: 'x'.repeat(RECORD_LIMITS.errorMessage) })
+  })
+
+  it('a pagination past 2^53 ends the list instead of asking for a page that cannot be written exactly', () => {
+    expect(readNextPage({ online_users: [], pagination: { page: Number.MAX_SAFE_INTEGER, has_next: true } })).toBeNull()
+    expect(readNextPage({ online_users: [], pagination: { page: 3, per_page: 50, has_next: true } })).toEqual({ page: 4, perPage: 50 })
   })
 
   it(`a body of 100,000 bad records keeps the first ${MAX_ISSUES} reasons and counts the rest`, () => {
