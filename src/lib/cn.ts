@@ -1,7 +1,11 @@
 import { clsx, type ClassValue } from 'clsx'
-import { twMerge } from 'tailwind-merge'
 
-/** Joins class names and lets a later Tailwind class override an earlier one (`cn('p-2', 'p-4')` → `p-4`). */
+/**
+ * Joins class names: the kit's own, then the caller's `className`. No merging (tailwind-merge was 8 kB of the
+ * smallest component): the kit's classes carry the `pk:` prefix, so a caller's classes never name the same
+ * utility, and the kit never gives one element two classes for one property (test/components/class-conflicts).
+ * A caller restyles a part through its `data-slot` or the theme's `--pk-…` variables.
+ */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs))
+  return clsx(inputs)
 }

@@ -93,11 +93,12 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, classNa
       data-status={status}
       data-size={size}
       className={cn(
-        'pk:relative pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
+        'pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
         sizes[size],
         shapes[status],
         (status === 'offline' || status === 'invisible') && rings[size],
-        badge && 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface',
+        // Positioned either way: the shapes' ::after and the pulse are placed inside the dot.
+        badge ? 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface' : 'pk:relative',
         className,
       )}
       {...rest}

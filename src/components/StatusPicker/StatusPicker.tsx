@@ -176,9 +176,9 @@ export function StatusPicker({
               data-slot="status-picker-counter"
               data-state={count.state}
               className={cn(
-                'pk:text-xs pk:tabular-nums pk:text-presence-muted',
+                'pk:text-xs pk:tabular-nums',
                 count.state !== 'ok' && 'pk:font-semibold',
-                count.state === 'over' && 'pk:text-presence-danger',
+                count.state === 'over' ? 'pk:text-presence-danger' : 'pk:text-presence-muted',
               )}
             >
               <span aria-hidden>{`${count.length}/${STATUS_MESSAGE_MAX}`}</span>
