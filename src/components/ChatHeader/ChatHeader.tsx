@@ -92,7 +92,7 @@ export function ChatHeader({
         indicator={<OnlineStatusIndicator status={status} badge aria-hidden />}
       />
       <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col">
-        <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:[text-align:match-parent]">
+        <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent">
           {displayName}
         </h2>
         {/* Only a change of status (or status message) is announced: the span is new for each (an addition), while
@@ -103,7 +103,7 @@ export function ChatHeader({
           dir="auto"
           data-slot="chat-header-status"
           data-status={status}
-          className="pk:truncate pk:text-sm pk:text-presence-muted pk:[text-align:match-parent]"
+          className="pk:truncate pk:text-sm pk:text-presence-muted pk:text-match-parent"
         >
           <span key={`${status}:${statusMessage ?? ''}`}>{line}</span>
         </p>

@@ -87,11 +87,13 @@ export function OnlineUsers({
         className="pk:pointer-events-none pk:absolute pk:inset-0 pk:-z-10 pk:bg-[radial-gradient(120%_90%_at_25%_15%,transparent_35%,rgb(0_0_0/0.28))]"
       />
       <header className="pk:mb-4 pk:flex pk:items-baseline pk:justify-between pk:gap-3">
-        <h2 id={titleId} className="pk:truncate pk:text-xl pk:font-bold pk:tracking-tight">
+        {/* dir="auto": the title and the count are text of their own ("Who's Online?", not "?Who's Online", in a
+            right-to-left page); a translated title takes its own direction. */}
+        <h2 id={titleId} dir="auto" className="pk:truncate pk:text-xl pk:font-bold pk:tracking-tight">
           {title}
         </h2>
         {state === 'ready' && (
-          <span data-slot="online-count" className="pk:shrink-0 pk:text-sm pk:font-medium">
+          <span data-slot="online-count" dir="auto" className="pk:shrink-0 pk:text-sm pk:font-medium">
             {total} online
           </span>
         )}
