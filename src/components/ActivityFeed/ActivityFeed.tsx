@@ -1,6 +1,6 @@
 'use client'
 
-import { memo, useId, type ComponentPropsWithoutRef } from 'react'
+import { memo, useId, type ComponentProps } from 'react'
 import { useActivity } from '../../hooks/useActivity'
 import { useRelativeTime } from '../../hooks/useRelativeTime'
 import type { ActivityEntry } from '../../index'
@@ -10,7 +10,7 @@ import { activityKeys, activityName, ACTIVITY_WORDS } from './wording'
 
 export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'
 
-export interface ActivityFeedProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title' | 'children'> {
+export interface ActivityFeedProps extends Omit<ComponentProps<'section'>, 'title' | 'children'> {
   /** At most this many entries, newest first (1–200). Default 20. */
   limit?: number
   /** `friends` shows the signed-in user's friends only. Default `all`. */

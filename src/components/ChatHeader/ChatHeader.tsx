@@ -1,6 +1,6 @@
 'use client'
 
-import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
@@ -10,7 +10,7 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { statusLine } from './status-line'
 
-export interface ChatHeaderProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The other person in the chat, followed live from `<UserStatusProvider>`. Required. */
   userId: string | number
   /** Shown when the store has no username for the user. Default: "User <id>". */

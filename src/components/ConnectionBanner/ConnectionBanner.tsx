@@ -1,13 +1,13 @@
 'use client'
 
-import type { ComponentPropsWithoutRef } from 'react'
+import type { ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
 import { bannerState, bannerText } from './banner-state'
 import { useSecondsUntil } from './use-seconds-until'
 
-export interface ConnectionBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
    * Shows nothing while presence arrives by polling. Default: `true` for a backend without a socket (where polling
    * is normal), `false` otherwise (polling then replaces a socket that cannot be had).

@@ -1,6 +1,6 @@
 'use client'
 
-import type { ComponentPropsWithoutRef } from 'react'
+import type { ComponentProps } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { PresenceStatus } from '../../index'
@@ -16,7 +16,7 @@ export const STATUS_LABELS: Record<PresenceStatus, string> = {
   invisible: 'Invisible',
 }
 
-export interface OnlineStatusIndicatorProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>, 'children'> {
   /** The status to show. Leave it out and give `userId` to follow a user live. */
   status?: PresenceStatus
   /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */

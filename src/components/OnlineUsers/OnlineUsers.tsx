@@ -1,6 +1,6 @@
 'use client'
 
-import { useId, type ComponentPropsWithoutRef } from 'react'
+import { useId, type ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
 import { useServerClock } from '../../hooks/useServerClock'
@@ -14,7 +14,7 @@ import { UserTile } from './UserTile'
  */
 export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready' | 'unavailable'
 
-export interface OnlineUsersProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title' | 'children'> {
+export interface OnlineUsersProps extends Omit<ComponentProps<'section'>, 'title' | 'children'> {
   /** At most this many users; the rest become a "+N more" tile. Default 10. */
   maxUsers?: number
   /** The heading. Default "Who's Online?". */

@@ -5,7 +5,7 @@ import {
   useId,
   useRef,
   useState,
-  type ComponentPropsWithoutRef,
+  type ComponentProps,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
@@ -17,7 +17,7 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../OnlineStatusIndicator'
 import { useDismissTimer } from './use-dismiss-timer'
 
-export interface PresenceToasterProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+export interface PresenceToasterProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** Only these users' arrivals are announced. Default: everyone but the signed-in user. */
   userIds?: Array<string | number>
   /** How long a toast stays, in ms of time not hovered or focused (and with the page shown); `Infinity` keeps it until closed. Default 5 000. */

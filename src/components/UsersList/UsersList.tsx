@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
 import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
@@ -13,7 +13,7 @@ import { UsersListBox } from './UsersListBox'
 
 export type UsersListState = 'loading' | 'error' | 'empty' | 'ready'
 
-export interface UsersListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
+export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children' | 'onSelect'> {
   /**
    * The conversations to list, in this order. Default: loaded from `GET /api/chat/conversations/` through
    * `useConversations()` (needs `<UserStatusProvider>`). Passed in, the list also works outside any provider, showing
