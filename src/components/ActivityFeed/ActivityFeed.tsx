@@ -12,7 +12,7 @@ export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'
 
 export interface ActivityFeedProps extends Omit<ComponentProps<'section'>, 'title' | 'children'> {
   /** At most this many entries, newest first (1–200). Default 20. */
-  limit?: number
+  maxEntries?: number
   /** `friends` shows the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'
   /** The heading. Default "Recent activity". */
@@ -28,11 +28,11 @@ const SKELETONS = 4
  * `<UserStatusProvider>`.
  *
  * @example
- * <ActivityFeed limit={10} filter="friends" title="Friends' activity" />
+ * <ActivityFeed maxEntries={10} filter="friends" title="Friends' activity" />
  */
-export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activity', className, ...rest }: ActivityFeedProps) {
+export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent activity', className, ...rest }: ActivityFeedProps) {
   const titleId = useId()
-  const size = Math.min(200, Math.max(1, Math.floor(limit) || 1))
+  const size = Math.min(200, Math.max(1, Math.floor(maxEntries) || 1))
   const { data, isError, isFetching, refetch } = useActivity({ limit: size, filter })
   const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError ? 'error' : 'loading'
   const keys = data ? activityKeys(data) : []

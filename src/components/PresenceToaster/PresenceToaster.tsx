@@ -23,7 +23,7 @@ export interface PresenceToasterProps extends Omit<ComponentProps<'div'>, 'child
   /** How long a toast stays, in ms of time not hovered or focused (and with the page shown); `Infinity` keeps it until closed. Default 5 000. */
   durationMs?: number
   /** At most this many toasts at once; a new one pushes out the oldest. Default 3. */
-  max?: number
+  maxToasts?: number
   /** The toast's text for a user who came online. Default "jane_smith is online" (plus "· Away" or "· Do not disturb"). */
   renderMessage?: (user: Presence) => ReactNode
   /** The accessible name of the notifications region. Default "Notifications". */
@@ -74,7 +74,7 @@ function DefaultMessage({ user }: { user: Presence }) {
 export function PresenceToaster({
   userIds,
   durationMs = 5_000,
-  max = 3,
+  maxToasts = 3,
   renderMessage,
   label = 'Notifications',
   className,
@@ -86,7 +86,7 @@ export function PresenceToaster({
   // The runtime's page visibility (the document's, unless the app gave the provider another).
   const hidden = !usePageVisible()
   const nextKey = useRef(0)
-  const limit = Math.max(1, Math.floor(max))
+  const limit = Math.max(1, Math.floor(maxToasts))
 
   usePresenceEvents({
     userIds,
