@@ -3,7 +3,7 @@ import { MockClock } from './core/clock'
 import { Conversations } from './core/conversations'
 import { Presence } from './core/presence'
 import { TokenStore } from './core/tokens'
-import type { Mode, PresenceEvent } from './core/types'
+import type { DeviceKind, Mode, PresenceEvent } from './core/types'
 import { Hub } from './hub'
 import { isolated } from './isolate'
 import { castFor } from './modes/cast'
@@ -87,7 +87,8 @@ export class MockBackend {
   /** The base of absolute links when one was configured (`publicUrl`), else null: the transport decides. */
   readonly publicUrl: string | null
   readonly sendLimitBytes: number
-  #timer: ReturnType<typeof setTimeout> | undefined
+  /** The armed wake-ups, by the server-clock moment each is for. */
+  #timers = new Map<number, ReturnType<typeof setTimeout>>()
   #timerAt: number | null = null
   #stopSimulation: (() => void) | undefined
   /** Where online is an open socket: the connection each user held online by the controls has, with no socket. */
@@ -107,7 +108,12 @@ export class MockBackend {
     this.#seededOnline = seededOnline
     this.conversations = new Conversations(this.clock.now(), cast.conversations)
     const { announce } = this.mode.socket ?? {}
-    this.hub = new Hub({ frame: (userId, audience, origin) => (announce?.kind === 'user' ? announce.frame(this, userId, audience, origin) : null) })
+    this.hub = new Hub({
+      frame: (userId, audience, origin, viewerId) =>
+        announce?.kind === 'user' ? announce.frame(this, userId, audience, origin, viewerId) : null,
+      variant: (userId, audience, viewerId) =>
+        announce?.kind === 'user' && announce.variant ? announce.variant(this, userId, audience, viewerId) : '',
+    })
     this.presence = new Presence({
       clock: this.clock,
       timing: {
@@ -148,7 +154,10 @@ export class MockBackend {
     this.clock.advance(seconds * 1000)
     this.presence.evaluate()
     // The next expiry is as far away on the server clock as before, but nearer in real time: re-arm the timer.
-    if (this.#timerAt !== null) this.#schedule(this.#timerAt)
+    if (this.#timerAt !== null) {
+      this.#clearTimers()
+      this.#schedule(this.#timerAt)
+    }
     // Pushed before the control replies, even within the coalescing window.
     this.hub.flush()
   }
@@ -164,7 +173,7 @@ export class MockBackend {
    * ends it at once; elsewhere `online` is a sign of life and `offline` a mark-offline. Sockets of the user's own
    * stay open, and keep them online.
    */
-  applyPresence(userId: number, status: ControlStatus): void {
+  applyPresence(userId: number, status: ControlStatus, extras: { device?: DeviceKind; idle?: boolean } = {}): void {
     if (!this.controlStatuses.includes(status)) {
       throw new Error(`this backend (${this.mode.name}) has the statuses ${this.controlStatuses.join(', ')}, not ${status}`)
     }
@@ -181,9 +190,17 @@ export class MockBackend {
       return this.presence.markOffline(userId)
     }
     this.presence.setStatus(userId, { mode: modes[status] })
-    if (status === 'invisible') return
-    if (socketsOnly(this.mode)) this.#hold(userId)
-    else this.presence.restActivity(userId)
+    if (status !== 'invisible') {
+      if (socketsOnly(this.mode)) this.#hold(userId)
+      else this.presence.restActivity(userId)
+    }
+    // Section 6 in stories and tests: a user on their phone, a user gone idle, without a socket of their own.
+    if (extras.device !== undefined) this.#hold(userId, extras.device)
+    if (extras.idle !== undefined) {
+      const held = this.#held.get(userId)
+      if (held !== undefined) this.presence.setStatus(userId, { idle: extras.idle }, { connectionId: held })
+      this.presence.setStatus(userId, { idle: extras.idle }, 'rest')
+    }
   }
 
   /** Whether the user has a socket of their own open (a connection held by the controls is not one). */
@@ -199,17 +216,19 @@ export class MockBackend {
   }
 
   dispose(): void {
-    clearTimeout(this.#timer)
-    this.#timer = undefined
+    this.#clearTimers()
     this.#timerAt = null
     this.#stopSimulation?.()
     this.hub.dispose()
   }
 
-  #hold(userId: number): void {
-    if (this.#held.has(userId) || !this.presence.user(userId)) return
-    // Session 0 belongs to no token: no logout closes it, only the controls and a reset.
-    this.#held.set(userId, this.presence.connect(userId, 0))
+  #hold(userId: number, device?: DeviceKind): void {
+    const held = this.#held.get(userId)
+    if ((held !== undefined && device === undefined) || !this.presence.user(userId)) return
+    // Session 0 belongs to no token: no logout closes it, only the controls and a reset. Another kind replaces
+    // the held connection: the new one opens first, so that the user is never without one in between.
+    this.#held.set(userId, this.presence.connect(userId, 0, device))
+    if (held !== undefined) this.presence.disconnect(held)
   }
 
   // Users who start online are online the way this backend knows: with a socket open somewhere, where that is
@@ -231,21 +250,41 @@ export class MockBackend {
     this.hub.broadcast(frame)
   }
 
+  #clearTimers(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer)
+    this.#timers.clear()
+  }
+
+  // One timer per moment asked for. A wake-up asked for earlier than the armed ones is added beside them: those
+  // stay, since the deadlines they are for usually still stand (a grace period in front of a TTL), and a timer that
+  // finds nothing due only asks for the next one. Stale ones before the next wake-up are cleared.
   #schedule(at: number | null): void {
-    clearTimeout(this.#timer)
-    this.#timer = undefined
     this.#timerAt = at
-    if (at === null) return
+    for (const [when, timer] of this.#timers) {
+      if (at === null || when < at || this.#timers.size > MAX_TIMERS) {
+        clearTimeout(timer)
+        this.#timers.delete(when)
+      }
+    }
+    if (at === null || this.#timers.has(at)) return
+    this.#arm(at)
+  }
+
+  #arm(at: number): void {
     // Timers cannot wait longer than 2^31-1 ms, and they run on a monotonic clock that can fire a fraction of a
     // millisecond before the server clock reaches `at`: a timer that fires early is re-armed for the rest, since
     // `evaluate()` would find nothing due and the presence rules would not ask again for the same moment.
     const wait = Math.min(Math.max(0, at - this.clock.now()), 2 ** 31 - 1)
-    this.#timer = setTimeout(() => {
-      if (this.clock.now() < at) return this.#schedule(at)
-      this.#timerAt = null
+    const timer = setTimeout(() => {
+      this.#timers.delete(at)
+      if (this.clock.now() < at) return this.#arm(at)
+      if (this.#timerAt === at) this.#timerAt = null
       isolated('a timed run of the presence rules', () => this.presence.evaluate())
     }, wait)
-    const timer = this.#timer as { unref?: () => void }
-    timer.unref?.()
+    this.#timers.set(at, timer)
+    ;(timer as { unref?: () => void }).unref?.()
   }
 }
+
+/** At most this many wake-ups armed at once (each for a deadline that may still stand). */
+const MAX_TIMERS = 8

@@ -62,6 +62,12 @@ async function main(argv: string[]) {
     simulate: values.simulate ?? false,
     control: !values['no-control'],
   })
+  // Before anything is printed: whoever reads the banner may stop the server at once (a pipe delivers it at once).
+  const stop = () => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   const ws = server.url.replace(/^http/, 'ws')
   const api = routesOf(server.backend).filter((r) => r.access !== 'control' && !r.path.startsWith('/avatars/'))
   const sockets = mode.socket?.paths.map((path) => `${ws}${path}/?token=<access>`) ?? []
@@ -77,11 +83,6 @@ async function main(argv: string[]) {
   console.log(`Demo logins (password "${DEMO_PASSWORD}" for all): ${names.join(', ')}`)
   console.log(`Try: curl -s -X POST ${server.url}/api/auth/login/ -H 'Content-Type: application/json' -d '{"username":"john_doe","password":"${DEMO_PASSWORD}"}'`)
 
-  const stop = () => {
-    void server.close().then(() => process.exit(0))
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
 }
 
 // `npx presence-kit mock-server --port 8000`: the package's bin takes the command name first.

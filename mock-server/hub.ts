@@ -18,8 +18,13 @@ interface Member {
 }
 
 export interface HubOptions {
-  /** The frame announcing a user's current state to an audience, addressed from an origin. */
-  frame: (userId: number, audience: Audience, origin: string) => string | null
+  /** The frame announcing a user's current state to an audience, addressed from an origin, for one viewer. */
+  frame: (userId: number, audience: Audience, origin: string, viewerId: number) => string | null
+  /**
+   * Which viewers get the same frame (e.g. those who may see the user's last seen, section 6.4): one frame is
+   * built per variant and origin, however many sockets hear it. Default: one variant for everyone.
+   */
+  variant?: (userId: number, audience: Audience, viewerId: number) => string
   /** Changes of one user within this window go out as one event with the latest state. */
   coalesceMs?: number
   now?: () => number
@@ -33,11 +38,13 @@ export class Hub {
   #timers = new Map<number, ReturnType<typeof setTimeout>>()
   #lastSent = new Map<number, number>()
   readonly #frame: HubOptions['frame']
+  readonly #variant: NonNullable<HubOptions['variant']>
   readonly #coalesceMs: number
   readonly #now: () => number
 
   constructor(options: HubOptions) {
     this.#frame = options.frame
+    this.#variant = options.variant ?? (() => '')
     this.#coalesceMs = options.coalesceMs ?? 50
     this.#now = options.now ?? (() => performance.now())
   }
@@ -76,6 +83,9 @@ export class Hub {
 
   /** Queues the user's latest state for the audience; what one synchronous change produces leaves together. */
   publish(userId: number, audience: Audience): void {
+    // Nobody to tell: nothing queued, no timer armed. A socket that opens later gets a snapshot of the state after it.
+    const own = this.#byUser.get(userId)?.size ?? 0
+    if (audience === 'self' ? own === 0 : this.#members.size === own) return
     let pending = this.#pending.get(userId)
     if (pending) {
       pending.add(audience)
@@ -128,7 +138,7 @@ export class Hub {
     for (const audience of audiences) this.#send(userId, audience)
   }
 
-  // One serialisation per audience and origin, however many sockets hear it.
+  // One serialisation per audience, origin and variant, however many sockets hear it.
   #send(userId: number, audience: Audience): void {
     const frames = new Map<string, string | null>()
     const own = this.#byUser.get(userId)
@@ -137,8 +147,9 @@ export class Hub {
       if (audience === 'others' && own?.has(id)) continue
       const member = this.#members.get(id)
       if (!member) continue
-      let frame = frames.get(member.origin)
-      if (frame === undefined) frames.set(member.origin, (frame = this.#build(userId, audience, member.origin)))
+      const key = `${member.origin}\u0000${this.#variant(userId, audience, member.userId)}`
+      let frame = frames.get(key)
+      if (frame === undefined) frames.set(key, (frame = this.#build(userId, audience, member.origin, member.userId)))
       if (frame === null) continue
       try {
         member.socket.send(frame)
@@ -150,9 +161,9 @@ export class Hub {
 
   // A frame that cannot be built (a timestamp out of range, a bad record) is logged and dropped for its audience;
   // the other users' frames, the other sockets and the process live on.
-  #build(userId: number, audience: Audience, origin: string): string | null {
+  #build(userId: number, audience: Audience, origin: string, viewerId: number): string | null {
     try {
-      return this.#frame(userId, audience, origin)
+      return this.#frame(userId, audience, origin, viewerId)
     } catch (error) {
       console.error(`presence mock server: the ${audience} frame of user ${userId} failed and was dropped:`, error)
       return null

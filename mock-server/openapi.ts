@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { schemas } from './core/schemas'
+import { clientFrame, schemas, serverFrame } from './core/schemas'
 import type { BackendMode } from './modes'
 import type { Route } from './route'
 
@@ -71,7 +71,7 @@ function operation(route: Route) {
 const CONTRACT_INFO = {
   title: 'presence kit mock backend',
   description:
-    'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README).',
+    'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README), with `&device=web|mobile|desktop` (default and fallback `web`); every frame is one JSON text message, of the schemas `ClientFrame` (client to server) and `ServerFrame` (server to client) below.',
 }
 
 function infoOf(mode: BackendMode | undefined) {
@@ -100,7 +100,13 @@ export function openApiDocument(routes: readonly Route[], mode?: BackendMode) {
     info: { title: infoOf(mode).title, version: '1.0.0', description: infoOf(mode).description },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: toJson(schemas.error, 'output') },
+      schemas: {
+        Error: toJson(schemas.error, 'output'),
+        // The WebSocket's frames: OpenAPI has no operation for them, so they are documented as schemas.
+        ...(!mode || mode.name === 'contract'
+          ? { ClientFrame: toJson(clientFrame, 'input'), ServerFrame: toJson(serverFrame, 'output') }
+          : {}),
+      },
     },
     paths,
   }

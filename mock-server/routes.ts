@@ -1,7 +1,8 @@
 import type { ControlStatus } from './backend'
 import { avatarSvg } from './core/avatar'
+import { STATUS_PROBLEMS, type StatusChange } from './core/presence'
 import { responses, schemas } from './core/schemas'
-import type { UserRecord } from './core/types'
+import type { DeviceKind, UserRecord } from './core/types'
 import {
   activityItem,
   adminStatus,
@@ -37,9 +38,9 @@ const adminView = (ctx: RouteContext<unknown, unknown>, user: UserRecord) =>
   adminStatus(user, viewOf(ctx.backend.presence, 'admin', user))
 
 /** Sets a user's presence as their own session would; answers with the user as admins see them. */
-function applyPresence(ctx: RouteContext<{ status: ControlStatus }, unknown>) {
+function applyPresence(ctx: RouteContext<{ status: ControlStatus; device?: DeviceKind; idle?: boolean }, unknown>) {
   const user = target(ctx)
-  ctx.backend.applyPresence(user.id, ctx.body.status)
+  ctx.backend.applyPresence(user.id, ctx.body.status, { device: ctx.body.device, idle: ctx.body.idle })
   return { status: 200, body: adminView(ctx, user) }
 }
 
@@ -216,16 +217,23 @@ export const apiRoutes: Route[] = [
     method: 'patch',
     path: '/api/users/me/status/',
     access: 'user',
-    summary: "Sets the caller's mode and/or status message (null or blank clears it).",
+    summary:
+      "Sets the caller's mode, status message (null or blank clears it) and its expiry, last-seen visibility, and whether the REST presence is idle (6.1–6.4).",
     tag: 'users',
     body: schemas.statusBody,
     responses: { 200: responses.me },
     handle: (ctx) => {
-      const { mode, status_message } = ctx.body
-      ctx.backend.presence.setStatus(ctx.auth!.userId, {
+      const { mode, status_message, status_expires_at, last_seen_visibility, idle } = ctx.body
+      const change: StatusChange = {
         mode,
         statusMessage: status_message === undefined ? undefined : ctx.backend.normaliseMessage(status_message),
-      })
+        statusExpiresAt: status_expires_at === undefined ? undefined : status_expires_at === null ? null : Date.parse(status_expires_at),
+        lastSeenVisibility: last_seen_visibility,
+        idle,
+      }
+      const problem = ctx.backend.presence.checkStatus(ctx.auth!.userId, change)
+      if (problem) throw new HttpError(400, 'invalid_field', `status_expires_at: ${STATUS_PROBLEMS[problem]}`)
+      ctx.backend.presence.setStatus(ctx.auth!.userId, change, 'rest')
       return { status: 200, body: me(ctx) }
     },
   }),
@@ -350,7 +358,8 @@ export const controlRoutes: Route[] = [
     method: 'post',
     path: '/__mock__/users/{id}/presence',
     access: 'control',
-    summary: "Acts as the user's own session: online/away/dnd set the mode with REST activity, invisible the mode, offline marks offline.",
+    summary:
+      "Acts as the user's own session: online/away/dnd set the mode with REST activity, invisible the mode, offline marks offline; `device` holds a connection of that kind open, `idle` reports it and the REST presence idle or active.",
     tag: 'mock',
     body: schemas.controlPresenceBody,
     responses: { 200: responses.controlPresence },

@@ -1,5 +1,7 @@
 import type { MockBackend } from './backend'
+import { STATUS_PROBLEMS, type StatusChange } from './core/presence'
 import { clientFrame, describeIssue } from './core/schemas'
+import { DEVICES } from './core/types'
 import type { SocketLike } from './hub'
 import { isolated } from './isolate'
 
@@ -32,7 +34,10 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
     return { receive() {}, closed() {} }
   }
   const { userId } = auth
-  const connectionId = presence.connect(userId, auth.sessionId)
+  // `&device=web|mobile|desktop`; anything else, or nothing, is `web` (section 6.2).
+  const asked = url.searchParams.get('device')
+  const device = DEVICES.find((kind) => kind === asked) ?? 'web'
+  const connectionId = presence.connect(userId, auth.sessionId, device)
   let greeting: string | null
   try {
     greeting = protocol.greeting(backend, userId, origin)
@@ -103,12 +108,18 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
         }
         case 'status': {
           if (!protocol.statusFrames) return refuse('this backend takes no status frames; only {"type":"ping"}')
-          presence.touch(userId)
-          const { mode, statusMessage } = frame.data
-          presence.setStatus(userId, {
+          const { mode, statusMessage, statusExpiresAt, lastSeenVisibility, idle } = frame.data
+          const change: StatusChange = {
             mode,
             statusMessage: statusMessage === undefined ? undefined : backend.normaliseMessage(statusMessage),
-          })
+            statusExpiresAt: statusExpiresAt === undefined ? undefined : statusExpiresAt === null ? null : Date.parse(statusExpiresAt),
+            lastSeenVisibility,
+            idle,
+          }
+          const problem = presence.checkStatus(userId, change)
+          if (problem) return refuse(`statusExpiresAt: ${STATUS_PROBLEMS[problem]}`)
+          presence.touch(userId)
+          presence.setStatus(userId, change, { connectionId })
           return
         }
         default:

@@ -1,4 +1,4 @@
-import type { Mode } from './types'
+import type { LastSeenVisibility, Mode } from './types'
 
 export interface CastMember {
   id: number
@@ -10,6 +10,8 @@ export interface CastMember {
   lastActiveAgo: number | null
   /** Whether that sign of life was a REST request that still counts as presence at start-up. */
   present: boolean
+  /** Who may see their last seen (section 6.4). Default `everyone`. */
+  lastSeenVisibility?: LastSeenVisibility
 }
 
 export interface CastConversation {

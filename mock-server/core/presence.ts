@@ -1,10 +1,13 @@
 import { ActivityLog } from './activity'
 import { CAST, type CastMember } from './cast'
 import type { Clock } from './clock'
-import { othersView, ownView, presentUntil, viewKey, visibleStatus } from './status'
+import { deadlinesOf, othersView, ownView, viewKey, visibleStatus } from './status'
 import {
   CONTRACT_RULES,
   type Audience,
+  type ConnectionState,
+  type DeviceKind,
+  type LastSeenVisibility,
   type Mode,
   type PresenceEvent,
   type PresenceRules,
@@ -29,9 +32,26 @@ export interface PresenceOptions {
 export interface StatusChange {
   mode?: Mode
   statusMessage?: string | null
+  /** When the message is cleared (server time, ms); null: never. A new message without it never expires. */
+  statusExpiresAt?: number | null
+  lastSeenVisibility?: LastSeenVisibility
+  /** Whether the source that sends the change (a connection, or the REST presence) is idle (section 6.1). */
+  idle?: boolean
 }
 
-interface Connection {
+/** Why a status change is refused (section 6.3); each transport words it with its own field names. */
+export type StatusProblem = 'expiry_in_past' | 'expiry_without_message'
+
+/** How a refused expiry is explained, over REST and over the socket alike. */
+export const STATUS_PROBLEMS: Record<StatusProblem, string> = {
+  expiry_in_past: 'must be a time in the future',
+  expiry_without_message: 'needs a status message to expire',
+}
+
+/** Which source of presence a change comes from: the REST presence, or one open connection. */
+export type StatusSource = 'rest' | { connectionId: number }
+
+interface Connection extends ConnectionState {
   userId: number
   sessionId: number
 }
@@ -97,6 +117,8 @@ export class Presence {
     this.#mutate(userId, (user, now) => {
       user.lastActivity = now
       user.restAt = now
+      // A login is a new client, which has reported nothing: active, as a new connection is (section 6.1).
+      if (sign === 'login') user.restIdle = false
       if (this.rules.signEndsAway && user.mode === 'away') user.mode = 'auto'
     })
   }
@@ -116,13 +138,16 @@ export class Presence {
     })
   }
 
-  connect(userId: number, sessionId: number): number {
+  /** A new socket of the user; `device` is what its URL said it is (section 6.2). */
+  connect(userId: number, sessionId: number, device: DeviceKind = 'web'): number {
     const id = this.#nextConnection++
     this.#mutate(userId, (user, now) => {
+      const connection: Connection = { userId, sessionId, device, idle: false }
       user.lastActivity = now
       user.graceUntil = null
-      user.connections.add(id)
-      this.#connections.set(id, { userId, sessionId })
+      user.grace = null
+      user.connections.set(id, connection)
+      this.#connections.set(id, connection)
     })
     return id
   }
@@ -134,7 +159,9 @@ export class Presence {
     this.#connections.delete(connectionId)
     this.#mutate(connection.userId, (user, now) => {
       user.connections.delete(connectionId)
-      if (user.connections.size === 0) user.graceUntil = now + this.timing.graceMs
+      if (user.connections.size > 0) return
+      user.graceUntil = now + this.timing.graceMs
+      user.grace = { device: connection.device, idle: connection.idle }
     })
   }
 
@@ -142,7 +169,9 @@ export class Presence {
   markOffline(userId: number): void {
     this.#mutate(userId, (user) => {
       user.restAt = null
+      user.restIdle = false
       user.graceUntil = null
+      user.grace = null
     })
   }
 
@@ -159,8 +188,27 @@ export class Presence {
     else this.#mutate(userId, () => {})
   }
 
-  /** Sets mode and/or status message; returns whether anything changed. */
-  setStatus(userId: number, change: StatusChange): boolean {
+  /**
+   * What is wrong with a status change, or null: an expiry must lie ahead of the server's clock, and needs a
+   * message to expire (the one in the change, else the one the user has).
+   */
+  checkStatus(userId: number, change: StatusChange): StatusProblem | null {
+    this.evaluate()
+    const user = this.#users.get(userId)
+    if (!user || change.statusExpiresAt === undefined || change.statusExpiresAt === null) return null
+    const message = change.statusMessage === undefined ? user.statusMessage : change.statusMessage
+    if (message === null) return 'expiry_without_message'
+    if (change.statusExpiresAt <= this.clock.now()) return 'expiry_in_past'
+    return null
+  }
+
+  /**
+   * Sets mode, status message and its expiry, last-seen visibility and the idleness of one source; returns
+   * whether what anyone sees changed. A change `checkStatus` refuses throws.
+   */
+  setStatus(userId: number, change: StatusChange, source: StatusSource = 'rest'): boolean {
+    const problem = this.checkStatus(userId, change)
+    if (problem) throw new RangeError(problem)
     let changed = false
     this.#mutate(userId, (user) => {
       if (change.mode !== undefined && change.mode !== user.mode) {
@@ -168,26 +216,62 @@ export class Presence {
         user.mode = change.mode
         changed = true
       }
-      if (change.statusMessage !== undefined && change.statusMessage !== user.statusMessage) {
+      if (change.statusMessage !== undefined) {
+        // Setting a message without an expiry clears any earlier one (section 6.3).
+        const expires = change.statusMessage === null ? null : (change.statusExpiresAt ?? null)
+        if (change.statusMessage !== user.statusMessage || expires !== user.statusExpiresAt) changed = true
         user.statusMessage = change.statusMessage
+        user.statusExpiresAt = expires
+      } else if (change.statusExpiresAt !== undefined && user.statusMessage !== null) {
+        if (change.statusExpiresAt !== user.statusExpiresAt) changed = true
+        user.statusExpiresAt = change.statusExpiresAt
+      }
+      if (change.lastSeenVisibility !== undefined && change.lastSeenVisibility !== user.lastSeenVisibility) {
+        user.lastSeenVisibility = change.lastSeenVisibility
         changed = true
+      }
+      if (change.idle !== undefined) {
+        const holder = source === 'rest' ? null : user.connections.get(source.connectionId)
+        if (source === 'rest' && user.restIdle !== change.idle) {
+          user.restIdle = change.idle
+          changed = true
+        } else if (holder && holder.idle !== change.idle) {
+          holder.idle = change.idle
+          changed = true
+        }
       }
     })
     return changed
   }
 
-  /** Runs every expiry that is due, in the order they fell due, each announced and logged at its own moment. */
+  /**
+   * Runs every expiry that is due (REST presence, grace periods, status messages), in the order they fell due,
+   * each announced and logged at its own moment.
+   */
   evaluate(): void {
     const now = this.clock.now()
-    const due: Array<[number, UserRecord]> = []
+    const due: Array<{ at: number; kind: 'rest' | 'grace' | 'message'; user: UserRecord }> = []
     for (const user of this.#users.values()) {
-      const until = presentUntil(user, this.timing)
-      if (until !== null && until <= now) due.push([until, user])
+      for (const deadline of deadlinesOf(user, this.timing)) if (deadline.at <= now) due.push({ ...deadline, user })
     }
-    due.sort((a, b) => a[0] - b[0])
-    for (const [at, user] of due) {
-      user.graceUntil = null
-      user.restAt = null
+    due.sort((a, b) => a.at - b.at)
+    for (const { at, kind, user } of due) {
+      switch (kind) {
+        case 'rest':
+          user.restAt = null
+          user.restIdle = false
+          break
+        case 'grace':
+          user.graceUntil = null
+          user.grace = null
+          break
+        case 'message':
+          user.statusMessage = null
+          user.statusExpiresAt = null
+          break
+        default:
+          kind satisfies never
+      }
       this.#announce(user, at)
     }
     this.#reschedule()
@@ -221,8 +305,7 @@ export class Presence {
   #reschedule(): void {
     let next: number | null = null
     for (const user of this.#users.values()) {
-      const until = presentUntil(user, this.timing)
-      if (until !== null && (next === null || until < next)) next = until
+      for (const { at } of deadlinesOf(user, this.timing)) if (next === null || at < next) next = at
     }
     if (next === this.#scheduled) return
     this.#scheduled = next
@@ -247,11 +330,15 @@ export class Presence {
         friends: friends.get(member.id)!,
         mode: member.mode,
         statusMessage: member.statusMessage,
+        statusExpiresAt: null,
+        lastSeenVisibility: member.lastSeenVisibility ?? 'everyone',
         lastActivity,
         restAt: member.present ? lastActivity : null,
+        restIdle: false,
         graceUntil: null,
+        grace: null,
         frozenLastSeen: member.mode === 'invisible' ? lastActivity : null,
-        connections: new Set(),
+        connections: new Map(),
         announced: { self: '', others: '' },
         shownStatus: 'offline',
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MODES } from './types'
+import { DEVICES, LAST_SEEN_VISIBILITIES, MODES } from './types'
 
 const STATUS_MESSAGE_MAX = 140
 
@@ -9,6 +9,15 @@ const id = z.number().int().positive()
 const visibleStatus = z.enum(['online', 'away', 'dnd', 'offline'])
 const ownStatus = z.enum(['online', 'away', 'dnd', 'offline', 'invisible'])
 const mode = z.enum(MODES)
+const lastSeenVisibility = z.enum(LAST_SEEN_VISIBILITIES)
+const idle = z.boolean().describe('Auto-away: mode `auto` and every source of presence idle (6.1); false for an offline or invisible user.')
+const devices = z
+  .array(z.enum(DEVICES))
+  .describe('The sorted, distinct kinds of the open connections (6.2); [] when none or when shown offline.')
+const expiresAt = timestamp.describe('When the status message is cleared (6.3); null: never, or no message shown.')
+/** A time the client sends: ISO 8601, with an offset or `Z`; must lie ahead of the server's clock. */
+const expiresInput = isoDateTime.nullable().describe('When the message is cleared: a future ISO 8601 time, or null (never).')
+const idleInput = z.boolean().describe("Whether this source of presence is idle (6.1): the socket's own connection, or the REST presence.")
 
 /** A status message as a client may send it: at most 140 Unicode code points, or null to clear. */
 export const statusMessageInput = z
@@ -33,10 +42,23 @@ export const schemas = {
   refreshBody: z.object({ refresh: z.string() }),
   logoutBody: z.object({ refresh: z.string().optional() }),
   heartbeatBody: z.object({ timestamp: isoDateTime.optional().describe('Accepted and ignored: the server clock decides.') }),
-  statusBody: z.object({ mode: mode.optional(), status_message: statusMessageInput.optional() }),
+  statusBody: z.object({
+    mode: mode.optional(),
+    status_message: statusMessageInput.optional(),
+    status_expires_at: expiresInput.optional(),
+    last_seen_visibility: lastSeenVisibility.optional(),
+    idle: idleInput.optional(),
+  }),
   adminSetStatusBody: z.object({ status: z.enum(['online', 'away', 'offline']) }),
   clockBody: z.object({ advanceSeconds: z.number().min(0).max(10 * 365 * 24 * 3600) }),
-  controlPresenceBody: z.object({ status: z.enum(['online', 'away', 'dnd', 'invisible', 'offline']) }),
+  controlPresenceBody: z.object({
+    status: z.enum(['online', 'away', 'dnd', 'invisible', 'offline']),
+    device: z
+      .enum(DEVICES)
+      .optional()
+      .describe('Holds a connection of this kind open for the user, as an app left open would, until `offline` (6.2).'),
+    idle: z.boolean().optional().describe("Reports the user's held connection and REST presence idle or active (6.1)."),
+  }),
 
   onlineQuery: z.object({ filter: z.literal('friends').optional() }),
   activityQuery: z.object({ limit: positiveIntString('limit').optional(), filter: z.literal('friends').optional() }),
@@ -50,7 +72,10 @@ export const schemas = {
       isOnline: z.boolean(),
       status: ownStatus,
       statusMessage: z.string().nullable(),
+      statusExpiresAt: expiresAt,
       lastSeen: timestamp,
+      idle,
+      devices,
     }),
 
   statusUser: z
@@ -61,8 +86,11 @@ export const schemas = {
       is_online: z.boolean(),
       online_status: ownStatus,
       status_message: z.string().nullable(),
+      status_expires_at: expiresAt,
       last_seen: timestamp,
       last_activity: timestamp,
+      idle,
+      devices,
     }),
 
   me: z
@@ -74,7 +102,11 @@ export const schemas = {
       online_status: ownStatus,
       mode,
       status_message: z.string().nullable(),
+      status_expires_at: expiresAt,
       last_seen: timestamp,
+      idle,
+      devices,
+      last_seen_visibility: lastSeenVisibility,
     }),
 
   adminStatus: z
@@ -84,6 +116,8 @@ export const schemas = {
       online_status: ownStatus,
       last_seen: timestamp,
       is_online: z.boolean(),
+      idle,
+      devices,
     }),
 }
 
@@ -109,6 +143,8 @@ export const responses = {
         is_online: z.boolean(),
         online_status: visibleStatus,
         last_seen: timestamp,
+        idle,
+        devices,
       }),
       last_message: z.object({ text: z.string(), sent_at: isoDateTime, sender_id: id }).nullable(),
       unread_count: z.number().int().min(0),
@@ -139,7 +175,14 @@ export const responses = {
 /** What the client may send over the WebSocket. */
 export const clientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('status'), mode: mode.optional(), statusMessage: statusMessageInput.optional() }),
+  z.object({
+    type: z.literal('status'),
+    mode: mode.optional(),
+    statusMessage: statusMessageInput.optional(),
+    statusExpiresAt: expiresInput.optional(),
+    lastSeenVisibility: lastSeenVisibility.optional(),
+    idle: idleInput.optional(),
+  }),
 ])
 
 export type ClientFrame = z.infer<typeof clientFrame>

@@ -10,9 +10,28 @@ export const iso = (ms: number | null): string | null => (ms === null ? null : n
 
 export const avatarUrl = (origin: string, user: UserRecord) => `${origin}/avatars/${user.id}.svg`
 
+/**
+ * Whether a viewer may see the user's last seen (section 6.4): the user themselves and the admin endpoints always;
+ * anyone else as the user chose (`everyone`, their `friends`, `nobody`).
+ */
+export function maySeeLastSeen(viewer: Viewer, user: UserRecord): boolean {
+  if (viewer === 'admin' || viewer.userId === user.id) return true
+  switch (user.lastSeenVisibility) {
+    case 'everyone':
+      return true
+    case 'friends':
+      return user.friends.has(viewer.userId)
+    case 'nobody':
+      return false
+    default:
+      return user.lastSeenVisibility satisfies never
+  }
+}
+
 export function viewOf(presence: Presence, viewer: Viewer, user: UserRecord): PresenceView {
   const own = viewer === 'admin' || viewer.userId === user.id
-  return (own ? ownView : othersView)(user, presence.clock.now(), presence.timing)
+  const view = (own ? ownView : othersView)(user, presence.clock.now(), presence.timing)
+  return maySeeLastSeen(viewer, user) ? view : { ...view, lastSeen: null }
 }
 
 export function listVisible(presence: Presence, viewer: Viewer): Array<[UserRecord, PresenceView]> {
@@ -32,7 +51,10 @@ export function camelUser(origin: string, user: UserRecord, view: PresenceView) 
     isOnline: view.status !== 'offline',
     status: view.status,
     statusMessage: view.statusMessage,
+    statusExpiresAt: iso(view.statusExpiresAt),
     lastSeen: iso(view.lastSeen),
+    idle: view.idle,
+    devices: view.devices,
   }
 }
 
@@ -44,8 +66,11 @@ export function snakeUser(origin: string, user: UserRecord, view: PresenceView) 
     is_online: view.status !== 'offline',
     online_status: view.status,
     status_message: view.statusMessage,
+    status_expires_at: iso(view.statusExpiresAt),
     last_seen: iso(view.lastSeen),
     last_activity: iso(view.lastSeen),
+    idle: view.idle,
+    devices: view.devices,
   }
 }
 
@@ -58,7 +83,11 @@ export function meUser(origin: string, user: UserRecord, view: PresenceView) {
     online_status: view.status,
     mode: user.mode,
     status_message: view.statusMessage,
+    status_expires_at: iso(view.statusExpiresAt),
     last_seen: iso(view.lastSeen),
+    idle: view.idle,
+    devices: view.devices,
+    last_seen_visibility: user.lastSeenVisibility,
   }
 }
 
@@ -69,6 +98,8 @@ export function adminStatus(user: UserRecord, view: PresenceView) {
     online_status: view.status,
     last_seen: iso(view.lastSeen),
     is_online: view.status !== 'offline',
+    idle: view.idle,
+    devices: view.devices,
   }
 }
 
@@ -80,6 +111,8 @@ export function conversationUser(origin: string, user: UserRecord, view: Presenc
     is_online: view.status !== 'offline',
     online_status: view.status,
     last_seen: iso(view.lastSeen),
+    idle: view.idle,
+    devices: view.devices,
   }
 }
 

@@ -16,6 +16,8 @@ export function castFor(mode: BackendMode, cast: Cast): { cast: Cast; seededOnli
     mode: mode.modes.includes(m.mode) ? m.mode : 'auto',
     statusMessage: mode.messages ? m.statusMessage : null,
     present: m.present && !throughSockets,
+    // No backend design has last-seen privacy: everyone sees everyone's, as those designs do.
+    lastSeenVisibility: 'everyone' as const,
   }))
   return { cast: { ...cast, members }, seededOnline }
 }

@@ -36,3 +36,20 @@ export function controlBody(mode: BackendMode): z.ZodType {
 
 /** Whether a backend knows a user online only through an open socket (no REST sign of life counts). */
 export const socketsOnly = (mode: BackendMode): boolean => mode.socket !== null && mode.rules.restSigns.size === 0
+
+interface ContractAdminStatus {
+  user_id: number
+  username: string
+  online_status: string
+  last_seen: string | null
+  is_online: boolean
+}
+
+/** One user's status as the backend designs have it, field for field: none of the contract's section 6 fields. */
+export const designAdminStatus = (body: ContractAdminStatus) => ({
+  user_id: body.user_id,
+  username: body.username,
+  online_status: body.online_status,
+  last_seen: body.last_seen,
+  is_online: body.is_online,
+})

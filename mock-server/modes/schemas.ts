@@ -82,6 +82,14 @@ export const modeResponses = {
     last_seen: timestamp,
     is_online: z.boolean(),
   }),
+  /** `POST /__mock__/users/<id>/presence` in a backend: the user as admins see them, in the designs' fields. */
+  controlPresence: z.object({
+    user_id: id,
+    username: z.string(),
+    online_status: z.enum(['online', 'away', 'dnd', 'offline', 'invisible']),
+    last_seen: timestamp,
+    is_online: z.boolean(),
+  }),
   heartbeat: z.object({
     message: z.literal('Heartbeat recorded'),
     online_status: z.enum(['online', 'away', 'offline']),

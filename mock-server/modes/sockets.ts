@@ -1,5 +1,5 @@
 import { othersView, ownView } from '../core/status'
-import { camelUser, iso, listVisible, type Viewer } from '../core/views'
+import { camelUser, iso, listVisible, maySeeLastSeen, type Viewer } from '../core/views'
 import type { SocketProtocol } from './types'
 
 /** No user has id 0: the list as any user sees it, in backends where everyone sees the same (no invisible mode). */
@@ -17,11 +17,17 @@ export const contractSocket: SocketProtocol = {
   statusFrames: true,
   announce: {
     kind: 'user',
-    frame: ({ presence }, userId, audience, origin) => {
+    frame: ({ presence }, userId, audience, origin, viewerId) => {
       const user = presence.user(userId)
       if (!user) return null
       const view = (audience === 'self' ? ownView : othersView)(user, presence.clock.now(), presence.timing)
-      return JSON.stringify({ type: 'user.status.changed', user: camelUser(origin, user, view) })
+      // Last seen as this viewer may see it (section 6.4); one's own sockets always see it.
+      const seen = audience === 'self' || maySeeLastSeen({ userId: viewerId }, user)
+      return JSON.stringify({ type: 'user.status.changed', user: camelUser(origin, user, seen ? view : { ...view, lastSeen: null }) })
+    },
+    variant: ({ presence }, userId, audience, viewerId) => {
+      const user = presence.user(userId)
+      return audience === 'self' || !user || maySeeLastSeen({ userId: viewerId }, user) ? 'seen' : 'hidden'
     },
   },
 }

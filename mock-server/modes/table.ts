@@ -1,6 +1,7 @@
 import type { Route } from '../route'
 import { apiRoutes, controlRoutes } from '../routes'
-import { controlBody } from './common'
+import { controlBody, designAdminStatus } from './common'
+import { modeResponses } from './schemas'
 import type { BackendMode, RouteShape } from './types'
 
 const keyOf = (route: Route) => `${route.method.toUpperCase()} ${route.path}`
@@ -34,6 +35,8 @@ export function routesFor(mode: BackendMode, control: boolean): Route[] {
     if (shape === undefined) return []
     return [shape === true ? route : reshaped(route, shape)]
   })
-  const body = controlBody(mode)
-  return [...api, ...controls.map((route) => (route.path === '/__mock__/users/{id}/presence' ? { ...route, body } : route))]
+  // The presence control answers in the backend's own shape too: none of the contract's section 6 fields.
+  const presence = (route: Route) =>
+    reshaped(route, { body: controlBody(mode), responses: { 200: modeResponses.controlPresence }, shape: designAdminStatus })
+  return [...api, ...controls.map((route) => (route.path === '/__mock__/users/{id}/presence' ? presence(route) : route))]
 }

@@ -30,7 +30,12 @@ export interface SocketProtocol {
    * coalesces and orders them). `list`: the whole list again to every open socket, once per change of the list.
    */
   readonly announce:
-    | { kind: 'user'; frame(backend: MockBackend, userId: number, audience: Audience, origin: string): string | null }
+    | {
+        kind: 'user'
+        frame(backend: MockBackend, userId: number, audience: Audience, origin: string, viewerId: number): string | null
+        /** Which viewers get the same frame; default: all of them. */
+        variant?(backend: MockBackend, userId: number, audience: Audience, viewerId: number): string
+      }
     | { kind: 'list'; frame(backend: MockBackend): string }
 }
 

@@ -1,4 +1,4 @@
-import { appRoutes } from './common'
+import { appRoutes, designAdminStatus } from './common'
 import { modeResponses } from './schemas'
 import type { BackendMode } from './types'
 
@@ -48,10 +48,11 @@ export const usersHeartbeatAdmin: BackendMode = {
         pagination: body.pagination,
       }),
     },
-    'GET /api/users/admin/users/{id}/online-status/': { responses: { 200: modeResponses.adminStatus } },
+    'GET /api/users/admin/users/{id}/online-status/': { responses: { 200: modeResponses.adminStatus }, shape: designAdminStatus },
     'POST /api/users/admin/users/{id}/set-online-status/': {
       summary: "Admins only: sets a user's online_status; `away` lasts until that user's next request.",
       responses: { 200: modeResponses.adminStatus },
+      shape: designAdminStatus,
     },
   },
 }

@@ -1,3 +1,5 @@
+import { RECORD_LIMITS, clip } from './fields'
+
 const DEFAULT_CODES: Record<number, string> = {
   0: 'network_error',
   400: 'bad_request',
@@ -92,7 +94,11 @@ export function isMissingEndpoint(error: unknown): boolean {
   return isPresenceApiError(error) && error.isMissingEndpoint
 }
 
-const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null)
+const str = (max: number) => (value: unknown) => (typeof value === 'string' && value.trim() ? clip(value, max) : null)
+const code = str(RECORD_LIMITS.errorCode)
+const text = str(RECORD_LIMITS.errorMessage)
+// An HTML error page can be megabytes; its first part says what went wrong.
+const MAX_ERROR_BODY = 16_384
 
 /**
  * Reads an error body into a code and a message: the contract's `{"error": {"code", "message"}}`, Django REST
@@ -105,19 +111,19 @@ const str = (value: unknown) => (typeof value === 'string' && value.trim() ? val
  * readErrorBody('{"detail":"Given token not valid","code":"token_not_valid"}')
  * // { code: 'token_not_valid', message: 'Given token not valid' }
  */
-export function readErrorBody(text: string): { code: string | null; message: string } {
-  let body: unknown
+export function readErrorBody(body: string): { code: string | null; message: string } {
+  let value: unknown
   try {
-    body = JSON.parse(text)
+    value = JSON.parse(body)
   } catch {
-    const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
-    return { code: null, message: plain.slice(0, 200) }
+    const plain = body.slice(0, MAX_ERROR_BODY).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+    return { code: null, message: clip(plain, 200) }
   }
-  if (typeof body !== 'object' || body === null) return { code: null, message: str(body) ?? '' }
-  const record = body as Record<string, unknown>
+  if (typeof value !== 'object' || value === null) return { code: null, message: text(value) ?? '' }
+  const record = value as Record<string, unknown>
   const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : {}
   return {
-    code: str(nested.code) ?? str(record.code),
-    message: str(nested.message) ?? str(record.error) ?? str(record.detail) ?? str(record.message) ?? '',
+    code: code(nested.code) ?? code(record.code),
+    message: text(nested.message) ?? text(record.error) ?? text(record.detail) ?? text(record.message) ?? '',
   }
 }

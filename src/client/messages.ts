@@ -1,4 +1,4 @@
-import * as z from 'zod/mini'
+import { RECORD_LIMITS, clip, isObject } from './fields'
 import { parsePresence, type PresencePatch } from './presence'
 import { parsePresenceList } from './presence-list'
 import type { PresenceMode } from './presence-status'
@@ -49,7 +49,12 @@ export type ServerMessage =
       /** Items that were dropped, and why. */
       issues: string[]
     }
-  | { type: 'change'; user: PresencePatch }
+  | {
+      type: 'change'
+      user: PresencePatch
+      /** Fields that were fixed on the way in (text cut, an image URL refused), when there were any. */
+      issues?: string[]
+    }
   | { type: 'pong'; /** Server time, epoch ms; `null` if the pong carried none. */ ts: number | null }
   | { type: 'error'; code: string; message: string }
   | { type: 'invalid'; reason: string }
@@ -69,15 +74,8 @@ const SNAPSHOT_TYPES = new Set(['online_users', 'online-users', 'onlineUsers'])
 // that name to the browser, so both spellings of seed 001's event are taken.
 const CHANGE_TYPES = new Set(['user.status.changed', 'user_status_changed', 'user.status.change', 'status_changed'])
 
-const frame = z.looseObject({ type: z.string() })
-const errorFrame = z.looseObject({
-  code: z.catch(z.optional(z.string()), undefined),
-  message: z.catch(z.optional(z.string()), undefined),
-})
-
 const invalid = (reason: string): ServerMessage => ({ type: 'invalid', reason })
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const bounded = (value: unknown, max: number) => (typeof value === 'string' ? clip(value, max) : undefined)
 
 function snapshot(body: Record<string, unknown>): ServerMessage {
   const items = body.onlineUsers ?? body.online_users ?? body.users
@@ -91,9 +89,10 @@ function snapshot(body: Record<string, unknown>): ServerMessage {
 function change(body: Record<string, unknown>): ServerMessage {
   const nested = isObject(body.user) ? body.user : isObject(body.data) ? body.data : null
   const { type: _type, ...flat } = body
-  const result = parsePresence(nested ? { ...nested, user_id: nested.user_id ?? flat.user_id } : flat)
+  const fixes: string[] = []
+  const result = parsePresence(nested ? { ...nested, user_id: nested.user_id ?? flat.user_id } : flat, (reason) => fixes.push(reason))
   if (!result.ok) return invalid(`user.status.changed: ${result.reason}`)
-  return { type: 'change', user: result.patch }
+  return fixes.length ? { type: 'change', user: result.patch, issues: fixes } : { type: 'change', user: result.patch }
 }
 
 function read(data: unknown): ServerMessage {
@@ -109,18 +108,19 @@ function read(data: unknown): ServerMessage {
   } else if (!isObject(data)) {
     return invalid(`a frame must be JSON text, got ${data === null ? 'null' : typeof data}`)
   }
-  const parsed = frame.safeParse(value)
-  if (!parsed.success) return invalid('a frame must be a JSON object with a string "type"')
-  const body = parsed.data
+  if (!isObject(value) || typeof value.type !== 'string') return invalid('a frame must be a JSON object with a string "type"')
+  const body = value as Record<string, unknown> & { type: string }
   if (SNAPSHOT_TYPES.has(body.type)) return snapshot(body)
   if (CHANGE_TYPES.has(body.type)) return change(body)
   switch (body.type) {
     case 'pong':
       return { type: 'pong', ts: parseTimestamp(body.ts) ?? null }
-    case 'error': {
-      const error = errorFrame.parse(body)
-      return { type: 'error', code: error.code ?? 'error', message: error.message ?? '' }
-    }
+    case 'error':
+      return {
+        type: 'error',
+        code: bounded(body.code, RECORD_LIMITS.errorCode) ?? 'error',
+        message: bounded(body.message, RECORD_LIMITS.errorMessage) ?? '',
+      }
     default:
       return invalid(`unknown frame type ${JSON.stringify(body.type).slice(0, 60)}`)
   }

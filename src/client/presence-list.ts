@@ -1,3 +1,4 @@
+import { IssueLog, readId } from './fields'
 import { parsePresence, type PresencePatch } from './presence'
 
 /**
@@ -14,12 +15,9 @@ export interface PresenceList {
    * `online_users`): those users are online but their names are unknown, so a caller may fetch the details.
    */
   detailed: boolean
-  /** Why each dropped item was dropped, for reporting. */
+  /** Why each dropped item was dropped or a field fixed, for reporting (the first 50, then a count). */
   issues: string[]
 }
-
-const isId = (item: unknown): item is string | number =>
-  (typeof item === 'string' && item.trim() !== '') || (typeof item === 'number' && Number.isSafeInteger(item))
 
 /**
  * Reads an array of ids or user objects (or a mix) into a {@link PresenceList}. Never throws; anything that is not
@@ -32,21 +30,27 @@ const isId = (item: unknown): item is string | number =>
 export function parsePresenceList(items: unknown): PresenceList {
   if (!Array.isArray(items)) return { users: [], detailed: true, issues: ['the user list is not an array'] }
   const users: PresencePatch[] = []
-  const issues: string[] = []
+  const issues = new IssueLog()
   let detailed = true
-  items.forEach((item, index) => {
-    if (isId(item)) {
+  let index = 0
+  // One reporter for the whole list: no closure per record.
+  const report = (reason: string) => issues.add(`user #${index}: ${reason}`)
+  for (; index < items.length; index++) {
+    const item: unknown = items[index]
+    if (typeof item === 'string' || typeof item === 'number') {
+      const id = readId(item)
+      if (id === undefined) report('not a usable id')
+      else users.push({ id, isOnline: true })
       detailed = false
-      users.push({ id: String(item).trim(), isOnline: true })
-      return
+      continue
     }
-    const result = parsePresence(item)
+    const result = parsePresence(item, report)
     if (!result.ok) {
-      issues.push(`user #${index}: ${result.reason}`)
-      return
+      report(result.reason)
+      continue
     }
     const { patch } = result
     users.push(patch.status === undefined && patch.isOnline === undefined ? { ...patch, isOnline: true } : patch)
-  })
-  return { users, detailed, issues }
+  }
+  return { users, detailed, issues: issues.list() }
 }

@@ -1,8 +1,7 @@
-import * as z from 'zod/mini'
+import { IssueLog, RECORD_LIMITS, first, isObject, readCount, readId, readText, readTime } from './fields'
 import { normalisePresence, parsePresence, type Presence } from './presence'
 import { parsePresenceList, type PresenceList } from './presence-list'
 import { toPresenceMode, toPresenceStatus, type PresenceMode, type PresenceStatus } from './presence-status'
-import { parseTimestamp } from './timestamp'
 
 /**
  * Everyone online according to a REST endpoint.
@@ -95,9 +94,6 @@ export interface Conversation {
  */
 export type BodyResult<T> = { ok: true; value: T; issues: string[] } | { ok: false; reason: string }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 const hasObjects = (items: unknown) => Array.isArray(items) && items.some(isObject)
 
 /**
@@ -135,6 +131,8 @@ export function readNextPage(body: unknown): { page: number; perPage: number | u
   const pagination = isObject(body) && isObject(body.pagination) ? body.pagination : null
   if (!pagination || pagination.has_next !== true) return null
   const page = positive(pagination.page) ?? 1
+  // A page number past 2^53 cannot be asked for exactly.
+  if (page >= Number.MAX_SAFE_INTEGER) return null
   return { page: page + 1, perPage: positive(pagination.per_page) }
 }
 
@@ -155,7 +153,7 @@ export function readHeartbeat(body: unknown): BodyResult<HeartbeatResult> {
     ok: true,
     value: {
       status: toPresenceStatus(pick(body, 'online_status', 'onlineStatus', 'status')),
-      lastSeen: parseTimestamp(pick(body, 'last_seen', 'lastSeen')) ?? null,
+      lastSeen: readTime(pick(body, 'last_seen', 'lastSeen')) ?? null,
     },
     issues: [],
   }
@@ -180,48 +178,31 @@ export function readMarkOffline(body: unknown): BodyResult<MarkOfflineResult> {
  */
 export function readMe(body: unknown): BodyResult<MyPresence> {
   // The caller just made an authenticated request, which the contract counts as a sign of life.
-  const presence = normalisePresence(body, { fallbackStatus: 'online' })
+  const issues: string[] = []
+  const presence = normalisePresence(body, { fallbackStatus: 'online', report: (reason) => issues.push(`me: ${reason}`) })
   if (!presence) {
     const result = parsePresence(body)
     return { ok: false, reason: result.ok ? 'unusable user record' : result.reason }
   }
   const status = presence.status
   const mode = toPresenceMode(pick(body, 'mode')) ?? (status === 'online' || status === 'offline' ? 'auto' : status)
-  return { ok: true, value: { ...presence, mode, isAdmin: pick(body, 'is_admin', 'isAdmin') === true }, issues: [] }
+  return { ok: true, value: { ...presence, mode, isAdmin: pick(body, 'is_admin', 'isAdmin') === true }, issues }
 }
 
-const anyId = z.pipe(z.union([z.string().check(z.minLength(1)), z.int()]), z.transform(String))
-const count = z.catch(z.optional(z.int().check(z.nonnegative())), undefined)
+const EVENTS = new Set<string>(['online', 'offline', 'away', 'dnd'])
 
-const activityItem = z.object({
-  user: z.looseObject({ id: anyId, username: z.nullish(z.string()) }),
-  event: z.enum(['online', 'offline', 'away', 'dnd']),
-  at: z.pipe(
-    z.unknown(),
-    z.transform((value, ctx) => {
-      const at = parseTimestamp(value)
-      if (typeof at === 'number') return at
-      ctx.issues.push({ code: 'custom', message: 'not a time', input: value })
-      return z.NEVER
-    }),
-  ),
-})
-
-function readItems<T>(body: unknown, what: string, read: (item: unknown) => T | string): BodyResult<T[]> {
+function readItems<T>(body: unknown, what: string, read: (item: unknown, report: (reason: string) => void) => T | string): BodyResult<T[]> {
   if (!Array.isArray(body)) return { ok: false, reason: `expected a list of ${what}` }
   const value: T[] = []
-  const issues: string[] = []
-  body.forEach((item, index) => {
-    const result = read(item)
-    if (typeof result === 'string') issues.push(`${what} #${index}: ${result}`)
+  const issues = new IssueLog()
+  let index = 0
+  const report = (reason: string) => issues.add(`${what} #${index}: ${reason}`)
+  for (; index < body.length; index++) {
+    const result = read(body[index], report)
+    if (typeof result === 'string') report(result)
     else value.push(result)
-  })
-  return { ok: true, value, issues }
-}
-
-const describe = (error: z.core.$ZodError) => {
-  const issue = error.issues[0]
-  return issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid'
+  }
+  return { ok: true, value, issues: issues.list() }
 }
 
 /**
@@ -231,61 +212,55 @@ const describe = (error: z.core.$ZodError) => {
  * readActivity([{ user: { id: 2, username: 'jane_smith' }, event: 'away', at: '2024-01-15T10:30:00Z' }])
  */
 export function readActivity(body: unknown): BodyResult<ActivityEntry[]> {
-  return readItems(body, 'activity entry', (item) => {
-    const parsed = activityItem.safeParse(item)
-    if (!parsed.success) return describe(parsed.error)
-    const { user, event, at } = parsed.data
-    return { user: { id: user.id, username: user.username ?? null }, event, at }
+  return readItems(body, 'activity entry', (item, report) => {
+    if (!isObject(item)) return 'value: not an object'
+    const user = item.user
+    if (!isObject(user)) return 'user: not an object'
+    const id = readId(user.id)
+    if (id === undefined) return 'user.id: not a usable id'
+    if (user.username !== undefined && user.username !== null && typeof user.username !== 'string') return 'user.username: not a string'
+    const event = item.event
+    if (typeof event !== 'string' || !EVENTS.has(event)) return 'event: not one of online, offline, away, dnd'
+    const at = readTime(item.at)
+    if (typeof at !== 'number') return 'at: not a time'
+    const username = readText(user.username, RECORD_LIMITS.username, report, 'user.username: ') ?? null
+    return { user: { id, username }, event: event as ActivityEvent, at }
   })
 }
 
-const conversationItem = z.looseObject({
-  id: anyId,
-  other_user: z.optional(z.unknown()),
-  otherUser: z.optional(z.unknown()),
-  last_message: z.optional(z.unknown()),
-  lastMessage: z.optional(z.unknown()),
-  unread_count: count,
-  unreadCount: count,
-})
-
-const senderId = z.catch(z.optional(z.union([z.string(), z.int()])), undefined)
-
-const messageItem = z.looseObject({
-  text: z.catch(z.string(), ''),
-  sent_at: z.optional(z.unknown()),
-  sentAt: z.optional(z.unknown()),
-  sender_id: senderId,
-  senderId: senderId,
-})
+function readLastMessage(raw: unknown, report: (reason: string) => void): Conversation['lastMessage'] {
+  if (!isObject(raw)) return null
+  const text = readText(raw.text, RECORD_LIMITS.messageText, report, 'last_message.text: ') ?? ''
+  const rawTime = raw.sent_at ?? raw.sentAt
+  const sentAt = readTime(rawTime)
+  if (sentAt === undefined && rawTime !== undefined) report('last_message.sent_at: not a time a Date can hold')
+  const sender = first(readId(raw.sender_id), readId(raw.senderId))
+  return { text, sentAt: sentAt ?? null, senderId: sender ?? null }
+}
 
 /**
  * Reads the conversation list. A peer without any presence field (seed 003 sends only `is_online`, some none) is
- * taken as offline.
+ * taken as offline. A last message whose time is not a time (or one past what a `Date` holds) keeps its text and
+ * loses its time; one that is not an object reads as no message.
  *
  * @example
  * readConversations([{ id: 7, other_user: { id: 2, username: 'jane_smith', is_online: true }, unread_count: 1 }])
  */
 export function readConversations(body: unknown): BodyResult<Conversation[]> {
-  return readItems(body, 'conversation', (item) => {
-    const parsed = conversationItem.safeParse(item)
-    if (!parsed.success) return describe(parsed.error)
-    const row = parsed.data
-    const otherUser = normalisePresence(row.other_user ?? row.otherUser, { fallbackStatus: 'offline' })
+  return readItems(body, 'conversation', (item, report) => {
+    if (!isObject(item)) return 'value: not an object'
+    const id = readId(item.id)
+    if (id === undefined) return 'id: not a usable id'
+    const otherUser = normalisePresence(item.other_user ?? item.otherUser, {
+      fallbackStatus: 'offline',
+      report: (reason) => report(`other_user.${reason}`),
+    })
     if (!otherUser) return 'other_user is not a usable user record'
-    const message = messageItem.safeParse(row.last_message ?? row.lastMessage)
-    const sender = message.success ? (message.data.sender_id ?? message.data.senderId) : undefined
     return {
-      id: row.id,
+      id,
       otherUser,
-      lastMessage: message.success
-        ? {
-            text: message.data.text,
-            sentAt: parseTimestamp(message.data.sent_at ?? message.data.sentAt) ?? null,
-            senderId: sender === undefined ? null : String(sender),
-          }
-        : null,
-      unreadCount: row.unread_count ?? row.unreadCount ?? 0,
+      lastMessage: readLastMessage(item.last_message ?? item.lastMessage, report),
+      unreadCount: first(readCount(item.unread_count), readCount(item.unreadCount)) ?? 0,
     }
   })
 }

@@ -73,12 +73,8 @@ export function useHeartbeat(options: HeartbeatOptions = {}): HeartbeatInfo {
   const runtime = context?.runtime ?? null
   if (runtime) {
     // The provider's heartbeat is the one: an option for another would silently not apply.
-    const refused = [endpoint !== undefined && 'endpoint', intervalMs !== undefined && 'intervalMs', !enabled && 'enabled: false'].filter(Boolean)
-    if (refused.length > 0) {
-      throw new Error(
-        `useHeartbeat: ${refused.join(', ')} applies only without a provider; inside <UserStatusProvider> the provider runs the heartbeat (set its heartbeatIntervalMs, endpoints.heartbeat or token instead)`,
-      )
-    }
+    const refused = endpoint !== undefined ? 'endpoint' : intervalMs !== undefined ? 'intervalMs' : enabled ? null : 'enabled: false'
+    if (refused) throw new Error(`useHeartbeat: ${refused} applies only without a provider; set the provider's props instead`)
   }
   // Without a provider: the page's shared heartbeat for this endpoint (made here, started by the effect below).
   const shared = useMemo(

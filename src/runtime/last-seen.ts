@@ -58,6 +58,8 @@ function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
  */
 export function formatLastSeen(lastSeen: number, now: number, locale?: string): string {
   const age = Math.max(0, now - lastSeen)
+  // NaN or an infinity (data that skipped the client's readers) has no text; Intl would throw out of a render.
+  if (!Number.isFinite(age)) return ''
   const format = relativeFormat(locale)
   if (age < JUST_NOW_MS) {
     const language = format.resolvedOptions().locale.split('-')[0]

@@ -7,7 +7,7 @@ import type { Conversation, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
-import { formatFullTime, formatMessageTimeOn } from './format-time'
+import { formatFullTime, formatMessageTimeOn, isDisplayableTime } from './format-time'
 
 /** What the list hands each row. Every prop but `active` and `selected` is stable while the row stays put. */
 export interface ConversationRowProps {
@@ -85,8 +85,9 @@ function RowView({
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
   const text = last ? `${mine ? 'You: ' : ''}${last.text}` : null
-  const sentAt = last?.sentAt ?? null
-  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) : null
+  // Data handed straight to the list is not read by the client's parsers: an impossible time shows as none.
+  const sentAt = isDisplayableTime(last?.sentAt) ? last.sentAt : null
+  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) || null : null
   const unread = Math.max(0, Math.floor(conversation.unreadCount))
   return (
     <div

@@ -34,6 +34,8 @@ const matchesFocusVisible = (element: Element) => {
  * The virtualised listbox: only the rows in view (plus `overscan`, plus the active option) are in the DOM, each
  * absolutely placed at its offset; the focus stays on the listbox and `aria-activedescendant` names the active option.
  */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
 export function UsersListBox({
   items,
   Row,
@@ -141,7 +143,8 @@ export function UsersListBox({
     }
   }
 
-  const optionId = (id: string) => `${baseId}-option-${encodeURIComponent(id)}`
+  // encodeURIComponent throws on a lone surrogate, which JSON text can carry: it becomes U+FFFD first.
+  const optionId = (id: string) => `${baseId}-option-${encodeURIComponent(id.replace(LONE_SURROGATE, '\ufffd'))}`
   const active = items[activeIndex]
 
   return (

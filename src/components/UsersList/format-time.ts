@@ -1,4 +1,18 @@
 const DAY_MS = 86_400_000
+// The range a JavaScript Date holds (ECMA-262 §21.4.1.31): outside it every Date and Intl call throws RangeError.
+const MAX_TIME_MS = 8.64e15
+
+/**
+ * Whether `time` is epoch milliseconds that a `Date` can hold. Times come from a backend: one that is not must
+ * show as no time, never throw out of a render.
+ *
+ * @example
+ * isDisplayableTime(Date.parse('2024-01-15T14:05:00Z')) // true
+ * isDisplayableTime(9e15) // false
+ */
+export function isDisplayableTime(time: unknown): time is number {
+  return typeof time === 'number' && Number.isFinite(time) && Math.abs(time) <= MAX_TIME_MS
+}
 
 /**
  * Options of {@link formatMessageTime}.
@@ -34,6 +48,7 @@ function dateFormat(locale: string | undefined, timeZone: string | undefined, ki
  * calendarDay(Date.parse('2024-01-15T23:30:00Z'), 'Europe/Paris') // 19738: already the 16th in Paris
  */
 export function calendarDay(time: number, timeZone?: string): number {
+  if (!isDisplayableTime(time)) return Number.NaN
   const parts = dateFormat('en-US', timeZone, 'parts', {
     year: 'numeric',
     month: 'numeric',
@@ -69,6 +84,7 @@ export function formatMessageTime(sentAt: number, now: number, options: MessageT
  * formatMessageTimeOn(sentAt, calendarDay(Date.now())) // '14:05'
  */
 export function formatMessageTimeOn(sentAt: number, today: number, options: MessageTimeOptions = {}): string {
+  if (!isDisplayableTime(sentAt) || !Number.isFinite(today)) return ''
   const { locale, timeZone } = options
   const day = calendarDay(sentAt, timeZone)
   const age = today - day
@@ -86,5 +102,6 @@ export function formatMessageTimeOn(sentAt: number, today: number, options: Mess
  * formatFullTime(sentAt, { locale: 'en-GB' })
  */
 export function formatFullTime(sentAt: number, options: MessageTimeOptions = {}): string {
+  if (!isDisplayableTime(sentAt)) return ''
   return dateFormat(options.locale, options.timeZone, 'full', { dateStyle: 'full', timeStyle: 'short' }).format(sentAt)
 }

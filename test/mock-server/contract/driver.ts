@@ -199,6 +199,17 @@ export function checkCamelUser(user: Json): string | null {
   if (user.isOnline !== (user.status !== 'offline')) return 'isOnline disagrees with status'
   if (user.statusMessage !== null && typeof user.statusMessage !== 'string') return 'statusMessage is not a string or null'
   if (user.lastSeen !== null && !isUtcIso(user.lastSeen)) return 'lastSeen is not an ISO 8601 UTC time or null'
+  // Section 6: present in every contract view, consistent with the status shown.
+  if (typeof user.idle !== 'boolean') return 'idle is not a boolean'
+  if (user.idle && user.status !== 'away') return 'idle is true but the status is not away'
+  if (!Array.isArray(user.devices)) return 'devices is not an array'
+  const kinds = ['desktop', 'mobile', 'web']
+  if (user.devices.some((k: unknown, i: number) => !kinds.includes(k as string) || (i > 0 && user.devices[i - 1] >= (k as string)))) {
+    return 'devices are not sorted, distinct kinds'
+  }
+  if (user.status === 'offline' && (user.idle || user.devices.length)) return 'an offline user shows idle or devices'
+  if (user.statusExpiresAt !== null && !isUtcIso(user.statusExpiresAt)) return 'statusExpiresAt is not an ISO 8601 UTC time or null'
+  if (user.statusExpiresAt !== null && user.statusMessage === null) return 'statusExpiresAt without a message'
   return null
 }
 
@@ -230,7 +241,7 @@ export function checkServerFrame(text: string): string | null {
   }
 }
 
-const TIME_FIELDS = new Set(['last_seen', 'lastSeen', 'last_activity', 'sent_at', 'at', 'ts', 'now'])
+const TIME_FIELDS = new Set(['last_seen', 'lastSeen', 'last_activity', 'sent_at', 'at', 'ts', 'now', 'status_expires_at', 'statusExpiresAt'])
 
 /** Contract section 3: timestamps are ISO 8601 in UTC. Returns the paths of those that are not. */
 export function badTimestamps(value: Json, path = ''): string[] {

@@ -22,6 +22,7 @@ import {
   type Session,
   type TestSocket,
 } from './driver'
+import { v2Suite } from './v2'
 
 const DAY = 86_400
 const TTL = 300
@@ -115,6 +116,9 @@ const ms = (iso: string) => Date.parse(iso)
 
 export function contractSuite(name: string, makeDriver: MakeDriver) {
   describe(`presence contract: ${name}`, () => {
+    // Section 6.1–6.4 (version 2): its own file.
+    v2Suite(makeDriver)
+
     // -------------------------------------------------------------------------------------------------------------
     describe('1. the presence model', () => {
       const driver = fresh(makeDriver)
@@ -343,7 +347,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const ws = await connect(d, w.access)
         await call(d, u.access, 'PATCH', '/api/users/me/status/', { status_message: 'secret plans' })
         expect((await ws.next(isStatusOf(idOf(u)))).user.statusMessage).toBe('secret plans')
-        await tab.next(isStatusOf(idOf(u)))
+        await tab.next((m) => isStatusOf(idOf(u))(m) && m.user.statusMessage === 'secret plans')
         const me = await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'invisible' })
         expect(me).toMatchObject({ mode: 'invisible', online_status: 'invisible', status_message: 'secret plans' })
         const seen = await ws.next(isStatusOf(idOf(u)))
@@ -767,6 +771,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const d = driver()
         const u = await login(d, 'john_doe')
         const tab = await connect(d, u.access)
+        await quiet(tab) // the own socket's devices (6.2) were announced to it
         await advance(d, 59)
         await get(d, u.access, '/api/users/me/')
         await advance(d, 2)
@@ -797,7 +802,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         expect(body.online_users).toContain(idOf(w))
         expect(body.online_users).not.toContain(idOf(gone))
         for (const user of body.onlineUsers) {
-          expect(Object.keys(user).sort()).toEqual(['id', 'isOnline', 'lastSeen', 'profileImage', 'status', 'statusMessage', 'username'])
+          expect(Object.keys(user).sort()).toEqual(['devices', 'id', 'idle', 'isOnline', 'lastSeen', 'profileImage', 'status', 'statusExpiresAt', 'statusMessage', 'username'])
           expect(user.isOnline).toBe(true)
           expect(user.status).not.toBe('offline')
           expect(new URL(user.profileImage).href).toBe(user.profileImage)
@@ -1112,7 +1117,15 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const u = await login(d, 'john_doe')
         const admin = await login(d, 'admin')
         const body = await get(d, admin.access, `/api/users/admin/users/${idOf(u)}/online-status/`)
-        expect(body).toEqual({ user_id: idOf(u), username: 'john_doe', online_status: 'online', last_seen: u.user.last_seen, is_online: true })
+        expect(body).toEqual({
+          user_id: idOf(u),
+          username: 'john_doe',
+          online_status: 'online',
+          last_seen: u.user.last_seen,
+          is_online: true,
+          idle: false,
+          devices: [],
+        })
         await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'dnd' })
         expect((await get(d, admin.access, `/api/users/admin/users/${idOf(u)}/online-status/`)).online_status).toBe('dnd')
         for (const id of ['abc', '1.5', '-1', '1e2']) {
@@ -1436,7 +1449,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const ws = await connect(d, w.access)
         const me = await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'away', status_message: 'lunch' })
         for (const socket of [tab1, tab2, ws]) {
-          const event = await socket.next(isStatusOf(idOf(u)))
+          const event = await socket.next(isStatusOf(idOf(u), 'away'))
           expect(Object.keys(event).sort()).toEqual(['type', 'user'])
           expect(event.user).toEqual({
             id: idOf(u),
@@ -1444,8 +1457,11 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
             profileImage: me.profile_image,
             status: 'away',
             statusMessage: 'lunch',
+            statusExpiresAt: null,
             lastSeen: me.last_seen,
             isOnline: true,
+            idle: false,
+            devices: ['web'],
           })
         }
         await call(d, u.access, 'PATCH', '/api/users/me/status/', { mode: 'invisible' })
@@ -1495,6 +1511,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const tab = await connect(d, u.access)
         const w = await login(d, 'jane_smith')
         const ws = await connect(d, w.access)
+        await quiet(tab) // the own socket's devices (6.2) were announced to it
         tab.send(JSON.stringify({ type: 'status', mode: 'dnd', statusMessage: 'heads down' }))
         const ack = await tab.next(isStatusOf(idOf(u)))
         expect(ack).toMatchObject({ type: 'user.status.changed', user: { id: idOf(u), status: 'dnd', statusMessage: 'heads down' } })
@@ -1703,6 +1720,10 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         const c = await login(d, 'ahmad')
         const bt = await connect(d, b.access)
         const ct = await connect(d, c.access)
+        await sleep(80)
+        // The own sockets' devices (6.2) were announced to them: consumed, so that each ack below is its own.
+        await sync(bt)
+        await sync(ct)
         await sleep(80)
         bt.send(JSON.stringify({ type: 'status', statusMessage: 'b1' }))
         await bt.next(isStatusOf(idOf(b)))

@@ -160,7 +160,7 @@ describe('modes and what others see', () => {
     t.wait(5)
     t.presence.setStatus(1, { mode: 'invisible' })
     const goingInvisible = t.othersEvents(1).at(-1)!
-    expect(goingInvisible.view).toEqual({ status: 'offline', statusMessage: null, lastSeen: frozen })
+    expect(goingInvisible.view).toEqual({ status: 'offline', statusMessage: null, statusExpiresAt: null, lastSeen: frozen, idle: false, devices: [] })
     const count = t.othersEvents(1).length
     const log = t.presence.activity.newest(100).length
     t.wait(30)
@@ -187,7 +187,14 @@ describe('modes and what others see', () => {
     t.wait(20)
     t.presence.restActivity(1)
     t.presence.setStatus(1, { mode: 'auto' })
-    expect(t.othersEvents(1).at(-1)?.view).toEqual({ status: 'online', statusMessage: null, lastSeen: t.clock.now() })
+    expect(t.othersEvents(1).at(-1)?.view).toEqual({
+      status: 'online',
+      statusMessage: null,
+      statusExpiresAt: null,
+      lastSeen: t.clock.now(),
+      idle: false,
+      devices: [],
+    })
     expect(t.presence.activity.newest(1)[0]).toMatchObject({ userId: 1, event: 'online' })
   })
 
@@ -224,6 +231,6 @@ describe('modes and what others see', () => {
     t.presence.setStatus(1, { mode: 'dnd' })
     t.presence.reset()
     expect(t.events.at(-1)).toMatchObject({ type: 'disconnect', code: 4401 })
-    expect(t.presence.user(1)).toMatchObject({ mode: 'auto', connections: new Set() })
+    expect(t.presence.user(1)).toMatchObject({ mode: 'auto', connections: new Map() })
   })
 })

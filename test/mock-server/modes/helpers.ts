@@ -39,11 +39,43 @@ export const SOCKET_PATHS = ['/ws/chat/', '/ws/user-status/']
 
 export type Checker = (text: string) => string | null
 
-/** A fresh backend of that kind for every test; after it, no frame broke the backend's shapes. */
+/** The field names that contract section 6 (version 2) adds; no backend design sends any of them. */
+export const V2_FIELDS = new Set(['idle', 'devices', 'status_expires_at', 'statusExpiresAt', 'last_seen_visibility', 'lastSeenVisibility'])
+
+/** The paths of every section 6 field in a JSON value (the OpenAPI document aside). */
+export function v2Fields(value: Json, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => v2Fields(v, `${path}[${i}]`))
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([key, v]) => (V2_FIELDS.has(key) ? [`${path}.${key}`] : v2Fields(v, `${path}.${key}`)))
+}
+
+/**
+ * A fresh backend of that kind for every test; after it, no frame broke the backend's shapes, and no response
+ * body or frame carried a field of contract section 6: a seed-shaped backend keeps working unchanged.
+ */
 export function freshBackend(makeDriver: MakeDriver, backend: BackendName, checkFrame: Checker, options: DriverOptions = {}) {
   let current: Driver | undefined
+  let leaks: string[] = []
   beforeEach(async () => {
-    current = await makeDriver({ backend, checkFrame, ...options })
+    leaks = []
+    const checkAll: Checker = (text) => {
+      let parsed: Json
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        return checkFrame(text)
+      }
+      leaks.push(...v2Fields(parsed).map((p) => `frame ${p}`))
+      return checkFrame(text)
+    }
+    const driver = await makeDriver({ backend, checkFrame: checkAll, ...options })
+    const fetch = driver.fetch.bind(driver)
+    driver.fetch = async (path, init) => {
+      const res = await fetch(path, init)
+      if (path !== '/api/openapi.json') leaks.push(...v2Fields(res.json).map((p) => `${path} ${p}`))
+      return res
+    }
+    current = driver
   })
   afterEach(async () => {
     const driver = current
@@ -51,6 +83,7 @@ export function freshBackend(makeDriver: MakeDriver, backend: BackendName, check
     if (!driver) return
     await driver.close()
     expect(driver.frameErrors, `WebSocket frames that break the ${backend} shapes`).toEqual([])
+    expect(leaks, `section 6 fields that the ${backend} backend sent`).toEqual([])
   })
   return () => current!
 }

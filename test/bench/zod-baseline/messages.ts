@@ -1,0 +1,150 @@
+// Frozen copy of the zod/mini-based reader as it was before the hand-written readers (src/client/fields.ts), kept
+// only as the baseline that test/bench/parse.ts prints beside them. Not shipped, not maintained.
+import * as z from 'zod/mini'
+import { parsePresence, type PresencePatch } from './presence'
+import { parsePresenceList } from './presence-list'
+import type { PresenceMode } from '../../../src/client/presence-status'
+import { parseTimestamp } from './timestamp'
+
+/**
+ * The kinds of {@link ServerMessage}. These are the kit's own names, not the wire's: `online_users` becomes
+ * `snapshot` and `user.status.changed` becomes `change`.
+ *
+ * @example
+ * if (message.type === ServerMessageType.Snapshot) store.getState().applySnapshot(message.users)
+ */
+export const ServerMessageType = {
+  Snapshot: 'snapshot',
+  Change: 'change',
+  Pong: 'pong',
+  Error: 'error',
+  Invalid: 'invalid',
+} as const
+
+/**
+ * One of the {@link ServerMessageType} values.
+ *
+ * @example
+ * const kinds: ServerMessageType[] = ['snapshot', 'change']
+ */
+export type ServerMessageType = (typeof ServerMessageType)[keyof typeof ServerMessageType]
+
+/**
+ * A frame from the server, validated. `invalid` is every frame the kit cannot use, with the reason, so that it can
+ * be reported and dropped instead of thrown.
+ *
+ * @example
+ * switch (message.type) {
+ *   case 'snapshot': return applySnapshot(message.users)
+ *   case 'change': return applyChanges([message.user])
+ *   case 'pong': case 'error': case 'invalid': return
+ *   default: return message satisfies never
+ * }
+ */
+export type ServerMessage =
+  | {
+      type: 'snapshot'
+      /** Everyone online, as patches (see {@link PresenceList}). */
+      users: PresencePatch[]
+      /** `false` when the server sent bare ids (seed 000's old form): names and images are unknown. */
+      detailed: boolean
+      /** Items that were dropped, and why. */
+      issues: string[]
+    }
+  | { type: 'change'; user: PresencePatch }
+  | { type: 'pong'; /** Server time, epoch ms; `null` if the pong carried none. */ ts: number | null }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'invalid'; reason: string }
+
+/**
+ * A frame the client sends (contract §4).
+ *
+ * @example
+ * socket.send({ type: 'status', mode: 'away', statusMessage: 'lunch' })
+ */
+export type ClientMessage =
+  | { type: 'ping' }
+  | { type: 'status'; mode?: PresenceMode; statusMessage?: string | null }
+
+const SNAPSHOT_TYPES = new Set(['online_users', 'online-users', 'onlineUsers'])
+// Django Channels names a handler after the event with dots turned to underscores, and some consumers forward
+// that name to the browser, so both spellings of seed 001's event are taken.
+const CHANGE_TYPES = new Set(['user.status.changed', 'user_status_changed', 'user.status.change', 'status_changed'])
+
+const frame = z.looseObject({ type: z.string() })
+const errorFrame = z.looseObject({
+  code: z.catch(z.optional(z.string()), undefined),
+  message: z.catch(z.optional(z.string()), undefined),
+})
+
+const invalid = (reason: string): ServerMessage => ({ type: 'invalid', reason })
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function snapshot(body: Record<string, unknown>): ServerMessage {
+  const items = body.onlineUsers ?? body.online_users ?? body.users
+  if (!Array.isArray(items)) return invalid('online_users without a list of users')
+  const { users, detailed, issues } = parsePresenceList(items)
+  return { type: 'snapshot', users, detailed, issues }
+}
+
+// The contract nests the user (`{type, user: {...}}`); seed-001-style consumers send the fields flat
+// (`{type, user_id, status}`) or under `data`. All three read the same.
+function change(body: Record<string, unknown>): ServerMessage {
+  const nested = isObject(body.user) ? body.user : isObject(body.data) ? body.data : null
+  const { type: _type, ...flat } = body
+  const result = parsePresence(nested ? { ...nested, user_id: nested.user_id ?? flat.user_id } : flat)
+  if (!result.ok) return invalid(`user.status.changed: ${result.reason}`)
+  return { type: 'change', user: result.patch }
+}
+
+function read(data: unknown): ServerMessage {
+  let value = data
+  if (typeof data === 'string') {
+    try {
+      value = JSON.parse(data)
+    } catch {
+      return invalid('malformed JSON')
+    }
+  } else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data) || (typeof Blob !== 'undefined' && data instanceof Blob)) {
+    return invalid('binary frames are not part of the protocol')
+  } else if (!isObject(data)) {
+    return invalid(`a frame must be JSON text, got ${data === null ? 'null' : typeof data}`)
+  }
+  const parsed = frame.safeParse(value)
+  if (!parsed.success) return invalid('a frame must be a JSON object with a string "type"')
+  const body = parsed.data
+  if (SNAPSHOT_TYPES.has(body.type)) return snapshot(body)
+  if (CHANGE_TYPES.has(body.type)) return change(body)
+  switch (body.type) {
+    case 'pong':
+      return { type: 'pong', ts: parseTimestamp(body.ts) ?? null }
+    case 'error': {
+      const error = errorFrame.parse(body)
+      return { type: 'error', code: error.code ?? 'error', message: error.message ?? '' }
+    }
+    default:
+      return invalid(`unknown frame type ${JSON.stringify(body.type).slice(0, 60)}`)
+  }
+}
+
+/**
+ * Reads one WebSocket frame (a JSON string, or an already parsed object) into a {@link ServerMessage}. Accepts the
+ * contract's frames and the seeds' variations: `online_users` with `onlineUsers` as user objects or bare ids,
+ * `user.status.changed` with the user nested or flat. Everything else is `{ type: 'invalid', reason }`.
+ * Never throws.
+ *
+ * @example
+ * parseServerMessage('{"type":"online_users","onlineUsers":["user_id_1"]}')
+ * // { type: 'snapshot', users: [{ id: 'user_id_1', isOnline: true }], detailed: false, issues: [] }
+ * parseServerMessage('{"type":"pong","ts":"2024-01-15T10:30:00Z"}') // { type: 'pong', ts: 1705314600000 }
+ * parseServerMessage('nonsense') // { type: 'invalid', reason: 'malformed JSON' }
+ */
+export function parseServerMessage(data: unknown): ServerMessage {
+  try {
+    return read(data)
+  } catch (error) {
+    // Only a hostile object (a throwing getter or proxy) gets here; JSON text cannot.
+    return invalid(`unreadable frame: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
