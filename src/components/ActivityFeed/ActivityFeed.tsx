@@ -22,7 +22,7 @@ export interface ActivityFeedProps extends Omit<ComponentProps<'section'>, 'titl
 const SKELETONS = 4
 
 /**
- * The activity timeline (seed 001, enhancement 5): who came online, went away, is busy or went offline, newest
+ * The activity timeline of `GET /api/users/activity/`: who came online, went away, is busy or went offline, newest
  * first, each with the status dot of the event and a relative time on the server's clock ("2 minutes ago", in a
  * `<time dateTime>`). It refreshes when someone's status changes. Loading, empty and error-with-retry states. Needs
  * `<UserStatusProvider>`.

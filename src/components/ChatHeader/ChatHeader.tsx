@@ -33,7 +33,7 @@ export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'>
 }
 
 /**
- * The header of an open chat (seeds 000 and 002): avatar with a live status badge, the name, and a live status line
+ * The header of an open chat: avatar with a live status badge, the name, and a live status line
  * ("Online", "Away — lunch", "Do not disturb", "Last seen 5 minutes ago", "Offline") that screen readers announce
  * politely when the status changes; slots for a back button and actions. Needs `<UserStatusProvider>`.
  *

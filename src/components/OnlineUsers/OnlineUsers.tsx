@@ -35,7 +35,7 @@ const SKELETONS = 6
 const NO_USERS = { users: [], total: 0 }
 
 /**
- * Seed 001's "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
+ * The "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
  * (2 columns when narrow, 3, then 4–5 when wide, by the card's own width), live from `<UserStatusProvider>`.
  *
  * @example

@@ -62,7 +62,7 @@ function DefaultMessage({ user }: { user: Presence }) {
 }
 
 /**
- * A toast when chosen users come online (seed 001, enhancement 4), from `usePresenceEvents`: nothing for the first
+ * A toast when chosen users come online, from `usePresenceEvents`: nothing for the first
  * list of who is online, only real arrivals. Toasts sit in a polite live region at the bottom end of the viewport
  * (override with `className`), each with the avatar, "jane_smith is online" and a close button (Escape closes the
  * focused one); they close by themselves after `durationMs`, a clock that stops while the toasts are hovered or

@@ -40,7 +40,7 @@ const DEFAULT_HEIGHT = 480
 const SKELETONS = 6
 
 /**
- * The conversation list of a chat (seeds 000 and 003): avatar with a live status badge, name, last message, its
+ * The conversation list of a chat (`GET /api/chat/conversations/`): avatar with a live status badge, name, last message, its
  * time, the unread count. A WAI-ARIA listbox (arrows, Home/End, PageUp/PageDown, type-ahead by name, Enter or Space
  * to select), virtualised so that 10,000 conversations scroll smoothly; each row follows its own user, so one
  * user's change re-renders one row. Loads the conversations itself inside `<UserStatusProvider>`, or lists those
