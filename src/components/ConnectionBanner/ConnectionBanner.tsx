@@ -41,13 +41,15 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
     <div
       data-slot="connection-banner"
       data-state={view}
-      className={cn(
-        shown && [
-          'pk:flex pk:flex-wrap pk:items-center pk:gap-x-3 pk:gap-y-1 pk:rounded-md pk:border pk:border-s-4 pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-sm pk:text-presence-fg pk:shadow-sm',
-          view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
-          className,
-        ],
-      )}
+      className={
+        shown
+          ? cn(
+              'pk:flex pk:flex-wrap pk:items-center pk:gap-x-3 pk:gap-y-1 pk:rounded-md pk:border pk:border-s-4 pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-sm pk:text-presence-fg pk:shadow-sm',
+              view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
+              className,
+            )
+          : undefined
+      }
       {...rest}
     >
       {view === 'reconnecting' && (
