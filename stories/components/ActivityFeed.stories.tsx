@@ -73,10 +73,10 @@ const fromStory = (context: StoryContext, request: Request) => {
 const meta = {
   title: 'Components/ActivityFeed',
   component: ActivityFeed,
-  args: { limit: 20, filter: 'all', title: 'Recent activity' },
+  args: { maxEntries: 20, filter: 'all', title: 'Recent activity' },
   argTypes: {
     filter: { control: 'inline-radio', options: ['all', 'friends'] },
-    className: { description: 'Classes merged over the card\'s own with `cn()`.', control: 'text' },
+    className: { description: "Classes added to the card's root, after its own.", control: 'text' },
   },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
   decorators: [withHistory],
@@ -144,9 +144,9 @@ export const FriendsOnly: Story = {
   },
 }
 
-/** `limit` keeps the newest entries. */
+/** `maxEntries` keeps the newest entries. */
 export const Limited: Story = {
-  args: { limit: 5 },
+  args: { maxEntries: 5 },
   play: async ({ canvasElement }) => {
     const region = await feed(canvasElement)
     await waitFor(() => expect(entries(region)).toHaveLength(5), SLOW)

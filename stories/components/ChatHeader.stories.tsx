@@ -47,7 +47,7 @@ const meta = {
       description:
         'When the store has not heard of the user (an offline peer), loads the conversations, whose peers carry their last seen. The same query as `UsersList`\'s. Default `true`.',
     },
-    className: { description: 'Merged with the header\'s classes through `cn()`.' },
+    className: { description: "Classes added to the header's root, after its own." },
   },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
   decorators: [pane],

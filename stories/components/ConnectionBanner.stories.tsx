@@ -33,7 +33,7 @@ const meta = {
   title: 'Components/ConnectionBanner',
   component: ConnectionBanner,
   argTypes: {
-    className: { description: 'Classes merged over the banner\'s own with `cn()`, while it shows.', control: 'text' },
+    className: { description: "Classes added to the banner's root, after its own, while it shows.", control: 'text' },
   },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
   render: (args) => (

@@ -45,7 +45,7 @@ export const AllStatuses: Story = {
   ),
 }
 
-/** As a badge: bottom-right of the avatar, with a 2 px ring in the surface colour (seed 003). */
+/** As a badge: bottom-right of the avatar, with a 2 px ring in the surface colour. */
 export const AsAvatarBadge: Story = {
   render: (args) => <Avatar name="jane_smith" size="lg" indicator={<OnlineStatusIndicator {...args} badge />} />,
 }

@@ -47,6 +47,17 @@ export const Loading: Story = { parameters: { presence: { network: 'loading' } }
 
 export const Empty: Story = { parameters: { presence: { empty: true } } }
 
+/** Signed out (the provider's token is `null`): the card says so, instead of "Nobody else is online right now." */
+export const SignedOut: Story = {
+  parameters: { presence: { as: null } },
+  play: async ({ canvasElement }) => {
+    const card = await within(canvasElement).findByRole('region', { name: "Who's Online?" })
+    await waitFor(() => expect(card).toHaveAttribute('data-state', 'signed-out'))
+    await expect(card).toHaveTextContent('Sign in to see who is online.')
+    await expect(card).not.toHaveTextContent('Nobody else')
+  },
+}
+
 export const Error: Story = {
   parameters: { presence: { network: 'error', provider: { endpoints: { socket: null } } } },
   play: async ({ canvasElement }) => {

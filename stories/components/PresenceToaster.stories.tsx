@@ -36,9 +36,10 @@ const frame: Decorator = (Story) => (
 const meta = {
   title: 'Components/PresenceToaster',
   component: PresenceToaster,
-  args: { durationMs: 5_000, max: 3, label: 'Notifications', className: 'pk:absolute' },
+  args: { durationMs: 5_000, maxToasts: 3, label: 'Notifications', style: { position: 'absolute' } },
   argTypes: {
-    className: { description: 'Classes merged over the toaster\'s own with `cn()` (here `absolute`, to stay in the frame).', control: 'text' },
+    className: { description: "Classes added to the toaster's root, after its own.", control: 'text' },
+    style: { description: 'Inline styles of the root; here `position: absolute`, so that the toaster stays in the frame (the kit\'s own `position: fixed` is one class, which an inline style outweighs).' },
     userIds: { control: 'object' },
     renderMessage: { control: false },
   },
@@ -126,9 +127,9 @@ export const PausedWhileFocused: Story = {
   },
 }
 
-/** Three arrivals with `max` 2: the oldest makes way. */
+/** Three arrivals with `maxToasts` 2: the oldest makes way. */
 export const Stacked: Story = {
-  args: { max: 2, durationMs: Infinity },
+  args: { maxToasts: 2, durationMs: Infinity },
   play: async (context) => {
     const set = await live(context)
     set('jane_smith')

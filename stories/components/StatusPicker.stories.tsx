@@ -11,7 +11,7 @@ const meta = {
   component: StatusPicker,
   args: { title: 'Set your status', messagePlaceholder: "What's your status?", onSaved: fn() },
   argTypes: {
-    className: { description: 'Classes merged over the form\'s own with `cn()`.', control: 'text' },
+    className: { description: "Classes added to the form's root, after its own.", control: 'text' },
   },
   parameters: { presence: { as: 'john_doe' } },
 } satisfies Meta<typeof StatusPicker>

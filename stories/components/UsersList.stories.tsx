@@ -19,21 +19,21 @@ const sidebar: Decorator = (Story, { parameters }) => (
 const meta = {
   title: 'Components/UsersList',
   component: UsersList,
-  args: { onSelect: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
+  args: { onUserClick: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
       control: false,
       description:
         'The conversations to list, in this order. Default: loaded from `GET /api/chat/conversations/` (needs `<UserStatusProvider>`). Passed in, the list also works outside a provider, without live status.',
     },
-    onSelect: { description: 'Called with the conversation chosen by click, Enter or Space. Default none.' },
+    onUserClick: { description: "Called with the row's user and its conversation when a row is chosen by click, Enter or Space. Default none." },
     selectedId: { control: 'text', description: "The selected conversation's id (controlled). Default: the list keeps its own selection." },
     sortOnlineFirst: { description: 'Online users (also away or busy) before offline ones, each group in the given order. Default `false`.' },
     label: { description: 'The listbox\'s accessible name. Default "Conversations".' },
     height: { control: 'number', description: 'The list\'s height: px or any CSS length; the list scrolls inside it. Default 480.' },
     rowHeight: { description: 'Each row\'s height in px (rows are not measured). Default 72.' },
     overscan: { description: 'Rows rendered beyond each edge of the viewport. Default 6.' },
-    className: { description: "Merged with the list's classes through `cn()`." },
+    className: { description: "Classes added to the list's root, after its own." },
   },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded' },
   decorators: [sidebar],
@@ -150,9 +150,9 @@ export const KeyboardNavigation: Story = {
     } finally {
       Date.now = realNow
     }
-    await expect(args.onSelect).not.toHaveBeenCalled()
+    await expect(args.onUserClick).not.toHaveBeenCalled()
     await userEvent.keyboard('{Enter}')
-    await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ otherUser: expect.objectContaining({ username: 'jane_smith' }) }))
+    await expect(args.onUserClick).toHaveBeenCalledWith(expect.objectContaining({ username: 'jane_smith' }), expect.objectContaining({ otherUser: expect.objectContaining({ username: 'jane_smith' }) }))
     await expect(activeOption(list)).toHaveAttribute('aria-selected', 'true')
   },
 }
@@ -299,17 +299,16 @@ export const RightToLeft: Story = { decorators: [rtl] }
 function ChatLayout(args: Story['args']) {
   const [open, setOpen] = useState<Conversation | null>(null)
   return (
-    <div className="pk:grid pk:grid-cols-[minmax(16rem,22rem)_1fr] pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface">
+    <div className="pk:grid pk:grid-cols-[minmax(16rem,22rem)_1fr] pk:items-start pk:gap-3">
       <UsersList
         {...args}
-        className="pk:rounded-none pk:border-0 pk:border-e"
         selectedId={open?.id ?? null}
-        onSelect={(conversation) => {
-          args?.onSelect?.(conversation)
+        onUserClick={(user, conversation) => {
+          args?.onUserClick?.(user, conversation)
           setOpen(conversation)
         }}
       />
-      <div className="pk:min-w-0">
+      <div className="pk:min-w-0 pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface">
         {open ? (
           <ChatHeader userId={open.otherUser.id} name={open.otherUser.username ?? undefined} />
         ) : (

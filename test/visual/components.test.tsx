@@ -8,7 +8,7 @@ import type { Device } from '../../stories/support/frames'
 import { renderAt } from './capture'
 import { assertNoFontErrors, renderedFonts, uncoveredCharacters } from './fonts'
 
-type DeviceStories = Record<'Phone' | 'Tablet' | 'Desktop', { run(context?: { canvasElement: HTMLElement }): Promise<void> }>
+type DeviceStories = Record<'Phone' | 'Tablet' | 'Desktop' | 'RightToLeft', { run(context?: { canvasElement: HTMLElement }): Promise<void> }>
 
 /** Each component's device stories, and how to find the settled component on the page. */
 const COMPONENTS: Array<[name: string, stories: DeviceStories, settled: () => Promise<Locator>]> = [
@@ -58,6 +58,19 @@ describe.each(COMPONENTS)('%s looks as designed', (name, stories, settled) => {
     expect(fonts.filter((font) => !font.isCustomFont).map((font) => font.familyName)).toEqual([])
     expect(fonts.length).toBeGreaterThan(0)
     await expect.element(component).toMatchScreenshot(`${name}-${device}`)
+    cleanup()
+  })
+})
+
+// Right to left, in Chromium: names and messages start beside the avatar (their own direction inside, dir="auto";
+// aligned with the page, -webkit-match-parent), the card's title and count read "Who's Online?" and "8 online".
+describe.each(COMPONENTS)('%s right to left', (name, stories, settled) => {
+  test('at tablet width', async () => {
+    const cleanup = await renderAt('tablet', stories.RightToLeft)
+    const component = await settled()
+    await assertNoFontErrors()
+    expect(document.documentElement.dir).toBe('rtl')
+    await expect.element(component).toMatchScreenshot(`${name}-rtl`)
     cleanup()
   })
 })

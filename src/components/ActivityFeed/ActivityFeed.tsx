@@ -1,6 +1,6 @@
 'use client'
 
-import { memo, useId, type ComponentPropsWithoutRef } from 'react'
+import { memo, useId, type ComponentProps } from 'react'
 import { useActivity } from '../../hooks/useActivity'
 import { useRelativeTime } from '../../hooks/useRelativeTime'
 import type { ActivityEntry } from '../../index'
@@ -10,9 +10,9 @@ import { activityKeys, activityName, ACTIVITY_WORDS } from './wording'
 
 export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'
 
-export interface ActivityFeedProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title' | 'children'> {
+export interface ActivityFeedProps extends Omit<ComponentProps<'section'>, 'title' | 'children'> {
   /** At most this many entries, newest first (1–200). Default 20. */
-  limit?: number
+  maxEntries?: number
   /** `friends` shows the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'
   /** The heading. Default "Recent activity". */
@@ -22,17 +22,17 @@ export interface ActivityFeedProps extends Omit<ComponentPropsWithoutRef<'sectio
 const SKELETONS = 4
 
 /**
- * The activity timeline (seed 001, enhancement 5): who came online, went away, is busy or went offline, newest
+ * The activity timeline of `GET /api/users/activity/`: who came online, went away, is busy or went offline, newest
  * first, each with the status dot of the event and a relative time on the server's clock ("2 minutes ago", in a
  * `<time dateTime>`). It refreshes when someone's status changes. Loading, empty and error-with-retry states. Needs
  * `<UserStatusProvider>`.
  *
  * @example
- * <ActivityFeed limit={10} filter="friends" title="Friends' activity" />
+ * <ActivityFeed maxEntries={10} filter="friends" title="Friends' activity" />
  */
-export function ActivityFeed({ limit = 20, filter = 'all', title = 'Recent activity', className, ...rest }: ActivityFeedProps) {
+export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent activity', className, ...rest }: ActivityFeedProps) {
   const titleId = useId()
-  const size = Math.min(200, Math.max(1, Math.floor(limit) || 1))
+  const size = Math.min(200, Math.max(1, Math.floor(maxEntries) || 1))
   const { data, isError, isFetching, refetch } = useActivity({ limit: size, filter })
   const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError ? 'error' : 'loading'
   const keys = data ? activityKeys(data) : []
@@ -107,11 +107,10 @@ const ActivityRow = memo(function ActivityRow({ entry }: { entry: ActivityEntry 
   const ago = useRelativeTime(entry.at)
   return (
     <li data-slot="activity-entry" data-status={entry.event} className="pk:relative pk:flex pk:items-baseline pk:gap-3 pk:py-1.5 pk:ps-5 pk:text-sm">
-      <OnlineStatusIndicator
-        status={entry.event}
-        aria-hidden
-        className="pk:absolute pk:-start-[6.5px] pk:top-2.5 pk:ring-2 pk:ring-presence-surface"
-      />
+      {/* Placed by a wrapper of its own: the dot's own position (relative) is not the caller's to override. */}
+      <span className="pk:absolute pk:-start-[6.5px] pk:top-2.5 pk:flex">
+        <OnlineStatusIndicator status={entry.event} aria-hidden className="pk:ring-2 pk:ring-presence-surface" />
+      </span>
       {/* The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner). */}
       <p className="pk:min-w-0 pk:flex-1 pk:break-words">
         <bdi>

@@ -1,12 +1,12 @@
 'use client'
 
-import { useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useState, type ComponentProps, type ReactNode } from 'react'
 import { cn } from '../../lib/cn'
 import { initials } from './initials'
 
 export type AvatarSize = 'sm' | 'md' | 'lg' | 'xl'
 
-export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+export interface AvatarProps extends Omit<ComponentProps<'span'>, 'children'> {
   /** The image URL; missing or failing, the initials show instead. Default none. */
   src?: string | null
   /** Whose avatar: gives the initials and the image's alternative text. */

@@ -1,6 +1,6 @@
 'use client'
 
-import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
@@ -10,7 +10,7 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { statusLine } from './status-line'
 
-export interface ChatHeaderProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The other person in the chat, followed live from `<UserStatusProvider>`. Required. */
   userId: string | number
   /** Shown when the store has no username for the user. Default: "User <id>". */
@@ -33,7 +33,7 @@ export interface ChatHeaderProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 }
 
 /**
- * The header of an open chat (seeds 000 and 002): avatar with a live status badge, the name, and a live status line
+ * The header of an open chat: avatar with a live status badge, the name, and a live status line
  * ("Online", "Away — lunch", "Do not disturb", "Last seen 5 minutes ago", "Offline") that screen readers announce
  * politely when the status changes; slots for a back button and actions. Needs `<UserStatusProvider>`.
  *
@@ -92,7 +92,7 @@ export function ChatHeader({
         indicator={<OnlineStatusIndicator status={status} badge aria-hidden />}
       />
       <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col">
-        <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:[text-align:match-parent]">
+        <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent">
           {displayName}
         </h2>
         {/* Only a change of status (or status message) is announced: the span is new for each (an addition), while
@@ -103,7 +103,7 @@ export function ChatHeader({
           dir="auto"
           data-slot="chat-header-status"
           data-status={status}
-          className="pk:truncate pk:text-sm pk:text-presence-muted pk:[text-align:match-parent]"
+          className="pk:truncate pk:text-sm pk:text-presence-muted pk:text-match-parent"
         >
           <span key={`${status}:${statusMessage ?? ''}`}>{line}</span>
         </p>

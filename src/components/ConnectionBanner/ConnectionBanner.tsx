@@ -1,13 +1,13 @@
 'use client'
 
-import type { ComponentPropsWithoutRef } from 'react'
+import type { ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
 import { bannerState, bannerText } from './banner-state'
 import { useSecondsUntil } from './use-seconds-until'
 
-export interface ConnectionBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
    * Shows nothing while presence arrives by polling. Default: `true` for a backend without a socket (where polling
    * is normal), `false` otherwise (polling then replaces a socket that cannot be had).
@@ -41,13 +41,15 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
     <div
       data-slot="connection-banner"
       data-state={view}
-      className={cn(
-        shown && [
-          'pk:flex pk:flex-wrap pk:items-center pk:gap-x-3 pk:gap-y-1 pk:rounded-md pk:border pk:border-s-4 pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-sm pk:text-presence-fg pk:shadow-sm',
-          view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
-          className,
-        ],
-      )}
+      className={
+        shown
+          ? cn(
+              'pk:flex pk:flex-wrap pk:items-center pk:gap-x-3 pk:gap-y-1 pk:rounded-md pk:border pk:border-s-4 pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-sm pk:text-presence-fg pk:shadow-sm',
+              view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
+              className,
+            )
+          : undefined
+      }
       {...rest}
     >
       {view === 'reconnecting' && (

@@ -1,6 +1,6 @@
 'use client'
 
-import type { ComponentPropsWithoutRef } from 'react'
+import type { ComponentProps } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { PresenceStatus } from '../../index'
@@ -16,7 +16,7 @@ export const STATUS_LABELS: Record<PresenceStatus, string> = {
   invisible: 'Invisible',
 }
 
-export interface OnlineStatusIndicatorProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>, 'children'> {
   /** The status to show. Leave it out and give `userId` to follow a user live. */
   status?: PresenceStatus
   /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
@@ -93,11 +93,12 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, classNa
       data-status={status}
       data-size={size}
       className={cn(
-        'pk:relative pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
+        'pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
         sizes[size],
         shapes[status],
         (status === 'offline' || status === 'invisible') && rings[size],
-        badge && 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface',
+        // Positioned either way: the shapes' ::after and the pulse are placed inside the dot.
+        badge ? 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface' : 'pk:relative',
         className,
       )}
       {...rest}

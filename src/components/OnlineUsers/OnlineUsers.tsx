@@ -1,8 +1,9 @@
 'use client'
 
-import { useId, type ComponentPropsWithoutRef } from 'react'
+import { useId, type ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
+import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
@@ -10,11 +11,12 @@ import { UserTile } from './UserTile'
 
 /**
  * What the card shows (its `data-state`): `unavailable` when the backend gives this user no list (a non-admin on an
- * admin-only list, or a backend without any).
+ * admin-only list, or a backend without any); `signed-out` when the provider has no token ("Sign in to see who is
+ * online.", not "Nobody else is online").
  */
-export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready' | 'unavailable'
+export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready' | 'unavailable' | 'signed-out'
 
-export interface OnlineUsersProps extends Omit<ComponentPropsWithoutRef<'section'>, 'title' | 'children'> {
+export interface OnlineUsersProps extends Omit<ComponentProps<'section'>, 'title' | 'children'> {
   /** At most this many users; the rest become a "+N more" tile. Default 10. */
   maxUsers?: number
   /** The heading. Default "Who's Online?". */
@@ -33,7 +35,7 @@ const SKELETONS = 6
 const NO_USERS = { users: [], total: 0 }
 
 /**
- * Seed 001's "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
+ * The "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
  * (2 columns when narrow, 3, then 4–5 when wide, by the card's own width), live from `<UserStatusProvider>`.
  *
  * @example
@@ -55,7 +57,13 @@ export function OnlineUsers({
   const { users, total } = data ?? NO_USERS
   const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
   const { offset } = useServerClock()
-  const state: OnlineUsersState = isUnavailable
+  // Signed out: no session runs, none is expected (a token given in this render is loading, not signed out) and the
+  // store is empty (signing out clears it; what a store holds anyway is shown).
+  const { lifecycle } = usePresenceSession()
+  const signedOut = lifecycle === 'stopped' && !isLoading && users.length === 0
+  const state: OnlineUsersState = signedOut
+    ? 'signed-out'
+    : isUnavailable
     ? 'unavailable'
     : isLoading
       ? error
@@ -67,7 +75,7 @@ export function OnlineUsers({
           ? 'empty'
           : 'ready'
   // Polling is news only where it replaces a socket; a backend without one always polls.
-  const reconnecting = !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
+  const reconnecting = !signedOut && !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
   const more = total - users.length
 
   return (
@@ -87,11 +95,13 @@ export function OnlineUsers({
         className="pk:pointer-events-none pk:absolute pk:inset-0 pk:-z-10 pk:bg-[radial-gradient(120%_90%_at_25%_15%,transparent_35%,rgb(0_0_0/0.28))]"
       />
       <header className="pk:mb-4 pk:flex pk:items-baseline pk:justify-between pk:gap-3">
-        <h2 id={titleId} className="pk:truncate pk:text-xl pk:font-bold pk:tracking-tight">
+        {/* dir="auto": the title and the count are text of their own ("Who's Online?", not "?Who's Online", in a
+            right-to-left page); a translated title takes its own direction. */}
+        <h2 id={titleId} dir="auto" className="pk:truncate pk:text-xl pk:font-bold pk:tracking-tight">
           {title}
         </h2>
         {state === 'ready' && (
-          <span data-slot="online-count" className="pk:shrink-0 pk:text-sm pk:font-medium">
+          <span data-slot="online-count" dir="auto" className="pk:shrink-0 pk:text-sm pk:font-medium">
             {total} online
           </span>
         )}
@@ -137,6 +147,8 @@ export function OnlineUsers({
           {filter === 'friends' ? 'This server does not share which of your friends are online.' : 'This server does not share who is online with your account.'}
         </p>
       )}
+
+      {state === 'signed-out' && <p data-slot="online-users-signed-out">Sign in to see who is online.</p>}
 
       {state === 'empty' && (
         <p data-slot="online-users-empty">{filter === 'friends' ? 'None of your friends is online right now.' : 'Nobody else is online right now.'}</p>

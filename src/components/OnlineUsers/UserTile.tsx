@@ -44,7 +44,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
           className="pk:[&>[data-slot=avatar-image]]:ring-2 pk:[&>[data-slot=avatar-image]]:ring-presence-gold pk:group-hover:[&>[data-slot=avatar-image]]:ring-presence-gold-hover"
           indicator={<OnlineStatusIndicator status={user.status} badge aria-hidden />}
         />
-        <span className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
+        <span dir="auto" className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
           {name}
         </span>
       </button>
@@ -53,9 +53,15 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         id={tipId}
         className="pk:pointer-events-none pk:absolute pk:bottom-full pk:left-1/2 pk:z-20 pk:mb-1 pk:hidden pk:w-max pk:max-w-56 pk:-translate-x-1/2 pk:flex-col pk:rounded-md pk:bg-gray-950 pk:px-3 pk:py-2 pk:text-start pk:text-xs pk:leading-snug pk:text-white pk:shadow-lg pk:peer-hover:flex pk:peer-focus-visible:flex pk:peer-data-[tooltip=dismissed]:hidden"
       >
-        <span className="pk:font-semibold">{name}</span>
+        <span dir="auto" className="pk:font-semibold pk:text-match-parent">
+          {name}
+        </span>
         <span>{status}</span>
-        {user.statusMessage && <span className="pk:italic">“{user.statusMessage}”</span>}
+        {user.statusMessage && (
+          <span dir="auto" className="pk:italic pk:text-match-parent">
+            “{user.statusMessage}”
+          </span>
+        )}
         {active && <span className="pk:text-gray-300">{active}</span>}
       </span>
     </li>

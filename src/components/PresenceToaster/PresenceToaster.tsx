@@ -5,7 +5,7 @@ import {
   useId,
   useRef,
   useState,
-  type ComponentPropsWithoutRef,
+  type ComponentProps,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
@@ -17,13 +17,13 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../OnlineStatusIndicator'
 import { useDismissTimer } from './use-dismiss-timer'
 
-export interface PresenceToasterProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+export interface PresenceToasterProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** Only these users' arrivals are announced. Default: everyone but the signed-in user. */
   userIds?: Array<string | number>
   /** How long a toast stays, in ms of time not hovered or focused (and with the page shown); `Infinity` keeps it until closed. Default 5 000. */
   durationMs?: number
   /** At most this many toasts at once; a new one pushes out the oldest. Default 3. */
-  max?: number
+  maxToasts?: number
   /** The toast's text for a user who came online. Default "jane_smith is online" (plus "· Away" or "· Do not disturb"). */
   renderMessage?: (user: Presence) => ReactNode
   /** The accessible name of the notifications region. Default "Notifications". */
@@ -62,7 +62,7 @@ function DefaultMessage({ user }: { user: Presence }) {
 }
 
 /**
- * A toast when chosen users come online (seed 001, enhancement 4), from `usePresenceEvents`: nothing for the first
+ * A toast when chosen users come online, from `usePresenceEvents`: nothing for the first
  * list of who is online, only real arrivals. Toasts sit in a polite live region at the bottom end of the viewport
  * (override with `className`), each with the avatar, "jane_smith is online" and a close button (Escape closes the
  * focused one); they close by themselves after `durationMs`, a clock that stops while the toasts are hovered or
@@ -74,7 +74,7 @@ function DefaultMessage({ user }: { user: Presence }) {
 export function PresenceToaster({
   userIds,
   durationMs = 5_000,
-  max = 3,
+  maxToasts = 3,
   renderMessage,
   label = 'Notifications',
   className,
@@ -86,7 +86,7 @@ export function PresenceToaster({
   // The runtime's page visibility (the document's, unless the app gave the provider another).
   const hidden = !usePageVisible()
   const nextKey = useRef(0)
-  const limit = Math.max(1, Math.floor(max))
+  const limit = Math.max(1, Math.floor(maxToasts))
 
   usePresenceEvents({
     userIds,

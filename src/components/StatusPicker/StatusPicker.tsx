@@ -1,6 +1,6 @@
 'use client'
 
-import { useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react'
+import { useId, useRef, useState, type ComponentProps, type FormEvent } from 'react'
 import { useMyStatus } from '../../hooks/useMyStatus'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useSetMyStatus } from '../../hooks/useSetMyStatus'
@@ -20,7 +20,7 @@ export interface SavedStatus {
   statusMessage: string | null
 }
 
-export interface StatusPickerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onSubmit' | 'title'> {
+export interface StatusPickerProps extends Omit<ComponentProps<'form'>, 'children' | 'onSubmit' | 'title'> {
   /** Called once the server has saved the status and the store shows it. Default none. */
   onSaved?: (status: SavedStatus) => void
   /** The heading of the form. Default "Set your status". */
@@ -176,9 +176,9 @@ export function StatusPicker({
               data-slot="status-picker-counter"
               data-state={count.state}
               className={cn(
-                'pk:text-xs pk:tabular-nums pk:text-presence-muted',
+                'pk:text-xs pk:tabular-nums',
                 count.state !== 'ok' && 'pk:font-semibold',
-                count.state === 'over' && 'pk:text-presence-danger',
+                count.state === 'over' ? 'pk:text-presence-danger' : 'pk:text-presence-muted',
               )}
             >
               <span aria-hidden>{`${count.length}/${STATUS_MESSAGE_MAX}`}</span>

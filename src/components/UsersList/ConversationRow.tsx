@@ -113,7 +113,7 @@ function RowView({
       />
       <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col pk:gap-0.5">
         <div className="pk:flex pk:items-baseline pk:gap-2">
-          <span dir="auto" data-slot="users-list-name" className="pk:min-w-0 pk:flex-1 pk:truncate pk:font-medium pk:text-presence-fg pk:[text-align:match-parent]">
+          <span dir="auto" data-slot="users-list-name" className="pk:min-w-0 pk:flex-1 pk:truncate pk:font-medium pk:text-presence-fg pk:text-match-parent">
             {name}
           </span>
           <span data-slot="users-list-status" className="pk:sr-only">
@@ -138,7 +138,7 @@ function RowView({
             dir="auto"
             data-slot="users-list-message"
             className={cn(
-              'pk:min-w-0 pk:flex-1 pk:truncate pk:text-sm pk:[text-align:match-parent]',
+              'pk:min-w-0 pk:flex-1 pk:truncate pk:text-sm pk:text-match-parent',
               !text ? 'pk:text-presence-muted pk:italic' : unread > 0 ? 'pk:font-medium pk:text-presence-fg' : 'pk:text-presence-muted',
             )}
           >

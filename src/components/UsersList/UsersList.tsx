@@ -1,27 +1,27 @@
 'use client'
 
-import { useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
 import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
-import type { Conversation } from '../../index'
+import type { Conversation, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
 export type UsersListState = 'loading' | 'error' | 'empty' | 'ready'
 
-export interface UsersListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
+export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
    * The conversations to list, in this order. Default: loaded from `GET /api/chat/conversations/` through
    * `useConversations()` (needs `<UserStatusProvider>`). Passed in, the list also works outside any provider, showing
    * the statuses in the data as they are; inside a provider, each row follows its user live.
    */
   conversations?: readonly Conversation[]
-  /** Called with the conversation chosen by click, Enter or Space. Default none. */
-  onSelect?: (conversation: Conversation) => void
+  /** Called with the row's user and its conversation when a row is chosen by click, Enter or Space. Default none. */
+  onUserClick?: (user: Presence, conversation: Conversation) => void
   /** The selected conversation's id (controlled). Default: the list keeps its own selection. */
   selectedId?: string | number | null
   /** Lists users who are online (also away or busy) before those who are offline, each group in the given order. Default `false`. */
@@ -40,14 +40,14 @@ const DEFAULT_HEIGHT = 480
 const SKELETONS = 6
 
 /**
- * The conversation list of a chat (seeds 000 and 003): avatar with a live status badge, name, last message, its
+ * The conversation list of a chat (`GET /api/chat/conversations/`): avatar with a live status badge, name, last message, its
  * time, the unread count. A WAI-ARIA listbox (arrows, Home/End, PageUp/PageDown, type-ahead by name, Enter or Space
  * to select), virtualised so that 10,000 conversations scroll smoothly; each row follows its own user, so one
  * user's change re-renders one row. Loads the conversations itself inside `<UserStatusProvider>`, or lists those
  * passed in (then it works outside a provider too, without live status).
  *
  * @example
- * <UsersList selectedId={openId} onSelect={(conversation) => setOpenId(conversation.id)} height="100%" />
+ * <UsersList selectedId={openId} onUserClick={(user, conversation) => setOpenId(conversation.id)} height="100%" />
  *
  * <UsersList conversations={inbox} sortOnlineFirst label="Direct messages" />
  */
@@ -126,7 +126,7 @@ interface ReadyProps {
 }
 
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
-  const { label = 'Conversations', height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onSelect } = props
+  const { label = 'Conversations', height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
   if (items.length === 0) {
     return (
       <UsersListFrame props={props} state="empty">
@@ -146,7 +146,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
         rowHeight={rowHeight}
         overscan={overscan}
         selectedId={selectedId}
-        onSelect={onSelect}
+        onSelect={onUserClick && ((conversation) => onUserClick(conversation.otherUser, conversation))}
         serverOffset={serverOffset}
         selfId={selfId}
       />
@@ -158,7 +158,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
 function UsersListFrame({ props, state, children }: { props: UsersListProps; state: UsersListState; children?: ReactNode }) {
   const {
     conversations: _conversations,
-    onSelect: _onSelect,
+    onUserClick: _onUserClick,
     selectedId: _selectedId,
     sortOnlineFirst: _sortOnlineFirst,
     label: _label,

@@ -10,7 +10,7 @@ describe('ActivityFeed on the server', () => {
     expect(typeof document).toBe('undefined')
     const html = renderToString(
       <UserStatusProvider token="t">
-        <ActivityFeed title="Friends' activity" filter="friends" limit={5} />
+        <ActivityFeed title="Friends' activity" filter="friends" maxEntries={5} />
       </UserStatusProvider>,
     )
     expect(html).toContain('data-slot="activity-feed"')

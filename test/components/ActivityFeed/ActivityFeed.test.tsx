@@ -56,12 +56,12 @@ describe('ActivityFeed', () => {
     expect(time).toHaveTextContent('just now')
   })
 
-  it('asks for `limit` entries and the friends filter', async () => {
+  it("asks for `maxEntries` entries (the request's `limit`) and the friends filter", async () => {
     const asked: URL[] = []
     server.events.on('request:start', ({ request }) => {
       if (request.url.includes('/activity/')) asked.push(new URL(request.url))
     })
-    const region = await renderFeed({ limit: 5, filter: 'friends', title: 'Friends' })
+    const region = await renderFeed({ maxEntries: 5, filter: 'friends', title: 'Friends' })
     await until(() => expect(asked).toHaveLength(1))
     expect(asked[0]!.searchParams.get('limit')).toBe('5')
     expect(asked[0]!.searchParams.get('filter')).toBe('friends')

@@ -96,8 +96,8 @@ describe('PresenceToaster', () => {
     expect(texts()).toEqual(['ahmad is online'])
   })
 
-  it('shows at most `max`, the newest', async () => {
-    const { send } = await renderToaster({ max: 2 })
+  it('shows at most `maxToasts`, the newest', async () => {
+    const { send } = await renderToaster({ maxToasts: 2 })
     await send(jane)
     await send(ahmad)
     await send(noah)

@@ -146,25 +146,25 @@ describe('UsersList keyboard (the WAI-ARIA listbox pattern)', () => {
     }
   })
 
-  it('Enter and Space select the active option and call onSelect; selection does not follow focus', () => {
+  it('Enter and Space select the active option and call onUserClick; selection does not follow focus', () => {
     const onSelect = vi.fn()
-    render(<UsersList conversations={named(NAMES)} onSelect={onSelect} />)
+    render(<UsersList conversations={named(NAMES)} onUserClick={onSelect} />)
     fireEvent.focus(listbox())
     press('ArrowDown')
     expect(onSelect).not.toHaveBeenCalled()
     expect(active()!.getAttribute('aria-selected')).toBe('false')
     press('Enter')
-    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'c2' }))
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: expect.anything() }), expect.objectContaining({ id: 'c2' }))
     expect(active()!.getAttribute('aria-selected')).toBe('true')
     press('ArrowDown')
     press(' ')
-    expect(onSelect).toHaveBeenLastCalledWith(expect.objectContaining({ id: 'c3' }))
+    expect(onSelect).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ id: 'c3' }))
     expect(screen.getAllByRole('option', { selected: true }).map((o) => o.getAttribute('aria-posinset'))).toEqual(['3'])
   })
 
   it('Space right after a letter belongs to the type-ahead query instead of selecting', () => {
     const onSelect = vi.fn()
-    render(<UsersList conversations={named(['ana', 'ana maria', 'anabel'])} onSelect={onSelect} />)
+    render(<UsersList conversations={named(['ana', 'ana maria', 'anabel'])} onUserClick={onSelect} />)
     fireEvent.focus(listbox())
     for (const key of ['a', 'n', 'a', ' ', 'm']) press(key)
     expect(activeName()).toBe('ana maria')
@@ -173,9 +173,9 @@ describe('UsersList keyboard (the WAI-ARIA listbox pattern)', () => {
 
   it('a click selects and activates the row', () => {
     const onSelect = vi.fn()
-    render(<UsersList conversations={named(NAMES)} onSelect={onSelect} />)
+    render(<UsersList conversations={named(NAMES)} onUserClick={onSelect} />)
     fireEvent.click(screen.getByRole('option', { name: spoken(/^jose,/) }))
-    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'c4' }))
+    expect(onSelect).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: 'c4' }))
     expect(activeName()).toBe('jose')
   })
 
