@@ -14,6 +14,7 @@ import {
   type ActivityEntry,
   type BackendPreset,
   type Conversation,
+  type DeviceKind,
   type MyPresence,
   type OnlineUsers,
   type PresenceBackend,
@@ -28,11 +29,13 @@ import { bindSocketToStore, createEventBatcher, createPresenceStore, type EventB
 import { fingerprint } from './fingerprint'
 import { lookUpFriends, type FriendsSnapshot } from './friends-lookup'
 import { HeartbeatManager, type HeartbeatManagerOptions } from './heartbeat-manager'
+import { createIdleReporter, idleChannelName, socketUrlWithDevice } from './idle-wiring'
+import type { IdleReporter, IdleReporterOptions } from './idle-reporter'
 import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
 import { createRuntimeState, RuntimeLifecycle, stoppedState, Transport, type RuntimeStateStore } from './runtime-state'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
-import { modeOfStatus, showsChange, type StatusChange } from './status-change'
+import { modeOfStatus, showsChange, statusFrame, type StatusChange } from './status-change'
 import { UserNames } from './user-names'
 import type { VisibilityManager } from './visibility-manager'
 
@@ -113,6 +116,15 @@ export interface PresenceRuntimeOptions {
   statusTimeoutMs?: number
   /** How long `markOffline` waits for the socket's close before it posts mark-offline anyway. Default 1 000. */
   closeTimeoutMs?: number
+  /**
+   * Without pointer, key, touch or wheel input in any tab of this browser for this long, the user is reported idle
+   * (others see them away while their mode is `auto`, contract 6.1). Default 600 000 (10 minutes); `false` off.
+   */
+  idleAfterMs?: number | false
+  /** The kind of device this app runs on, sent as `&device=` in the socket URL (contract 6.2). Default `'web'`. */
+  device?: DeviceKind
+  /** What the idle detector listens on and shares its clock with (tests inject both, and the clock). */
+  idle?: Pick<IdleReporterOptions, 'target' | 'BroadcastChannel' | 'now'>
 }
 
 /**
@@ -170,6 +182,7 @@ export class PresenceRuntime {
   readonly #polling: PollingFallback
   readonly #policy: SocketFallbackPolicy
   readonly #names: UserNames
+  readonly #idle: IdleReporter | null
   #socket: PresenceSocket | null = null
   #token: TokenSource = null
   #tokenKey: unknown = null
@@ -212,7 +225,15 @@ export class PresenceRuntime {
       visibility: options.visibility,
       coordinationKey: () => this.#heartbeatKey(),
     })
-    this.heartbeat.subscribe((heartbeat) => this.state.setState({ heartbeat }))
+    this.heartbeat.subscribe((heartbeat) => {
+      const leader = heartbeat.isLeader !== this.state.getState().heartbeat.isLeader
+      this.state.setState({ heartbeat })
+      if (leader) this.#idle?.speakerChanged()
+    })
+    this.#idle = createIdleReporter(this, {
+      patch: (idle) => this.#guard(this.rest.setStatus({ idle })).then((me) => this.#applyMe(me)),
+      onError: (error) => this.#events.emit({ type: 'invalid', source: 'idle', reason: error instanceof Error ? error.message : String(error) }),
+    })
     this.#polling = new PollingFallback({
       poll: (signal) => this.#poll(signal),
       intervalMs: this.backend.listIntervalMs,
@@ -240,7 +261,8 @@ export class PresenceRuntime {
       const self = state.self
       const record = self === null ? undefined : state.users[self]
       if (!record || record === (self === null ? undefined : previous.users[self])) return
-      const mode = modeOfStatus(record.status)
+      // An auto-away (idle) is still mode `auto` (contract 6.1).
+      const mode = record.idle === true ? 'auto' : modeOfStatus(record.status)
       if (mode !== null && this.state.getState().mode !== mode) this.state.setState({ mode })
     })
   }
@@ -333,7 +355,8 @@ export class PresenceRuntime {
   async setStatus(change: StatusChange): Promise<void> {
     const socket = this.#socket
     const self = this.store.getState().self
-    if (socket?.state === 'open' && self !== null) {
+    // Who may see the last seen shows in no record of the socket's: only the REST answer tells it was taken.
+    if (socket?.state === 'open' && self !== null && change.lastSeenVisibility === undefined) {
       const current = this.store.getState().users[self]
       if (current && showsChange(current, change)) return
       if (await this.#sendStatus(socket, self, change)) return
@@ -401,7 +424,7 @@ export class PresenceRuntime {
     this.#abort = new AbortController()
     const { userId } = this.options
     if (userId !== null && userId !== undefined) this.store.getState().setSelf(userId)
-    const url = this.#socketUrl()
+    const url = socketUrlWithDevice(this.#socketUrl(), this.options.device)
     if (url === null) {
       this.#policy.giveUp()
     } else {
@@ -420,6 +443,10 @@ export class PresenceRuntime {
         if (generation === this.#generation) this.heartbeat.start()
       })
     }
+    void ready.then(() => {
+      const name = idleChannelName(this.options.apiBaseUrl ?? '', this.store.getState().self, this.#tokenKey)
+      if (generation === this.#generation && name !== null) this.#idle?.start(name)
+    })
   }
 
   // Stops whatever runs, keeps the store. Returns the new generation.
@@ -435,6 +462,7 @@ export class PresenceRuntime {
     if (this.#socket) this.#socketClosed = this.#socket.close()
     for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
     this.heartbeat.stop({ forget: true })
+    this.#idle?.stop()
     this.#updateTransport()
     this.state.setState({ nextRetryAt: null })
     return generation
@@ -462,6 +490,7 @@ export class PresenceRuntime {
         this.#policy.observe(status, previous)
         this.#updateList()
         if (opened && this.backend.socketSends === 'changes') this.#polling.pollNow()
+        if (opened) this.#idle?.socketOpened()
         this.state.setState({ nextRetryAt: status.nextRetryAt })
         this.#updateTransport()
         // A caller that could not be fetched before (network) is fetched again once the socket is back.
@@ -623,7 +652,7 @@ export class PresenceRuntime {
         }
       })
       const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? 5_000)
-      const frame = { type: 'status' as const, ...change }
+      const frame = statusFrame(change)
       if (!socket.send(frame)) finish(false)
     })
   }

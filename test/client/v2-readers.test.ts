@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergePresence, parseServerMessage, type Presence } from '../../src/client'
+import { mergePresence, parseServerMessage, type Presence, type PresencePatch } from '../../src/client'
 import { presets, type BackendPreset } from '../../src/client/presets'
 import { readConversations, readHeartbeat, readMe, readOnlineUsers } from '../../src/client/responses'
 import * as seeds from './seed-fixtures'
@@ -17,7 +17,7 @@ function usersOf(value: unknown): Presence[] {
 }
 
 // What each preset's backend sends, as the seeds and the contract's sections 1–5 show it: none of section 6.
-const RECORDS: Record<BackendPreset, () => Presence[]> = {
+const RECORDS: Record<BackendPreset, () => PresencePatch[]> = {
   contract: () => [...usersOf(parseServerMessage(seeds.contractSnapshot)), ...usersOf(parseServerMessage(seeds.contractChange))],
   'chat-socket': () => {
     const list = readOnlineUsers(body(seeds.seed000OnlineUsersBody))
