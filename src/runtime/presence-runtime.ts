@@ -31,6 +31,7 @@ import { lookUpFriends, type FriendsSnapshot } from './friends-lookup'
 import { HeartbeatManager, type HeartbeatManagerOptions } from './heartbeat-manager'
 import { createIdleReporter, idleChannelName, socketUrlWithDevice } from './idle-wiring'
 import type { IdleReporter, IdleReporterOptions } from './idle-reporter'
+import { createOwnSettings, type OwnSettingsStore } from './own-settings'
 import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
 import { createRuntimeState, RuntimeLifecycle, stoppedState, Transport, type RuntimeStateStore } from './runtime-state'
@@ -177,6 +178,8 @@ export class PresenceRuntime {
   /** Transport, heartbeat, mode, lifecycle. */
   readonly state: RuntimeStateStore
   readonly heartbeat: HeartbeatManager
+  /** The caller's settings that no presence record carries (who may see their last seen). */
+  readonly settings: OwnSettingsStore = createOwnSettings()
   readonly #events = new Listeners<RuntimeEvent>()
   readonly #batcher: EventBatcher
   readonly #polling: PollingFallback
@@ -318,6 +321,7 @@ export class PresenceRuntime {
     this.#tokenKey = null
     this.#authReported = false
     this.store.getState().clear()
+    this.settings.setState({ lastSeenVisibility: null })
     this.state.setState(stoppedState(this.state.getState().session, stoppedFor))
   }
 
@@ -624,6 +628,8 @@ export class PresenceRuntime {
     actions.setSelf(me.id)
     actions.applyChanges([me])
     if (this.state.getState().mode !== me.mode) this.state.setState({ mode: me.mode })
+    const lastSeenVisibility = me.lastSeenVisibility ?? null
+    if (this.settings.getState().lastSeenVisibility !== lastSeenVisibility) this.settings.setState({ lastSeenVisibility })
   }
 
   // Sends the status frame and waits for the echo of the caller's record showing the change. Resolves `false` when
