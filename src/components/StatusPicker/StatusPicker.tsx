@@ -1,7 +1,7 @@
 'use client'
 
 import { useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react'
-import type { LastSeenVisibility } from '../../client'
+import type { LastSeenVisibility } from '../../index'
 import { useMyStatus } from '../../hooks/useMyStatus'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
@@ -260,24 +260,23 @@ export function StatusPicker({
         </div>
 
         {visibility !== null && (
-          <fieldset data-slot="status-picker-last-seen" className="pk:min-w-0">
-            <legend className="pk:mb-1 pk:text-sm pk:font-medium">Who can see your last seen</legend>
-            <div className="pk:flex pk:flex-wrap pk:gap-3">
+          <div data-slot="status-picker-last-seen" className="pk:flex pk:items-center pk:gap-2">
+            <label htmlFor={`${ids}-last-seen`} className="pk:text-sm pk:font-medium">
+              Who can see your last seen
+            </label>
+            <select
+              id={`${ids}-last-seen`}
+              value={visibility}
+              onChange={(event) => edit({ visibility: event.target.value as LastSeenVisibility })}
+              className="pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
+            >
               {VISIBILITY_OPTIONS.map((option) => (
-                <label key={option.value} className="pk:flex pk:cursor-pointer pk:items-center pk:gap-1.5 pk:text-sm">
-                  <input
-                    type="radio"
-                    name={`${ids}-last-seen`}
-                    value={option.value}
-                    checked={visibility === option.value}
-                    onChange={() => edit({ visibility: option.value })}
-                    className="pk:size-4 pk:accent-presence-accent"
-                  />
+                <option key={option.value} value={option.value}>
                   {option.label}
-                </label>
+                </option>
               ))}
-            </div>
-          </fieldset>
+            </select>
+          </div>
         )}
       </fieldset>
 

@@ -1,4 +1,4 @@
-import type { LastSeenVisibility } from '../../client'
+import type { LastSeenVisibility } from '../../index'
 
 /** The choices of "Who can see your last seen" (contract 6.4), in the picker's order. */
 export const VISIBILITY_OPTIONS: ReadonlyArray<{ value: LastSeenVisibility; label: string }> = [

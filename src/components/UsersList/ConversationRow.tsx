@@ -84,8 +84,8 @@ function RowView({
   const message = user.status === 'offline' ? null : user.statusMessage?.trim() || null
   const variant = presenceVariant(user)
   const expiresAt = message && typeof user.statusExpiresAt === 'number' ? user.statusExpiresAt : null
-  // The row's own clock is the day it shows times for; the expiry reads on the local clock, as the times do.
-  const until = expiresAt === null ? '' : formatUntil(expiresAt, Date.now())
+  // Read against the day the row shows its times for (today's start is as good as now for "3 PM" or "Fri 3 PM").
+  const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today)
   const status = statusLabel(user.status, lastSeen, variant) + (message ? ` — ${message}${until ? ` (${until})` : ''}` : '')
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
