@@ -3,7 +3,7 @@ import { MockClock } from './core/clock'
 import { Conversations } from './core/conversations'
 import { Presence } from './core/presence'
 import { TokenStore } from './core/tokens'
-import type { Mode, PresenceEvent } from './core/types'
+import type { DeviceKind, Mode, PresenceEvent } from './core/types'
 import { Hub } from './hub'
 import { isolated } from './isolate'
 import { castFor } from './modes/cast'
@@ -173,7 +173,7 @@ export class MockBackend {
    * ends it at once; elsewhere `online` is a sign of life and `offline` a mark-offline. Sockets of the user's own
    * stay open, and keep them online.
    */
-  applyPresence(userId: number, status: ControlStatus): void {
+  applyPresence(userId: number, status: ControlStatus, extras: { device?: DeviceKind; idle?: boolean } = {}): void {
     if (!this.controlStatuses.includes(status)) {
       throw new Error(`this backend (${this.mode.name}) has the statuses ${this.controlStatuses.join(', ')}, not ${status}`)
     }
@@ -190,9 +190,17 @@ export class MockBackend {
       return this.presence.markOffline(userId)
     }
     this.presence.setStatus(userId, { mode: modes[status] })
-    if (status === 'invisible') return
-    if (socketsOnly(this.mode)) this.#hold(userId)
-    else this.presence.restActivity(userId)
+    if (status !== 'invisible') {
+      if (socketsOnly(this.mode)) this.#hold(userId)
+      else this.presence.restActivity(userId)
+    }
+    // Section 6 in stories and tests: a user on their phone, a user gone idle, without a socket of their own.
+    if (extras.device !== undefined) this.#hold(userId, extras.device)
+    if (extras.idle !== undefined) {
+      const held = this.#held.get(userId)
+      if (held !== undefined) this.presence.setStatus(userId, { idle: extras.idle }, { connectionId: held })
+      this.presence.setStatus(userId, { idle: extras.idle }, 'rest')
+    }
   }
 
   /** Whether the user has a socket of their own open (a connection held by the controls is not one). */
@@ -214,10 +222,13 @@ export class MockBackend {
     this.hub.dispose()
   }
 
-  #hold(userId: number): void {
-    if (this.#held.has(userId) || !this.presence.user(userId)) return
-    // Session 0 belongs to no token: no logout closes it, only the controls and a reset.
-    this.#held.set(userId, this.presence.connect(userId, 0))
+  #hold(userId: number, device?: DeviceKind): void {
+    const held = this.#held.get(userId)
+    if ((held !== undefined && device === undefined) || !this.presence.user(userId)) return
+    // Session 0 belongs to no token: no logout closes it, only the controls and a reset. Another kind replaces
+    // the held connection: the new one opens first, so that the user is never without one in between.
+    this.#held.set(userId, this.presence.connect(userId, 0, device))
+    if (held !== undefined) this.presence.disconnect(held)
   }
 
   // Users who start online are online the way this backend knows: with a socket open somewhere, where that is

@@ -2,7 +2,7 @@ import type { ControlStatus } from './backend'
 import { avatarSvg } from './core/avatar'
 import { STATUS_PROBLEMS, type StatusChange } from './core/presence'
 import { responses, schemas } from './core/schemas'
-import type { UserRecord } from './core/types'
+import type { DeviceKind, UserRecord } from './core/types'
 import {
   activityItem,
   adminStatus,
@@ -38,9 +38,9 @@ const adminView = (ctx: RouteContext<unknown, unknown>, user: UserRecord) =>
   adminStatus(user, viewOf(ctx.backend.presence, 'admin', user))
 
 /** Sets a user's presence as their own session would; answers with the user as admins see them. */
-function applyPresence(ctx: RouteContext<{ status: ControlStatus }, unknown>) {
+function applyPresence(ctx: RouteContext<{ status: ControlStatus; device?: DeviceKind; idle?: boolean }, unknown>) {
   const user = target(ctx)
-  ctx.backend.applyPresence(user.id, ctx.body.status)
+  ctx.backend.applyPresence(user.id, ctx.body.status, { device: ctx.body.device, idle: ctx.body.idle })
   return { status: 200, body: adminView(ctx, user) }
 }
 
@@ -358,7 +358,8 @@ export const controlRoutes: Route[] = [
     method: 'post',
     path: '/__mock__/users/{id}/presence',
     access: 'control',
-    summary: "Acts as the user's own session: online/away/dnd set the mode with REST activity, invisible the mode, offline marks offline.",
+    summary:
+      "Acts as the user's own session: online/away/dnd set the mode with REST activity, invisible the mode, offline marks offline; `device` holds a connection of that kind open, `idle` reports it and the REST presence idle or active.",
     tag: 'mock',
     body: schemas.controlPresenceBody,
     responses: { 200: responses.controlPresence },

@@ -51,7 +51,14 @@ export const schemas = {
   }),
   adminSetStatusBody: z.object({ status: z.enum(['online', 'away', 'offline']) }),
   clockBody: z.object({ advanceSeconds: z.number().min(0).max(10 * 365 * 24 * 3600) }),
-  controlPresenceBody: z.object({ status: z.enum(['online', 'away', 'dnd', 'invisible', 'offline']) }),
+  controlPresenceBody: z.object({
+    status: z.enum(['online', 'away', 'dnd', 'invisible', 'offline']),
+    device: z
+      .enum(DEVICES)
+      .optional()
+      .describe('Holds a connection of this kind open for the user, as an app left open would, until `offline` (6.2).'),
+    idle: z.boolean().optional().describe("Reports the user's held connection and REST presence idle or active (6.1)."),
+  }),
 
   onlineQuery: z.object({ filter: z.literal('friends').optional() }),
   activityQuery: z.object({ limit: positiveIntString('limit').optional(), filter: z.literal('friends').optional() }),

@@ -1,3 +1,5 @@
+import { BACKOFF } from '../defaults'
+
 /**
  * The shape of a backoff: the first ceiling and the largest one.
  *
@@ -15,7 +17,7 @@ export interface BackoffOptions {
  * @example
  * fullJitterDelay(3, DEFAULT_BACKOFF) // somewhere in [0, 8000)
  */
-export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = Object.freeze({ baseMs: 1_000, capMs: 30_000 })
+export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = BACKOFF
 
 /**
  * The largest delay before retry number `attempt` (0 for the first retry): `min(cap, base · 2^attempt)`.

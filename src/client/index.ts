@@ -40,13 +40,15 @@ export {
 } from './rest'
 export {
   DEAD_CONNECTION_CLOSE_CODE,
-  PresenceSocket,
+  ReconnectingSocket,
   UNAUTHORIZED_CLOSE_CODE,
   type CloseInfo,
-  type PresenceSocketEvent,
-  type PresenceSocketOptions,
-  type SocketStatus,
-} from './socket'
+  type ReconnectingSocketEvent,
+  type ReconnectingSocketOptions,
+  type ReconnectingSocketStatus,
+  type SocketPing,
+} from './reconnecting-socket'
+export { PresenceSocket, type PresenceSocketEvent, type PresenceSocketOptions, type SocketStatus } from './socket'
 export { parseTimestamp } from './timestamp'
 export { readToken, type TokenSource } from './token'
 export { onWake } from './wake'

@@ -140,6 +140,8 @@ export function readNextPage(body: unknown): { page: number; perPage: number | u
   const pagination = isObject(body) && isObject(body.pagination) ? body.pagination : null
   if (!pagination || pagination.has_next !== true) return null
   const page = positive(pagination.page) ?? 1
+  // A page number past 2^53 cannot be asked for exactly.
+  if (page >= Number.MAX_SAFE_INTEGER) return null
   return { page: page + 1, perPage: positive(pagination.per_page) }
 }
 

@@ -54,7 +54,7 @@ export interface PresenceRestClientOptions {
   endpoints?: Partial<PresenceEndpoints>
   /** The `fetch` to use; default the global one, looked up at each call (so MSW and polyfills are seen). */
   fetch?: typeof fetch
-  /** Called for each record of a response that was dropped as invalid. */
+  /** Called for each record of a response that was dropped as invalid, or whose fields were fixed (text cut, an image URL refused). */
   onInvalid?: (issue: InvalidRecord) => void
 }
 

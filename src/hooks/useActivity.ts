@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import type { ActivityEntry } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
-import type { PresenceState } from '../store'
+import type { UsersUpdate } from '../store'
 import { presenceKeys, retryTransient } from './query-options'
 import type { PresenceQueryResult } from './result-shapes'
 
@@ -24,14 +24,8 @@ export interface UseActivityOptions {
 }
 
 // Someone's status changed (not only their last seen or message): the server logged an activity entry.
-function statusChanged(state: PresenceState, previous: PresenceState): boolean {
-  if (state.users === previous.users || !state.synced || !previous.synced) return false
-  for (const id in state.users) {
-    const now = state.users[id]!
-    const before = previous.users[id]
-    if (now !== before && now.status !== (before?.status ?? 'offline')) return true
-  }
-  return false
+function statusChanged({ changes, baseline }: UsersUpdate): boolean {
+  return !baseline && changes.some(({ user, previous }) => user !== undefined && user.status !== (previous?.status ?? 'offline'))
 }
 
 /**
@@ -55,8 +49,8 @@ function statusChanged(state: PresenceState, previous: PresenceState): boolean {
 export function useActivity(options: UseActivityOptions = {}): PresenceQueryResult<ActivityEntry[]> {
   const { limit, filter = 'all', refetchDelayMs = 1_000 } = options
   const { runtime, queryClient } = usePresenceContext('useActivity')
-  const session = useStore(runtime.state, (state) => state.session)
-  const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
+  const session = useStore(runtime.store, (state) => state.session)
+  const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
   const query = useQuery(
     {
       queryKey: presenceKeys.activity(runtime, session, { limit, filter }),
@@ -71,8 +65,8 @@ export function useActivity(options: UseActivityOptions = {}): PresenceQueryResu
   useEffect(() => {
     if (!running) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    const unsubscribe = runtime.store.subscribe((state, previous) => {
-      if (timer !== undefined || !statusChanged(state, previous)) return
+    const unsubscribe = runtime.store.users.subscribeChanges((update) => {
+      if (timer !== undefined || !statusChanged(update)) return
       timer = setTimeout(() => {
         timer = undefined
         void queryClient.invalidateQueries({ queryKey: presenceKeys.activity(runtime, session) })

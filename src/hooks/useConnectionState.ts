@@ -4,6 +4,7 @@ import { useStore } from 'zustand'
 import type { ConnectionState } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 import type { Transport } from '../runtime'
+import { selectTransport } from '../store'
 
 /**
  * How the provider is connected, as {@link useConnectionState} returns it.
@@ -44,9 +45,9 @@ export interface ConnectionInfo {
  */
 export function useConnectionState(): ConnectionInfo {
   const { runtime } = usePresenceContext('useConnectionState')
-  const state = useStore(runtime.store, (s) => s.connection)
-  const transport = useStore(runtime.state, (s) => s.transport)
-  const nextRetryAt = useStore(runtime.state, (s) => s.nextRetryAt)
+  const state = useStore(runtime.store, (s) => s.connection.state)
+  const transport = useStore(runtime.store, selectTransport)
+  const nextRetryAt = useStore(runtime.store, (s) => s.connection.nextRetryAt)
   const hasSocket = runtime.backend.endpoints.socket !== null
   const pollIntervalMs = runtime.backend.listIntervalMs
   const retryNow = useCallback(() => runtime.retryNow(), [runtime])

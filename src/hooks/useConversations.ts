@@ -21,8 +21,8 @@ import type { PresenceQueryResult } from './result-shapes'
  */
 export function useConversations(): PresenceQueryResult<Conversation[]> {
   const { runtime, queryClient } = usePresenceContext('useConversations')
-  const session = useStore(runtime.state, (state) => state.session)
-  const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
+  const session = useStore(runtime.store, (state) => state.session)
+  const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
   return useQuery(
     {
       queryKey: presenceKeys.conversations(runtime, session),

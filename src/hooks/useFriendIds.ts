@@ -34,8 +34,8 @@ export interface FriendIdsOptions {
 export function useFriendIds(options: FriendIdsOptions = {}): PresenceQueryResult<ReadonlySet<string>> {
   const enabled = options.enabled ?? true
   const { runtime, queryClient } = usePresenceContext('useFriendIds')
-  const session = useStore(runtime.state, (state) => state.session)
-  const running = useStore(runtime.state, (state) => state.lifecycle !== 'stopped')
+  const session = useStore(runtime.store, (state) => state.session)
+  const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
   // Asked once the store knows who is online, so that one answer settles everyone online then.
   const synced = useStore(runtime.store, (state) => state.synced)
   const query = useQuery(
@@ -54,11 +54,11 @@ export function useFriendIds(options: FriendIdsOptions = {}): PresenceQueryResul
   useEffect(() => {
     if (!enabled || !data) return
     const check = () => {
-      const { users, self } = runtime.store.getState()
-      if (hasUnknownOnline(users, data, self)) void refetch({ cancelRefetch: false })
+      const { self } = runtime.store.getState()
+      if (hasUnknownOnline(runtime.store.users, data, self)) void refetch({ cancelRefetch: false })
     }
     check()
-    return runtime.store.subscribe((state, previous) => state.users !== previous.users && check())
+    return runtime.store.users.subscribeOnline(check)
   }, [enabled, data, refetch, runtime])
 
   const { isPending, isError, error, isFetching } = query

@@ -1,5 +1,5 @@
 'use client'
-import { useStore } from 'zustand'
+import { useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
 
 /**
@@ -15,5 +15,7 @@ import { usePresenceContext } from '../provider/PresenceContext'
 export function useIsOnline(userId: string | number): boolean {
   const { runtime } = usePresenceContext('useIsOnline')
   const id = String(userId)
-  return useStore(runtime.store, (state) => state.users[id]?.isOnline ?? false)
+  const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
+  const isOnline = () => source.get()?.isOnline ?? false
+  return useSyncExternalStore(source.subscribe, isOnline, isOnline)
 }

@@ -1,8 +1,6 @@
 'use client'
-import { useCallback, useMemo } from 'react'
-import { useStore } from 'zustand'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
-import type { PresenceState } from '../store'
 
 const FLAG = { '1': true, '0': false, '-': null } as const
 
@@ -22,12 +20,12 @@ const FLAG = { '1': true, '0': false, '-': null } as const
 export function useIsOnlineMany(userIds: readonly (string | number)[]): readonly (boolean | null)[] {
   const { runtime } = usePresenceContext('useIsOnlineMany')
   // One character per user: a string compares by value, so the store's change to anyone else re-renders nothing.
-  const flags = useStore(
-    runtime.store,
-    useCallback(
-      (state: PresenceState) => userIds.map((id) => { const user = state.users[String(id)]; return user ? (user.isOnline ? '1' : '0') : '-' }).join(''),
-      [userIds],
-    ),
+  const { users } = runtime.store
+  const subscribe = useCallback((listener: () => void) => users.subscribeChanges(() => listener()), [users])
+  const read = useCallback(
+    () => userIds.map((id) => { const user = users.get(id); return user ? (user.isOnline ? '1' : '0') : '-' }).join(''),
+    [users, userIds],
   )
+  const flags = useSyncExternalStore(subscribe, read, read)
   return useMemo(() => Array.from(flags, (flag) => FLAG[flag as keyof typeof FLAG]), [flags])
 }

@@ -1,5 +1,5 @@
 'use client'
-import { useStore } from 'zustand'
+import { useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
 import { useRelativeTime, type RelativeTimeOptions } from './useRelativeTime'
 
@@ -29,9 +29,8 @@ export type LastSeenOptions = RelativeTimeOptions
 export function useLastSeen(userId: string | number, options: LastSeenOptions = {}): string | null {
   const { runtime } = usePresenceContext('useLastSeen')
   const id = String(userId)
-  const lastSeen = useStore(runtime.store, (state) => {
-    const user = state.users[id]
-    return user && !user.isOnline ? user.lastSeen : null
-  })
+  const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
+  const user = useSyncExternalStore(source.subscribe, source.get, source.get)
+  const lastSeen = user && !user.isOnline ? user.lastSeen : null
   return useRelativeTime(lastSeen, options)
 }

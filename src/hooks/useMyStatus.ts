@@ -1,5 +1,5 @@
 'use client'
-import { useMemo } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import type { LastSeenVisibility, Presence, PresenceMode, PresenceStatus } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
@@ -41,8 +41,10 @@ export interface MyStatus {
  */
 export function useMyStatus(): MyStatus {
   const { runtime } = usePresenceContext('useMyStatus')
-  const user = useStore(runtime.store, (state) => (state.self === null ? undefined : state.users[state.self])) ?? null
-  const mode = useStore(runtime.state, (state) => state.mode)
+  const self = useStore(runtime.store, (state) => state.self)
+  const source = useMemo(() => runtime.store.users.source(self), [runtime, self])
+  const user = useSyncExternalStore(source.subscribe, source.get, source.get) ?? null
+  const mode = useStore(runtime.store, (state) => state.mode)
   const lastSeenVisibility = useStore(runtime.settings, (state) => state.lastSeenVisibility)
   return useMemo(
     () => ({

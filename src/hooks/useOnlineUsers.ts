@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import type { Presence } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
@@ -94,11 +94,12 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const friends = useFriendIds({ enabled: friendsOnly })
   const ids = friendsOnly ? (friends.data ?? NO_FRIENDS) : undefined
   const select = useMemo(() => selectOnlineUsers({ includeSelf, ids }), [includeSelf, ids])
-  const online = useStore(runtime.store, select)
+  const self = useStore(runtime.store, (state) => state.self)
+  const online = useSyncExternalStore(runtime.store.users.subscribeOnline, () => select(runtime.store.users, self), () => select(runtime.store.users, self))
   const sorted = useMemo(() => [...online].sort(byUsername), [online])
   const users = useMemo(() => (limit === undefined ? sorted : sorted.slice(0, Math.max(0, limit))), [sorted, limit])
   const synced = useStore(runtime.store, (state) => state.synced)
-  const syncError = useStore(runtime.state, (state) => state.syncError)
+  const syncError = useStore(runtime.store, (state) => state.syncError)
   // What is already known is shown: only a list never had is unavailable.
   const isUnavailable = (!synced && isListUnavailable(runtime.backend, syncError)) || (friendsOnly && isRefusedList(friends.error))
   const isPending = !isUnavailable && expecting && (!synced || (friendsOnly && friends.isPending))

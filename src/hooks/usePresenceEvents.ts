@@ -40,14 +40,13 @@ export function usePresenceEvents(options: PresenceEventsOptions): void {
   const idsKey = options.userIds ? JSON.stringify(options.userIds.map(String)) : null
 
   useEffect(() => {
-    const ids = idsKey === null ? null : (JSON.parse(idsKey) as string[])
-    return runtime.store.subscribe((state, previous) => {
+    const ids = idsKey === null ? null : new Set(JSON.parse(idsKey) as string[])
+    return runtime.store.users.subscribeChanges(({ changes, baseline }) => {
       // The first list after a start is a baseline, not news; a clear (token gone) is not news either.
-      if (state.users === previous.users || !state.synced || !previous.synced) return
-      for (const id of ids ?? Object.keys(state.users)) {
-        const now = state.users[id]
-        const before = previous.users[id]
-        if (!now || now === before || (ids === null && id === state.self)) continue
+      if (baseline) return
+      const { self } = runtime.store.getState()
+      for (const { id, user: now, previous: before } of changes) {
+        if (!now || (ids ? !ids.has(id) : id === self)) continue
         const was = before?.isOnline ?? false
         if (now.isOnline && !was) onOnline(now)
         else if (!now.isOnline && was) onOffline(now)

@@ -36,8 +36,8 @@ export interface PresenceSession {
  */
 export function usePresenceSession(): PresenceSession {
   const { runtime } = usePresenceContext('usePresenceSession')
-  const lifecycle = useStore(runtime.state, (s) => s.lifecycle)
-  const authError = useStore(runtime.state, (s) => s.authError)
+  const lifecycle = useStore(runtime.store, (s) => s.lifecycle)
+  const authError = useStore(runtime.store, (s) => s.authError)
   const userId = useStore(runtime.store, (s) => s.self)
   const synced = useStore(runtime.store, (s) => s.synced)
   return useMemo(() => ({ lifecycle, userId, synced, authError }), [lifecycle, userId, synced, authError])

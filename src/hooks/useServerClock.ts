@@ -31,6 +31,6 @@ export interface ServerClock {
  */
 export function useServerClock(): ServerClock {
   const { runtime } = usePresenceContext('useServerClock')
-  const offset = useStore(runtime.store, (state) => state.serverOffset)
+  const offset = useStore(runtime.store, (state) => state.connection.serverOffset)
   return useMemo(() => ({ offset, now: () => Date.now() + offset }), [offset])
 }

@@ -1,6 +1,5 @@
 'use client'
-import { useMemo } from 'react'
-import { useStore } from 'zustand'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { Presence, PresenceStatus } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 
@@ -35,7 +34,8 @@ export interface UserStatus {
 export function useUserStatus(userId: string | number): UserStatus {
   const { runtime } = usePresenceContext('useUserStatus')
   const id = String(userId)
-  const user = useStore(runtime.store, (state) => state.users[id]) ?? null
+  const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
+  const user = useSyncExternalStore(source.subscribe, source.get, source.get) ?? null
   return useMemo(
     () => ({
       status: user?.status ?? 'offline',

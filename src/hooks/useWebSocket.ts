@@ -4,11 +4,12 @@ import {
   ConnectionState,
   Listeners,
   onWake,
-  PresenceSocket,
+  ReconnectingSocket,
   type CloseInfo,
-  type SocketStatus,
+  type ReconnectingSocketStatus,
   type WebSocketConstructorLike,
 } from '../client'
+import { BACKOFF, SOCKET } from '../defaults'
 
 /**
  * Options of {@link useWebSocket}. The callbacks need not be memoised.
@@ -64,7 +65,7 @@ export interface UseWebSocketResult {
 }
 
 interface Snapshot {
-  readonly status: SocketStatus | null
+  readonly status: ReconnectingSocketStatus | null
   readonly lastMessage: unknown
 }
 
@@ -75,7 +76,7 @@ const DETACHED: Snapshot = Object.freeze({ status: null, lastMessage: undefined 
 class SocketHandle {
   readonly #listeners = new Listeners<void>()
   #snapshot: Snapshot = DETACHED
-  #socket: PresenceSocket | null = null
+  #socket: ReconnectingSocket | null = null
 
   subscribe = (listener: () => void) => this.#listeners.add(listener)
   getSnapshot = () => this.#snapshot
@@ -85,11 +86,11 @@ class SocketHandle {
     this.#listeners.emit()
   }
 
-  get socket(): PresenceSocket | null {
+  get socket(): ReconnectingSocket | null {
     return this.#socket
   }
 
-  attach(socket: PresenceSocket): void {
+  attach(socket: ReconnectingSocket): void {
     this.#socket = socket
     this.set({ status: socket.getStatus(), lastMessage: undefined })
   }
@@ -111,6 +112,8 @@ function readFrame(data: unknown): unknown {
     return data
   }
 }
+
+const PING = JSON.stringify({ type: 'ping' })
 
 const isPong = (message: unknown) =>
   typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'pong'
@@ -159,15 +162,17 @@ export function useWebSocket(url: string | null, options: UseWebSocketOptions = 
     const protocols = JSON.parse(protocolsKey) as string | string[] | null
     const ping = JSON.parse(pingKey) as { intervalMs?: number; timeoutMs?: number } | false
     const backoff = JSON.parse(backoffKey) as { baseMs?: number; capMs?: number; stableAfterMs?: number }
-    const socket = new PresenceSocket({
+    const socket = new ReconnectingSocket({
       url,
       WebSocket,
       random,
       protocols: protocols ?? undefined,
-      backoff: { baseMs: backoff.baseMs ?? 1_000, capMs: backoff.capMs ?? 30_000 },
+      backoff: { baseMs: backoff.baseMs ?? BACKOFF.baseMs, capMs: backoff.capMs ?? BACKOFF.capMs },
       stableAfterMs: backoff.stableAfterMs,
-      pingIntervalMs: ping === false ? 0 : (ping.intervalMs ?? 30_000),
-      pongTimeoutMs: ping === false ? undefined : ping.timeoutMs,
+      ping:
+        ping === false
+          ? undefined
+          : { data: PING, intervalMs: ping.intervalMs ?? SOCKET.pingIntervalMs, timeoutMs: ping.timeoutMs, isAnswer: (data) => isPong(readFrame(data)) },
     })
     handle.attach(socket)
     const off = socket.subscribe((event) => {
@@ -187,8 +192,7 @@ export function useWebSocket(url: string | null, options: UseWebSocketOptions = 
         }
         case 'unauthorized':
           return onUnauthorized({ code: event.code, reason: event.reason })
-        case 'message':
-        case 'invalid':
+        case 'ping':
         case 'error':
           return
         default:
@@ -213,7 +217,7 @@ export function useWebSocket(url: string | null, options: UseWebSocketOptions = 
   const send = useCallback((data: string | object) => {
     const socket = handle.socket
     if (!socket) return false
-    return socket.sendText(typeof data === 'string' ? data : JSON.stringify(data))
+    return socket.send(typeof data === 'string' ? data : JSON.stringify(data))
   }, [handle])
   const retryNow = useCallback(() => handle.socket?.retryNow(), [handle])
 

@@ -139,12 +139,18 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
   // Declared before the token effect: under StrictMode its cleanup (stop) runs before the token effect runs again.
   useEffect(() => () => runtime.stop(), [runtime])
 
+  // Which token source this runtime found to be none: the provider's to know (for `expecting`), not the runtime's.
+  const [noneFor, setNoneFor] = useState<{ runtime: PresenceRuntime; token: UserStatusProviderProps['token'] } | null>(null)
   useEffect(() => {
     let cancelled = false
     const apply = (value: string | null) => {
       if (cancelled) return
-      if (value === null) runtime.stop(token)
-      else runtime.start(token, value)
+      if (value === null) {
+        runtime.stop()
+        setNoneFor({ runtime, token })
+      } else {
+        runtime.start(token, value)
+      }
     }
     let value: string | null | Promise<string | null>
     try {
@@ -167,10 +173,9 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
 
   // A token given in this render means "loading" until the first list, even before the effect has started the
   // runtime (and on the server), unless the runtime already found this very token source to be none.
-  const lifecycle = useStore(runtime.state, (state) => state.lifecycle)
-  const stoppedFor = useStore(runtime.state, (state) => state.stoppedFor)
-  const expecting =
-    token !== null && token !== '' && (lifecycle === 'running' || (lifecycle === 'stopped' && !Object.is(stoppedFor, token)))
+  const lifecycle = useStore(runtime.store, (state) => state.lifecycle)
+  const foundNone = noneFor !== null && noneFor.runtime === runtime && Object.is(noneFor.token, token)
+  const expecting = token !== null && token !== '' && (lifecycle === 'running' || (lifecycle === 'stopped' && !foundNone))
   const value = useMemo<PresenceContextValue>(() => ({ runtime, queryClient, expecting }), [runtime, queryClient, expecting])
   return <PresenceContext.Provider value={value}>{props.children}</PresenceContext.Provider>
 }

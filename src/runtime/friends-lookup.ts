@@ -1,5 +1,5 @@
 import type { PresenceRestClient } from '../client'
-import type { PresenceStore, Users } from '../store'
+import type { PresenceStore, UsersTable } from '../store'
 
 /**
  * What one friends lookup settled. The backend lists only the friends who are online (seed 001's
@@ -27,9 +27,7 @@ export interface FriendsSnapshot {
  * const friends = await lookUpFriends(rest, store, signal)
  */
 export async function lookUpFriends(rest: PresenceRestClient, store: PresenceStore, signal?: AbortSignal): Promise<FriendsSnapshot> {
-  const onlineBefore: string[] = []
-  const { users } = store.getState()
-  for (const id in users) if (users[id]!.isOnline) onlineBefore.push(id)
+  const onlineBefore = [...store.users.online]
   const answer = await rest.onlineFriends({ signal })
   const friendIds = new Set(answer.users.map((user) => user.id))
   return { friendIds, knownIds: new Set([...onlineBefore, ...friendIds]) }
@@ -39,9 +37,9 @@ export async function lookUpFriends(rest: PresenceRestClient, store: PresenceSto
  * Whether someone is online whose friendship a lookup did not settle (so it is time to ask again).
  *
  * @example
- * if (hasUnknownOnline(store.getState().users, friends, store.getState().self)) void refetch()
+ * if (hasUnknownOnline(store.users, friends, store.getState().self)) void refetch()
  */
-export function hasUnknownOnline(users: Users, friends: FriendsSnapshot, self: string | null): boolean {
-  for (const id in users) if (users[id]!.isOnline && id !== self && !friends.knownIds.has(id)) return true
+export function hasUnknownOnline(users: UsersTable, friends: FriendsSnapshot, self: string | null): boolean {
+  for (const id of users.online) if (id !== self && !friends.knownIds.has(id)) return true
   return false
 }

@@ -1,51 +1,41 @@
 import { fullJitterDelay, isAuthError, isMissingEndpoint, Listeners, type BackoffOptions } from '../client'
+import { HEARTBEAT } from '../defaults'
+import { HeartbeatState, IDLE_HEARTBEAT, type HeartbeatStatus } from '../store'
 import { openBeatChannel, type BeatChannel, type BroadcastChannelConstructorLike } from './beat-channel'
 import { defaultLocks, joinElection, type LockManagerLike } from './leader-election'
-import { visibilityManager, type VisibilityManager } from './visibility-manager'
+import { PeriodicTask, type RunOutcome } from './periodic-task'
+import { visibilityOf, type VisibilityManager } from './visibility-manager'
+
+export { HeartbeatState, type HeartbeatStatus } from '../store'
 
 /**
- * What a heartbeat is doing.
- *
- * - `idle`: not started, or waiting while another tab (or another caller in this tab) beats.
- * - `beating`: this tab sends the heartbeats, and the last one went through.
- * - `paused`: the page is hidden; seed 002 pauses the heartbeat then.
- * - `stopped`: the backend has no heartbeat endpoint (a 404): stopped quietly, for good.
- * - `error`: the last beat failed: a 401 (reported, no more beats until restarted with a new token) or a
- *   network error / 5xx (retried with backoff).
+ * Where a heartbeat's status lives: the manager's own (the default), or a runtime's store, so that the status is
+ * held in one place and the manager reads and writes it there.
  *
  * @example
- * if (status.state === HeartbeatState.Error) showWarning()
+ * const status: HeartbeatStatusCell = {
+ *   get: () => store.getState().heartbeat,
+ *   set: (heartbeat) => store.setState({ heartbeat }),
+ *   subscribe: (listener) => store.subscribe((state, previous) => state.heartbeat !== previous.heartbeat && listener()),
+ * }
  */
-export const HeartbeatState = {
-  Idle: 'idle',
-  Beating: 'beating',
-  Paused: 'paused',
-  Stopped: 'stopped',
-  Error: 'error',
-} as const
+export interface HeartbeatStatusCell {
+  get(): HeartbeatStatus
+  set(status: HeartbeatStatus): void
+  subscribe(listener: () => void): () => void
+}
 
-/**
- * One of the {@link HeartbeatState} values.
- *
- * @example
- * const label: Record<HeartbeatState, string> = { idle: '', beating: '♥', paused: '…', stopped: '', error: '!' }
- */
-export type HeartbeatState = (typeof HeartbeatState)[keyof typeof HeartbeatState]
-
-/**
- * Everything observable about a heartbeat; a new frozen object on every change, the same one otherwise.
- *
- * @example
- * const { lastBeatAt, isLeader } = manager.getStatus()
- */
-export interface HeartbeatStatus {
-  readonly state: HeartbeatState
-  /** The last beat of this user from this browser: sent by this tab, or heard from another tab (epoch ms). */
-  readonly lastBeatAt: number | null
-  /** Whether this tab is the one sending the heartbeats. */
-  readonly isLeader: boolean
-  /** The last failure; `null` after a success. */
-  readonly error: unknown
+function ownCell(): HeartbeatStatusCell {
+  let status = IDLE_HEARTBEAT
+  const listeners = new Listeners<void>()
+  return {
+    get: () => status,
+    set: (next) => {
+      status = next
+      listeners.emit()
+    },
+    subscribe: (listener) => listeners.add(listener),
+  }
 }
 
 /**
@@ -78,14 +68,12 @@ export interface HeartbeatManagerOptions {
   onAuthError?: (error: unknown) => void
   /** Random source of the retry jitter, in [0, 1). */
   random?: () => number
+  /** Where the status is held; default the manager's own. */
+  status?: HeartbeatStatusCell
 }
-
-type Timer = ReturnType<typeof setTimeout>
 
 // Without Web Locks, a tab skips its beat when another tab's beat went out less than this before its own was due.
 const SUPPRESS_SLACK_MS = 1_000
-
-const INITIAL: HeartbeatStatus = Object.freeze({ state: HeartbeatState.Idle, lastBeatAt: null, isLeader: false, error: null })
 
 /**
  * Seed 002's heartbeat, once per user per browser: one beat at once on start, then one every `intervalMs`; paused
@@ -107,11 +95,11 @@ const INITIAL: HeartbeatStatus = Object.freeze({ state: HeartbeatState.Idle, las
  */
 export class HeartbeatManager {
   readonly #options: HeartbeatManagerOptions
-  readonly #listeners = new Listeners<HeartbeatStatus>()
-  #status: HeartbeatStatus = INITIAL
+  readonly #status: HeartbeatStatusCell
+  readonly #task: PeriodicTask
   #running = false
-  // Bumped by stop(): a beat that answers after it is ignored.
-  #generation = 0
+  // One per start, aborted by stop(): an election won after a stop is ignored (the task drops a beat's answer).
+  #session: AbortController | null = null
   // Stopped for this run by a 404 or a 401: visibility no longer restarts it.
   #halted = false
   #leader = false
@@ -120,8 +108,6 @@ export class HeartbeatManager {
   #leave: (() => void) | null = null
   #channel: BeatChannel | null = null
   #stopListening: Array<() => void> = []
-  #timer: Timer | undefined
-  #inFlight: AbortController | null = null
   #failures = 0
   #ownAt: number | null = null
   #heardAt: number | null = null
@@ -130,18 +116,23 @@ export class HeartbeatManager {
 
   constructor(options: HeartbeatManagerOptions) {
     this.#options = options
+    this.#status = options.status ?? ownCell()
+    this.#task = new PeriodicTask(
+      (signal) => this.#options.beat(signal),
+      (outcome) => this.#landed(outcome),
+    )
   }
 
   /** The interval between two beats, in ms. */
   get intervalMs(): number {
-    return this.#options.intervalMs ?? 120_000
+    return this.#options.intervalMs ?? HEARTBEAT.intervalMs
   }
 
   /** The current {@link HeartbeatStatus}; the same object until something changes. */
-  getStatus = (): HeartbeatStatus => this.#status
+  getStatus = (): HeartbeatStatus => this.#status.get()
 
   /** Listens to status changes; returns the function that stops listening. */
-  subscribe = (listener: (status: HeartbeatStatus) => void): (() => void) => this.#listeners.add(listener)
+  subscribe = (listener: (status: HeartbeatStatus) => void): (() => void) => this.#status.subscribe(() => listener(this.#status.get()))
 
   /** Whether it has been started and not stopped. */
   get isRunning(): boolean {
@@ -155,6 +146,7 @@ export class HeartbeatManager {
   start(): void {
     if (this.#running) return
     this.#running = true
+    this.#session = new AbortController()
     this.#halted = false
     this.#failures = 0
     const visibility = this.#visibility
@@ -178,10 +170,10 @@ export class HeartbeatManager {
     this.#pendingRelease = false
     if (!this.#running && !options.forget) return
     this.#running = false
-    this.#generation++
+    this.#session?.abort()
+    this.#session = null
     this.#leaveElection()
-    this.#inFlight?.abort()
-    this.#inFlight = null
+    this.#task.cancel()
     for (const stop of this.#stopListening.splice(0)) stop()
     this.#channel?.close()
     this.#channel = null
@@ -214,7 +206,7 @@ export class HeartbeatManager {
   }
 
   get #visibility(): VisibilityManager {
-    return this.#options.visibility ?? visibilityManager
+    return visibilityOf(this.#options)
   }
 
   #join(): void {
@@ -222,11 +214,11 @@ export class HeartbeatManager {
     const key = this.#options.coordinationKey?.() ?? null
     const locks = this.#options.locks === undefined ? defaultLocks() : this.#options.locks
     if (key !== null && locks) {
-      const generation = this.#generation
+      const session = this.#session
       this.#exclusive = true
       this.#update({ state: HeartbeatState.Idle, isLeader: false })
       this.#leave = joinElection(locks, key, () => {
-        if (generation !== this.#generation || !this.#running || this.#halted) return
+        if (session !== this.#session || !this.#running || this.#halted) return
         this.#leader = true
         this.#lead()
       })
@@ -242,7 +234,7 @@ export class HeartbeatManager {
   #lead(): void {
     const last = this.#lastBeatAt()
     const now = Date.now()
-    if (last === null || now - last > (this.#options.resumeAfterMs ?? 60_000)) return this.#beat()
+    if (last === null || now - last > (this.#options.resumeAfterMs ?? HEARTBEAT.resumeAfterMs)) return this.#beat()
     this.#update({ state: HeartbeatState.Beating, isLeader: true })
     this.#schedule(last + this.intervalMs - now)
   }
@@ -253,20 +245,16 @@ export class HeartbeatManager {
     this.#update({ state: HeartbeatState.Paused, isLeader: false })
   }
 
+  // Lets the lock go and drops the timer; a beat in flight still lands.
   #leaveElection(): void {
-    clearTimeout(this.#timer)
-    this.#timer = undefined
+    this.#task.clear()
     this.#leave?.()
     this.#leave = null
     this.#leader = false
   }
 
   #schedule(ms: number): void {
-    clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      this.#due()
-    }, Math.max(0, ms))
+    this.#task.after(ms, () => this.#due())
   }
 
   #due(): void {
@@ -282,36 +270,21 @@ export class HeartbeatManager {
   }
 
   #beat(): void {
-    if (this.#inFlight) return
-    const generation = this.#generation
-    const controller = new AbortController()
-    this.#inFlight = controller
+    if (this.#task.inFlight) return
     // Announced when it leaves, not when it lands, so that a tab whose timer is due a moment later skips its own.
     this.#channel?.post(Date.now())
     this.#update({ isLeader: true })
-    let promise: Promise<unknown>
-    try {
-      promise = this.#options.beat(controller.signal)
-    } catch (error) {
-      promise = Promise.reject(error)
-    }
-    promise.then(
-      () => {
-        if (generation !== this.#generation) return
-        this.#inFlight = null
-        this.#failures = 0
-        this.#ownAt = Date.now()
-        // The page may have been hidden while the beat was in flight.
-        const state = this.#leader ? HeartbeatState.Beating : this.#visibility.isVisible() ? HeartbeatState.Idle : HeartbeatState.Paused
-        this.#update({ state, lastBeatAt: this.#lastBeatAt(), error: null })
-        if (this.#leader) this.#schedule(this.intervalMs)
-      },
-      (error: unknown) => {
-        if (generation !== this.#generation) return
-        this.#inFlight = null
-        this.#failed(error)
-      },
-    )
+    this.#task.runNow()
+  }
+
+  #landed(outcome: RunOutcome): void {
+    if (!outcome.ok) return this.#failed(outcome.error)
+    this.#failures = 0
+    this.#ownAt = Date.now()
+    // The page may have been hidden while the beat was in flight.
+    const state = this.#leader ? HeartbeatState.Beating : this.#visibility.isVisible() ? HeartbeatState.Idle : HeartbeatState.Paused
+    this.#update({ state, lastBeatAt: this.#lastBeatAt(), error: null })
+    if (this.#leader) this.#schedule(this.intervalMs)
   }
 
   #failed(error: unknown): void {
@@ -322,7 +295,7 @@ export class HeartbeatManager {
     }
     const delay = fullJitterDelay(
       this.#failures++,
-      { baseMs: this.#options.retry?.baseMs ?? 10_000, capMs: this.#options.retry?.capMs ?? this.intervalMs },
+      { baseMs: this.#options.retry?.baseMs ?? HEARTBEAT.retryBaseMs, capMs: this.#options.retry?.capMs ?? this.intervalMs },
       this.#options.random,
     )
     this.#update({ state: HeartbeatState.Error, error })
@@ -348,11 +321,10 @@ export class HeartbeatManager {
   }
 
   #update(patch: Partial<HeartbeatStatus>): void {
-    const previous = this.#status
+    const previous = this.#status.get()
     const next = { ...previous, ...patch }
     const keys = Object.keys(next) as Array<keyof HeartbeatStatus>
     if (keys.every((key) => Object.is(next[key], previous[key]))) return
-    this.#status = Object.freeze(next)
-    this.#listeners.emit(this.#status)
+    this.#status.set(Object.freeze(next))
   }
 }

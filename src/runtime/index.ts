@@ -6,6 +6,7 @@ export {
   HeartbeatManager,
   HeartbeatState,
   type HeartbeatManagerOptions,
+  type HeartbeatStatusCell,
   type HeartbeatStatus,
 } from './heartbeat-manager'
 export { defaultLocks, joinElection, type LockManagerLike } from './leader-election'
@@ -18,12 +19,7 @@ export {
   type ResolveUsers,
   type RuntimeEvent,
 } from './presence-runtime'
-export {
-  RuntimeLifecycle,
-  Transport,
-  type RuntimeState,
-  type RuntimeStateStore,
-} from './runtime-state'
+export { RuntimeLifecycle, Transport } from './runtime-state'
 export { sharedHeartbeat, type SharedHeartbeat } from './shared-heartbeat'
 export { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
 export { modeOfStatus, normaliseStatusMessage, showsChange, statusOfMode, type StatusChange } from './status-change'

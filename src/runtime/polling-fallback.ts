@@ -1,4 +1,6 @@
-import { visibilityManager, type VisibilityManager } from './visibility-manager'
+import { POLL_INTERVAL_MS } from '../defaults'
+import { PeriodicTask, type RunOutcome } from './periodic-task'
+import { visibilityOf, type VisibilityManager } from './visibility-manager'
 
 /**
  * Options of {@link PollingFallback}.
@@ -9,7 +11,7 @@ import { visibilityManager, type VisibilityManager } from './visibility-manager'
 export interface PollingFallbackOptions {
   /** One poll: fetch who is online and apply it. */
   poll: (signal: AbortSignal) => Promise<void>
-  /** Between the starts of two polls, in ms. Default 10 000 (seed 002 polls every 8–10 s). */
+  /** Between the starts of two polls, in ms. Default 10 000 (the heartbeat backend's app polls every 8–10 s). */
   intervalMs?: number
   /** Default the page's {@link visibilityManager}. */
   visibility?: VisibilityManager
@@ -33,15 +35,22 @@ export interface PollingFallbackOptions {
  */
 export class PollingFallback {
   readonly #options: PollingFallbackOptions
+  readonly #task: PeriodicTask
+  readonly #visibility: VisibilityManager
   #running = false
-  #generation = 0
-  #timer: ReturnType<typeof setTimeout> | undefined
-  #inFlight: AbortController | null = null
   #lastStartedAt: number | null = null
   #stopListening: (() => void) | null = null
 
   constructor(options: PollingFallbackOptions) {
     this.#options = options
+    this.#visibility = visibilityOf(options)
+    this.#task = new PeriodicTask(
+      (signal) => {
+        this.#lastStartedAt = Date.now()
+        return options.poll(signal)
+      },
+      (outcome) => this.#settled(outcome),
+    )
   }
 
   /** Whether it is polling (or waiting for the page to be shown to poll). */
@@ -55,19 +64,15 @@ export class PollingFallback {
     this.#running = true
     this.#lastStartedAt = null
     this.#options.onChange?.(true)
-    const visibility = this.#options.visibility ?? visibilityManager
-    this.#stopListening = visibility.subscribe((visible) => (visible ? this.#resume() : this.#clearTimer()))
-    if (visibility.isVisible()) this.#poll()
+    this.#stopListening = this.#visibility.subscribe((visible) => (visible ? this.#resume() : this.#task.clear()))
+    if (this.#visibility.isVisible()) this.#task.runNow()
   }
 
   /** Stops polling: no timer, the poll in flight aborted and its answer ignored. */
   stop(): void {
     if (!this.#running) return
     this.#running = false
-    this.#generation++
-    this.#clearTimer()
-    this.#inFlight?.abort()
-    this.#inFlight = null
+    this.#task.cancel()
     this.#stopListening?.()
     this.#stopListening = null
     this.#options.onChange?.(false)
@@ -75,58 +80,24 @@ export class PollingFallback {
 
   /** Polls now instead of waiting (the user asked to retry). Does nothing when not running or already polling. */
   pollNow(): void {
-    if (this.#running) this.#poll()
+    if (this.#running) this.#task.runNow()
   }
 
   get #intervalMs(): number {
-    return this.#options.intervalMs ?? 10_000
+    return this.#options.intervalMs ?? POLL_INTERVAL_MS
   }
 
   #resume(): void {
-    if (!this.#running || this.#inFlight) return
+    if (!this.#running || this.#task.inFlight) return
     const last = this.#lastStartedAt
     const wait = last === null ? 0 : last + this.#intervalMs - Date.now()
-    if (wait <= 0) this.#poll()
-    else this.#schedule(wait)
+    if (wait <= 0) this.#task.runNow()
+    else this.#task.after(wait)
   }
 
-  #poll(): void {
-    if (this.#inFlight) return
-    this.#clearTimer()
-    const generation = this.#generation
-    const controller = new AbortController()
-    this.#inFlight = controller
-    this.#lastStartedAt = Date.now()
-    let promise: Promise<void>
-    try {
-      promise = this.#options.poll(controller.signal)
-    } catch (error) {
-      promise = Promise.reject(error)
-    }
-    promise
-      .then(
-        () => 'continue' as const,
-        (error: unknown) => (generation === this.#generation ? (this.#options.onError?.(error) ?? 'continue') : 'stop'),
-      )
-      .then((next) => {
-        if (generation !== this.#generation) return
-        this.#inFlight = null
-        if (next === 'stop') return this.stop()
-        const visible = (this.#options.visibility ?? visibilityManager).isVisible()
-        if (visible) this.#schedule(this.#lastStartedAt! + this.#intervalMs - Date.now())
-      })
-  }
-
-  #schedule(ms: number): void {
-    this.#clearTimer()
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      this.#poll()
-    }, Math.max(0, ms))
-  }
-
-  #clearTimer(): void {
-    clearTimeout(this.#timer)
-    this.#timer = undefined
+  #settled(outcome: RunOutcome): void {
+    const next = outcome.ok ? 'continue' : (this.#options.onError?.(outcome.error) ?? 'continue')
+    if (next === 'stop') return this.stop()
+    if (this.#visibility.isVisible()) this.#task.after(this.#lastStartedAt! + this.#intervalMs - Date.now())
   }
 }

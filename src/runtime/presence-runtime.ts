@@ -1,3 +1,4 @@
+import { RUNTIME } from '../defaults'
 import {
   backendPreset,
   isAuthError,
@@ -25,18 +26,25 @@ import {
   type TokenSource,
   type WebSocketConstructorLike,
 } from '../client'
-import { bindSocketToStore, createEventBatcher, createPresenceStore, type EventBatcher, type PresenceStore, type Schedule } from '../store'
+import {
+  bindSocketToStore,
+  createEventBatcher,
+  createPresenceStore,
+  RuntimeLifecycle,
+  type EventBatcher,
+  type PresenceStore,
+  type Schedule,
+} from '../store'
 import { fingerprint } from './fingerprint'
 import { lookUpFriends, type FriendsSnapshot } from './friends-lookup'
-import { HeartbeatManager, type HeartbeatManagerOptions } from './heartbeat-manager'
+import { HeartbeatManager, type HeartbeatManagerOptions, type HeartbeatStatusCell } from './heartbeat-manager'
 import { createIdleReporter, idleChannelName, socketUrlWithDevice } from './idle-wiring'
 import type { IdleReporter, IdleReporterOptions } from './idle-reporter'
 import { createOwnSettings, type OwnSettingsStore } from './own-settings'
 import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
-import { createRuntimeState, RuntimeLifecycle, stoppedState, Transport, type RuntimeStateStore } from './runtime-state'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
-import { modeOfStatus, showsChange, statusFrame, type StatusChange } from './status-change'
+import { showsChange, statusFrame, type StatusChange } from './status-change'
 import { UserNames } from './user-names'
 import type { VisibilityManager } from './visibility-manager'
 
@@ -132,7 +140,8 @@ export interface PresenceRuntimeOptions {
  * What a runtime tells its subscribers.
  *
  * - `auth-error`: a REST call answered 401, or the socket was closed with 4401 (at most once per token).
- * - `invalid`: a record the backend sent was dropped as unusable, or names could not be had (`source`
+ * - `invalid`: a record the backend sent was dropped as unusable or had fields fixed (see README, "What the kit
+ *   accepts from a backend"), or names could not be had (`source`
  *   `userDetails` or `resolveUsers`).
  *
  * @example
@@ -161,7 +170,7 @@ let nextId = 0
  * const runtime = new PresenceRuntime({ apiBaseUrl: 'http://localhost:8000' })
  * runtime.subscribe((event) => event.type === 'auth-error' && auth.refresh())
  * runtime.start(() => auth.accessToken)
- * runtime.store.subscribe((state) => console.log(Object.values(state.users).filter((u) => u.isOnline)))
+ * runtime.store.users.subscribeOnline(() => console.log([...runtime.store.users.online]))
  * // logout
  * await runtime.markOffline()
  * runtime.stop()
@@ -173,10 +182,11 @@ export class PresenceRuntime {
   /** The backend as this runtime talks to it: the preset, with the endpoint overrides and the intervals applied. */
   readonly backend: Readonly<PresenceBackend>
   readonly rest: PresenceRestClient
-  /** The presence records, keyed by user id. */
+  /**
+   * Everything this runtime knows, each piece once: the users (in `store.users`, with per-user subscriptions), the
+   * signed-in user, the connection, the heartbeat, the caller's mode and the lifecycle.
+   */
   readonly store: PresenceStore
-  /** Transport, heartbeat, mode, lifecycle. */
-  readonly state: RuntimeStateStore
   readonly heartbeat: HeartbeatManager
   /** The caller's settings that no presence record carries (who may see their last seen). */
   readonly settings: OwnSettingsStore = createOwnSettings()
@@ -189,12 +199,12 @@ export class PresenceRuntime {
   #socket: PresenceSocket | null = null
   #token: TokenSource = null
   #tokenKey: unknown = null
-  // Bumped by every start, stop and markOffline: work of an older run is dropped.
-  #generation = 0
-  #abort: AbortController | null = null
+  // One per run, replaced by every start, stop and markOffline: its signal aborts the run's requests, and work of
+  // an older run (a run that is not the current one) is dropped. The runtime's generation, as an AbortController.
+  #run = new AbortController()
   #cleanups: Array<() => void> = []
   #authReported = false
-  #meLoading: { generation: number; promise: Promise<void> } | null = null
+  #meLoading: { run: AbortController; promise: Promise<void> } | null = null
   // The last socket close: mark-offline waits for it.
   #socketClosed: Promise<void> = Promise.resolve()
   // The list was refused (401, 403) or is missing (404): not read again until a retry, a new open or a new start.
@@ -219,7 +229,12 @@ export class PresenceRuntime {
       pingIntervalMs: options.socket?.pingIntervalMs ?? preset.pingIntervalMs,
     })
     this.store = createPresenceStore()
-    this.state = createRuntimeState()
+    const store = this.store
+    const heartbeatStatus: HeartbeatStatusCell = {
+      get: () => store.getState().heartbeat,
+      set: (heartbeat) => store.setState({ heartbeat }),
+      subscribe: (listener) => store.subscribe((state, previous) => state.heartbeat !== previous.heartbeat && listener()),
+    }
     this.#batcher = createEventBatcher(this.store, options.schedule)
     this.heartbeat = new HeartbeatManager({
       ...options.heartbeat,
@@ -227,16 +242,14 @@ export class PresenceRuntime {
       intervalMs: this.backend.heartbeatIntervalMs,
       visibility: options.visibility,
       coordinationKey: () => this.#heartbeatKey(),
-    })
-    this.heartbeat.subscribe((heartbeat) => {
-      const leader = heartbeat.isLeader !== this.state.getState().heartbeat.isLeader
-      this.state.setState({ heartbeat })
-      if (leader) this.#idle?.speakerChanged()
+      status: heartbeatStatus,
     })
     this.#idle = createIdleReporter(this, {
       patch: (idle) => this.#guard(this.rest.setStatus({ idle })).then((me) => this.#applyMe(me)),
       onError: (error) => this.#events.emit({ type: 'invalid', source: 'idle', reason: error instanceof Error ? error.message : String(error) }),
     })
+    // A new heartbeat leader is the tab that speaks for the REST presence now.
+    store.subscribe((state, previous) => state.heartbeat.isLeader !== previous.heartbeat.isLeader && this.#idle?.speakerChanged())
     this.#polling = new PollingFallback({
       poll: (signal) => this.#poll(signal),
       intervalMs: this.backend.listIntervalMs,
@@ -258,15 +271,6 @@ export class PresenceRuntime {
         const reason = error instanceof Error ? error.message : String(error)
         this.#events.emit({ type: 'invalid', source, reason: `names could not be had: ${reason}` })
       },
-    })
-    // The caller's mode follows their own record: the socket's echo of a status change, or a poll.
-    this.store.subscribe((state, previous) => {
-      const self = state.self
-      const record = self === null ? undefined : state.users[self]
-      if (!record || record === (self === null ? undefined : previous.users[self])) return
-      // An auto-away (idle) is still mode `auto` (contract 6.1).
-      const mode = record.idle === true ? 'auto' : modeOfStatus(record.status)
-      if (mode !== null && this.state.getState().mode !== mode) this.state.setState({ mode })
     })
   }
 
@@ -293,36 +297,35 @@ export class PresenceRuntime {
    * runtime.start(auth.accessToken)
    */
   start(token: TokenSource, key: unknown = token): void {
-    if (token === null || token === undefined || token === '') return this.stop(token)
-    const { lifecycle } = this.state.getState()
+    if (token === null || token === undefined || token === '') return this.stop()
+    const { lifecycle, session: current, authError } = this.store.getState()
     const same = Object.is(key, this.#tokenKey)
     this.#token = token
     if (same && lifecycle === RuntimeLifecycle.Running) return
     this.#tokenKey = key
-    const generation = this.#halt()
-    const session = same && lifecycle === RuntimeLifecycle.Offline ? this.state.getState().session : this.state.getState().session + 1
+    const run = this.#halt()
+    const session = same && lifecycle === RuntimeLifecycle.Offline ? current : current + 1
     if (!same) this.#authReported = false
-    this.state.setState({ lifecycle: RuntimeLifecycle.Running, session, authError: same ? this.state.getState().authError : null })
+    this.store.setState({ lifecycle: RuntimeLifecycle.Running, session, authError: same ? authError : null })
     queueMicrotask(() => {
-      if (generation === this.#generation) this.#goLive(generation)
+      if (run === this.#run) this.#goLive(run)
     })
   }
 
   /**
-   * Stops everything and clears the store: the token is gone. `stoppedFor` records which token source turned out
-   * to be none (see `RuntimeState.stoppedFor`).
+   * Stops everything and clears the store: the token is gone.
    *
    * @example
    * runtime.stop()
    */
-  stop(stoppedFor: unknown = null): void {
+  stop(): void {
     this.#halt()
     this.#token = null
     this.#tokenKey = null
     this.#authReported = false
     this.store.getState().clear()
     this.settings.setState({ lastSeenVisibility: null })
-    this.state.setState(stoppedState(this.state.getState().session, stoppedFor))
+    this.store.setState({ lifecycle: RuntimeLifecycle.Stopped, mode: null, authError: null, syncError: null })
   }
 
   /**
@@ -335,14 +338,14 @@ export class PresenceRuntime {
    * await auth.logout()
    */
   async markOffline(): Promise<void> {
-    if (this.state.getState().lifecycle === RuntimeLifecycle.Stopped) return
+    if (this.store.getState().lifecycle === RuntimeLifecycle.Stopped) return
     this.#halt()
-    this.state.setState({ lifecycle: RuntimeLifecycle.Offline, transport: Transport.None, nextRetryAt: null })
+    this.store.setState({ lifecycle: RuntimeLifecycle.Offline })
     if (!this.rest.has('markOffline')) return
     // The socket and the POST travel apart: a POST that overtook the close would end the REST presence while the
     // socket still holds the user online, and the grace period would follow the close. The close event comes once
     // the server has answered the close; a network that swallows it costs at most the bound.
-    await settledWithin(this.#socketClosed, this.options.closeTimeoutMs ?? 1_000)
+    await settledWithin(this.#socketClosed, this.options.closeTimeoutMs ?? RUNTIME.closeTimeoutMs)
     const result = await this.#guard(this.rest.markOffline())
     const self = this.store.getState().self
     if (self !== null && result.status) this.store.getState().applyChanges([{ id: self, status: result.status }])
@@ -361,7 +364,7 @@ export class PresenceRuntime {
     const self = this.store.getState().self
     // Who may see the last seen shows in no record of the socket's: only the REST answer tells it was taken.
     if (socket?.state === 'open' && self !== null && change.lastSeenVisibility === undefined) {
-      const current = this.store.getState().users[self]
+      const current = this.store.users.get(self)
       if (current && showsChange(current, change)) return
       if (await this.#sendStatus(socket, self, change)) return
     }
@@ -378,7 +381,7 @@ export class PresenceRuntime {
    * <button onClick={() => runtime.retryNow()}>Retry now</button>
    */
   retryNow(): void {
-    if (this.state.getState().lifecycle !== RuntimeLifecycle.Running) return
+    if (this.store.getState().lifecycle !== RuntimeLifecycle.Running) return
     this.#listRefused = false
     this.#socket?.retryNow()
     this.#updateList()
@@ -404,10 +407,10 @@ export class PresenceRuntime {
    */
   async conversations(options: { signal?: AbortSignal } = {}): Promise<Conversation[]> {
     const conversations = await this.#guard(this.rest.conversations(options))
-    const { users, synced } = this.store.getState()
+    const { synced } = this.store.getState()
     const unknown = conversations
       .map((conversation) => conversation.otherUser)
-      .filter((user) => !(user.id in users))
+      .filter((user) => this.store.users.get(user.id) === undefined)
       // After a snapshot, a user missing from the store is not online, whatever this older answer says.
       .map((user) => (synced ? { ...user, status: 'offline' as const, isOnline: false } : user))
     if (unknown.length) this.store.getState().applyChanges(unknown)
@@ -424,8 +427,7 @@ export class PresenceRuntime {
     return this.#guard(lookUpFriends(this.rest, this.store, options.signal))
   }
 
-  #goLive(generation: number): void {
-    this.#abort = new AbortController()
+  #goLive(run: AbortController): void {
     const { userId } = this.options
     if (userId !== null && userId !== undefined) this.store.getState().setSelf(userId)
     const url = socketUrlWithDevice(this.#socketUrl(), this.options.device)
@@ -441,23 +443,22 @@ export class PresenceRuntime {
       )
       socket.connect()
     }
-    const ready = this.#needsMe() ? this.#loadMe(generation) : Promise.resolve()
+    const ready = this.#needsMe() ? this.#loadMe(run) : Promise.resolve()
     if (this.rest.has('heartbeat')) {
       void ready.then(() => {
-        if (generation === this.#generation) this.heartbeat.start()
+        if (run === this.#run) this.heartbeat.start()
       })
     }
     void ready.then(() => {
       const name = idleChannelName(this.options.apiBaseUrl ?? '', this.store.getState().self, this.#tokenKey)
-      if (generation === this.#generation && name !== null) this.#idle?.start(name)
+      if (run === this.#run && name !== null) this.#idle?.start(name)
     })
   }
 
-  // Stops whatever runs, keeps the store. Returns the new generation.
-  #halt(): number {
-    const generation = ++this.#generation
-    this.#abort?.abort()
-    this.#abort = null
+  // Stops whatever runs, keeps the store. Returns the new run.
+  #halt(): AbortController {
+    this.#run.abort()
+    const run = (this.#run = new AbortController())
     // Before the socket's close, whose status event would otherwise start the fallback polling.
     this.#policy.reset()
     this.#polling.stop()
@@ -468,8 +469,8 @@ export class PresenceRuntime {
     this.heartbeat.stop({ forget: true })
     this.#idle?.stop()
     this.#updateTransport()
-    this.state.setState({ nextRetryAt: null })
-    return generation
+    this.store.getState().setConnection({ nextRetryAt: null })
+    return run
   }
 
   #ensureSocket(url: string): PresenceSocket {
@@ -495,11 +496,10 @@ export class PresenceRuntime {
         this.#updateList()
         if (opened && this.backend.socketSends === 'changes') this.#polling.pollNow()
         if (opened) this.#idle?.socketOpened()
-        this.state.setState({ nextRetryAt: status.nextRetryAt })
         this.#updateTransport()
         // A caller that could not be fetched before (network) is fetched again once the socket is back.
         if (status.state === 'open' && previous.state !== 'open' && this.#needsMe() && this.store.getState().self === null) {
-          void this.#loadMe(this.#generation)
+          void this.#loadMe(this.#run)
         }
         return
       }
@@ -525,20 +525,15 @@ export class PresenceRuntime {
     }
   }
 
+  // The transport itself is not stored: `selectTransport` derives it from the socket's state and this.
   #updateTransport(): void {
-    const transport =
-      this.#socket?.state === 'open'
-        ? Transport.Socket
-        : this.#polling.isRunning
-          ? Transport.Polling
-          : Transport.None
-    if (this.state.getState().transport !== transport) this.state.setState({ transport })
+    this.store.getState().setConnection({ polling: this.#polling.isRunning })
   }
 
   // Whether the REST list should be read now: always without a socket; while it cannot be had, once the fallback
   // policy says so; while it is open, only when it sends changes alone (the list fills in and heals the store).
   #wantsList(): boolean {
-    if (this.state.getState().lifecycle !== RuntimeLifecycle.Running || !this.rest.has(this.backend.list)) return false
+    if (this.store.getState().lifecycle !== RuntimeLifecycle.Running || !this.rest.has(this.backend.list)) return false
     const socket = this.#socket
     if (socket !== null && socket.state === 'open') return this.backend.socketSends === 'changes'
     return this.#policy.shouldPoll
@@ -550,7 +545,7 @@ export class PresenceRuntime {
   }
 
   async #poll(signal: AbortSignal): Promise<void> {
-    const generation = this.#generation
+    const run = this.#run
     // Changes the socket brings while the list is out are newer than the list: they are applied again after it.
     const changes: PresencePatch[] = []
     const off = this.#socket?.subscribe((event) => {
@@ -558,12 +553,12 @@ export class PresenceRuntime {
     })
     try {
       const list = await this.#guard(this.#readList(signal))
-      if (generation !== this.#generation) return
+      if (run !== this.#run) return
       this.store.getState().applyBatch({ snapshot: { users: list.users, options: { includesSelf: list.includesSelf } }, changes })
-      if (this.state.getState().syncError !== null) this.state.setState({ syncError: null })
+      if (this.store.getState().syncError !== null) this.store.setState({ syncError: null })
       if (!list.detailed) this.#nameUnknown(list.users)
     } catch (error) {
-      if (generation === this.#generation && !signal.aborted) this.state.setState({ syncError: error })
+      if (run === this.#run && !signal.aborted) this.store.setState({ syncError: error })
       throw error
     } finally {
       off?.()
@@ -580,9 +575,8 @@ export class PresenceRuntime {
   // Asks for the names of listed users the store has none for, where the backend or the app can give them.
   #nameUnknown(listed: readonly PresencePatch[]): void {
     if (!this.rest.has('userDetails') && !this.options.resolveUsers) return
-    const { users } = this.store.getState()
     const unnamed: string[] = []
-    for (const { id } of listed) if (users[id]?.username == null) unnamed.push(id)
+    for (const { id } of listed) if (this.store.users.get(id)?.username == null) unnamed.push(id)
     if (unnamed.length) this.#names.request(unnamed)
   }
 
@@ -604,18 +598,18 @@ export class PresenceRuntime {
   }
 
   // One request at a time: the socket may open while the first one is still out.
-  #loadMe(generation: number): Promise<void> {
-    if (this.#meLoading?.generation === generation) return this.#meLoading.promise
-    const promise = this.#guard(this.rest.me({ signal: this.#abort?.signal })).then(
+  #loadMe(run: AbortController): Promise<void> {
+    if (this.#meLoading?.run === run) return this.#meLoading.promise
+    const promise = this.#guard(this.rest.me({ signal: run.signal })).then(
       (me) => {
-        if (generation === this.#generation) this.#applyMe(me)
+        if (run === this.#run) this.#applyMe(me)
       },
       () => {
         // A 401 was reported; a missing endpoint leaves the caller unknown; a network error is retried when the
         // socket next opens.
       },
     )
-    const loading = { generation, promise }
+    const loading = { run, promise }
     this.#meLoading = loading
     void promise.then(() => {
       if (this.#meLoading === loading) this.#meLoading = null
@@ -627,7 +621,8 @@ export class PresenceRuntime {
     const actions = this.store.getState()
     actions.setSelf(me.id)
     actions.applyChanges([me])
-    if (this.state.getState().mode !== me.mode) this.state.setState({ mode: me.mode })
+    // After the record, whose update sets the mode it shows: what the server says the caller chose wins.
+    if (this.store.getState().mode !== me.mode) this.store.setState({ mode: me.mode })
     const lastSeenVisibility = me.lastSeenVisibility ?? null
     if (this.settings.getState().lastSeenVisibility !== lastSeenVisibility) this.settings.setState({ lastSeenVisibility })
   }
@@ -654,10 +649,10 @@ export class PresenceRuntime {
         if (message.type === 'error') {
           finish(false, new PresenceApiError(400, message.code, message.message || 'the server refused the status'))
         } else if (message.type === 'change' && message.user.id === self) {
-          if (showsChange(mergePresence(this.store.getState().users[self], message.user), change)) finish(true)
+          if (showsChange(mergePresence(this.store.users.get(self), message.user), change)) finish(true)
         }
       })
-      const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? 5_000)
+      const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? RUNTIME.statusTimeoutMs)
       const frame = statusFrame(change)
       if (!socket.send(frame)) finish(false)
     })
@@ -684,7 +679,7 @@ export class PresenceRuntime {
   #reportAuth(error: unknown): void {
     if (this.#authReported) return
     this.#authReported = true
-    this.state.setState({ authError: error })
+    this.store.setState({ authError: error })
     this.#events.emit({ type: 'auth-error', error })
   }
 

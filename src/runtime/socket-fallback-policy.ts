@@ -1,3 +1,4 @@
+import { FALLBACK } from '../defaults'
 import type { SocketStatus } from '../client'
 
 /**
@@ -60,7 +61,7 @@ export class SocketFallbackPolicy {
         // A retry was scheduled after an attempt that never opened (a drop from `open` does not count).
         if (status.attempt > previous.attempt && previous.state !== 'open') {
           this.#failures++
-          if (this.#failures >= (this.#options.maxFailedAttempts ?? 3)) this.#set(true)
+          if (this.#failures >= (this.#options.maxFailedAttempts ?? FALLBACK.maxFailedAttempts)) this.#set(true)
         }
         return
       default:
@@ -86,7 +87,7 @@ export class SocketFallbackPolicy {
     this.#timer = setTimeout(() => {
       this.#timer = undefined
       this.#set(true)
-    }, this.#options.maxNotOpenMs ?? 30_000)
+    }, this.#options.maxNotOpenMs ?? FALLBACK.maxNotOpenMs)
   }
 
   #clearTimer(): void {

@@ -86,3 +86,13 @@ export class VisibilityManager {
  * if (visibilityManager.isVisible()) refresh()
  */
 export const visibilityManager = new VisibilityManager()
+
+/**
+ * The visibility a consumer was given, else the page's: the one place that default is decided.
+ *
+ * @example
+ * const visibility = visibilityOf(options)
+ */
+export function visibilityOf(options: { visibility?: VisibilityManager }): VisibilityManager {
+  return options.visibility ?? visibilityManager
+}

@@ -1,7 +1,7 @@
 import type { PresencePatch } from '../client'
 import type { PresenceStore } from './presence-store'
 import { scheduleFrame, type Schedule } from './schedule'
-import type { SnapshotOptions } from './users'
+import type { SnapshotOptions } from './presence-store'
 
 /**
  * Collects presence events and applies them to the store once per frame, as one `setState`.

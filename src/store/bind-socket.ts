@@ -4,7 +4,7 @@ import type { PresenceStore } from './presence-store'
 
 /**
  * Feeds a socket's events into a store: snapshots and changes through a batcher (one update per frame), the
- * connection state and the clock offset directly. Returns the function that stops it (it flushes what is queued
+ * connection (state, next retry, clock offset) directly. Returns the function that stops it (it flushes what is queued
  * first, so nothing received is lost). The socket's lifecycle stays with the caller.
  *
  * @example
@@ -20,10 +20,8 @@ export function bindSocketToStore(
   batcher: EventBatcher = createEventBatcher(store),
 ): () => void {
   const sync = () => {
-    const status = socket.getStatus()
-    const actions = store.getState()
-    actions.setConnection(status.state)
-    if (status.serverOffset !== null) actions.setServerOffset(status.serverOffset)
+    const { state, nextRetryAt, serverOffset } = socket.getStatus()
+    store.getState().setConnection(serverOffset === null ? { state, nextRetryAt } : { state, nextRetryAt, serverOffset })
   }
   sync()
   const unsubscribe = socket.subscribe((event) => {

@@ -1,10 +1,25 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { ConnectionState, type PresencePatch } from '../client'
-import { emptyUsers, mergeChanges, mergeSnapshot, type SnapshotOptions, type Users } from './users'
+import { ConnectionState, type PresenceMode, type PresencePatch, type PresenceStatus } from '../client'
+import { IDLE_HEARTBEAT, RuntimeLifecycle, type HeartbeatStatus } from './runtime-status'
+import { UsersTable, type Written } from './users-table'
+
+/**
+ * Options of a snapshot merge.
+ *
+ * @example
+ * const options: SnapshotOptions = { includesSelf: false } // a list that leaves the caller out
+ */
+export interface SnapshotOptions {
+  /**
+   * Whether the list can contain the caller. When it cannot (`/api/users/online/` of the chat backends), the
+   * caller's own record is left as it is instead of being taken for gone. Default `true`.
+   */
+  includesSelf?: boolean
+}
 
 /**
  * What one store update applies: an optional snapshot first, then changes in order. The batcher hands a whole
- * frame's events over as one batch, which is one `setState`.
+ * frame's events over as one batch, which is one update.
  *
  * @example
  * store.getState().applyBatch({ snapshot: { users: list }, changes: [{ id: '2', status: 'away' }] })
@@ -15,42 +30,70 @@ export interface PresenceBatch {
 }
 
 /**
- * The data of the presence store.
+ * How presence reaches this tab. The transport is not stored: it follows from `state` and `polling` (see
+ * `selectTransport`).
  *
  * @example
- * const { users, self, connection } = store.getState()
+ * const { state, nextRetryAt } = store.getState().connection
+ */
+export interface PresenceConnection {
+  /** The socket's state (`idle` when there is no socket). */
+  readonly state: ConnectionState
+  /** Whether the REST list is being polled (the fallback, or the refresh of a socket that sends only changes). */
+  readonly polling: boolean
+  /** When the socket's next attempt starts (epoch ms), while one is waiting. */
+  readonly nextRetryAt: number | null
+  /** Server clock minus local clock, in ms (0 until measured). */
+  readonly serverOffset: number
+}
+
+/**
+ * The data of the presence store: everything a runtime knows, each piece once. The users are not here but beside
+ * it, in `store.users`, so that a change to one user is not an update of the whole state.
+ *
+ * @example
+ * const { self, connection, lifecycle } = store.getState()
  */
 export interface PresenceData {
-  /** Everyone the kit has heard of, keyed by id; offline users stay, so their last seen can be shown. */
-  users: Users
-  /** The signed-in user's id, when known (from `/api/users/me/` or the login response). */
+  /** The signed-in user's id, when known (from `/api/users/me/`, `userId`, or the login response). */
   self: string | null
-  /** The socket's state. */
-  connection: ConnectionState
-  /** Server clock minus local clock, in ms (0 until measured). */
-  serverOffset: number
   /**
    * Whether a full list of who is online (a socket snapshot or a poll) has been applied since the store was created
    * or cleared. Until then an empty list means "not known yet", not "nobody online".
    */
   synced: boolean
+  connection: PresenceConnection
+  heartbeat: HeartbeatStatus
+  /**
+   * The caller's mode, once known: from `/api/users/me/` or a status change, and kept in step with the caller's own
+   * record by the update that changes it (an offline record keeps the last mode).
+   */
+  mode: PresenceMode | null
+  lifecycle: RuntimeLifecycle
+  /** Counts the tokens the runtime has run with; part of the query keys, so a new user gets fresh queries. */
+  session: number
+  /** The first auth error of this session (a REST 401 or a 4401 close); `null` until then. */
+  authError: unknown
+  /** The last failed poll of the online users; `null` after a good one. */
+  syncError: unknown
 }
 
 /**
- * The actions of the presence store. Each one is at most one `setState`, and none when nothing changed.
+ * The actions of the presence store. Each one is at most one update, and none when nothing changed.
  *
  * @example
  * store.getState().applyChanges([{ id: '2', status: 'dnd' }])
  */
 export interface PresenceActions {
-  /** Merges who is online now as a diff (see `mergeSnapshot`). */
+  /** Merges who is online now as a diff: listed users merged, known users no longer listed go offline. */
   applySnapshot(users: readonly PresencePatch[], options?: SnapshotOptions): void
   /** Applies changes in order. */
   applyChanges(changes: readonly PresencePatch[]): void
   /** Applies a snapshot and changes together, as one update. */
   applyBatch(batch: PresenceBatch): void
   setSelf(id: string | number | null): void
-  setConnection(connection: ConnectionState): void
+  /** Merges what changed about the connection. */
+  setConnection(patch: Partial<PresenceConnection>): void
   setServerOffset(offset: number): void
   /**
    * Forgets every user and the signed-in user (logout, token gone), and sets the connection back to `idle`.
@@ -60,70 +103,115 @@ export interface PresenceActions {
 }
 
 /**
- * The whole state of the presence store: data and actions, zustand-style.
+ * The whole zustand state of the presence store: data and actions.
  *
  * @example
- * const online = Object.values(store.getState().users).filter((user) => user.isOnline)
+ * const { connection, applyChanges } = store.getState()
  */
 export type PresenceState = PresenceData & PresenceActions
 
 /**
- * A zustand vanilla store of {@link PresenceState}.
+ * A zustand vanilla store of {@link PresenceState}, with the users table beside it: subscribe to the state with
+ * `store.subscribe` / `useStore`, to one user with `store.users.subscribe(id, …)`, to who is online with
+ * `store.users.subscribeOnline`.
  *
  * @example
- * const unsubscribe = store.subscribe((state, previous) => state.users !== previous.users && redraw())
+ * const off = store.users.subscribe('2', () => redrawRow('2'))
  */
-export type PresenceStore = StoreApi<PresenceState>
+export interface PresenceStore extends StoreApi<PresenceState> {
+  readonly users: UsersTable
+}
+
+const IDLE_CONNECTION: PresenceConnection = { state: ConnectionState.Idle, polling: false, nextRetryAt: null, serverOffset: 0 }
 
 const initialData = (): PresenceData => ({
-  users: emptyUsers(),
   self: null,
-  connection: ConnectionState.Idle,
-  serverOffset: 0,
   synced: false,
+  connection: IDLE_CONNECTION,
+  heartbeat: IDLE_HEARTBEAT,
+  mode: null,
+  lifecycle: RuntimeLifecycle.Stopped,
+  session: 0,
+  authError: null,
+  syncError: null,
 })
 
+// The mode a record shows; an offline record tells nothing about it.
+function modeShown(status: PresenceStatus): PresenceMode | null {
+  switch (status) {
+    case 'online':
+      return 'auto'
+    case 'away':
+    case 'dnd':
+    case 'invisible':
+      return status
+    case 'offline':
+      return null
+    default:
+      return status satisfies never
+  }
+}
+
+const sameConnection = (a: PresenceConnection, b: PresenceConnection) =>
+  a.state === b.state && a.polling === b.polling && a.nextRetryAt === b.nextRetryAt && a.serverOffset === b.serverOffset
+
 /**
- * Creates a presence store: a zustand 5 vanilla store, no React. Use it with `useStore` from `zustand` in the hooks
- * layer, or subscribe to it directly.
+ * Creates a presence store: a zustand 5 vanilla store, no React, with its users table. A change to one user costs
+ * the same whatever the number of users, and tells only that user's subscribers (and the online index's, when it
+ * touches who is online).
  *
  * @example
  * const store = createPresenceStore()
  * store.getState().applySnapshot([{ id: '2', username: 'jane_smith', status: 'online' }])
- * store.getState().users['2']?.isOnline // true
+ * store.users.get('2')?.isOnline // true
  */
 export function createPresenceStore(initial: Partial<PresenceData> = {}): PresenceStore {
-  return createStore<PresenceState>()((set, get) => {
+  const users = new UsersTable()
+  const store = createStore<PresenceState>()((set, get) => {
+    const publish = (changes: Written, patch: Partial<PresenceData>, wasSynced: boolean) => {
+      const { self, mode, synced } = { ...get(), ...patch }
+      const mine = self !== null && changes.has(self) ? users.get(self) : undefined
+      // An auto-away (idle, contract 6.1) is still mode `auto`.
+      const shown = mine ? (mine.idle === true ? 'auto' : modeShown(mine.status)) : null
+      if (shown !== null && shown !== mode) patch.mode = shown
+      // The state first, so that a user's subscriber reading `synced` or `mode` sees this update's.
+      if (Object.keys(patch).length) set(patch)
+      users.publish(changes, !(wasSynced && synced))
+    }
     const apply = (batch: PresenceBatch) => {
-      const { users: before, self, synced } = get()
-      let users = before
-      if (batch.snapshot) users = mergeSnapshot(users, batch.snapshot.users, { ...batch.snapshot.options, self })
-      if (batch.changes?.length) users = mergeChanges(users, batch.changes)
-      // One update, whether the users or the synced flag (or both) changed.
-      const nowSynced = synced || batch.snapshot !== undefined
-      if (users !== before || nowSynced !== synced) set({ users, synced: nowSynced })
+      const { self, synced } = get()
+      let changes: Written = new Map()
+      if (batch.snapshot) {
+        const keep = batch.snapshot.options?.includesSelf === false ? self : null
+        const gone = users.goneFrom(batch.snapshot.users, keep)
+        changes = users.write(batch.snapshot.users, changes)
+        users.write(gone, changes)
+      }
+      if (batch.changes?.length) users.write(batch.changes, changes)
+      publish(changes, batch.snapshot && !synced ? { synced: true } : {}, synced)
     }
     return {
       ...initialData(),
       ...initial,
-      users: Object.assign(emptyUsers(), initial.users),
-      applySnapshot: (users, options) => apply({ snapshot: { users, options } }),
+      applySnapshot: (list, options) => apply({ snapshot: { users: list, options } }),
       applyChanges: (changes) => apply({ changes }),
       applyBatch: apply,
       setSelf: (id) => {
         const self = id === null ? null : String(id)
         if (get().self !== self) set({ self })
       },
-      setConnection: (connection) => {
-        if (get().connection !== connection) set({ connection })
+      setConnection: (patch) => {
+        const current = get().connection
+        const next = { ...current, ...patch }
+        if (!sameConnection(current, next)) set({ connection: next })
       },
-      setServerOffset: (serverOffset) => {
-        if (get().serverOffset !== serverOffset) set({ serverOffset })
-      },
+      setServerOffset: (serverOffset) => get().setConnection({ serverOffset }),
       clear: () => {
-        const { serverOffset } = get()
-        set({ ...initialData(), serverOffset })
+        const { connection, synced } = get()
+        const forgotten = users.forget()
+        publish(forgotten, { self: null, synced: false, connection: { ...IDLE_CONNECTION, serverOffset: connection.serverOffset } }, synced)
       },
     }
   })
+  return Object.assign(store, { users })
 }

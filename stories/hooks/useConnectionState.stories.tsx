@@ -36,6 +36,7 @@ export const Default: Story = {
     await waitFor(() => expect(field(canvasElement, 'state')).toHaveTextContent(/^open$/), SLOW)
     await expect(field(canvasElement, 'transport')).toHaveTextContent(/^socket$/)
     await expect(field(canvasElement, 'nextRetryAt')).toHaveTextContent(/^null$/)
+    await expect(field(canvasElement, 'hasSocket')).toHaveTextContent(/^true$/)
     await expect(canvas.queryByRole('button', { name: 'Retry now' })).toBeNull()
 
     await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))

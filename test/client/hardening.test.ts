@@ -12,7 +12,7 @@ import {
   type InvalidRecord,
 } from '../../src/client'
 import { MAX_ISSUES, RECORD_LIMITS } from '../../src/client/fields'
-import { readActivity, readConversations, readMe } from '../../src/client/responses'
+import { readActivity, readConversations, readMe, readNextPage } from '../../src/client/responses'
 import { PresenceRuntime, type RuntimeEvent } from '../../src/runtime'
 import { FakeWebSocket } from './fake-websocket'
 
@@ -179,6 +179,11 @@ describe('ids and text are bounded', () => {
     expect(frame).toEqual({ type: 'error', code: 'x'.repeat(RECORD_LIMITS.errorCode), message: 'x'.repeat(RECORD_LIMITS.errorMessage) })
   })
 
+  it('a pagination past 2^53 ends the list instead of asking for a page that cannot be written exactly', () => {
+    expect(readNextPage({ online_users: [], pagination: { page: Number.MAX_SAFE_INTEGER, has_next: true } })).toBeNull()
+    expect(readNextPage({ online_users: [], pagination: { page: 3, per_page: 50, has_next: true } })).toEqual({ page: 4, perPage: 50 })
+  })
+
   it(`a body of 100,000 bad records keeps the first ${MAX_ISSUES} reasons and counts the rest`, () => {
     const list = parsePresenceList(Array.from({ length: 100_000 }, () => ({ username: 'ghost' })))
     expect(list.users).toEqual([])
@@ -242,9 +247,9 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
         ],
       }),
     )
-    await vi.waitFor(() => expect(Object.keys(runtime.store.getState().users).sort()).toEqual(['2', '3']))
-    expect(runtime.store.getState().users['2']).toMatchObject({ username: 'jane_smith', lastSeen: null })
-    expect(runtime.store.getState().users['3']).toMatchObject({ status: 'away', profileImage: null })
+    await vi.waitFor(() => expect([...runtime.store.users.values()].map((u) => u.id).sort()).toEqual(['2', '3']))
+    expect(runtime.store.users.get('2')).toMatchObject({ username: 'jane_smith', lastSeen: null })
+    expect(runtime.store.users.get('3')).toMatchObject({ status: 'away', profileImage: null })
     expect(events.filter((e) => e.type === 'invalid')).toEqual([
       { type: 'invalid', source: 'socket', reason: 'online_users: user #1: the user id is not an integer or a well-formed string of 1 to 128 characters' },
       { type: 'invalid', source: 'socket', reason: 'online_users: user #2: profileImage: image URL refused: scheme "javascript:" is not allowed' },
@@ -254,7 +259,7 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
     FakeWebSocket.last.receive(
       JSON.stringify({ type: 'user.status.changed', user: { id: 2, status: 'dnd', profileImage: 'data:image/svg+xml,<svg onload=alert(1)>' } }),
     )
-    await vi.waitFor(() => expect(runtime.store.getState().users['2']).toMatchObject({ status: 'dnd', profileImage: null }))
+    await vi.waitFor(() => expect(runtime.store.users.get('2')).toMatchObject({ status: 'dnd', profileImage: null }))
     expect(events.filter((e) => e.type === 'invalid').at(-1)).toEqual({
       type: 'invalid',
       source: 'socket',

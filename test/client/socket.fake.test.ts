@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PresenceSocket, type PresenceSocketEvent, type PresenceSocketOptions } from '../../src/client'
+import { PresenceSocket, ReconnectingSocket, type PresenceSocketEvent, type PresenceSocketOptions } from '../../src/client'
 import { FakeWebSocket } from './fake-websocket'
 
 const URL_ = 'ws://mock.test/ws/user-status/'
@@ -45,13 +45,13 @@ describe('PresenceSocket with a fake WebSocket', () => {
     FakeWebSocket.last.open()
     FakeWebSocket.last.drop(1006)
     expect(socket.state).toBe('reconnecting')
-    expect(socket.nextRetryAt).toBe(Date.now() + 500) // 0.5 × 1 s
+    expect(socket.getStatus().nextRetryAt).toBe(Date.now() + 500) // 0.5 × 1 s
     vi.advanceTimersByTime(499)
     expect(FakeWebSocket.instances).toHaveLength(1)
     vi.advanceTimersByTime(1)
     expect(FakeWebSocket.instances).toHaveLength(2)
     expect(socket.state).toBe('reconnecting')
-    expect(socket.nextRetryAt).toBeNull()
+    expect(socket.getStatus().nextRetryAt).toBeNull()
     FakeWebSocket.last.open()
     expect(socket.state).toBe('open')
   })
@@ -61,7 +61,7 @@ describe('PresenceSocket with a fake WebSocket', () => {
     const delays: number[] = []
     for (let i = 0; i < 8; i++) {
       FakeWebSocket.last.drop(1006)
-      const delay = socket.nextRetryAt! - Date.now()
+      const delay = socket.getStatus().nextRetryAt! - Date.now()
       delays.push(delay)
       vi.advanceTimersByTime(delay)
     }
@@ -73,19 +73,19 @@ describe('PresenceSocket with a fake WebSocket', () => {
     const { socket } = start({ random: () => 0.999999 })
     for (let i = 0; i < 4; i++) {
       FakeWebSocket.last.drop()
-      vi.advanceTimersByTime(socket.nextRetryAt! - Date.now())
+      vi.advanceTimersByTime(socket.getStatus().nextRetryAt! - Date.now())
     }
     FakeWebSocket.last.open()
     vi.advanceTimersByTime(59_999)
     expect(socket.getStatus().attempt).toBe(4)
     FakeWebSocket.last.drop()
-    expect(socket.nextRetryAt! - Date.now()).toBe(15999) // not reset: the connection was not stable
+    expect(socket.getStatus().nextRetryAt! - Date.now()).toBe(15999) // not reset: the connection was not stable
     vi.advanceTimersByTime(15999)
     FakeWebSocket.last.open()
     vi.advanceTimersByTime(60_000)
     expect(socket.getStatus().attempt).toBe(0)
     FakeWebSocket.last.drop()
-    expect(socket.nextRetryAt! - Date.now()).toBe(999)
+    expect(socket.getStatus().nextRetryAt! - Date.now()).toBe(999)
   })
 
   it('4401: unauthorized, reported, and never retried', () => {
@@ -149,12 +149,12 @@ describe('PresenceSocket with a fake WebSocket', () => {
   it('retryNow() retries at once while waiting', () => {
     const { socket } = start({ random: () => 0.99 })
     FakeWebSocket.last.drop()
-    vi.advanceTimersByTime(socket.nextRetryAt! - Date.now())
+    vi.advanceTimersByTime(socket.getStatus().nextRetryAt! - Date.now())
     FakeWebSocket.last.drop()
-    expect(socket.nextRetryAt! - Date.now()).toBe(1980)
+    expect(socket.getStatus().nextRetryAt! - Date.now()).toBe(1980)
     socket.retryNow()
     expect(FakeWebSocket.instances).toHaveLength(3)
-    expect(socket.nextRetryAt).toBeNull()
+    expect(socket.getStatus().nextRetryAt).toBeNull()
     expect(vi.getTimerCount()).toBe(1) // the handshake timeout only: the retry timer is gone
   })
 
@@ -216,7 +216,7 @@ describe('PresenceSocket with a fake WebSocket', () => {
     vi.advanceTimersByTime(80)
     // The server's clock is 1 h ahead; it stamped the pong half-way through the round trip.
     ws.receive({ type: 'pong', ts: new Date(sentAt + 40 + 3_600_000).toISOString() })
-    expect(socket.serverOffset).toBe(3_600_000)
+    expect(socket.getStatus().serverOffset).toBe(3_600_000)
     expect(socket.getStatus().roundTrip).toBe(80)
     expect(events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.message.type)).toEqual(['pong'])
   })
@@ -227,7 +227,7 @@ describe('PresenceSocket with a fake WebSocket', () => {
     ws.open() // first ping, never answered (the backend does not pong)
     vi.advanceTimersByTime(30_000) // second ping: two in flight
     ws.receive({ type: 'pong', ts: Date.now() + 999_999 })
-    expect(socket.serverOffset).toBeNull()
+    expect(socket.getStatus().serverOffset).toBeNull()
   })
 
   it('reports invalid frames and bad records without throwing, and keeps the good ones', () => {
@@ -253,12 +253,22 @@ describe('PresenceSocket with a fake WebSocket', () => {
     expect(FakeWebSocket.last.sent.at(-1)).toBe('{"type":"status","mode":"away"}')
   })
 
-  it('sendText() sends the text as it is, only while open', () => {
-    const { socket } = start()
-    expect(socket.sendText('hello')).toBe(false)
+  it('the generic ReconnectingSocket sends text as it is, only while open, and hands frames over unread', () => {
+    const socket = new ReconnectingSocket({ url: 'ws://mock.test/live', WebSocket: FakeWebSocket, random: () => 0.5 })
+    const frames: unknown[] = []
+    socket.subscribe((event) => event.type === 'frame' && frames.push(event.data))
+    socket.connect()
+    expect(FakeWebSocket.last.url).toBe('ws://mock.test/live')
+    expect(socket.send('hello')).toBe(false)
     FakeWebSocket.last.open()
-    expect(socket.sendText('hello')).toBe(true)
-    expect(FakeWebSocket.last.sent.at(-1)).toBe('hello')
+    expect(socket.send('hello')).toBe(true)
+    expect(FakeWebSocket.last.sent).toEqual(['hello']) // no ping: it speaks no protocol unless given one
+    FakeWebSocket.last.receive('not json at all')
+    expect(frames).toEqual(['not json at all'])
+    FakeWebSocket.last.drop()
+    expect(socket.getStatus()).toMatchObject({ state: 'reconnecting', attempt: 1, nextRetryAt: Date.now() + 500 })
+    void socket.close()
+    expect(socket.getStatus()).toMatchObject({ state: 'closed', nextRetryAt: null })
   })
 
   it.each([

@@ -115,7 +115,7 @@ describe('PresenceSocket against the mock backend (MSW)', () => {
     await vi.waitFor(() => expect(snapshots()).toHaveLength(1))
     backend.hub.closeAll(1012, 'service restart')
     await vi.waitFor(() => expect(socket.state).toBe('reconnecting'))
-    expect(socket.nextRetryAt! - Date.now()).toBeGreaterThan(29_000)
+    expect(socket.getStatus().nextRetryAt! - Date.now()).toBeGreaterThan(29_000)
     const before = Date.now()
     socket.retryNow()
     await vi.waitFor(() => expect(snapshots()).toHaveLength(2))
@@ -125,7 +125,7 @@ describe('PresenceSocket against the mock backend (MSW)', () => {
   it('measures the server clock offset from pong.ts', async () => {
     const { access } = await login()
     const { socket } = open({ token: access })
-    await vi.waitFor(() => expect(socket.serverOffset).not.toBeNull())
+    await vi.waitFor(() => expect(socket.getStatus().serverOffset).not.toBeNull())
     const { serverOffset, roundTrip } = socket.getStatus()
     expect(Math.abs(serverOffset! - HOUR)).toBeLessThanOrEqual(roundTrip! / 2 + 2)
   })

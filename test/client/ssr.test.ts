@@ -42,7 +42,7 @@ describe('without a browser (SSR, Node)', () => {
     const { createEventBatcher, createPresenceStore } = await import('../../src/store')
     const store = createPresenceStore()
     const listener = vi.fn()
-    store.subscribe(listener)
+    store.users.subscribeChanges(listener)
     const batcher = createEventBatcher(store)
     for (let i = 0; i < 500; i++) batcher.change({ id: String(i), status: 'online' })
     vi.advanceTimersByTime(16)

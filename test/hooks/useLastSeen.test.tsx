@@ -58,7 +58,7 @@ describe('useLastSeen', () => {
     const ws = FakeWebSocket.last
     act(() => ws.open()) // pings at once
     act(() => ws.receive({ type: 'pong', ts: new Date(SERVER_NOW).toISOString() }))
-    expect(captured.runtime!.store.getState().serverOffset).toBe(HOUR)
+    expect(captured.runtime!.store.getState().connection.serverOffset).toBe(HOUR)
     act(() => ws.receive({ type: 'online_users', onlineUsers: [] }))
     act(() => ws.receive({ type: 'user.status.changed', user: presence(2, { status: 'offline', lastSeen: new Date(SERVER_NOW - 2 * MINUTE).toISOString() }) }))
     await act(() => vi.advanceTimersByTimeAsync(300))

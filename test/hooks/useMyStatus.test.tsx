@@ -39,7 +39,7 @@ describe('useMyStatus and useSetMyStatus', () => {
     await act(() => done)
     expect(pending).toContain(true)
     // The store shows it by the time the promise resolves.
-    expect(captured.runtime!.store.getState().users[String(user.id)]).toMatchObject({ status: 'invisible', statusMessage: 'Heads down' })
+    expect(captured.runtime!.store.users.get(String(user.id))).toMatchObject({ status: 'invisible', statusMessage: 'Heads down' })
     await until(() => expect(result.current.set.isPending).toBe(false))
     expect(result.current.mine).toMatchObject({ status: 'invisible', mode: 'invisible', statusMessage: 'Heads down' })
     expect(requests.seen.some((entry) => entry.startsWith('PATCH'))).toBe(false)

@@ -198,7 +198,7 @@ export class Tab {
 
   /** The store's record of a user. */
   user(id: number) {
-    return this.runtime?.store.getState().users[String(id)]
+    return this.runtime?.store.users.get(String(id))
   }
 }
 

@@ -102,12 +102,12 @@ function delayUntil(runtime: PresenceRuntime, userId: number, online: boolean): 
   })
   return new Promise((resolve) => {
     const check = () => {
-      if ((runtime.store.getState().users[String(userId)]?.isOnline ?? false) !== online) return
+      if ((runtime.store.users.get(String(userId))?.isOnline ?? false) !== online) return
       off()
       offFrames?.()
       resolve({ frame, store: performance.now() - start })
     }
-    const off = runtime.store.subscribe(check)
+    const off = runtime.store.users.subscribe(userId, check)
     check()
   })
 }
@@ -133,13 +133,13 @@ describe('end to end: two providers as two users, against the real mock server',
       ),
     )
     await vi.waitFor(() => expect(johnTab.runtime?.store.getState().synced).toBe(true), { timeout: 5_000 })
-    expect(johnTab.runtime!.store.getState().users[String(jane.user.id)]?.isOnline ?? false).toBe(false)
+    expect(johnTab.runtime!.store.users.get(String(jane.user.id))?.isOnline ?? false).toBe(false)
 
     // Jane signs in: John's store hears of it.
     const janeOnline = delayUntil(johnTab.runtime!, jane.user.id, true)
     act(() => janeTab.setToken(jane.access))
     const online = await janeOnline
-    await vi.waitFor(() => expect(janeTab.runtime?.store.getState().users[String(john.user.id)]?.isOnline).toBe(true), { timeout: 5_000 })
+    await vi.waitFor(() => expect(janeTab.runtime?.store.users.get(String(john.user.id))?.isOnline).toBe(true), { timeout: 5_000 })
 
     // Jane logs out (seed 002's order: her socket closed, then mark-offline): John sees it at once, no grace period.
     const janeOffline = delayUntil(johnTab.runtime!, jane.user.id, false)
@@ -151,7 +151,7 @@ describe('end to end: two providers as two users, against the real mock server',
     const janeBack = delayUntil(johnTab.runtime!, jane.user.id, true)
     act(() => janeTab.setToken(jane.access))
     await janeBack
-    await vi.waitFor(() => expect(janeTab.runtime?.store.getState().users[String(john.user.id)]?.isOnline).toBe(true), { timeout: 5_000 })
+    await vi.waitFor(() => expect(janeTab.runtime?.store.users.get(String(john.user.id))?.isOnline).toBe(true), { timeout: 5_000 })
     const johnOffline = delayUntil(janeTab.runtime!, john.user.id, false)
     await act(() => johnTab.markOffline())
     const johnGone = await johnOffline

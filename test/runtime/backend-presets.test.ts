@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PresenceApiError } from '../../src/client'
 import { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from '../../src/runtime'
-import { selectOnlineUsers } from '../../src/store'
+import { selectOnlineUsers, selectTransport } from '../../src/store'
 import { FakeWebSocket } from '../client/fake-websocket'
 
 type Answer = unknown | ((url: URL, init: RequestInit | undefined) => Response | Promise<Response>)
@@ -57,8 +57,8 @@ function start(server: { fetch: typeof fetch }, options: PresenceRuntimeOptions,
 }
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms)
-const user = (runtime: PresenceRuntime, id: string) => runtime.store.getState().users[id]
-const onlineNames = (runtime: PresenceRuntime) => selectOnlineUsers()(runtime.store.getState()).map((u) => u.username ?? `#${u.id}`)
+const user = (runtime: PresenceRuntime, id: string) => runtime.store.users.get(id)
+const onlineNames = (runtime: PresenceRuntime) => selectOnlineUsers()(runtime.store.users, runtime.store.getState().self).map((u) => u.username ?? `#${u.id}`)
 
 const ALICE = { id: 1, username: 'alice', profile_image: 'http://backend.test/avatars/1.svg', is_online: true, last_seen: '2024-01-15T10:30:00Z' }
 const BOB = { id: 2, username: 'bob', profile_image: 'http://backend.test/avatars/2.svg', is_online: true, last_seen: '2024-01-15T10:31:00Z' }
@@ -77,7 +77,7 @@ describe('user-status-socket: a socket of changes only, the list on connect and 
     expect(server.seen).toEqual(['GET /api/users/online/'])
     expect(runtime.store.getState().synced).toBe(true)
     expect(onlineNames(runtime)).toEqual(['alice'])
-    expect(runtime.state.getState().transport).toBe('socket')
+    expect(selectTransport(runtime.store.getState())).toBe('socket')
 
     await advance(30_000)
     expect(server.count('GET /api/users/online/')).toBe(2)
@@ -159,7 +159,7 @@ describe('user-status-socket: a socket of changes only, the list on connect and 
     const { runtime } = start(server, { backend: 'user-status-socket', userId: 3, endpoints: { socket: null } })
     await advance(0)
     expect(FakeWebSocket.instances).toHaveLength(0)
-    expect(runtime.state.getState().transport).toBe('polling')
+    expect(selectTransport(runtime.store.getState())).toBe('polling')
     expect(server.count('GET /api/users/online/')).toBe(1)
     await advance(30_000)
     expect(server.count('GET /api/users/online/')).toBe(2)
@@ -250,7 +250,7 @@ describe('chat-polling: no socket, heartbeat every 2 min, ids every 10 s, names 
     expect(FakeWebSocket.instances).toHaveLength(0)
     expect(runtime.socket).toBeNull()
     expect(server.seen.sort()).toEqual(['GET /api/chat/online-users/', 'POST /api/chat/heartbeat/'])
-    expect(runtime.state.getState().transport).toBe('polling')
+    expect(selectTransport(runtime.store.getState())).toBe('polling')
     // Ids only and no resolver: placeholders, the caller left out.
     expect(onlineNames(runtime)).toEqual(['#1', '#2'])
 
@@ -333,7 +333,7 @@ describe('users-heartbeat-admin: heartbeat every 30 s; the online list for admin
     const { runtime, events } = start(server, { backend: 'users-heartbeat-admin', userId: 3 })
     await advance(0)
     expect(FakeWebSocket.instances).toHaveLength(0)
-    expect(runtime.state.getState().syncError).toMatchObject({ status: 403 })
+    expect(runtime.store.getState().syncError).toMatchObject({ status: 403 })
     await advance(300_000)
     expect(server.count('GET /api/users/admin/users/online/')).toBe(1)
     expect(server.count('POST /api/users/heartbeat/')).toBe(11)
@@ -368,10 +368,10 @@ describe('a list the backend does not have', () => {
     const server = backendOf({})
     const { runtime } = start(server, { backend: 'contract', endpoints: { socket: null, me: null, heartbeat: null }, userId: 3 })
     await advance(0)
-    expect(runtime.state.getState().syncError).toBeInstanceOf(PresenceApiError)
+    expect(runtime.store.getState().syncError).toBeInstanceOf(PresenceApiError)
     await advance(120_000)
     expect(server.seen).toEqual(['GET /api/chat/online-users/'])
-    expect(runtime.state.getState().transport).toBe('none')
+    expect(selectTransport(runtime.store.getState())).toBe('none')
     runtime.retryNow()
     await advance(0)
     expect(server.seen).toHaveLength(2)

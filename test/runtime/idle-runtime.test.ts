@@ -46,7 +46,7 @@ describe('idle over the socket and REST (contract 6.1)', () => {
     b!.start(john.access)
     watcher.start(jane.access)
     const johnId = String(john.user.id)
-    const seen = () => watcher.store.getState().users[johnId]
+    const seen = () => watcher.store.users.get(johnId)
     await until(() => expect(seen()).toMatchObject({ status: 'online', idle: false }))
     // Input in tab B keeps both tabs (both connections) active past idleAfterMs.
     const started = Date.now()
@@ -60,7 +60,7 @@ describe('idle over the socket and REST (contract 6.1)', () => {
     const idleAfter = Date.now() - idleFrom
     expect(idleAfter).toBeGreaterThanOrEqual(IDLE_AFTER - 50)
     // John himself still sees his mode as auto: an auto-away is not a chosen away.
-    expect(a!.state.getState().mode).toBe('auto')
+    expect(a!.store.getState().mode).toBe('auto')
     // One tab (the heartbeat's leader) told the REST presence.
     await until(() => expect(sent).toEqual([{ idle: true }]))
     tabs[0]!.dispatchEvent(new Event('keydown'))
@@ -80,7 +80,7 @@ describe('idle over the socket and REST (contract 6.1)', () => {
     await until(() => expect(me.socket?.state).toBe('open'))
     await me.setStatus({ mode: 'dnd' })
     await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER * 2))
-    expect(watcher.store.getState().users[String(john.user.id)]).toMatchObject({ status: 'dnd', idle: false })
+    expect(watcher.store.users.get(String(john.user.id))).toMatchObject({ status: 'dnd', idle: false })
   })
 
   it('idleAfterMs: false reports nothing', async () => {
@@ -91,9 +91,9 @@ describe('idle over the socket and REST (contract 6.1)', () => {
     const watcher = runtime()
     me.start(john.access)
     watcher.start(jane.access)
-    await until(() => expect(watcher.store.getState().users[String(john.user.id)]?.status).toBe('online'))
+    await until(() => expect(watcher.store.users.get(String(john.user.id))?.status).toBe('online'))
     await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER * 2))
-    expect(watcher.store.getState().users[String(john.user.id)]).toMatchObject({ status: 'online', idle: false })
+    expect(watcher.store.users.get(String(john.user.id))).toMatchObject({ status: 'online', idle: false })
     expect(sent).toEqual([])
   })
 })
@@ -111,7 +111,7 @@ describe('device (contract 6.2)', () => {
     const watcher = runtime()
     me.start(john.access)
     watcher.start(jane.access)
-    await until(() => expect(watcher.store.getState().users[String(john.user.id)]?.devices).toEqual(['mobile']))
+    await until(() => expect(watcher.store.users.get(String(john.user.id))?.devices).toEqual(['mobile']))
     expect(new URL(urls[0]!).searchParams.get('device')).toBe('mobile')
     expect(new URL(urls[0]!).searchParams.get('token')).toBe(john.access)
   })

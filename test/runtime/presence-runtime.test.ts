@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isAuthError, PresenceApiError, type WebSocketConstructorLike } from '../../src/client'
 import { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from '../../src/runtime'
+import { selectTransport } from '../../src/store'
 import { BASE_URL, login, setupMockBackend } from '../client/mock-backend'
 import { FakeLocks } from './fake-locks'
 
@@ -41,13 +42,14 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     expect(r.socket).toBeNull() // nothing made in the same tick (StrictMode-safe)
     await until(() => expect(r.store.getState().synced).toBe(true))
     const state = r.store.getState()
-    expect(state.connection).toBe('open')
-    expect(r.state.getState()).toMatchObject({ lifecycle: 'running', transport: 'socket', session: 1 })
+    expect(state.connection.state).toBe('open')
+    expect(r.store.getState()).toMatchObject({ lifecycle: 'running', session: 1 })
+    expect(selectTransport(r.store.getState())).toBe('socket')
     await until(() => expect(state.self ?? r.store.getState().self).toBe(String(session.user.id)))
-    expect(r.state.getState().mode).toBe('auto')
-    await until(() => expect(r.state.getState().heartbeat.state).toBe('beating'))
+    expect(r.store.getState().mode).toBe('auto')
+    await until(() => expect(r.store.getState().heartbeat.state).toBe('beating'))
     expect(seen.filter((s) => s !== 'POST /api/auth/login/').sort()).toEqual(['GET /api/users/me/', 'POST /api/chat/heartbeat/'])
-    expect(Object.values(r.store.getState().users).filter((u) => u.isOnline).map((u) => u.username)).toContain('maria_garcia')
+    expect([...r.store.users.values()].filter((u) => u.isOnline).map((u) => u.username)).toContain('maria_garcia')
   })
 
   it('start → stop → start in one tick (StrictMode) opens one socket; stop clears the store', async () => {
@@ -64,9 +66,10 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     await until(() => expect(r.store.getState().synced).toBe(true))
     expect(made.count).toBe(1)
     r.stop()
-    expect(r.store.getState()).toMatchObject({ synced: false, self: null, connection: 'idle' })
-    expect(Object.keys(r.store.getState().users)).toEqual([])
-    expect(r.state.getState()).toMatchObject({ lifecycle: 'stopped', transport: 'none' })
+    expect(r.store.getState()).toMatchObject({ synced: false, self: null, connection: { state: 'idle' } })
+    expect([...r.store.users.values()]).toEqual([])
+    expect(r.store.getState()).toMatchObject({ lifecycle: 'stopped' })
+    expect(selectTransport(r.store.getState())).toBe('none')
   })
 
   it('the same token again does nothing; a new one reconnects with one new socket and keeps the store', async () => {
@@ -79,7 +82,7 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     const { runtime: r } = runtime({ WebSocket: Counting })
     r.start(first.access)
     await until(() => expect(r.store.getState().synced).toBe(true))
-    const known = Object.keys(r.store.getState().users).length
+    const known = [...r.store.users.values()].length
     r.start(first.access)
     await Promise.resolve()
     expect(made.count).toBe(1)
@@ -87,10 +90,10 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     r.start(second.access)
     // Not cleared: the new socket's snapshot is merged as a diff, so nobody flickers.
     expect(r.store.getState().synced).toBe(true)
-    expect(Object.keys(r.store.getState().users)).toHaveLength(known)
-    await until(() => expect(r.store.getState().connection).toBe('open'))
+    expect([...r.store.users.values()]).toHaveLength(known)
+    await until(() => expect(r.store.getState().connection.state).toBe('open'))
     expect(made.count).toBe(2)
-    expect(r.state.getState().session).toBe(2)
+    expect(r.store.getState().session).toBe(2)
   })
 
   it('markOffline: this tab’s socket is closed before mark-offline reaches the server; the store learns the answer', async () => {
@@ -108,8 +111,9 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     await until(() => expect(backend.presence.user(john)!.connections.size).toBe(1))
     await r.markOffline()
     expect(order).toEqual(["mark-offline (john's connections: 0)"])
-    expect(r.store.getState().users[String(john)]).toMatchObject({ status: 'offline' })
-    expect(r.state.getState()).toMatchObject({ lifecycle: 'offline', transport: 'none' })
+    expect(r.store.users.get(String(john))).toMatchObject({ status: 'offline' })
+    expect(r.store.getState()).toMatchObject({ lifecycle: 'offline' })
+    expect(selectTransport(r.store.getState())).toBe('none')
     expect(r.heartbeat.isRunning).toBe(false)
     // The server agrees at once, without waiting for the 2 s grace period.
     expect(backend.presence.user(john)!.connections.size).toBe(0)
@@ -124,11 +128,11 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     const { runtime: r } = runtime()
     r.start(session.access)
     await until(() => expect(r.store.getState().self).not.toBeNull())
-    await until(() => expect(r.store.getState().connection).toBe('open'))
+    await until(() => expect(r.store.getState().connection.state).toBe('open'))
     const self = r.store.getState().self!
     await r.setStatus({ mode: 'dnd', statusMessage: '  Focus time ' })
-    expect(r.store.getState().users[self]).toMatchObject({ status: 'dnd', statusMessage: 'Focus time' })
-    expect(r.state.getState().mode).toBe('dnd')
+    expect(r.store.users.get(self)).toMatchObject({ status: 'dnd', statusMessage: 'Focus time' })
+    expect(r.store.getState().mode).toBe('dnd')
     const send = vi.spyOn(r.socket!, 'send')
     await r.setStatus({ mode: 'dnd' })
     expect(send).not.toHaveBeenCalled()
@@ -140,7 +144,7 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     const { runtime: r } = runtime()
     r.start(session.access)
     await until(() => expect(r.store.getState().self).not.toBeNull())
-    await until(() => expect(r.store.getState().connection).toBe('open'))
+    await until(() => expect(r.store.getState().connection.state).toBe('open'))
     const error = await r.setStatus({ statusMessage: 'x'.repeat(141) }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PresenceApiError)
     expect(error).toMatchObject({ status: 400, code: 'bad_message' })
@@ -154,8 +158,8 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     await until(() => expect(r.store.getState().self).not.toBeNull())
     await r.setStatus({ mode: 'away', statusMessage: 'Lunch' })
     expect(seen).toContain('PATCH /api/users/me/status/')
-    expect(r.store.getState().users[r.store.getState().self!]).toMatchObject({ status: 'away', statusMessage: 'Lunch' })
-    expect(r.state.getState().mode).toBe('away')
+    expect(r.store.users.get(r.store.getState().self!)).toMatchObject({ status: 'away', statusMessage: 'Lunch' })
+    expect(r.store.getState().mode).toBe('away')
   })
 
   it('without a socket endpoint it polls the online users; a list without the caller leaves the caller alone', async () => {
@@ -163,9 +167,9 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     const { runtime: r } = runtime({ backend: 'user-status-socket', endpoints: { socket: null }, userId: session.user.id })
     r.start(session.access)
     await until(() => expect(r.store.getState().synced).toBe(true))
-    expect(r.state.getState().transport).toBe('polling')
+    expect(selectTransport(r.store.getState())).toBe('polling')
     expect(r.store.getState().self).toBe(String(session.user.id))
-    expect(Object.values(r.store.getState().users).some((u) => u.username === 'maria_garcia' && u.isOnline)).toBe(true)
+    expect([...r.store.users.values()].some((u) => u.username === 'maria_garcia' && u.isOnline)).toBe(true)
   })
 
   it('a REST 401 is reported once as an auth error; a 4401 close too (once per token)', async () => {
@@ -176,15 +180,15 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(events.filter((e) => e.type === 'auth-error')).toHaveLength(1)
     expect(isAuthError((events[0] as { error: unknown }).error)).toBe(true)
-    expect(r.state.getState().authError).not.toBeNull()
+    expect(r.store.getState().authError).not.toBeNull()
 
     r.start(session.access)
-    await until(() => expect(r.store.getState().connection).toBe('open'))
-    expect(r.state.getState().authError).toBeNull()
+    await until(() => expect(r.store.getState().connection.state).toBe('open'))
+    expect(r.store.getState().authError).toBeNull()
     backend.reset() // closes every socket with 4401
     await until(() => expect(events.filter((e) => e.type === 'auth-error')).toHaveLength(2))
-    expect(r.store.getState().connection).toBe('unauthorized')
-    expect(r.state.getState().transport).toBe('none')
+    expect(r.store.getState().connection.state).toBe('unauthorized')
+    expect(selectTransport(r.store.getState())).toBe('none')
   })
 
   it('conversations() adds peers the store never heard of, as offline once the store knows who is online', async () => {
@@ -196,8 +200,8 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     expect(conversations.length).toBeGreaterThan(0)
     const ahmad = conversations.find((c) => c.otherUser.username === 'ahmad')
     expect(ahmad).toBeDefined()
-    expect(r.store.getState().users[ahmad!.otherUser.id]).toMatchObject({ status: 'offline', username: 'ahmad' })
-    expect(r.store.getState().users[ahmad!.otherUser.id]!.lastSeen).toBeTypeOf('number')
+    expect(r.store.users.get(ahmad!.otherUser.id)).toMatchObject({ status: 'offline', username: 'ahmad' })
+    expect(r.store.users.get(ahmad!.otherUser.id)!.lastSeen).toBeTypeOf('number')
   })
 
   it('onlineFriends(): friends among the online users, and everyone then online is settled', async () => {
@@ -217,15 +221,15 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     const tabA = runtime({ heartbeat: { locks } }).runtime
     const tabB = runtime({ heartbeat: { locks } }).runtime
     tabA.start(session.access)
-    await until(() => expect(tabA.state.getState().heartbeat.state).toBe('beating'))
+    await until(() => expect(tabA.store.getState().heartbeat.state).toBe('beating'))
     tabB.start(session.access)
     await until(() => expect(tabB.store.getState().self).not.toBeNull())
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(seen.filter((s) => s === 'POST /api/chat/heartbeat/')).toHaveLength(1)
-    expect(tabA.state.getState().heartbeat.isLeader).toBe(true)
-    expect(tabB.state.getState().heartbeat).toMatchObject({ isLeader: false, state: 'idle' })
+    expect(tabA.store.getState().heartbeat.isLeader).toBe(true)
+    expect(tabB.store.getState().heartbeat).toMatchObject({ isLeader: false, state: 'idle' })
     tabA.stop()
-    await until(() => expect(tabB.state.getState().heartbeat.isLeader).toBe(true))
+    await until(() => expect(tabB.store.getState().heartbeat.isLeader).toBe(true))
     expect(seen.filter((s) => s === 'POST /api/chat/heartbeat/')).toHaveLength(2)
   })
 })

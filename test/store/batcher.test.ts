@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PresencePatch } from '../../src/client'
-import { createEventBatcher, createPresenceStore, scheduleFrame, selectUser, type Schedule } from '../../src/store'
+import { createEventBatcher, createPresenceStore, scheduleFrame, type Schedule } from '../../src/store'
 
 function manualSchedule() {
   const queue: Array<() => void> = []
@@ -35,15 +35,15 @@ describe('createEventBatcher', () => {
     frame()
     // Every setState that changes the state notifies each subscriber once, so the listener counts them.
     const listener = vi.fn()
-    store.subscribe(listener)
+    store.users.subscribeChanges(listener)
     for (let i = 0; i < 500; i++) batcher.change({ id: String(i % 250), status: i % 2 ? 'away' : 'dnd' })
     expect(queue).toHaveLength(1)
     expect(batcher.pending).toBe(500)
     expect(listener).not.toHaveBeenCalled()
     frame()
     expect(listener).toHaveBeenCalledTimes(1)
-    expect(store.getState().users['1']).toMatchObject({ status: 'away' })
-    expect(store.getState().users['2']).toMatchObject({ status: 'dnd' })
+    expect(store.users.get('1')).toMatchObject({ status: 'away' })
+    expect(store.users.get('2')).toMatchObject({ status: 'dnd' })
     expect(batcher.pending).toBe(0)
   })
 
@@ -53,14 +53,16 @@ describe('createEventBatcher', () => {
     const batcher = createEventBatcher(store, schedule)
     batcher.snapshot([user(1), user(2), user(3)])
     frame()
-    const before = store.getState()
+    const before = [store.users.get(1), store.users.get(3)]
+    const told: string[] = []
+    for (const id of ['1', '2', '3']) store.users.subscribe(id, () => told.push(id))
     for (let i = 0; i < 50; i++) batcher.change({ id: '2', statusMessage: `message ${i}` })
     batcher.change(user(3)) // says nothing new
     frame()
-    const after = store.getState()
-    expect(selectUser(1)(after)).toBe(selectUser(1)(before))
-    expect(selectUser(3)(after)).toBe(selectUser(3)(before))
-    expect(selectUser(2)(after)).toMatchObject({ statusMessage: 'message 49' })
+    expect([store.users.get(1), store.users.get(3)]).toEqual(before)
+    expect(store.users.get(1)).toBe(before[0])
+    expect(store.users.get(2)).toMatchObject({ statusMessage: 'message 49' })
+    expect(told).toEqual(['2'])
   })
 
   it('a burst that changes nothing is no setState at all', () => {
@@ -70,7 +72,7 @@ describe('createEventBatcher', () => {
     batcher.change(user(1))
     frame()
     const listener = vi.fn()
-    store.subscribe(listener)
+    store.users.subscribeChanges(listener)
     for (let i = 0; i < 100; i++) batcher.change(user(1))
     frame()
     expect(listener).not.toHaveBeenCalled()
@@ -81,14 +83,14 @@ describe('createEventBatcher', () => {
     const { schedule, frame } = manualSchedule()
     const batcher = createEventBatcher(store, schedule)
     const listener = vi.fn()
-    store.subscribe(listener)
+    store.users.subscribeChanges(listener)
     batcher.change(user(9))
     batcher.snapshot([user(1), user(2)])
     batcher.change({ id: '2', status: 'away' })
     frame()
     expect(listener).toHaveBeenCalledTimes(1)
-    expect(store.getState().users['9']).toBeUndefined()
-    expect(store.getState().users['2']).toMatchObject({ status: 'away' })
+    expect(store.users.get('9')).toBeUndefined()
+    expect(store.users.get('2')).toMatchObject({ status: 'away' })
   })
 
   it('flush() applies at once and cancels the scheduled frame; dispose() drops everything', () => {
@@ -98,12 +100,12 @@ describe('createEventBatcher', () => {
     batcher.change(user(1))
     batcher.flush()
     expect(queue).toHaveLength(0)
-    expect(store.getState().users['1']).toBeDefined()
+    expect(store.users.get('1')).toBeDefined()
     batcher.change(user(2))
     batcher.dispose()
     expect(queue).toHaveLength(0)
     expect(batcher.pending).toBe(0)
-    expect(store.getState().users['2']).toBeUndefined()
+    expect(store.users.get('2')).toBeUndefined()
   })
 
   it('the default schedule works without requestAnimationFrame (SSR, Node): one update after 16 ms', () => {
@@ -111,14 +113,14 @@ describe('createEventBatcher', () => {
     vi.useFakeTimers()
     const store = createPresenceStore()
     const listener = vi.fn()
-    store.subscribe(listener)
+    store.users.subscribeChanges(listener)
     const batcher = createEventBatcher(store)
     for (let i = 0; i < 500; i++) batcher.change(user(i))
     vi.advanceTimersByTime(15)
     expect(listener).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(listener).toHaveBeenCalledTimes(1)
-    expect(Object.keys(store.getState().users)).toHaveLength(500)
+    expect(store.users.size).toBe(500)
     expect(vi.getTimerCount()).toBe(0)
   })
 
@@ -146,6 +148,6 @@ describe('createEventBatcher', () => {
     const store = createPresenceStore()
     const batcher = createEventBatcher(store)
     batcher.change(user(1))
-    await vi.waitFor(() => expect(store.getState().users['1']).toBeDefined())
+    await vi.waitFor(() => expect(store.users.get('1')).toBeDefined())
   })
 })

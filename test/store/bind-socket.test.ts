@@ -25,25 +25,25 @@ describe('bindSocketToStore', () => {
     const listener = vi.fn()
     store.subscribe(listener)
     socket.connect()
-    expect(store.getState().connection).toBe('connecting')
+    expect(store.getState().connection.state).toBe('connecting')
     const ws = FakeWebSocket.last
     ws.open()
-    expect(store.getState().connection).toBe('open')
+    expect(store.getState().connection.state).toBe('open')
     listener.mockClear()
     ws.receive({ type: 'online_users', onlineUsers: [{ id: 1, username: 'a', status: 'online' }, 2] })
     for (let i = 0; i < 100; i++) ws.receive({ type: 'user.status.changed', user: { id: 2, status: i % 2 ? 'away' : 'dnd' } })
     ws.receive({ type: 'pong', ts: Date.now() + 5_000 })
-    expect(store.getState().serverOffset).toBeGreaterThan(4_000)
-    expect(Object.keys(store.getState().users)).toEqual([])
+    expect(store.getState().connection.serverOffset).toBeGreaterThan(4_000)
+    expect(store.users.size).toBe(0)
     listener.mockClear()
     frames.splice(0).forEach((frame) => frame())
     expect(listener).toHaveBeenCalledTimes(1)
-    expect(store.getState().users['2']).toMatchObject({ status: 'away' })
+    expect(store.users.get('2')).toMatchObject({ status: 'away' })
     ws.receive({ type: 'user.status.changed', user: { id: 1, status: 'dnd' } })
     unbind() // flushes what is queued
-    expect(store.getState().users['1']).toMatchObject({ status: 'dnd' })
+    expect(store.users.get('1')).toMatchObject({ status: 'dnd' })
     socket.close()
-    expect(store.getState().connection).toBe('open') // unbound: the store no longer follows the socket
+    expect(store.getState().connection.state).toBe('open') // unbound: the store no longer follows the socket
   })
 
   it('against the mock backend: a reconnect does not make anyone flicker', async () => {
@@ -55,13 +55,13 @@ describe('bindSocketToStore', () => {
     const seen: Array<Record<string, boolean>> = []
     const connections: string[] = []
     store.subscribe((state, previous) => {
-      if (state.connection !== previous.connection) connections.push(state.connection)
-      if (state.users !== previous.users) seen.push(Object.fromEntries(Object.values(state.users).map((u) => [u.username, u.isOnline])))
+      if (state.connection.state !== previous.connection.state) connections.push(state.connection.state)
     })
+    store.users.subscribeChanges(() => seen.push(Object.fromEntries([...store.users.values()].map((u) => [u.username, u.isOnline]))))
     socket.connect()
-    await vi.waitFor(() => expect(store.getState().users['3']).toMatchObject({ username: 'john_doe', isOnline: true }))
-    const before = store.getState().users
-    const onlineBefore = Object.values(before).filter((u) => u.isOnline)
+    await vi.waitFor(() => expect(store.users.get('3')).toMatchObject({ username: 'john_doe', isOnline: true }))
+    const before = new Map([...store.users.values()].map((u) => [u.id, u]))
+    const onlineBefore = [...before.values()].filter((u) => u.isOnline)
     expect(onlineBefore.length).toBeGreaterThan(1)
     seen.length = 0
     connections.length = 0
@@ -70,12 +70,11 @@ describe('bindSocketToStore', () => {
     await vi.waitFor(() => expect(connections).toEqual(['reconnecting', 'open']))
     await new Promise((resolve) => setTimeout(resolve, 100))
 
-    const after = store.getState().users
     // Nobody was ever seen offline, and every record that did not change is the very same object. The caller's
     // own record did change: a new connection is a sign of life, so their last seen moved.
     expect(seen.every((snapshot) => Object.values(snapshot).every(Boolean))).toBe(true)
-    for (const user of onlineBefore.filter((u) => u.id !== '3')) expect(after[user.id]).toBe(user)
-    expect(after['3']).toMatchObject({ isOnline: true, status: 'online' })
-    expect(after['3']!.lastSeen).toBeGreaterThanOrEqual(before['3']!.lastSeen!)
+    for (const user of onlineBefore.filter((u) => u.id !== '3')) expect(store.users.get(user.id)).toBe(user)
+    expect(store.users.get('3')).toMatchObject({ isOnline: true, status: 'online' })
+    expect(store.users.get('3')!.lastSeen).toBeGreaterThanOrEqual(before.get('3')!.lastSeen!)
   })
 })

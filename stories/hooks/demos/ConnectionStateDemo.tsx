@@ -9,9 +9,9 @@ export type ConnectionStateDemoProps = {
   retryLabel?: string
 }
 
-/** The provider's connection from `useConnectionState`: socket state, transport, next retry, and `retryNow()`. */
+/** The provider's connection from `useConnectionState`: socket state, transport, next retry, the backend's socket and poll interval, and `retryNow()`. */
 export function ConnectionStateDemo({ retryLabel = 'Retry now' }: ConnectionStateDemoProps) {
-  const { state, transport, nextRetryAt, retryNow } = useConnectionState()
+  const { state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow } = useConnectionState()
   return (
     <DemoCard label="useConnectionState()">
       <div role="status">
@@ -20,6 +20,8 @@ export function ConnectionStateDemo({ retryLabel = 'Retry now' }: ConnectionStat
             ['state', state],
             ['transport', transport],
             ['nextRetryAt', <Timestamp at={nextRetryAt} />],
+            ['hasSocket', String(hasSocket)],
+            ['pollIntervalMs', pollIntervalMs],
           ]}
         />
       </div>

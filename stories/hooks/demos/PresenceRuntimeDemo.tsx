@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import { usePresenceRuntime } from '../../../src/hooks'
 import { DemoCard, Readout, show } from './Readout'
@@ -17,9 +17,9 @@ const buttonClass =
  */
 export function PresenceRuntimeDemo({ activityLimit = 5 }: PresenceRuntimeDemoProps) {
   const runtime = usePresenceRuntime()
-  const known = useStore(runtime.store, (state) => Object.keys(state.users).length)
+  const known = useSyncExternalStore(runtime.store.users.subscribeOnline, () => runtime.store.users.size)
   const self = useStore(runtime.store, (state) => state.self)
-  const lifecycle = useStore(runtime.state, (state) => state.lifecycle)
+  const lifecycle = useStore(runtime.store, (state) => state.lifecycle)
   const [answer, setAnswer] = useState<string | null>(null)
 
   const fetchActivity = async () => {

@@ -736,4 +736,30 @@ export function v2Suite(makeDriver: MakeDriver) {
       for (const f of frames) expect(server(f), `${JSON.stringify(f)}: ${JSON.stringify(server.errors)}`).toBe(true)
     })
   })
+
+  describe("6.1–6.2 through the mock's presence control (stories and tests)", () => {
+    const driver = fresh(makeDriver)
+    const control = (d: Driver, id: number, body: object) => d.fetch(`/__mock__/users/${id}/presence`, { method: 'POST', json: body })
+
+    it('decision: `device` holds a connection of that kind open until offline, `idle` reports it idle; others see it pushed', async () => {
+      const d = driver()
+      const w = await login(d, 'jane_smith')
+      const ws = await connectAs(d, w.access)
+      const ahmad = 1
+      const phone = await control(d, ahmad, { status: 'online', device: 'mobile' })
+      expect(phone.status, phone.text).toBe(200)
+      expect(phone.json).toMatchObject({ online_status: 'online', devices: ['mobile'], idle: false })
+      await eventWith(ws, ahmad, { status: 'online', devices: ['mobile'] })
+      // Held open: the REST TTL running out does not end it.
+      await advance(d, TTL + 1)
+      expect((await restViews(d, w, ahmad)).camel).toMatchObject({ status: 'online', devices: ['mobile'] })
+      expect((await control(d, ahmad, { status: 'online', idle: true })).json).toMatchObject({ online_status: 'away', idle: true })
+      await eventWith(ws, ahmad, { status: 'away', idle: true, devices: ['mobile'] })
+      expect((await control(d, ahmad, { status: 'online', device: 'desktop' })).json).toMatchObject({ devices: ['desktop'], idle: false })
+      await eventWith(ws, ahmad, { status: 'online', devices: ['desktop'] })
+      expect((await control(d, ahmad, { status: 'offline' })).json).toMatchObject({ online_status: 'offline', devices: [] })
+      await eventWith(ws, ahmad, { status: 'offline', devices: [] })
+      expectError(await control(d, ahmad, { status: 'online', device: 'fridge' }), 400, 'invalid_field', 'device')
+    })
+  })
 }
