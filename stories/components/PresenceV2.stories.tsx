@@ -47,7 +47,8 @@ export const ExpiringMessage: Story = {
   play: async (context) => {
     const { canvasElement } = context
     const backend = storyBackend(context)
-    backend.applyPresence(2, 'online')
+    // A held connection, as an open tab of jane's: she stays online past the REST presence's 5 minutes.
+    backend.applyPresence(2, 'online', { device: 'web' })
     backend.presence.setStatus(2, { statusMessage: 'In a meeting', statusExpiresAt: backend.clock.now() + 30 * 60_000 })
     await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Online — In a meeting \(until .+\)$/))
     backend.advance(31 * 60)
