@@ -61,6 +61,8 @@ export {
   type ActivityEvent,
   type CloseInfo,
   type Conversation,
+  type DeviceKind,
+  type LastSeenVisibility,
   type Presence,
   type PresenceBackend,
   type PresenceEndpoints,

@@ -12,13 +12,14 @@ export {
   normalisePresence,
   normalisePresencePatch,
   parsePresence,
+  type DeviceKind,
   type NormaliseOptions,
   type Presence,
   type PresenceParseResult,
   type PresencePatch,
 } from './presence'
 export { parsePresenceList, type PresenceList } from './presence-list'
-export { PresenceMode, PresenceStatus, toPresenceMode, toPresenceStatus } from './presence-status'
+export { LastSeenVisibility, PresenceMode, PresenceStatus, toLastSeenVisibility, toPresenceMode, toPresenceStatus } from './presence-status'
 export { BackendPreset, SocketSends, backendPreset, presets, resolveEndpoints, type PresenceBackend } from './presets'
 export type {
   ActivityEntry,

@@ -1,6 +1,13 @@
 import type { Presence, PresencePatch } from './presence'
 import type { PresenceStatus } from './presence-status'
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+const NO_DEVICES: readonly never[] = Object.freeze([])
+
+const sameDevices = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((kind, i) => kind === b[i]))
+
 function nextStatus(base: Presence | undefined, patch: PresencePatch): PresenceStatus {
   if (patch.status !== undefined) return patch.status
   if (patch.isOnline === undefined) return base?.status ?? 'offline'
@@ -21,7 +28,7 @@ function nextStatus(base: Presence | undefined, patch: PresencePatch): PresenceS
  */
 export function mergePresence(base: Presence | undefined, patch: PresencePatch): Presence {
   const status = nextStatus(base, patch)
-  const next: Presence = {
+  const next: Mutable<Presence> = {
     id: patch.id,
     username: patch.username !== undefined ? patch.username : (base?.username ?? null),
     profileImage: patch.profileImage !== undefined ? patch.profileImage : (base?.profileImage ?? null),
@@ -30,6 +37,17 @@ export function mergePresence(base: Presence | undefined, patch: PresencePatch):
     statusMessage: patch.statusMessage !== undefined ? patch.statusMessage : (base?.statusMessage ?? null),
     lastSeen: patch.lastSeen !== undefined ? patch.lastSeen : (base?.lastSeen ?? null),
   }
+  // The version 2 fields exist only once a backend sent them, so that records of a backend without them stay as
+  // they were. An offline user is neither idle nor on any device (contract 6.1, 6.2), whatever came before.
+  const idle = patch.idle !== undefined ? patch.idle : base?.idle
+  if (idle !== undefined) next.idle = status === 'offline' ? false : idle
+  const devices = patch.devices !== undefined ? patch.devices : base?.devices
+  if (devices !== undefined) next.devices = status === 'offline' ? NO_DEVICES : devices
+  const expires = patch.statusExpiresAt !== undefined ? patch.statusExpiresAt : next.statusMessage === base?.statusMessage ? base?.statusExpiresAt : undefined
+  // A message whose expiry is not said keeps it only while it is the same message (contract 6.3: a new message
+  // without one clears it); no message, nothing to expire.
+  if (expires !== undefined) next.statusExpiresAt = next.statusMessage === null ? null : expires
+  else if (base?.statusExpiresAt !== undefined && next.statusMessage !== base.statusMessage) next.statusExpiresAt = null
   return base && samePresence(base, next) ? base : next
 }
 
@@ -47,6 +65,9 @@ export function samePresence(a: Presence, b: Presence): boolean {
     a.status === b.status &&
     a.isOnline === b.isOnline &&
     a.statusMessage === b.statusMessage &&
-    a.lastSeen === b.lastSeen
+    a.lastSeen === b.lastSeen &&
+    a.idle === b.idle &&
+    a.statusExpiresAt === b.statusExpiresAt &&
+    sameDevices(a.devices, b.devices)
   )
 }

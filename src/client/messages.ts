@@ -1,7 +1,7 @@
 import { RECORD_LIMITS, clip, isObject } from './fields'
 import { parsePresence, type PresencePatch } from './presence'
 import { parsePresenceList } from './presence-list'
-import type { PresenceMode } from './presence-status'
+import type { LastSeenVisibility, PresenceMode } from './presence-status'
 import { parseTimestamp } from './timestamp'
 
 /**
@@ -67,7 +67,16 @@ export type ServerMessage =
  */
 export type ClientMessage =
   | { type: 'ping' }
-  | { type: 'status'; mode?: PresenceMode; statusMessage?: string | null }
+  | {
+      type: 'status'
+      mode?: PresenceMode
+      statusMessage?: string | null
+      /** ISO 8601, or `null` for never (contract 6.3). */
+      statusExpiresAt?: string | null
+      lastSeenVisibility?: LastSeenVisibility
+      /** This connection's idleness (contract 6.1). */
+      idle?: boolean
+    }
 
 const SNAPSHOT_TYPES = new Set(['online_users', 'online-users', 'onlineUsers'])
 // Django Channels names a handler after the event with dots turned to underscores, and some consumers forward

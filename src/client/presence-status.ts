@@ -71,3 +71,36 @@ export function toPresenceMode(value: unknown): PresenceMode | null {
   const mode = value.trim().toLowerCase()
   return MODES.has(mode) ? (mode as PresenceMode) : null
 }
+
+/**
+ * Who may see a user's last seen (contract 6.4, WhatsApp's choice).
+ *
+ * @example
+ * import { LastSeenVisibility } from 'presence-kit/client'
+ * await rest.setStatus({ lastSeenVisibility: LastSeenVisibility.Friends })
+ */
+export const LastSeenVisibility = {
+  Everyone: 'everyone',
+  Friends: 'friends',
+  Nobody: 'nobody',
+} as const
+
+/**
+ * One of the {@link LastSeenVisibility} values.
+ *
+ * @example
+ * const choices: LastSeenVisibility[] = ['everyone', 'friends', 'nobody']
+ */
+export type LastSeenVisibility = (typeof LastSeenVisibility)[keyof typeof LastSeenVisibility]
+
+const VISIBILITIES = new Set<string>(Object.values(LastSeenVisibility))
+
+/**
+ * Reads a last-seen visibility; anything else is `null`.
+ *
+ * @example
+ * toLastSeenVisibility('friends') // 'friends'
+ */
+export function toLastSeenVisibility(value: unknown): LastSeenVisibility | null {
+  return typeof value === 'string' && VISIBILITIES.has(value) ? (value as LastSeenVisibility) : null
+}

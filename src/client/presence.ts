@@ -24,6 +24,39 @@ export interface Presence {
   readonly isOnline: boolean
   readonly statusMessage: string | null
   readonly lastSeen: number | null
+  /**
+   * Contract 6.1: whether an `away` is the backend's auto-away (the user is idle) rather than a chosen one.
+   * Absent when the backend does not say (a backend without idle), which reads as "not idle".
+   */
+  readonly idle?: boolean
+  /**
+   * Contract 6.2: the sorted, distinct kinds of device the user is connected from (`[]` for none). Absent when
+   * the backend does not say, which hides everything that needs it (the mobile glyph).
+   */
+  readonly devices?: readonly DeviceKind[]
+  /**
+   * Contract 6.3: when the status message clears itself (epoch ms, server clock), or `null` for never. Absent when
+   * the backend does not say.
+   */
+  readonly statusExpiresAt?: number | null
+}
+
+/**
+ * The kind of device a connection comes from (contract 6.2).
+ *
+ * @example
+ * const onPhoneOnly = (devices: readonly DeviceKind[]) => devices.length > 0 && devices.every((d) => d === 'mobile')
+ */
+export type DeviceKind = 'web' | 'mobile' | 'desktop'
+
+const DEVICE_KINDS: ReadonlySet<string> = new Set<DeviceKind>(['desktop', 'mobile', 'web'])
+
+// Unknown kinds are dropped (a newer backend may know more), the rest sorted and distinct as the contract sends them.
+function readDevices(value: unknown): readonly DeviceKind[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const kinds = new Set<DeviceKind>()
+  for (const kind of value) if (typeof kind === 'string' && DEVICE_KINDS.has(kind)) kinds.add(kind as DeviceKind)
+  return [...kinds].sort()
 }
 
 /**
@@ -123,6 +156,16 @@ export function parsePresence(raw: unknown, report?: FieldReport): PresenceParse
   if (lastSeen === undefined) lastSeen = readTime(raw.last_activity)
   if (lastSeen === undefined) lastSeen = readTime(raw.lastActivity)
   if (lastSeen !== undefined) patch.lastSeen = lastSeen
+  // Version 2 fields (contract section 6): set only when sent, so that a backend without them reads as before.
+  const idle = readFlag(raw.idle)
+  if (idle !== undefined) patch.idle = idle
+  if (raw.devices !== undefined) {
+    const devices = readDevices(raw.devices)
+    if (devices !== undefined) patch.devices = devices
+  }
+  let expires = readTime(raw.statusExpiresAt)
+  if (expires === undefined) expires = readTime(raw.status_expires_at)
+  if (expires !== undefined) patch.statusExpiresAt = expires
   return { ok: true, patch }
 }
 

@@ -1,7 +1,14 @@
 import { IssueLog, RECORD_LIMITS, first, isObject, readCount, readId, readText, readTime } from './fields'
 import { normalisePresence, parsePresence, type Presence } from './presence'
 import { parsePresenceList, type PresenceList } from './presence-list'
-import { toPresenceMode, toPresenceStatus, type PresenceMode, type PresenceStatus } from './presence-status'
+import {
+  toLastSeenVisibility,
+  toPresenceMode,
+  toPresenceStatus,
+  type LastSeenVisibility,
+  type PresenceMode,
+  type PresenceStatus,
+} from './presence-status'
 
 /**
  * Everyone online according to a REST endpoint.
@@ -49,6 +56,8 @@ export interface MarkOfflineResult {
 export interface MyPresence extends Presence {
   mode: PresenceMode
   isAdmin: boolean
+  /** Who may see the caller's last seen (contract 6.4); absent when the backend does not say (no such choice). */
+  lastSeenVisibility?: LastSeenVisibility
 }
 
 /**
@@ -186,7 +195,10 @@ export function readMe(body: unknown): BodyResult<MyPresence> {
   }
   const status = presence.status
   const mode = toPresenceMode(pick(body, 'mode')) ?? (status === 'online' || status === 'offline' ? 'auto' : status)
-  return { ok: true, value: { ...presence, mode, isAdmin: pick(body, 'is_admin', 'isAdmin') === true }, issues }
+  const value: MyPresence = { ...presence, mode, isAdmin: pick(body, 'is_admin', 'isAdmin') === true }
+  const visibility = toLastSeenVisibility(pick(body, 'last_seen_visibility', 'lastSeenVisibility'))
+  if (visibility) value.lastSeenVisibility = visibility
+  return { ok: true, value, issues }
 }
 
 const EVENTS = new Set<string>(['online', 'offline', 'away', 'dnd'])

@@ -1,6 +1,6 @@
 import { PresenceApiError, readErrorBody } from './api-error'
 import { joinUrl, type EndpointName, type PresenceEndpoints } from './endpoints'
-import type { PresenceMode } from './presence-status'
+import type { LastSeenVisibility, PresenceMode } from './presence-status'
 import { resolveEndpoints, type BackendPreset } from './presets'
 import {
   readActivity,
@@ -77,6 +77,12 @@ export interface RequestOptions {
 export interface StatusUpdate {
   mode?: PresenceMode
   statusMessage?: string | null
+  /** When the message clears itself (epoch ms or a `Date`), or `null` for never (contract 6.3). */
+  statusExpiresAt?: number | Date | null
+  /** Who may see the caller's last seen (contract 6.4). */
+  lastSeenVisibility?: LastSeenVisibility
+  /** Whether the caller's REST presence is idle (contract 6.1). */
+  idle?: boolean
 }
 
 interface Call {
@@ -88,6 +94,14 @@ interface Call {
 }
 
 const now = () => new Date().toISOString()
+
+/**
+ * An expiry as the contract sends it: an ISO 8601 string, or `null` for never.
+ *
+ * @example
+ * isoOrNull(0) // '1970-01-01T00:00:00.000Z'
+ */
+export const isoOrNull = (at: number | Date | null): string | null => (at === null ? null : new Date(at).toISOString())
 
 /**
  * How many pages of a paginated list (an admin list's `pagination.has_next`) `onlineUsers()` reads at most.
@@ -230,6 +244,9 @@ export class PresenceRestClient {
     const body: Record<string, unknown> = {}
     if (update.mode !== undefined) body.mode = update.mode
     if (update.statusMessage !== undefined) body.status_message = update.statusMessage
+    if (update.statusExpiresAt !== undefined) body.status_expires_at = isoOrNull(update.statusExpiresAt)
+    if (update.lastSeenVisibility !== undefined) body.last_seen_visibility = update.lastSeenVisibility
+    if (update.idle !== undefined) body.idle = update.idle
     return this.#call({ endpoint: 'setStatus', method: 'PATCH', body, signal: options.signal }, readMe)
   }
 

@@ -1,7 +1,7 @@
 'use client'
 import { useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
-import type { Presence, PresenceMode, PresenceStatus } from '../client'
+import type { LastSeenVisibility, Presence, PresenceMode, PresenceStatus } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 
 /**
@@ -16,6 +16,12 @@ export interface MyStatus {
   /** What the user chose (`auto`, `away`, `dnd`, `invisible`); `null` until known. */
   mode: PresenceMode | null
   statusMessage: string | null
+  /** When the message clears itself (epoch ms, server clock); `null` for never or no message. */
+  statusExpiresAt: number | null
+  /** Whether the user shows as away because they left the keyboard (auto-away), not because they chose it. */
+  idle: boolean
+  /** Who may see the user's last seen; `null` while unknown or when the backend has no such choice. */
+  lastSeenVisibility: LastSeenVisibility | null
   user: Presence | null
 }
 
@@ -39,8 +45,17 @@ export function useMyStatus(): MyStatus {
   const source = useMemo(() => runtime.store.users.source(self), [runtime, self])
   const user = useSyncExternalStore(source.subscribe, source.get, source.get) ?? null
   const mode = useStore(runtime.store, (state) => state.mode)
+  const lastSeenVisibility = useStore(runtime.settings, (state) => state.lastSeenVisibility)
   return useMemo(
-    () => ({ status: user?.status ?? 'offline', mode, statusMessage: user?.statusMessage ?? null, user }),
-    [user, mode],
+    () => ({
+      status: user?.status ?? 'offline',
+      mode,
+      statusMessage: user?.statusMessage ?? null,
+      statusExpiresAt: user?.statusMessage == null ? null : (user.statusExpiresAt ?? null),
+      idle: user?.idle === true,
+      lastSeenVisibility,
+      user,
+    }),
+    [user, mode, lastSeenVisibility],
   )
 }

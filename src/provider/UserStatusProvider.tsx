@@ -9,7 +9,18 @@ import { PresenceContext, type PresenceContextValue } from './PresenceContext'
 /** The runtime options the provider takes as props; the rest go through `runtimeOptions`. */
 type ConnectionProps = Pick<
   PresenceRuntimeOptions,
-  'apiBaseUrl' | 'wsUrl' | 'backend' | 'endpoints' | 'heartbeatIntervalMs' | 'pollIntervalMs' | 'userId' | 'resolveUsers' | 'WebSocket' | 'fetch'
+  | 'apiBaseUrl'
+  | 'wsUrl'
+  | 'backend'
+  | 'endpoints'
+  | 'heartbeatIntervalMs'
+  | 'pollIntervalMs'
+  | 'userId'
+  | 'resolveUsers'
+  | 'WebSocket'
+  | 'fetch'
+  | 'idleAfterMs'
+  | 'device'
 >
 
 // Holds the resolver of the last committed render; the runtime calls it long after render, never during one.
@@ -73,7 +84,7 @@ export interface UserStatusProviderProps extends ConnectionProps {
  * }
  */
 export function UserStatusProvider(props: UserStatusProviderProps) {
-  const { token, apiBaseUrl, wsUrl, backend, endpoints, heartbeatIntervalMs, pollIntervalMs, userId, WebSocket, fetch } = props
+  const { token, apiBaseUrl, wsUrl, backend, endpoints, heartbeatIntervalMs, pollIntervalMs, userId, WebSocket, fetch, idleAfterMs, device } = props
   // The latest resolver behind one stable function: an inline `resolveUsers` must not make a new runtime.
   const [resolver] = useState(() => new LatestResolver())
   useEffect(() => resolver.set(props.resolveUsers))
@@ -101,8 +112,25 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
         resolveUsers: hasResolver ? resolver.resolve : undefined,
         WebSocket,
         fetch,
+        idleAfterMs,
+        device,
       }),
-    [runtimeOptions, apiBaseUrl, wsUrl, backend, endpointsKey, heartbeatIntervalMs, pollIntervalMs, userId, hasResolver, resolver, WebSocket, fetch],
+    [
+      runtimeOptions,
+      apiBaseUrl,
+      wsUrl,
+      backend,
+      endpointsKey,
+      heartbeatIntervalMs,
+      pollIntervalMs,
+      userId,
+      hasResolver,
+      resolver,
+      WebSocket,
+      fetch,
+      idleAfterMs,
+      device,
+    ],
   )
 
   const reportAuthError = useEffectEvent((error: unknown) => props.onAuthError?.(error))

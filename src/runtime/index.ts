@@ -26,3 +26,6 @@ export { modeOfStatus, normaliseStatusMessage, showsChange, statusOfMode, type S
 export { VisibilityManager, visibilityManager, type VisibilitySetup } from './visibility-manager'
 export { formatLastSeen, JUST_NOW_MS, lastSeenChangesAt } from './last-seen'
 export { subscribeTicker, tickerSize } from './last-seen-ticker'
+export { DEFAULT_IDLE_AFTER_MS, IDLE_INPUTS, IdleDetector, type IdleDetectorOptions, type InputTargetLike } from './idle-detector'
+export { IdleReporter, type IdleReporterHost, type IdleReporterOptions } from './idle-reporter'
+export { createOwnSettings, type OwnSettings, type OwnSettingsStore } from './own-settings'

@@ -15,6 +15,7 @@ import {
   type ActivityEntry,
   type BackendPreset,
   type Conversation,
+  type DeviceKind,
   type MyPresence,
   type OnlineUsers,
   type PresenceBackend,
@@ -37,10 +38,13 @@ import {
 import { fingerprint } from './fingerprint'
 import { lookUpFriends, type FriendsSnapshot } from './friends-lookup'
 import { HeartbeatManager, type HeartbeatManagerOptions, type HeartbeatStatusCell } from './heartbeat-manager'
+import { createIdleReporter, idleChannelName, socketUrlWithDevice } from './idle-wiring'
+import type { IdleReporter, IdleReporterOptions } from './idle-reporter'
+import { createOwnSettings, type OwnSettingsStore } from './own-settings'
 import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
-import { showsChange, type StatusChange } from './status-change'
+import { showsChange, statusFrame, type StatusChange } from './status-change'
 import { UserNames } from './user-names'
 import type { VisibilityManager } from './visibility-manager'
 
@@ -121,6 +125,15 @@ export interface PresenceRuntimeOptions {
   statusTimeoutMs?: number
   /** How long `markOffline` waits for the socket's close before it posts mark-offline anyway. Default 1 000. */
   closeTimeoutMs?: number
+  /**
+   * Without pointer, key, touch or wheel input in any tab of this browser for this long, the user is reported idle
+   * (others see them away while their mode is `auto`, contract 6.1). Default 600 000 (10 minutes); `false` off.
+   */
+  idleAfterMs?: number | false
+  /** The kind of device this app runs on, sent as `&device=` in the socket URL (contract 6.2). Default `'web'`. */
+  device?: DeviceKind
+  /** What the idle detector listens on and shares its clock with (tests inject both, and the clock). */
+  idle?: Pick<IdleReporterOptions, 'target' | 'BroadcastChannel' | 'now'>
 }
 
 /**
@@ -175,11 +188,14 @@ export class PresenceRuntime {
    */
   readonly store: PresenceStore
   readonly heartbeat: HeartbeatManager
+  /** The caller's settings that no presence record carries (who may see their last seen). */
+  readonly settings: OwnSettingsStore = createOwnSettings()
   readonly #events = new Listeners<RuntimeEvent>()
   readonly #batcher: EventBatcher
   readonly #polling: PollingFallback
   readonly #policy: SocketFallbackPolicy
   readonly #names: UserNames
+  readonly #idle: IdleReporter | null
   #socket: PresenceSocket | null = null
   #token: TokenSource = null
   #tokenKey: unknown = null
@@ -228,6 +244,12 @@ export class PresenceRuntime {
       coordinationKey: () => this.#heartbeatKey(),
       status: heartbeatStatus,
     })
+    this.#idle = createIdleReporter(this, {
+      patch: (idle) => this.#guard(this.rest.setStatus({ idle })).then((me) => this.#applyMe(me)),
+      onError: (error) => this.#events.emit({ type: 'invalid', source: 'idle', reason: error instanceof Error ? error.message : String(error) }),
+    })
+    // A new heartbeat leader is the tab that speaks for the REST presence now.
+    store.subscribe((state, previous) => state.heartbeat.isLeader !== previous.heartbeat.isLeader && this.#idle?.speakerChanged())
     this.#polling = new PollingFallback({
       poll: (signal) => this.#poll(signal),
       intervalMs: this.backend.listIntervalMs,
@@ -302,6 +324,7 @@ export class PresenceRuntime {
     this.#tokenKey = null
     this.#authReported = false
     this.store.getState().clear()
+    this.settings.setState({ lastSeenVisibility: null })
     this.store.setState({ lifecycle: RuntimeLifecycle.Stopped, mode: null, authError: null, syncError: null })
   }
 
@@ -339,7 +362,8 @@ export class PresenceRuntime {
   async setStatus(change: StatusChange): Promise<void> {
     const socket = this.#socket
     const self = this.store.getState().self
-    if (socket?.state === 'open' && self !== null) {
+    // Who may see the last seen shows in no record of the socket's: only the REST answer tells it was taken.
+    if (socket?.state === 'open' && self !== null && change.lastSeenVisibility === undefined) {
       const current = this.store.users.get(self)
       if (current && showsChange(current, change)) return
       if (await this.#sendStatus(socket, self, change)) return
@@ -406,7 +430,7 @@ export class PresenceRuntime {
   #goLive(run: AbortController): void {
     const { userId } = this.options
     if (userId !== null && userId !== undefined) this.store.getState().setSelf(userId)
-    const url = this.#socketUrl()
+    const url = socketUrlWithDevice(this.#socketUrl(), this.options.device)
     if (url === null) {
       this.#policy.giveUp()
     } else {
@@ -425,6 +449,10 @@ export class PresenceRuntime {
         if (run === this.#run) this.heartbeat.start()
       })
     }
+    void ready.then(() => {
+      const name = idleChannelName(this.options.apiBaseUrl ?? '', this.store.getState().self, this.#tokenKey)
+      if (run === this.#run && name !== null) this.#idle?.start(name)
+    })
   }
 
   // Stops whatever runs, keeps the store. Returns the new run.
@@ -439,6 +467,7 @@ export class PresenceRuntime {
     if (this.#socket) this.#socketClosed = this.#socket.close()
     for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
     this.heartbeat.stop({ forget: true })
+    this.#idle?.stop()
     this.#updateTransport()
     this.store.getState().setConnection({ nextRetryAt: null })
     return run
@@ -466,6 +495,7 @@ export class PresenceRuntime {
         this.#policy.observe(status, previous)
         this.#updateList()
         if (opened && this.backend.socketSends === 'changes') this.#polling.pollNow()
+        if (opened) this.#idle?.socketOpened()
         this.#updateTransport()
         // A caller that could not be fetched before (network) is fetched again once the socket is back.
         if (status.state === 'open' && previous.state !== 'open' && this.#needsMe() && this.store.getState().self === null) {
@@ -593,6 +623,8 @@ export class PresenceRuntime {
     actions.applyChanges([me])
     // After the record, whose update sets the mode it shows: what the server says the caller chose wins.
     if (this.store.getState().mode !== me.mode) this.store.setState({ mode: me.mode })
+    const lastSeenVisibility = me.lastSeenVisibility ?? null
+    if (this.settings.getState().lastSeenVisibility !== lastSeenVisibility) this.settings.setState({ lastSeenVisibility })
   }
 
   // Sends the status frame and waits for the echo of the caller's record showing the change. Resolves `false` when
@@ -621,7 +653,7 @@ export class PresenceRuntime {
         }
       })
       const timer = setTimeout(() => finish(false), this.options.statusTimeoutMs ?? RUNTIME.statusTimeoutMs)
-      const frame = { type: 'status' as const, ...change }
+      const frame = statusFrame(change)
       if (!socket.send(frame)) finish(false)
     })
   }

@@ -171,7 +171,8 @@ export function createPresenceStore(initial: Partial<PresenceData> = {}): Presen
     const publish = (changes: Written, patch: Partial<PresenceData>, wasSynced: boolean) => {
       const { self, mode, synced } = { ...get(), ...patch }
       const mine = self !== null && changes.has(self) ? users.get(self) : undefined
-      const shown = mine ? modeShown(mine.status) : null
+      // An auto-away (idle, contract 6.1) is still mode `auto`.
+      const shown = mine ? (mine.idle === true ? 'auto' : modeShown(mine.status)) : null
       if (shown !== null && shown !== mode) patch.mode = shown
       // The state first, so that a user's subscriber reading `synced` or `mode` sees this update's.
       if (Object.keys(patch).length) set(patch)

@@ -41,7 +41,8 @@ describe('an idle client with a healthy socket', () => {
       `[idle hour] HTTP requests: ${requests.seen.length} ${JSON.stringify(byPath)}; ` +
         `sockets opened: ${FakeWebSocket.instances.length}; frames sent (pings): ${socketFrames}`,
     )
-    expect(byPath).toEqual({ 'GET /api/users/me/': 1, 'POST /api/chat/heartbeat/': 30 })
+    // No input for an hour: after 10 minutes the user is reported idle, once (contract 6.1), and never again.
+    expect(byPath).toEqual({ 'GET /api/users/me/': 1, 'POST /api/chat/heartbeat/': 30, 'PATCH /api/users/me/status/': 1 })
     expect(FakeWebSocket.instances).toHaveLength(1)
     expect(FakeWebSocket.last.pings).toBe(120) // one at open, then every 30 s
   })

@@ -4,10 +4,12 @@ import type { ComponentProps, ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
+import { useServerClock } from '../../hooks/useServerClock'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
-import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
+import { OnlineStatusIndicator, presenceVariant } from '../OnlineStatusIndicator'
+import { formatUntil } from '../StatusPicker/expiry'
 import { statusLine } from './status-line'
 
 export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'> {
@@ -59,7 +61,11 @@ export function ChatHeader({
   const { status, statusMessage, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
   const displayName = user?.username ?? name ?? `User ${userId}`
-  const line = statusLine(status, statusMessage, lastSeen)
+  const variant = presenceVariant(user)
+  const { now, offset } = useServerClock()
+  const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null
+  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), undefined, offset)
+  const line = statusLine(status, statusMessage, lastSeen, { ...variant, until })
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
   const { synced } = usePresenceSession()
   const lookup = lookupPeer && synced && user === null
@@ -89,7 +95,7 @@ export function ChatHeader({
         src={avatarUrl !== undefined ? avatarUrl : (user?.profileImage ?? null)}
         name={displayName}
         alt=""
-        indicator={<OnlineStatusIndicator status={status} badge aria-hidden />}
+        indicator={<OnlineStatusIndicator status={status} {...variant} badge aria-hidden />}
       />
       <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col">
         <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent">

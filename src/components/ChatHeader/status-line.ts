@@ -1,5 +1,5 @@
 import type { PresenceStatus } from '../../index'
-import { STATUS_LABELS } from '../OnlineStatusIndicator'
+import { statusLabel, STATUS_LABELS } from '../OnlineStatusIndicator'
 
 /**
  * A chat header's status line: "Online", "Away — lunch", "Do not disturb", "Last seen 5 minutes ago", "Offline".
@@ -11,8 +11,16 @@ import { STATUS_LABELS } from '../OnlineStatusIndicator'
  * statusLine('offline', null, '5 minutes ago') // 'Last seen 5 minutes ago'
  * statusLine('offline', null, null) // 'Offline'
  */
-export function statusLine(status: PresenceStatus, statusMessage: string | null, lastSeen: string | null): string {
+export function statusLine(
+  status: PresenceStatus,
+  statusMessage: string | null,
+  lastSeen: string | null,
+  extra: { idle?: boolean; mobile?: boolean; until?: string } = {},
+): string {
+  // A hidden last seen (contract 6.4) arrives as null: it reads as "Offline", never as "never".
   if (status === 'offline') return lastSeen ? `Last seen ${lastSeen}` : STATUS_LABELS.offline
+  const words = statusLabel(status, null, extra)
   const message = statusMessage?.trim()
-  return message ? `${STATUS_LABELS[status]} — ${message}` : STATUS_LABELS[status]
+  if (!message) return words
+  return extra.until ? `${words} — ${message} (${extra.until})` : `${words} — ${message}`
 }

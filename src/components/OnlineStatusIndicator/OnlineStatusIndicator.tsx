@@ -3,7 +3,7 @@
 import type { ComponentProps } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
-import type { PresenceStatus } from '../../index'
+import type { Presence, PresenceStatus } from '../../index'
 import { cn } from '../../lib/cn'
 
 export type IndicatorSize = 'sm' | 'md' | 'lg'
@@ -27,8 +27,24 @@ export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>,
   badge?: boolean
   /** A soft pulse around an online dot; never shown under `prefers-reduced-motion`. Default `false`. */
   pulse?: boolean
-  /** The accessible name. Default: the status in words, e.g. "Do not disturb". */
+  /** The accessible name. Default: the status in words, e.g. "Do not disturb", "Away (idle)", "Online, on mobile". */
   label?: string
+  /** An `away` that the user did not choose: they left the keyboard (contract 6.1). Default `false`; live: from the store. */
+  idle?: boolean
+  /** The user is connected from a phone only: a phone-shaped mark instead of the dot (contract 6.2). Default `false`; live: from the store. */
+  mobile?: boolean
+}
+
+/**
+ * What the indicator shows beyond the status for a record: auto-away, and mobile only (every device a phone).
+ *
+ * @example
+ * presenceVariant({ ...jane, status: 'away', idle: true, devices: ['mobile'] }) // { idle: true, mobile: true }
+ */
+export function presenceVariant(user: Pick<Presence, 'status' | 'idle' | 'devices'> | null | undefined): { idle: boolean; mobile: boolean } {
+  if (!user || user.status === 'offline') return { idle: false, mobile: false }
+  const devices = user.devices ?? []
+  return { idle: user.status === 'away' && user.idle === true, mobile: devices.length > 0 && devices.every((kind) => kind === 'mobile') }
 }
 
 const sizes: Record<IndicatorSize, string> = {
@@ -45,6 +61,13 @@ const rings: Record<IndicatorSize, string> = {
 }
 
 // Each status has its own shape as well as its own colour, so that it never depends on colour alone.
+// A phone: an upright rounded rectangle in place of the circle (Discord's mobile mark), the status marks inside it.
+const phone: Record<IndicatorSize, string> = {
+  sm: 'pk:h-(--pk-spacing-presence-dot-md) pk:w-(--pk-spacing-presence-dot-sm) pk:rounded-[2px]',
+  md: 'pk:h-(--pk-spacing-presence-dot-lg) pk:w-(--pk-spacing-presence-dot-md) pk:rounded-[3px]',
+  lg: 'pk:h-[calc(var(--pk-spacing-presence-dot-lg)*1.4)] pk:w-(--pk-spacing-presence-dot-lg) pk:rounded-[4px]',
+}
+
 const shapes: Record<PresenceStatus, string> = {
   online: 'pk:bg-presence-online',
   away: 'pk:bg-presence-away pk:after:absolute pk:after:inset-[20%] pk:after:rounded-full pk:after:bg-presence-surface pk:after:translate-x-[-30%] pk:after:translate-y-[-30%]',
@@ -72,29 +95,40 @@ export function OnlineStatusIndicator({ status, userId, ...rest }: OnlineStatusI
 
 type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status: PresenceStatus }
 
-function LiveIndicator({ userId, label, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
-  const { status } = useUserStatus(userId)
+function LiveIndicator({ userId, label, idle, mobile, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
+  const { status, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
-  return <Dot {...rest} status={status} label={label ?? statusLabel(status, lastSeen)} />
+  const variant = presenceVariant(user)
+  const shown = { idle: idle ?? variant.idle, mobile: mobile ?? variant.mobile }
+  return <Dot {...rest} {...shown} status={status} label={label ?? statusLabel(status, lastSeen, shown)} />
 }
 
-/** The words for a status: "Do not disturb", or "Offline, last seen 5 minutes ago" when that is known. */
-export function statusLabel(status: PresenceStatus, lastSeen?: string | null): string {
-  return status === 'offline' && lastSeen ? `${STATUS_LABELS.offline}, last seen ${lastSeen}` : STATUS_LABELS[status]
+/**
+ * The words for a status: "Do not disturb", "Away (idle)" for an auto-away, ", on mobile" for a phone-only user,
+ * or "Offline, last seen 5 minutes ago" when that is known (a hidden last seen adds nothing).
+ */
+export function statusLabel(status: PresenceStatus, lastSeen?: string | null, variant: { idle?: boolean; mobile?: boolean } = {}): string {
+  if (status === 'offline') return lastSeen ? `${STATUS_LABELS.offline}, last seen ${lastSeen}` : STATUS_LABELS.offline
+  const words = status === 'away' && variant.idle ? `${STATUS_LABELS.away} (idle)` : STATUS_LABELS[status]
+  return variant.mobile ? `${words}, on mobile` : words
 }
 
-function Dot({ status, size = 'md', badge = false, pulse = false, label, className, ...rest }: DotProps) {
+function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
+  const onPhone = mobile && status !== 'offline'
+  const name = label ?? statusLabel(status, null, { idle, mobile })
   return (
     <span
       role="img"
-      aria-label={label ?? STATUS_LABELS[status]}
-      title={label ?? STATUS_LABELS[status]}
+      aria-label={name}
+      title={name}
       data-slot="status-indicator"
       data-status={status}
       data-size={size}
+      data-idle={status === 'away' && idle ? '' : undefined}
+      data-device={onPhone ? 'mobile' : undefined}
       className={cn(
         'pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
-        sizes[size],
+        onPhone ? phone[size] : sizes[size],
         shapes[status],
         (status === 'offline' || status === 'invisible') && rings[size],
         // Positioned either way: the shapes' ::after and the pulse are placed inside the dot.
@@ -103,6 +137,10 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, classNa
       )}
       {...rest}
     >
+      {onPhone && (
+        // The phone's home button: a phone reads as a phone at a glance, whatever its colour.
+        <span aria-hidden className="pk:absolute pk:bottom-[10%] pk:left-1/2 pk:size-[22%] pk:-translate-x-1/2 pk:rounded-full pk:bg-presence-surface" />
+      )}
       {pulse && status === 'online' && (
         <span
           aria-hidden

@@ -2,6 +2,7 @@
 export {
   OnlineStatusIndicator,
   STATUS_LABELS,
+  presenceVariant,
   statusLabel,
   type IndicatorSize,
   type OnlineStatusIndicatorProps,

@@ -4,7 +4,8 @@ import { memo, useId, useState } from 'react'
 import { formatLastSeen } from '../../hooks/useLastSeen'
 import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
-import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
+import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
+import { formatUntil } from '../StatusPicker/expiry'
 
 export interface UserTileProps {
   user: Presence
@@ -19,8 +20,11 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
   const tipId = useId()
   const [dismissed, setDismissed] = useState(false)
   const name = user.username ?? `User ${user.id}`
-  const status = statusLabel(user.status)
-  const active = showLastSeen && user.lastSeen !== null ? `Active ${formatLastSeen(user.lastSeen, Date.now() + serverOffset)}` : null
+  const variant = presenceVariant(user)
+  const status = statusLabel(user.status, null, variant)
+  const now = Date.now() + serverOffset
+  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, undefined, serverOffset) : ''
+  const active = showLastSeen && user.lastSeen !== null ? `Active ${formatLastSeen(user.lastSeen, now)}` : null
   return (
     <li className="pk:relative pk:flex pk:min-w-0 pk:justify-center">
       <button
@@ -42,7 +46,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
           alt=""
           size="lg"
           className="pk:[&>[data-slot=avatar-image]]:ring-2 pk:[&>[data-slot=avatar-image]]:ring-presence-gold pk:group-hover:[&>[data-slot=avatar-image]]:ring-presence-gold-hover"
-          indicator={<OnlineStatusIndicator status={user.status} badge aria-hidden />}
+          indicator={<OnlineStatusIndicator status={user.status} {...variant} badge aria-hidden />}
         />
         <span dir="auto" className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
           {name}
@@ -62,6 +66,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
             “{user.statusMessage}”
           </span>
         )}
+        {until && <span data-slot="online-user-until">{until}</span>}
         {active && <span className="pk:text-gray-300">{active}</span>}
       </span>
     </li>

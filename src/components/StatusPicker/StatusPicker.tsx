@@ -1,14 +1,18 @@
 'use client'
 
 import { useId, useRef, useState, type ComponentProps, type FormEvent } from 'react'
+import type { LastSeenVisibility } from '../../index'
 import { useMyStatus } from '../../hooks/useMyStatus'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
-import { useSetMyStatus } from '../../hooks/useSetMyStatus'
+import { useServerClock } from '../../hooks/useServerClock'
+import { useSetMyStatus, type MyStatusChange } from '../../hooks/useSetMyStatus'
 import type { PresenceMode } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
+import { EXPIRY_LABELS, EXPIRY_PRESETS, expiryOf, formatUntil, type ExpiryPreset } from './expiry'
 import { messageCount, STATUS_MESSAGE_MAX } from './message-length'
 import { MODE_OPTIONS } from './modes'
+import { VISIBILITY_OPTIONS } from './visibility'
 
 export type StatusPickerState = 'signed-out' | 'loading' | 'ready' | 'pending' | 'error' | 'saved'
 
@@ -19,6 +23,8 @@ export interface SavedStatus {
   /** The saved message, trimmed; `null` when cleared. */
   statusMessage: string | null
 }
+
+type Draft = { mode?: PresenceMode; message?: string; expiry?: ExpiryPreset; visibility?: LastSeenVisibility }
 
 export interface StatusPickerProps extends Omit<ComponentProps<'form'>, 'children' | 'onSubmit' | 'title'> {
   /** Called once the server has saved the status and the store shows it. Default none. */
@@ -63,7 +69,11 @@ export function StatusPicker({
   const { mutateAsync: setStatus, isPending, error } = useSetMyStatus()
   const running = usePresenceSession().lifecycle === 'running'
   // Only what the user edited; the rest follows the store, so the form reflects changes made elsewhere.
-  const [draft, setDraft] = useState<{ mode?: PresenceMode; message?: string }>({})
+  const [draft, setDraft] = useState<Draft>({})
+  const clock = useServerClock()
+  // Section 6 controls show only for a backend that sends the fields (one that does not cannot keep them).
+  const expires = my.user?.statusExpiresAt !== undefined
+  const visibility = draft.visibility ?? my.lastSeenVisibility
   const [saved, setSaved] = useState(false)
 
   const mode = draft.mode ?? my.mode
@@ -83,7 +93,7 @@ export function StatusPicker({
             ? 'loading'
             : 'ready'
 
-  const edit = (patch: { mode?: PresenceMode; message?: string }) => {
+  const edit = (patch: Draft) => {
     setDraft((current) => ({ ...current, ...patch }))
     setSaved(false)
   }
@@ -98,7 +108,13 @@ export function StatusPicker({
     let statusMessage: string | null
     try {
       // The hook trims the message (a blank one clears it) and resolves with the change as sent.
-      statusMessage = (await setStatus({ statusMessage: message, ...(mode !== null && { mode }) })).statusMessage ?? null
+      const change: MyStatusChange = { statusMessage: message, ...(mode !== null && { mode }) }
+      // A new message without an expiry clears the old one; an untouched message keeps its own.
+      if (expires && message.trim() !== '' && (draft.expiry !== undefined || draft.message !== undefined)) {
+        change.statusExpiresAt = expiryOf(draft.expiry ?? 'never', clock.now(), clock.offset)
+      }
+      if (draft.visibility !== undefined) change.lastSeenVisibility = draft.visibility
+      statusMessage = (await setStatus(change)).statusMessage ?? null
     } catch {
       // Shown from `error` below.
       return
@@ -214,11 +230,54 @@ export function StatusPicker({
               Clear
             </button>
           </div>
+          {expires && (
+            <div className="pk:flex pk:items-center pk:gap-2">
+              <label htmlFor={`${ids}-expiry`} className="pk:text-sm pk:font-medium">
+                Clear after
+              </label>
+              <select
+                id={`${ids}-expiry`}
+                data-slot="status-picker-expiry"
+                value={draft.expiry ?? (draft.message === undefined && my.statusExpiresAt !== null ? 'keep' : 'never')}
+                onChange={(event) => edit({ expiry: event.target.value as ExpiryPreset })}
+                className="pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
+              >
+                {draft.expiry === undefined && draft.message === undefined && my.statusExpiresAt !== null && (
+                  <option value="keep">{formatUntil(my.statusExpiresAt, clock.now(), undefined, clock.offset)}</option>
+                )}
+                {EXPIRY_PRESETS.map((preset) => (
+                  <option key={preset} value={preset}>
+                    {EXPIRY_LABELS[preset]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {/* Kept mounted, so that the warning is announced when it appears; its text does not change while typing. */}
           <p id={overId} aria-live="polite" className="pk:text-xs pk:text-presence-danger pk:empty:hidden">
             {tooLong ? `Keep the message to ${STATUS_MESSAGE_MAX} characters.` : ''}
           </p>
         </div>
+
+        {visibility !== null && (
+          <div data-slot="status-picker-last-seen" className="pk:flex pk:items-center pk:gap-2">
+            <label htmlFor={`${ids}-last-seen`} className="pk:text-sm pk:font-medium">
+              Who can see your last seen
+            </label>
+            <select
+              id={`${ids}-last-seen`}
+              value={visibility}
+              onChange={(event) => edit({ visibility: event.target.value as LastSeenVisibility })}
+              className="pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
+            >
+              {VISIBILITY_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </fieldset>
 
       {state === 'error' && (

@@ -6,7 +6,8 @@ import { useUserStatus } from '../../hooks/useUserStatus'
 import type { Conversation, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
-import { OnlineStatusIndicator, statusLabel } from '../OnlineStatusIndicator'
+import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
+import { formatUntil } from '../StatusPicker/expiry'
 import { formatFullTime, formatMessageTimeOn, isDisplayableTime } from './format-time'
 
 /** What the list hands each row. Every prop but `active` and `selected` is stable while the row stays put. */
@@ -81,7 +82,11 @@ function RowView({
 }: ConversationRowProps & { user: Presence; lastSeen: string | null }) {
   const name = displayName(user)
   const message = user.status === 'offline' ? null : user.statusMessage?.trim() || null
-  const status = statusLabel(user.status, lastSeen) + (message ? ` — ${message}` : '')
+  const variant = presenceVariant(user)
+  const expiresAt = message && typeof user.statusExpiresAt === 'number' ? user.statusExpiresAt : null
+  // Read against the day the row shows its times for (today's start is as good as now for "3 PM" or "Fri 3 PM").
+  const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today)
+  const status = statusLabel(user.status, lastSeen, variant) + (message ? ` — ${message}${until ? ` (${until})` : ''}` : '')
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
   const text = last ? `${mine ? 'You: ' : ''}${last.text}` : null
@@ -109,7 +114,7 @@ function RowView({
         src={user.profileImage}
         name={name}
         alt=""
-        indicator={<OnlineStatusIndicator status={user.status} badge label={status} aria-hidden />}
+        indicator={<OnlineStatusIndicator status={user.status} {...variant} badge label={status} aria-hidden />}
       />
       <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col pk:gap-0.5">
         <div className="pk:flex pk:items-baseline pk:gap-2">
