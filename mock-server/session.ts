@@ -102,8 +102,8 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
 
       switch (frame.data.type) {
         case 'ping': {
-          presence.touch(userId)
-          const pong = protocol.pong(backend)
+          // One reading of the clock: the pong's time is the last seen the ping set (two readings can differ by 1 ms).
+          const pong = protocol.pong(backend, presence.touch(userId))
           return pong ? reply(pong) : undefined
         }
         case 'status': {

@@ -131,11 +131,14 @@ export class Presence {
     })
   }
 
-  /** A sign of life that is not REST presence (a `ping` frame). */
-  touch(userId: number): void {
+  /** A sign of life that is not REST presence (a `ping` frame); returns its instant, the user's new last seen. */
+  touch(userId: number): number {
+    let at = this.clock.now()
     this.#mutate(userId, (user, now) => {
       user.lastActivity = now
+      at = now
     })
+    return at
   }
 
   /** A new socket of the user; `device` is what its URL said it is (section 6.2). */

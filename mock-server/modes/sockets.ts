@@ -13,7 +13,7 @@ export const contractSocket: SocketProtocol = {
       type: 'online_users',
       onlineUsers: listVisible(presence, { userId }).map(([user, view]) => camelUser(origin, user, view)),
     }),
-  pong: ({ presence }) => ({ type: 'pong', ts: iso(presence.clock.now()) }),
+  pong: (_backend, at) => ({ type: 'pong', ts: iso(at) }),
   statusFrames: true,
   announce: {
     kind: 'user',

@@ -21,8 +21,8 @@ export interface SocketProtocol {
   readonly paths: readonly string[]
   /** The first frame after a connection opens; null sends none. */
   greeting(backend: MockBackend, userId: number, origin: string): string | null
-  /** The answer to `{"type":"ping"}` (always a sign of life); null answers nothing. */
-  pong(backend: MockBackend): object | null
+  /** The answer to `{"type":"ping"}` (always a sign of life, at `at`: the pong's time is the last seen it set); null answers nothing. */
+  pong(backend: MockBackend, at: number): object | null
   /** Whether `{"type":"status"}` frames are part of the protocol. */
   readonly statusFrames: boolean
   /**
