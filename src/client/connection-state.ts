@@ -11,7 +11,7 @@
  *   again, normally with a new token.
  *
  * @example
- * import { ConnectionState } from 'presence-kit/client'
+ * import { ConnectionState } from 'presence-kit'
  * if (socket.getStatus().state === ConnectionState.Unauthorized) refreshToken()
  */
 export const ConnectionState = {

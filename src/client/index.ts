@@ -19,7 +19,7 @@ export {
   type PresencePatch,
 } from './presence'
 export { parsePresenceList, type PresenceList } from './presence-list'
-export { LastSeenVisibility, PresenceMode, PresenceStatus, toLastSeenVisibility, toPresenceMode, toPresenceStatus } from './presence-status'
+export { LastSeenVisibility, PresenceMode, PresenceStatus, modeOfStatus, toLastSeenVisibility, toPresenceMode, toPresenceStatus } from './presence-status'
 export { BackendPreset, SocketSends, backendPreset, presets, resolveEndpoints, type PresenceBackend } from './presets'
 export type {
   ActivityEntry,

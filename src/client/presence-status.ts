@@ -3,7 +3,7 @@
  * everyone else sees an invisible user as `offline`.
  *
  * @example
- * import { PresenceStatus } from 'presence-kit/client'
+ * import { PresenceStatus } from 'presence-kit'
  * const dot = user.status === PresenceStatus.Dnd ? 'red' : 'green'
  */
 export const PresenceStatus = {
@@ -26,7 +26,7 @@ export type PresenceStatus = (typeof PresenceStatus)[keyof typeof PresenceStatus
  * What a user chose for themself (contract §1): `auto` lets presence decide between online and offline.
  *
  * @example
- * import { PresenceMode } from 'presence-kit/client'
+ * import { PresenceMode } from 'presence-kit'
  * await rest.setStatus({ mode: PresenceMode.Away })
  */
 export const PresenceMode = {
@@ -43,6 +43,27 @@ export const PresenceMode = {
  * const modes: PresenceMode[] = ['auto', 'away', 'dnd', 'invisible']
  */
 export type PresenceMode = (typeof PresenceMode)[keyof typeof PresenceMode]
+
+/**
+ * The mode that the caller's own status shows; `null` for `offline`, which any mode can be while disconnected.
+ *
+ * @example
+ * modeOfStatus('away') // 'away'
+ */
+export function modeOfStatus(status: PresenceStatus): PresenceMode | null {
+  switch (status) {
+    case 'online':
+      return 'auto'
+    case 'away':
+    case 'dnd':
+    case 'invisible':
+      return status
+    case 'offline':
+      return null
+    default:
+      return status satisfies never
+  }
+}
 
 const STATUSES = new Set<string>(Object.values(PresenceStatus))
 const MODES = new Set<string>(Object.values(PresenceMode))
@@ -76,7 +97,7 @@ export function toPresenceMode(value: unknown): PresenceMode | null {
  * Who may see a user's last seen (contract 6.4, WhatsApp's choice).
  *
  * @example
- * import { LastSeenVisibility } from 'presence-kit/client'
+ * import { LastSeenVisibility } from 'presence-kit'
  * await rest.setStatus({ lastSeenVisibility: LastSeenVisibility.Friends })
  */
 export const LastSeenVisibility = {

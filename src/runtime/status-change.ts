@@ -49,26 +49,6 @@ export function statusOfMode(mode: PresenceMode): PresenceStatus {
   }
 }
 
-/**
- * The mode that the caller's own status shows; `null` for `offline`, which any mode can be while disconnected.
- *
- * @example
- * modeOfStatus('away') // 'away'
- */
-export function modeOfStatus(status: PresenceStatus): PresenceMode | null {
-  switch (status) {
-    case 'online':
-      return 'auto'
-    case 'away':
-    case 'dnd':
-    case 'invisible':
-      return status
-    case 'offline':
-      return null
-    default:
-      return status satisfies never
-  }
-}
 
 /**
  * A status message as the contract stores it: trimmed, and a blank one is `null`.

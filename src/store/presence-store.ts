@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { ConnectionState, type PresenceMode, type PresencePatch, type PresenceStatus } from '../client'
+import { ConnectionState, modeOfStatus, type PresenceMode, type PresencePatch } from '../client'
 import { IDLE_HEARTBEAT, RuntimeLifecycle, type HeartbeatStatus } from './runtime-status'
 import { UsersTable, type Written } from './users-table'
 
@@ -136,22 +136,6 @@ const initialData = (): PresenceData => ({
   syncError: null,
 })
 
-// The mode a record shows; an offline record tells nothing about it.
-function modeShown(status: PresenceStatus): PresenceMode | null {
-  switch (status) {
-    case 'online':
-      return 'auto'
-    case 'away':
-    case 'dnd':
-    case 'invisible':
-      return status
-    case 'offline':
-      return null
-    default:
-      return status satisfies never
-  }
-}
-
 const sameConnection = (a: PresenceConnection, b: PresenceConnection) =>
   a.state === b.state && a.polling === b.polling && a.nextRetryAt === b.nextRetryAt && a.serverOffset === b.serverOffset
 
@@ -172,7 +156,7 @@ export function createPresenceStore(initial: Partial<PresenceData> = {}): Presen
       const { self, mode, synced } = { ...get(), ...patch }
       const mine = self !== null && changes.has(self) ? users.get(self) : undefined
       // An auto-away (idle, contract 6.1) is still mode `auto`.
-      const shown = mine ? (mine.idle === true ? 'auto' : modeShown(mine.status)) : null
+      const shown = mine ? (mine.idle === true ? 'auto' : modeOfStatus(mine.status)) : null
       if (shown !== null && shown !== mode) patch.mode = shown
       // The state first, so that a user's subscriber reading `synced` or `mode` sees this update's.
       if (Object.keys(patch).length) set(patch)
