@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { afterEach, beforeEach, expect } from 'vitest'
 import type { BackendName } from '../../../mock-server/modes'
 import { loadOpenApi, type OpenApiChecker } from './openapi'
 
@@ -416,3 +416,35 @@ export async function expectHealthy(d: Driver): Promise<void> {
 export const isUtcIso = (value: unknown) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$/.test(value) && !Number.isNaN(Date.parse(value))
 
+// --- what every contract test file uses: a fresh backend per test, the error shape, a quiet socket --------------
+
+/** A fresh backend for every test (tests are independent); frames and sockets are checked and closed after it. */
+export function fresh(makeDriver: MakeDriver, options?: DriverOptions): () => Driver {
+  let current: Driver | undefined
+  beforeEach(async () => {
+    current = await makeDriver(options)
+  })
+  afterEach(async () => {
+    const driver = current
+    current = undefined
+    if (!driver) return
+    await driver.close()
+    expect(driver.frameErrors, 'WebSocket frames that break the contract shapes').toEqual([])
+  })
+  return () => current!
+}
+
+/** The contract's JSON error: that status, that code, a message, and the field named when one is given. */
+export function expectError(res: HttpResult, status: number, code: string, field?: string) {
+  expect(res.status, res.text).toBe(status)
+  expect(res.headers.get('content-type') ?? '').toMatch(/json/)
+  expect(res.json).toEqual({ error: { code, message: expect.any(String) } })
+  if (field) expect(res.json.error.message).toContain(field)
+}
+
+export async function quiet(socket: TestSocket): Promise<Json[]> {
+  await sleep(80)
+  return sync(socket)
+}
+
+export const idOf = (s: Session): number => s.user.id

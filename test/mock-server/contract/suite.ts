@@ -1,8 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   advance,
   call,
   connect,
+  expectError,
+  fresh,
+  idOf,
+  quiet,
   controlPresence,
   eventsAbout,
   expectHealthy,
@@ -15,12 +19,10 @@ import {
   sleep,
   sync,
   type Driver,
-  type DriverOptions,
   type HttpResult,
   type Json,
   type MakeDriver,
   type Session,
-  type TestSocket,
 } from './driver'
 import { v2Suite } from './v2'
 
@@ -29,30 +31,7 @@ const TTL = 300
 const TOKEN_TTL = 900
 const KIB = 1024
 
-/** A fresh backend for every test (tests are independent); frames and sockets are checked and closed after it. */
-function fresh(makeDriver: MakeDriver, options?: DriverOptions): () => Driver {
-  let current: Driver | undefined
-  beforeEach(async () => {
-    current = await makeDriver(options)
-  })
-  afterEach(async () => {
-    const driver = current
-    current = undefined
-    if (!driver) return
-    await driver.close()
-    expect(driver.frameErrors, 'WebSocket frames that break the contract shapes').toEqual([])
-  })
-  return () => current!
-}
-
 // --- small helpers in the contract's terms ---------------------------------------------------------------------
-
-function expectError(res: HttpResult, status: number, code: string, field?: string) {
-  expect(res.status, res.text).toBe(status)
-  expect(res.headers.get('content-type') ?? '').toMatch(/json/)
-  expect(res.json).toEqual({ error: { code, message: expect.any(String) } })
-  if (field) expect(res.json.error.message).toContain(field)
-}
 
 /** Logged in, then marked offline: a user that others see offline, with a live token pair. */
 async function offlineUser(d: Driver, username: string): Promise<Session> {
@@ -72,8 +51,6 @@ async function socketOnlyUserWatched(d: Driver) {
   return { u, tab, w, ws }
 }
 
-const idOf = (s: Session): number => s.user.id
-
 const ids = (list: Json[]): number[] => list.map((u) => u.id)
 
 /** The ids that `viewer` sees online in `/api/users/online/` (the viewer excluded). */
@@ -82,10 +59,6 @@ async function seenOnline(d: Driver, viewer: Session): Promise<number[]> {
 }
 
 /** Waits a little past the coalescing window, then a ping barrier: everything sent by then, unconsumed. */
-async function quiet(socket: TestSocket): Promise<Json[]> {
-  await sleep(80)
-  return sync(socket)
-}
 
 /** The admin's view of a user (not a sign of life of that user). */
 async function adminView(d: Driver, userId: number): Promise<Json> {

@@ -1,18 +1,21 @@
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   advance,
   call,
   connect,
+  expectError,
+  fresh,
+  idOf,
+  quiet,
   get,
   isStatusOf,
+  isUtcIso,
   login,
   sleep,
   sync,
   type Driver,
-  type DriverOptions,
-  type HttpResult,
   type Json,
   type MakeDriver,
   type Session,
@@ -26,36 +29,8 @@ import {
 
 const TTL = 300
 
-const isUtc = (value: unknown) => typeof value === 'string' && /Z$/.test(value) && !Number.isNaN(Date.parse(value))
 
-function fresh(makeDriver: MakeDriver, options?: DriverOptions): () => Driver {
-  let current: Driver | undefined
-  beforeEach(async () => {
-    current = await makeDriver(options)
-  })
-  afterEach(async () => {
-    const driver = current
-    current = undefined
-    if (!driver) return
-    await driver.close()
-    expect(driver.frameErrors, 'WebSocket frames that break the contract shapes').toEqual([])
-  })
-  return () => current!
-}
 
-const idOf = (s: Session): number => s.user.id
-
-function expectError(res: HttpResult, status: number, code: string, field?: string) {
-  expect(res.status, res.text).toBe(status)
-  expect(res.json).toEqual({ error: { code, message: expect.any(String) } })
-  if (field) expect(res.json.error.message).toContain(field)
-}
-
-/** A little past the coalescing window, then a ping barrier: everything the server sent by then, unconsumed. */
-async function quiet(socket: TestSocket): Promise<Json[]> {
-  await sleep(80)
-  return sync(socket)
-}
 
 const about = (messages: Json[], userId: number) =>
   messages.filter((m) => m.type === 'user.status.changed' && m.user?.id === userId)
@@ -634,7 +609,7 @@ export function v2Suite(makeDriver: MakeDriver) {
       frame(tab, { lastSeenVisibility: 'friends', statusMessage: 'friends only' })
       const toFriend = await eventWith(ws, idOf(u), { statusMessage: 'friends only' })
       const toStranger = await eventWith(ss, idOf(u), { statusMessage: 'friends only' })
-      expect(isUtc(toFriend.user.lastSeen)).toBe(true)
+      expect(isUtcIso(toFriend.user.lastSeen)).toBe(true)
       expect(toStranger.user.lastSeen).toBeNull()
       const friend = await lastSeenAsSeenBy(d, w, idOf(u))
       expect(Object.values(friend).every((v) => typeof v === 'string'), JSON.stringify(friend)).toBe(true)
@@ -655,22 +630,22 @@ export function v2Suite(makeDriver: MakeDriver) {
       const d = driver()
       const { u, tab } = await watched(d)
       const me = await patch(d, u, { last_seen_visibility: 'nobody' })
-      expect(isUtc(me.last_seen)).toBe(true)
+      expect(isUtcIso(me.last_seen)).toBe(true)
       const admin = await adminOf(d, idOf(u))
-      expect(isUtc(admin.status.last_seen)).toBe(true)
-      expect(isUtc(admin.listed.last_seen)).toBe(true)
-      expect(isUtc(admin.listed.last_activity)).toBe(true)
+      expect(isUtcIso(admin.status.last_seen)).toBe(true)
+      expect(isUtcIso(admin.listed.last_seen)).toBe(true)
+      expect(isUtcIso(admin.listed.last_activity)).toBe(true)
       // The admin as an ordinary viewer, outside the admin endpoints: hidden like anyone else's view.
       const adminSession = await login(d, 'admin')
       expect((await restViews(d, adminSession, idOf(u))).camel.lastSeen).toBeNull()
       const own = await restViews(d, u, idOf(u))
-      expect(isUtc(own.camel.lastSeen)).toBe(true)
+      expect(isUtcIso(own.camel.lastSeen)).toBe(true)
       const beat = await call(d, u.access, 'POST', '/api/chat/heartbeat/', {})
-      expect(isUtc(beat.last_seen)).toBe(true)
+      expect(isUtcIso(beat.last_seen)).toBe(true)
       frame(tab, { statusMessage: 'mine' })
-      expect(isUtc((await eventWith(tab, idOf(u), { statusMessage: 'mine' })).user.lastSeen)).toBe(true)
+      expect(isUtcIso((await eventWith(tab, idOf(u), { statusMessage: 'mine' })).user.lastSeen)).toBe(true)
       const again = await connectAs(d, u.access)
-      expect(isUtc(again.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).lastSeen)).toBe(true)
+      expect(isUtcIso(again.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).lastSeen)).toBe(true)
     })
 
     it('6.4 an invisible user\'s frozen last seen is hidden too from who may not see it', async () => {
@@ -692,7 +667,7 @@ export function v2Suite(makeDriver: MakeDriver) {
       expect((await restViews(d, stranger, idOf(u))).camel.lastSeen).toBeNull()
       frame(tab, { lastSeenVisibility: 'everyone' })
       expect(about(await quiet(ws), idOf(u))).toEqual([])
-      expect(isUtc((await restViews(d, stranger, idOf(u))).camel.lastSeen)).toBe(true)
+      expect(isUtcIso((await restViews(d, stranger, idOf(u))).camel.lastSeen)).toBe(true)
     })
   })
 
