@@ -87,6 +87,21 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
     return (await handle.jsonValue()) as number
   }
 
+  /** A fresh mock, and B: john_doe's page, whose header watches jane_smith (A). */
+  async function watcherOfJane(): Promise<Page> {
+    await api('POST', '/__mock__/reset')
+    const b = await openApp(await newContext(), JANE)
+    await signIn(b, 'john_doe')
+    return b
+  }
+
+  /** A: jane_smith signed in on a page of `context` (a new one by default). */
+  async function jane(context?: BrowserContext): Promise<Page> {
+    const a = await openApp(context ?? (await newContext()))
+    await signIn(a, 'jane_smith')
+    return a
+  }
+
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
   })
@@ -104,9 +119,7 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
   })
 
   it('seed 002 tests 1–4: login → green dot, idle and hidden stay green, logout → grey', async () => {
-    await api('POST', '/__mock__/reset')
-    const b = await openApp(await newContext(), JANE)
-    await signIn(b, 'john_doe')
+    const b = await watcherOfJane()
     await becomes(b, 'offline', 0)
 
     // Test 1: A logs in in another browser; B sees A's green dot.
@@ -152,9 +165,7 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
   })
 
   it('seed 001 tests 1 and 3: two tabs, one closed → still online; both closed → offline after the grace period', async () => {
-    await api('POST', '/__mock__/reset')
-    const b = await openApp(await newContext(), JANE)
-    await signIn(b, 'john_doe')
+    const b = await watcherOfJane()
     const context = await newContext()
     const tab1 = await openApp(context)
     await signIn(tab1, 'jane_smith')
@@ -181,11 +192,8 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
   })
 
   it('an invisible user disappears from the other user’s OnlineUsers card', async () => {
-    await api('POST', '/__mock__/reset')
-    const b = await openApp(await newContext(), JANE)
-    await signIn(b, 'john_doe')
-    const a = await openApp(await newContext())
-    await signIn(a, 'jane_smith')
+    const b = await watcherOfJane()
+    const a = await jane()
     await expect.poll(() => b.getByRole('button', { name: 'jane_smith, Online' }).count()).toBe(1)
     await a.getByRole('radio', { name: /Invisible/ }).check()
     await a.getByRole('button', { name: 'Save' }).click()
@@ -198,11 +206,8 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
   })
 
   it('an admin sets a user away and the others see it', async () => {
-    await api('POST', '/__mock__/reset')
-    const b = await openApp(await newContext(), JANE)
-    await signIn(b, 'john_doe')
-    const a = await openApp(await newContext())
-    await signIn(a, 'jane_smith')
+    const b = await watcherOfJane()
+    const a = await jane()
     await becomes(b, 'online', 0)
     const admin = await api('POST', '/api/auth/login/', { username: 'admin', password: 'password' })
     const setAt = Date.now()
@@ -215,14 +220,11 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
   })
 
   it('contract 6.1: A idle longer than idleAfterMs is away on B’s page, online again once A moves the mouse', async () => {
-    await api('POST', '/__mock__/reset')
-    const b = await openApp(await newContext(), JANE)
-    await signIn(b, 'john_doe')
+    const b = await watcherOfJane()
     const context = await newContext()
     // A's page runs on Playwright's clock, so that ten minutes without input pass at once; the server's do not.
     await context.clock.install()
-    const a = await openApp(context)
-    await signIn(a, 'jane_smith')
+    const a = await jane(context)
     await becomes(b, 'online', 0)
     await expect.poll(() => a.getByRole('button', { name: 'jane_smith, Online' }).count()).toBe(1)
     const idleAt = Date.now()
@@ -239,11 +241,8 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
   })
 
   it('contract 6.3: A’s message set to expire in 30 minutes leaves B’s page when the mock clock moves 31 minutes on', async () => {
-    await api('POST', '/__mock__/reset')
-    const b = await openApp(await newContext(), JANE)
-    await signIn(b, 'john_doe')
-    const a = await openApp(await newContext())
-    await signIn(a, 'jane_smith')
+    const b = await watcherOfJane()
+    const a = await jane()
     await becomes(b, 'online', 0)
     await a.getByRole('textbox', { name: 'Status message' }).fill('In a meeting')
     await a.getByRole('combobox', { name: 'Clear after' }).selectOption('30m')
