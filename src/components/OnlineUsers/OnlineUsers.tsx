@@ -1,6 +1,6 @@
 'use client'
 
-import { useId, type ComponentProps } from 'react'
+import { useEffect, useId, useRef, useState, type ComponentProps, type KeyboardEvent } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
@@ -29,7 +29,23 @@ export interface OnlineUsersProps extends Omit<ComponentProps<'section'>, 'title
   includeSelf?: boolean
   /** "Active 2 minutes ago" in each tooltip. Default `true`. */
   showLastSeen?: boolean
+  /** The grid scrolls past this height (a number is px, a string any CSS length; `'none'` never scrolls). Default `480`. */
+  maxHeight?: number | string
 }
+
+// The card's own words (i18n: one hunk to route through the messages catalogue).
+const TEXT = {
+  you: 'You',
+  more: (count: number) => `+${count} more`,
+  showFewer: 'Show fewer',
+  users: 'Online users',
+}
+
+/**
+ * How long the card waits for the signed-in user's id (`/api/users/me/`) once the list is there, before showing the
+ * list without knowing whom to leave out: a backend whose `/api/users/me/` fails would otherwise keep it loading.
+ */
+export const SELF_WAIT_MS = 3_000
 
 const SKELETONS = 6
 const NO_USERS = { users: [], total: 0 }
@@ -48,18 +64,35 @@ export function OnlineUsers({
   filter = 'all',
   includeSelf = false,
   showLastSeen = true,
+  maxHeight = 480,
   className,
   ...rest
 }: OnlineUsersProps) {
   const titleId = useId()
+  const gridId = useId()
+  const headerRef = useRef<HTMLElement>(null)
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  const gridRef = useRef<HTMLUListElement>(null)
+  const [expanded, setExpanded] = useState(false)
   const limit = Math.max(0, Math.floor(maxUsers))
-  const { data, isPending: isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
+  const { data, isPending: listPending, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit: expanded ? undefined : limit })
   const { users, total } = data ?? NO_USERS
   const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
   const { offset } = useServerClock()
   // Signed out: no session runs, none is expected (a token given in this render is loading, not signed out) and the
   // store is empty (signing out clears it; what a store holds anyway is shown).
-  const { lifecycle } = usePresenceSession()
+  const { lifecycle, userId: self, authError } = usePresenceSession()
+  // No flash of self: the socket's first list includes the caller, who is known only once `/api/users/me/` answers
+  // (or at once, from the provider's `userId`). Until then the card cannot leave them out, so it keeps loading.
+  const selfUnknown = !includeSelf && lifecycle === 'running' && self === null && authError == null
+  const [selfWaitOver, setSelfWaitOver] = useState(false)
+  const waitingForSelf = selfUnknown && !listPending && !selfWaitOver
+  useEffect(() => {
+    if (!waitingForSelf) return
+    const timer = setTimeout(() => setSelfWaitOver(true), SELF_WAIT_MS)
+    return () => clearTimeout(timer)
+  }, [waitingForSelf])
+  const isLoading = listPending || waitingForSelf
   const signedOut = lifecycle === 'stopped' && !isLoading && users.length === 0
   const state: OnlineUsersState = signedOut
     ? 'signed-out'
@@ -77,6 +110,24 @@ export function OnlineUsers({
   // Polling is news only where it replaces a socket; a backend without one always polls.
   const reconnecting = !signedOut && !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
   const more = total - users.length
+  const expandable = total > limit
+  const collapse = () => {
+    setExpanded(false)
+    toggleRef.current?.focus()
+  }
+  const onGridKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !expanded) return
+    event.stopPropagation()
+    collapse()
+  }
+  // Expanding moves the focus to the first user it revealed; collapsing keeps it on the toggle.
+  const revealFrom = useRef<number | null>(null)
+  useEffect(() => {
+    const index = revealFrom.current
+    if (index === null || !expanded) return
+    revealFrom.current = null
+    gridRef.current?.querySelectorAll<HTMLElement>('[data-slot="online-user"]')[index]?.focus()
+  }, [expanded, users])
 
   return (
     <section
@@ -94,7 +145,7 @@ export function OnlineUsers({
         aria-hidden
         className="pk:pointer-events-none pk:absolute pk:inset-0 pk:-z-10 pk:bg-[radial-gradient(120%_90%_at_25%_15%,transparent_35%,rgb(0_0_0/0.28))]"
       />
-      <header className="pk:mb-4 pk:flex pk:items-baseline pk:justify-between pk:gap-3">
+      <header ref={headerRef} className="pk:mb-4 pk:flex pk:items-baseline pk:justify-between pk:gap-3">
         {/* dir="auto": the title and the count are text of their own ("Who's Online?", not "?Who's Online", in a
             right-to-left page); a translated title takes its own direction. */}
         <h2 id={titleId} dir="auto" className="pk:truncate pk:text-xl pk:font-bold pk:tracking-tight">
@@ -155,23 +206,58 @@ export function OnlineUsers({
       )}
 
       {state === 'ready' && (
-        <ul className="pk:grid pk:grid-cols-2 pk:gap-4 pk:@md:grid-cols-3 pk:@3xl:grid-cols-4 pk:@5xl:grid-cols-5">
-          {users.map((user) => (
-            <UserTile key={user.id} user={user} serverOffset={offset} showLastSeen={showLastSeen} onUserClick={onUserClick} />
-          ))}
-          {more > 0 && (
-            <li className="pk:flex pk:items-center pk:justify-center">
-              <span
-                data-slot="online-users-more"
-                className="pk:flex pk:size-14 pk:items-center pk:justify-center pk:rounded-full pk:border-2 pk:border-dashed pk:border-presence-gold pk:text-sm pk:font-semibold"
-                aria-label={`${more} more online`}
-                role="img"
-              >
-                +{more}
-              </span>
-            </li>
-          )}
-        </ul>
+        <div
+          data-slot="online-users-scroll"
+          style={{ maxHeight: typeof maxHeight === 'number' ? `${maxHeight}px` : maxHeight }}
+          // Room for the tiles' focus rings and hover scale inside the scroller, which clips them otherwise.
+          className="pk:-m-2 pk:overflow-y-auto pk:overscroll-contain pk:p-2"
+        >
+          <ul
+            ref={gridRef}
+            id={gridId}
+            aria-label={TEXT.users}
+            onKeyDown={onGridKeyDown}
+            className="pk:grid pk:grid-cols-2 pk:gap-4 pk:@md:grid-cols-3 pk:@3xl:grid-cols-4 pk:@5xl:grid-cols-5"
+          >
+            {users.map((user) => (
+              <UserTile
+                key={user.id}
+                user={user}
+                serverOffset={offset}
+                showLastSeen={showLastSeen}
+                onUserClick={onUserClick}
+                avoidRef={headerRef}
+                isSelf={includeSelf && user.id === self}
+                youLabel={TEXT.you}
+              />
+            ))}
+            {expandable && (
+              <li className="pk:flex pk:min-w-0 pk:justify-center">
+                <button
+                  ref={toggleRef}
+                  type="button"
+                  data-slot="online-users-more"
+                  aria-expanded={expanded}
+                  aria-controls={gridId}
+                  onClick={() => {
+                    if (expanded) return collapse()
+                    revealFrom.current = users.length
+                    setExpanded(true)
+                  }}
+                  className="pk:group pk:flex pk:w-full pk:min-w-0 pk:cursor-pointer pk:flex-col pk:items-center pk:gap-2 pk:rounded-xl pk:p-2 pk:text-sm pk:font-semibold pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold"
+                >
+                  <span
+                    aria-hidden
+                    className="pk:flex pk:size-14 pk:items-center pk:justify-center pk:rounded-full pk:border-2 pk:border-dashed pk:border-presence-gold pk:group-hover:border-presence-gold-hover"
+                  >
+                    {expanded ? '−' : `+${more}`}
+                  </span>
+                  <span className="pk:max-w-full pk:truncate pk:group-hover:text-presence-gold-hover">{expanded ? TEXT.showFewer : TEXT.more(more)}</span>
+                </button>
+              </li>
+            )}
+          </ul>
+        </div>
       )}
     </section>
   )

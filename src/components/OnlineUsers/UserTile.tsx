@@ -1,11 +1,12 @@
 'use client'
 
-import { memo, useId, useState } from 'react'
+import { memo, useId, useRef, useState, type RefObject } from 'react'
 import { formatLastSeen } from '../../hooks/useLastSeen'
 import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
+import { TileTooltip } from './TileTooltip'
 
 export interface UserTileProps {
   user: Presence
@@ -13,32 +14,73 @@ export interface UserTileProps {
   serverOffset: number
   showLastSeen: boolean
   onUserClick?: (user: Presence) => void
+  /** The card's header: tooltips stay below it. */
+  avoidRef: RefObject<HTMLElement | null>
+  /** The signed-in user's own tile (shown with `includeSelf`): marked "You". */
+  isSelf?: boolean
+  /** The visible "You" mark. */
+  youLabel?: string
 }
 
 /** One user of the OnlineUsers card: a button with the avatar, the name, and a tooltip with the details. */
-export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick }: UserTileProps) {
+export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick, avoidRef, isSelf = false, youLabel = 'You' }: UserTileProps) {
   const tipId = useId()
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const [hovered, setHovered] = useState(false)
+  const [focused, setFocused] = useState(false)
+  // Escape hides the tooltip until the pointer leaves or the focus moves (WCAG 1.4.13: dismissible).
   const [dismissed, setDismissed] = useState(false)
+  const open = (hovered || focused) && !dismissed
   const name = user.username ?? `User ${user.id}`
   const variant = presenceVariant(user)
   const status = statusLabel(user.status, null, variant)
   const now = Date.now() + serverOffset
   const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, undefined, serverOffset) : ''
   const active = showLastSeen && user.lastSeen !== null ? `Active ${formatLastSeen(user.lastSeen, now)}` : null
+  const details = (
+    <>
+      <span dir="auto" className="pk:font-semibold pk:text-match-parent">
+        {name}
+      </span>
+      <span>{status}</span>
+      {user.statusMessage && (
+        <span dir="auto" className="pk:italic pk:text-match-parent">
+          “{user.statusMessage}”
+        </span>
+      )}
+      {until && <span data-slot="online-user-until">{until}</span>}
+      {active && <span className="pk:text-gray-300">{active}</span>}
+    </>
+  )
   return (
     <li className="pk:relative pk:flex pk:min-w-0 pk:justify-center">
       <button
+        ref={buttonRef}
         type="button"
         data-slot="online-user"
         data-status={user.status}
-        aria-label={`${name}, ${status}`}
+        data-self={isSelf || undefined}
+        aria-label={isSelf ? `${name} (${youLabel}), ${status}` : `${name}, ${status}`}
         aria-describedby={tipId}
         onClick={() => onUserClick?.(user)}
-        onKeyDown={(event) => event.key === 'Escape' && setDismissed(true)}
-        onBlur={() => setDismissed(false)}
-        onMouseLeave={() => setDismissed(false)}
-        data-tooltip={dismissed ? 'dismissed' : undefined}
-        className="pk:group pk:peer pk:relative pk:flex pk:w-full pk:min-w-0 pk:cursor-pointer pk:flex-col pk:items-center pk:gap-2 pk:rounded-xl pk:p-2 pk:transition-transform pk:duration-150 pk:hover:scale-105 pk:focus-visible:scale-105 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold pk:motion-reduce:transition-none pk:motion-reduce:hover:scale-100 pk:motion-reduce:focus-visible:scale-100"
+        onKeyDown={(event) => {
+          // Escape closes an open tooltip and goes no further (a card that is expanded stays so); a second one does.
+          if (event.key !== 'Escape' || !open) return
+          event.stopPropagation()
+          setDismissed(true)
+        }}
+        onFocus={(event) => setFocused(event.currentTarget.matches(':focus-visible'))}
+        onBlur={() => {
+          setFocused(false)
+          setDismissed(false)
+        }}
+        onMouseEnter={() => setHovered(true)}
+        onMouseLeave={() => {
+          setHovered(false)
+          setDismissed(false)
+        }}
+        data-tooltip={open ? 'open' : dismissed ? 'dismissed' : 'closed'}
+        className="pk:group pk:relative pk:flex pk:w-full pk:min-w-0 pk:cursor-pointer pk:flex-col pk:items-center pk:gap-2 pk:rounded-xl pk:p-2 pk:transition-transform pk:duration-150 pk:hover:scale-105 pk:focus-visible:scale-105 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold pk:motion-reduce:transition-none pk:motion-reduce:hover:scale-100 pk:motion-reduce:focus-visible:scale-100"
       >
         <Avatar
           src={user.profileImage}
@@ -51,24 +93,22 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         <span dir="auto" className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
           {name}
         </span>
-      </button>
-      <span
-        role="tooltip"
-        id={tipId}
-        className="pk:pointer-events-none pk:absolute pk:bottom-full pk:left-1/2 pk:z-20 pk:mb-1 pk:hidden pk:w-max pk:max-w-56 pk:-translate-x-1/2 pk:flex-col pk:rounded-md pk:bg-gray-950 pk:px-3 pk:py-2 pk:text-start pk:text-xs pk:leading-snug pk:text-white pk:shadow-lg pk:peer-hover:flex pk:peer-focus-visible:flex pk:peer-data-[tooltip=dismissed]:hidden"
-      >
-        <span dir="auto" className="pk:font-semibold pk:text-match-parent">
-          {name}
-        </span>
-        <span>{status}</span>
-        {user.statusMessage && (
-          <span dir="auto" className="pk:italic pk:text-match-parent">
-            “{user.statusMessage}”
+        {isSelf && (
+          <span data-slot="online-user-you" aria-hidden className="pk:-mt-1 pk:rounded-full pk:bg-black/40 pk:px-2 pk:text-xs pk:font-semibold pk:text-presence-gold">
+            {youLabel}
           </span>
         )}
-        {until && <span data-slot="online-user-until">{until}</span>}
-        {active && <span className="pk:text-gray-300">{active}</span>}
-      </span>
+      </button>
+      {open ? (
+        <TileTooltip id={tipId} anchorRef={buttonRef} avoidRef={avoidRef}>
+          {details}
+        </TileTooltip>
+      ) : (
+        // Closed, the details stay in the tile (hidden): they are the button's description all the same.
+        <span id={tipId} hidden>
+          {details}
+        </span>
+      )}
     </li>
   )
 })
