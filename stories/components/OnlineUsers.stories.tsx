@@ -164,3 +164,63 @@ export const Live: Story = {
     await waitFor(() => expect(within(region).queryByRole('button', { name: /jane_smith/ })).toBeNull())
   },
 }
+
+/** Past `maxHeight` (default 480 px) the grid scrolls inside the card; here 240 px over 40 more users. */
+export const ScrollingGrid: Story = {
+  args: { maxUsers: 60, maxHeight: 240 },
+  parameters: { presence: { extraUsers: 40 } },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'ready'))
+    const scroller = region.querySelector<HTMLElement>('[data-slot="online-users-scroll"]')!
+    await expect(scroller.scrollHeight).toBeGreaterThan(scroller.clientHeight)
+    await expect(scroller.getBoundingClientRect().height).toBeLessThanOrEqual(241)
+  },
+}
+
+/** "+N more" is a button: it expands the grid in place (Enter or Space), "Show fewer" or Escape folds it back. */
+export const ShowMore: Story = {
+  args: { maxUsers: 6 },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    const more = await within(region).findByRole('button', { name: /^\+\d+ more$/ })
+    await expect(more).toHaveAttribute('aria-expanded', 'false')
+    const shown = within(region).getAllByRole('button', { name: /, / }).length
+    more.focus()
+    await userEvent.keyboard('{Enter}')
+    await waitFor(() => expect(more).toHaveAttribute('aria-expanded', 'true'))
+    await expect(more).toHaveAccessibleName('Show fewer')
+    // The focus moves to the first user the grid revealed.
+    await waitFor(() => expect(within(region).getAllByRole('button', { name: /, / })[shown]).toHaveFocus())
+    await userEvent.keyboard('{Escape}')
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(more).toHaveAttribute('aria-expanded', 'false'))
+    await expect(more).toHaveFocus()
+  },
+}
+
+/** With `includeSelf`, the signed-in user's tile says "You" (in text, and in its accessible name). */
+export const YouMarked: Story = {
+  args: { includeSelf: true },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    const mine = await within(region).findByRole('button', { name: 'john_doe, You, Online' })
+    await expect(mine).toHaveTextContent('You')
+  },
+}
+
+/** A long name wraps inside its tooltip; the tooltip stays below the title and inside the viewport. */
+export const LongNameTooltip: Story = {
+  parameters: { presence: { statuses: { aleksandr_konstantinopolsky_the_third: 'online' } } },
+  play: async ({ canvasElement }) => {
+    const region = await card(canvasElement)
+    const tile = await within(region).findByRole('button', { name: /^aleksandr_konstantinopolsky_the_third, / })
+    tile.focus()
+    const tip = () => document.getElementById(tile.getAttribute('aria-describedby')!)!
+    await waitFor(() => expect(tip()).toHaveAttribute('data-placement'))
+    const title = within(region).getByRole('heading').getBoundingClientRect()
+    const rect = tip().getBoundingClientRect()
+    await expect(rect.top >= title.bottom || rect.bottom <= title.top).toBe(true)
+    await expect(tip().scrollWidth).toBeLessThanOrEqual(tip().clientWidth)
+  },
+}

@@ -95,7 +95,7 @@ describe('OnlineUsers tooltips', () => {
     await page.viewport(375, 800)
     const name = 'zoë_right_edge_with_a_name_long_enough_to_be_wide'
     renderWith([detailed(2, 'alice'), detailed(3, name)])
-    const tile = await page.getByRole('button', { name: `${name}, Online` }).findElement()
+    const tile = (await page.getByRole('button', { name: `${name}, Online` }).findElement()) as HTMLElement
     await userEvent.hover(tile)
     const tip = await placedTooltip(tile)
     const rect = tip.getBoundingClientRect()
@@ -110,7 +110,7 @@ describe('OnlineUsers tooltips', () => {
     const name = 'a'.repeat(20) + '_' + 'b'.repeat(19) + '_' + 'c'.repeat(19)
     expect(name).toHaveLength(60)
     renderWith([detailed(2, name)], {}, 768)
-    const tile = await page.getByRole('button', { name: `${name}, Online` }).findElement()
+    const tile = (await page.getByRole('button', { name: `${name}, Online` }).findElement()) as HTMLElement
     await userEvent.hover(tile)
     const tip = await placedTooltip(tile)
     const box = tip.getBoundingClientRect()
@@ -146,7 +146,7 @@ describe('OnlineUsers grid', () => {
     await page.viewport(800, 800)
     const users = Array.from({ length: 7 }, (_, i) => detailed(i + 2, `user_${String.fromCharCode(97 + i)}`))
     renderWith(users, { maxUsers: 4 }, 768)
-    const more = await page.getByRole('button', { name: '+3 more' }).findElement()
+    const more = (await page.getByRole('button', { name: '+3 more' }).findElement()) as HTMLElement
     expect(more).toHaveAttribute('aria-expanded', 'false')
     more.focus()
     await userEvent.keyboard('{Enter}')

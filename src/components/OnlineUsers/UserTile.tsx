@@ -60,7 +60,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         data-slot="online-user"
         data-status={user.status}
         data-self={isSelf || undefined}
-        aria-label={isSelf ? `${name} (${youLabel}), ${status}` : `${name}, ${status}`}
+        aria-label={isSelf ? `${name}, ${youLabel}, ${status}` : `${name}, ${status}`}
         aria-describedby={tipId}
         onClick={() => onUserClick?.(user)}
         onKeyDown={(event) => {
@@ -95,7 +95,9 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         </span>
         {isSelf && (
           <span data-slot="online-user-you" aria-hidden className="pk:-mt-1 pk:rounded-full pk:bg-black/40 pk:px-2 pk:text-xs pk:font-semibold pk:text-presence-gold">
-            {youLabel}
+            {/* The leading space (collapsed on screen) keeps the visible text "john_doe You", which the accessible
+                name contains (axe: label-content-name-mismatch). */}
+            {` ${youLabel}`}
           </span>
         )}
       </button>

@@ -113,7 +113,7 @@ describe('OnlineUsers and the signed-in user', () => {
     await flush()
     expect(card).toHaveAttribute('data-state', 'ready')
     expect(card).toHaveTextContent('9 online')
-    const mine = screen.getByRole('button', { name: 'john_doe (You), Online' })
+    const mine = screen.getByRole('button', { name: 'john_doe, You, Online' })
     expect(mine).toHaveTextContent('You')
     expect(screen.getByRole('button', { name: 'alice, Online' })).not.toHaveTextContent('You')
     expect(card.querySelectorAll('[data-slot="online-user-you"]')).toHaveLength(1)
