@@ -1,6 +1,6 @@
 'use client'
 import { useContext, useMemo } from 'react'
-import { createFormat, mergeMessages, type Format, type Messages } from '../i18n'
+import { createFormat, mergeMessages, mergeStatusMessages, type Format, type Messages } from '../i18n'
 import { PresenceMessagesContext } from '../provider/PresenceContext'
 
 /**
@@ -33,4 +33,18 @@ export interface PresenceMessages {
 export function usePresenceMessages(): PresenceMessages {
   const { locale = 'en', messages } = useContext(PresenceMessagesContext)
   return useMemo(() => ({ locale, messages: mergeMessages(messages), format: createFormat(locale) }), [locale, messages])
+}
+
+/**
+ * The status words alone (`messages.status` of {@link usePresenceMessages}), for the status dot: a dot on its own
+ * ships these words, not the whole catalogue. For the kit's components; not a public entry of its own.
+ *
+ * @example
+ * const words = useStatusMessages()
+ * words.dnd // 'Do not disturb'
+ */
+export function useStatusMessages(): Messages['status'] {
+  const { messages } = useContext(PresenceMessagesContext)
+  const status = messages?.status
+  return useMemo(() => mergeStatusMessages(status), [status])
 }

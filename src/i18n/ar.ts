@@ -20,6 +20,8 @@ export const ar = {
     idle: (label) => `${label} (خامل)`,
     mobile: (label) => `${label}، على الهاتف`,
     offlineLastSeen: (ago) => `غير متصل، آخر ظهور ${ago}`,
+  },
+  statusLine: {
     lastSeen: (ago) => `آخر ظهور ${ago}`,
     withMessage: (label, message) => `${label} — ${message}`,
     withUntil: (message, until) => `${message} (${until})`,

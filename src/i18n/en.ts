@@ -1,4 +1,5 @@
 import type { Format } from './format'
+import { enStatus } from './status'
 
 /**
  * A sentence around a name that the component sets apart (bold, isolated): the words and the name, in the order the
@@ -23,23 +24,14 @@ export const en = {
   /** The direction the language is written in: sentences with a name inside keep it in a page of the other one. */
   dir: 'ltr' as 'ltr' | 'rtl',
   /** Status labels: human words, never the protocol's keys. */
-  status: {
-    online: 'Online',
-    away: 'Away',
-    dnd: 'Do not disturb',
-    offline: 'Offline',
-    invisible: 'Invisible',
-    /** An away the user did not choose (they left the keyboard). */
-    idle: (label: string) => `${label} (idle)`,
-    /** A user on a phone only. */
-    mobile: (label: string) => `${label}, on mobile`,
-    /** The indicator's name for an offline user whose last seen is known; `ago` is a relative time. */
-    offlineLastSeen: (ago: string) => `Offline, last seen ${ago}`,
+  status: enStatus,
+  /** The status as a line of text: the chat header's, a list row's, a tooltip's. */
+  statusLine: {
     /** The chat header's line for an offline user; `ago` is a relative time ("2 hours ago"). */
     lastSeen: (ago: string) => `Last seen ${ago}`,
     /** A status with the user's status message. */
     withMessage: (label: string, message: string) => `${label} — ${message}`,
-    /** A status message with when it clears itself (`until` from {@link en.status.until}). */
+    /** A status message with when it clears itself (`until` from {@link en.statusLine.until}). */
     withUntil: (message: string, until: string) => `${message} (${until})`,
     /** When a status message clears itself; `time` is a date or time from `Intl.DateTimeFormat`. */
     until: (time: string) => `until ${time}`,

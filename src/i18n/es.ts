@@ -20,6 +20,8 @@ export const es = {
     idle: (label) => `${label} (inactivo)`,
     mobile: (label) => `${label}, en el móvil`,
     offlineLastSeen: (ago) => `Desconectado, visto por última vez ${ago}`,
+  },
+  statusLine: {
     lastSeen: (ago) => `Visto por última vez ${ago}`,
     withMessage: (label, message) => `${label} — ${message}`,
     withUntil: (message, until) => `${message} (${until})`,

@@ -1,4 +1,5 @@
 import { en, type Messages, type MessagesOverride } from './en'
+import { enStatus } from './status'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -18,7 +19,18 @@ function merge(base: Record<string, unknown>, override: Record<string, unknown>)
   return result
 }
 
-const merged = new WeakMap<object, Messages>()
+function cached<T extends object>(base: T) {
+  const merged = new WeakMap<object, T>()
+  return (override: object | undefined): T => {
+    if (!override) return base
+    let result = merged.get(override)
+    if (!result) {
+      result = merge(base as Record<string, unknown>, override as Record<string, unknown>) as T
+      merged.set(override, result)
+    }
+    return result
+  }
+}
 
 /**
  * English with `override` merged over it, at any depth (a whole language, or a few strings). Keys English does not
@@ -28,12 +40,12 @@ const merged = new WeakMap<object, Messages>()
  * @example
  * mergeMessages({ onlineUsers: { title: 'Team' } }).onlineUsers.title // 'Team'
  */
-export function mergeMessages(override: MessagesOverride | undefined): Messages {
-  if (!override) return en
-  let messages = merged.get(override)
-  if (!messages) {
-    messages = merge(en, override as Record<string, unknown>) as Messages
-    merged.set(override, messages)
-  }
-  return messages
-}
+export const mergeMessages: (override: MessagesOverride | undefined) => Messages = /* @__PURE__ */ cached(en)
+
+/**
+ * {@link mergeMessages} of the status words alone (`messages.status`), for a status dot that ships no other words.
+ *
+ * @example
+ * mergeStatusMessages({ online: 'Here' }).online // 'Here'
+ */
+export const mergeStatusMessages: (override: MessagesOverride['status']) => Messages['status'] = /* @__PURE__ */ cached(enStatus)

@@ -67,7 +67,7 @@ export function ChatHeader({
   const variant = presenceVariant(user)
   const { now, offset } = useServerClock()
   const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null
-  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), locale, offset, messages.status.until)
+  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), locale, offset, messages.statusLine.until)
   const line = statusLine(status, statusMessage, lastSeen, { ...variant, until }, messages)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
   const { synced } = usePresenceSession()

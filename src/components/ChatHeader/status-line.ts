@@ -20,9 +20,9 @@ export function statusLine(
   messages: Messages = en,
 ): string {
   // A hidden last seen (contract 6.4) arrives as null: it reads as "Offline", never as "never".
-  if (status === 'offline') return lastSeen ? messages.status.lastSeen(lastSeen) : messages.status.offline
-  const words = statusLabel(status, null, extra, messages)
+  if (status === 'offline') return lastSeen ? messages.statusLine.lastSeen(lastSeen) : messages.status.offline
+  const words = statusLabel(status, null, extra, messages.status)
   const message = statusMessage?.trim()
   if (!message) return words
-  return messages.status.withMessage(words, extra.until ? messages.status.withUntil(message, extra.until) : message)
+  return messages.statusLine.withMessage(words, extra.until ? messages.statusLine.withUntil(message, extra.until) : message)
 }

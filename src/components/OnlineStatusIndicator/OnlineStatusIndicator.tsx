@@ -2,8 +2,8 @@
 
 import type { ComponentProps } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
-import { usePresenceMessages } from '../../hooks/usePresenceMessages'
-import { en } from '../../i18n'
+import { useStatusMessages } from '../../hooks/usePresenceMessages'
+import { enStatus } from '../../i18n'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { Messages, Presence, PresenceStatus } from '../../index'
 import { cn } from '../../lib/cn'
@@ -12,11 +12,11 @@ export type IndicatorSize = 'sm' | 'md' | 'lg'
 
 /** The English status labels, by status (the words come from the messages catalogue). */
 export const STATUS_LABELS: Record<PresenceStatus, string> = {
-  online: en.status.online,
-  away: en.status.away,
-  dnd: en.status.dnd,
-  offline: en.status.offline,
-  invisible: en.status.invisible,
+  online: enStatus.online,
+  away: enStatus.away,
+  dnd: enStatus.dnd,
+  offline: enStatus.offline,
+  invisible: enStatus.invisible,
 }
 
 export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>, 'children'> {
@@ -101,24 +101,23 @@ type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status
 function LiveIndicator({ userId, label, idle, mobile, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
   const { status, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
-  const { messages } = usePresenceMessages()
+  const words = useStatusMessages()
   const variant = presenceVariant(user)
   const shown = { idle: idle ?? variant.idle, mobile: mobile ?? variant.mobile }
-  return <Dot {...rest} {...shown} status={status} label={label ?? statusLabel(status, lastSeen, shown, messages)} />
+  return <Dot {...rest} {...shown} status={status} label={label ?? statusLabel(status, lastSeen, shown, words)} />
 }
 
 /**
  * The words for a status: "Do not disturb", "Away (idle)" for an auto-away, ", on mobile" for a phone-only user,
  * or "Offline, last seen 5 minutes ago" when that is known (a hidden last seen adds nothing); in `messages`'
- * language (default English).
+ * language (`messages.status`, default English).
  */
 export function statusLabel(
   status: PresenceStatus,
   lastSeen?: string | null,
   variant: { idle?: boolean; mobile?: boolean } = {},
-  messages: Messages = en,
+  words: Messages['status'] = enStatus,
 ): string {
-  const words = messages.status
   if (status === 'offline') return lastSeen ? words.offlineLastSeen(lastSeen) : words.offline
   const label = status === 'away' && variant.idle ? words.idle(words.away) : words[status]
   return variant.mobile ? words.mobile(label) : label
@@ -126,8 +125,8 @@ export function statusLabel(
 
 function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
   const onPhone = mobile && status !== 'offline'
-  const { messages } = usePresenceMessages()
-  const name = label ?? statusLabel(status, null, { idle, mobile }, messages)
+  const words = useStatusMessages()
+  const name = label ?? statusLabel(status, null, { idle, mobile }, words)
   return (
     <span
       role="img"

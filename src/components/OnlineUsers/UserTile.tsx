@@ -23,9 +23,9 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
   const { messages, locale } = usePresenceMessages()
   const name = user.username ?? messages.userName(user.id)
   const variant = presenceVariant(user)
-  const status = statusLabel(user.status, null, variant, messages)
+  const status = statusLabel(user.status, null, variant, messages.status)
   const now = Date.now() + serverOffset
-  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, locale, serverOffset, messages.status.until) : ''
+  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, locale, serverOffset, messages.statusLine.until) : ''
   const active = showLastSeen && user.lastSeen !== null ? messages.onlineUsers.active(formatLastSeen(user.lastSeen, now, locale)) : null
   return (
     <li className="pk:relative pk:flex pk:min-w-0 pk:justify-center">
@@ -65,7 +65,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         <span>{status}</span>
         {user.statusMessage && (
           <span dir="auto" className="pk:italic pk:text-match-parent">
-            {messages.status.quote(user.statusMessage)}
+            {messages.statusLine.quote(user.statusMessage)}
           </span>
         )}
         {until && <span data-slot="online-user-until">{until}</span>}

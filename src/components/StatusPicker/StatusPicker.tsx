@@ -251,7 +251,7 @@ export function StatusPicker({
                 className="pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
               >
                 {draft.expiry === undefined && draft.message === undefined && my.statusExpiresAt !== null && (
-                  <option value="keep">{formatUntil(my.statusExpiresAt, clock.now(), locale, clock.offset, messages.status.until)}</option>
+                  <option value="keep">{formatUntil(my.statusExpiresAt, clock.now(), locale, clock.offset, messages.statusLine.until)}</option>
                 )}
                 {EXPIRY_PRESETS.map((preset) => (
                   <option key={preset} value={preset}>

@@ -89,9 +89,9 @@ function RowView({
   const variant = presenceVariant(user)
   const expiresAt = message && typeof user.statusExpiresAt === 'number' ? user.statusExpiresAt : null
   // Read against the day the row shows its times for (today's start is as good as now for "3 PM" or "Fri 3 PM").
-  const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today, locale, 0, messages.status.until)
-  const label = statusLabel(user.status, lastSeen, variant, messages)
-  const status = message ? messages.status.withMessage(label, until ? messages.status.withUntil(message, until) : message) : label
+  const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today, locale, 0, messages.statusLine.until)
+  const label = statusLabel(user.status, lastSeen, variant, messages.status)
+  const status = message ? messages.statusLine.withMessage(label, until ? messages.statusLine.withUntil(message, until) : message) : label
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
   const text = last ? (mine ? words.fromYou(last.text) : last.text) : null
