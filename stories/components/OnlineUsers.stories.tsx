@@ -120,7 +120,7 @@ export const ManyUsers: Story = {
 export const Truncated: Story = {
   args: { maxUsers: 4 },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: /^\+\d+ more$/ })).toHaveAttribute('aria-expanded', 'false')
+    await expect(await within(canvasElement).findByRole('button', { name: /^\d+ more online$/ })).toHaveAttribute('aria-expanded', 'false')
   },
 }
 
@@ -178,12 +178,12 @@ export const ScrollingGrid: Story = {
   },
 }
 
-/** "+N more" is a button: it expands the grid in place (Enter or Space), "Show fewer" or Escape folds it back. */
+/** "+N more" is a button ("3 more online"): it expands the grid in place (Enter or Space), "Show fewer" or Escape folds it back. */
 export const ShowMore: Story = {
   args: { maxUsers: 6 },
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
-    const more = await within(region).findByRole('button', { name: /^\+\d+ more$/ })
+    const more = await within(region).findByRole('button', { name: /^\d+ more online$/ })
     await expect(more).toHaveAttribute('aria-expanded', 'false')
     const shown = within(region).getAllByRole('button', { name: /, / }).length
     more.focus()

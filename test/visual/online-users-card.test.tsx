@@ -146,7 +146,7 @@ describe('OnlineUsers grid', () => {
     await page.viewport(800, 800)
     const users = Array.from({ length: 7 }, (_, i) => detailed(i + 2, `user_${String.fromCharCode(97 + i)}`))
     renderWith(users, { maxUsers: 4 }, 768)
-    const more = (await page.getByRole('button', { name: '+3 more' }).findElement()) as HTMLElement
+    const more = (await page.getByRole('button', { name: '3 more online' }).findElement()) as HTMLElement
     expect(more).toHaveAttribute('aria-expanded', 'false')
     more.focus()
     await userEvent.keyboard('{Enter}')

@@ -3,6 +3,7 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import { useUserStatus } from '../../hooks/useUserStatus'
@@ -53,19 +54,21 @@ export function ChatHeader({
   avatarUrl,
   actions,
   onBack,
-  backLabel = 'Back',
+  backLabel: backLabelProp,
   lookupPeer = true,
   className,
   ...rest
 }: ChatHeaderProps) {
   const { status, statusMessage, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
-  const displayName = user?.username ?? name ?? `User ${userId}`
+  const { messages, locale } = usePresenceMessages()
+  const backLabel = backLabelProp ?? messages.chatHeader.back
+  const displayName = user?.username ?? name ?? messages.userName(String(userId))
   const variant = presenceVariant(user)
   const { now, offset } = useServerClock()
   const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null
-  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), undefined, offset)
-  const line = statusLine(status, statusMessage, lastSeen, { ...variant, until })
+  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), locale, offset, messages.statusLine.until)
+  const line = statusLine(status, statusMessage, lastSeen, { ...variant, until }, messages)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
   const { synced } = usePresenceSession()
   const lookup = lookupPeer && synced && user === null

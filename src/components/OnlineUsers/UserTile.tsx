@@ -2,6 +2,7 @@
 
 import { memo, useId, useRef, useState, type RefObject } from 'react'
 import { formatLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
@@ -18,12 +19,10 @@ export interface UserTileProps {
   avoidRef: RefObject<HTMLElement | null>
   /** The signed-in user's own tile (shown with `includeSelf`): marked "You". */
   isSelf?: boolean
-  /** The visible "You" mark. */
-  youLabel?: string
 }
 
 /** One user of the OnlineUsers card: a button with the avatar, the name, and a tooltip with the details. */
-export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick, avoidRef, isSelf = false, youLabel = 'You' }: UserTileProps) {
+export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick, avoidRef, isSelf = false }: UserTileProps) {
   const tipId = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
   const [hovered, setHovered] = useState(false)
@@ -31,12 +30,13 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
   // Escape hides the tooltip until the pointer leaves or the focus moves (WCAG 1.4.13: dismissible).
   const [dismissed, setDismissed] = useState(false)
   const open = (hovered || focused) && !dismissed
-  const name = user.username ?? `User ${user.id}`
+  const { messages, locale } = usePresenceMessages()
+  const name = user.username ?? messages.userName(user.id)
   const variant = presenceVariant(user)
-  const status = statusLabel(user.status, null, variant)
+  const status = statusLabel(user.status, null, variant, messages.status)
   const now = Date.now() + serverOffset
-  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, undefined, serverOffset) : ''
-  const active = showLastSeen && user.lastSeen !== null ? `Active ${formatLastSeen(user.lastSeen, now)}` : null
+  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, locale, serverOffset, messages.statusLine.until) : ''
+  const active = showLastSeen && user.lastSeen !== null ? messages.onlineUsers.active(formatLastSeen(user.lastSeen, now, locale)) : null
   const details = (
     <>
       <span dir="auto" className="pk:font-semibold pk:text-match-parent">
@@ -45,7 +45,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
       <span>{status}</span>
       {user.statusMessage && (
         <span dir="auto" className="pk:italic pk:text-match-parent">
-          “{user.statusMessage}”
+          {messages.statusLine.quote(user.statusMessage)}
         </span>
       )}
       {until && <span data-slot="online-user-until">{until}</span>}
@@ -60,7 +60,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         data-slot="online-user"
         data-status={user.status}
         data-self={isSelf || undefined}
-        aria-label={isSelf ? `${name}, ${youLabel}, ${status}` : `${name}, ${status}`}
+        aria-label={isSelf ? messages.onlineUsers.selfTile(name, status) : messages.onlineUsers.tile(name, status)}
         aria-describedby={tipId}
         onClick={() => onUserClick?.(user)}
         onKeyDown={(event) => {
@@ -97,7 +97,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
           <span data-slot="online-user-you" aria-hidden className="pk:-mt-1 pk:rounded-full pk:bg-black/40 pk:px-2 pk:text-xs pk:font-semibold pk:text-presence-gold">
             {/* The leading space (collapsed on screen) keeps the visible text "john_doe You", which the accessible
                 name contains (axe: label-content-name-mismatch). */}
-            {` ${youLabel}`}
+            {` ${messages.onlineUsers.you}`}
           </span>
         )}
       </button>
