@@ -105,6 +105,21 @@ describe('OnlineUsers tooltips', () => {
     expect(insideViewport(rect)).toBe(true)
   })
 
+  test('a tooltip opened by the pointer closes on Escape with the focus elsewhere, and opens again on the next hover', async () => {
+    await page.viewport(800, 800)
+    renderWith([detailed(2, 'alice'), detailed(3, 'bob')], {}, 768)
+    const tile = (await page.getByRole('button', { name: 'alice, Online' }).findElement()) as HTMLElement
+    const tipOf = () => document.getElementById(tile.getAttribute('aria-describedby')!)
+    await userEvent.hover(tile)
+    await placedTooltip(tile)
+    expect(document.activeElement).toBe(document.body)
+    await userEvent.keyboard('{Escape}')
+    await expect.poll(() => tipOf()?.getAttribute('role')).toBeNull()
+    await userEvent.unhover(tile)
+    await userEvent.hover(tile)
+    await placedTooltip(tile)
+  })
+
   test('a 60-character name wraps inside the tooltip: no text wider than its box', async () => {
     await page.viewport(800, 800)
     const name = 'a'.repeat(20) + '_' + 'b'.repeat(19) + '_' + 'c'.repeat(19)

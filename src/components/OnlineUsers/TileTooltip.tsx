@@ -1,7 +1,7 @@
 'use client'
 
 import { autoUpdate, computePosition, flip, offset, shift, type Rect } from '@floating-ui/dom'
-import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 
 export interface TileTooltipProps {
@@ -10,6 +10,8 @@ export interface TileTooltipProps {
   anchorRef: RefObject<HTMLElement | null>
   /** What the tooltip never covers (the card's header). */
   avoidRef: RefObject<HTMLElement | null>
+  /** Escape pressed anywhere while it is open (a tooltip opened by the pointer, the focus elsewhere). */
+  onDismiss: () => void
   children: ReactNode
 }
 
@@ -29,14 +31,16 @@ function belowHeader(avoid: HTMLElement | null): Rect {
  * the tile, flips it below when that would cover the header or leave the viewport, and shifts it sideways to stay
  * inside the viewport.
  */
-export function TileTooltip({ id, anchorRef, avoidRef, children }: TileTooltipProps) {
+export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: TileTooltipProps) {
   const tipRef = useRef<HTMLSpanElement>(null)
   useLayoutEffect(() => {
     const anchor = anchorRef.current
     const tip = tipRef.current
     if (!anchor || !tip) return
-    // The portal is outside the card: the tooltip reads in the tile's direction, not the body's.
+    // The portal is outside the card: the tooltip reads in the tile's direction and language, not the body's.
     tip.dir = getComputedStyle(anchor).direction
+    const lang = anchor.closest('[lang]')?.getAttribute('lang')
+    if (lang) tip.lang = lang
     const update = () =>
       void computePosition(anchor, tip, {
         strategy: 'fixed',
@@ -54,6 +58,11 @@ export function TileTooltip({ id, anchorRef, avoidRef, children }: TileTooltipPr
       })
     return autoUpdate(anchor, tip, update)
   }, [anchorRef, avoidRef])
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => event.key === 'Escape' && onDismiss()
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [onDismiss])
   return createPortal(
     <span
       ref={tipRef}

@@ -1,6 +1,6 @@
 'use client'
 
-import { memo, useId, useRef, useState, type RefObject } from 'react'
+import { memo, useCallback, useId, useRef, useState, type RefObject } from 'react'
 import { formatLastSeen } from '../../hooks/useLastSeen'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import type { Presence } from '../../index'
@@ -30,6 +30,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
   // Escape hides the tooltip until the pointer leaves or the focus moves (WCAG 1.4.13: dismissible).
   const [dismissed, setDismissed] = useState(false)
   const open = (hovered || focused) && !dismissed
+  const dismiss = useCallback(() => setDismissed(true), [])
   const { messages, locale } = usePresenceMessages()
   const name = user.username ?? messages.userName(user.id)
   const variant = presenceVariant(user)
@@ -102,7 +103,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         )}
       </button>
       {open ? (
-        <TileTooltip id={tipId} anchorRef={buttonRef} avoidRef={avoidRef}>
+        <TileTooltip id={tipId} anchorRef={buttonRef} avoidRef={avoidRef} onDismiss={dismiss}>
           {details}
         </TileTooltip>
       ) : (
