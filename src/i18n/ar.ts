@@ -55,7 +55,7 @@ export const ar = {
     empty: 'لا أحد غيرك متصل الآن.',
     emptyFriends: 'لا أحد من أصدقائك متصل الآن.',
     you: 'أنت',
-    selfTile: (name, status) => `${name}، أنت، ${status}`,
+    selfTile: (name, status) => `${name}، ${status}، أنت`,
     showFewer: 'عرض أقل',
     users: 'المستخدمون المتصلون',
   },

@@ -60,7 +60,7 @@ export const en = {
     emptyFriends: 'None of your friends is online right now.',
     /** The signed-in user's tile (with `includeSelf`): the visible mark, and the tile's name with it. */
     you: 'You',
-    selfTile: (name: string, status: string) => `${name}, You, ${status}`,
+    selfTile: (name: string, status: string) => `${name}, ${status}, You`,
     /** The expanded "+N more" button. */
     showFewer: 'Show fewer',
     /** The grid of users (its accessible name). */

@@ -47,7 +47,7 @@ export const es = {
     empty: 'No hay nadie más en línea ahora mismo.',
     emptyFriends: 'Ninguno de tus amigos está en línea ahora mismo.',
     you: 'Tú',
-    selfTile: (name, status) => `${name}, tú, ${status}`,
+    selfTile: (name, status) => `${name}, ${status}, tú`,
     showFewer: 'Mostrar menos',
     users: 'Usuarios en línea',
   },

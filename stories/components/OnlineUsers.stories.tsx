@@ -204,8 +204,8 @@ export const YouMarked: Story = {
   args: { includeSelf: true },
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
-    const mine = await within(region).findByRole('button', { name: 'john_doe, You, Online' })
-    await expect(mine).toHaveTextContent('You')
+    const mine = await within(region).findByRole('button', { name: 'john_doe, Online, You' })
+    await expect(mine.closest('li')!.querySelector('[data-slot="online-user-you"]')).toHaveTextContent(/^You$/)
   },
 }
 

@@ -54,7 +54,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
     </>
   )
   return (
-    <li className="pk:relative pk:flex pk:min-w-0 pk:justify-center">
+    <li className="pk:relative pk:flex pk:min-w-0 pk:flex-col pk:items-center">
       <button
         ref={buttonRef}
         type="button"
@@ -94,14 +94,14 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         <span dir="auto" className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
           {name}
         </span>
-        {isSelf && (
-          <span data-slot="online-user-you" aria-hidden className="pk:-mt-1 pk:rounded-full pk:bg-black/40 pk:px-2 pk:text-xs pk:font-semibold pk:text-presence-gold">
-            {/* The leading space (collapsed on screen) keeps the visible text "john_doe You", which the accessible
-                name contains (axe: label-content-name-mismatch). */}
-            {` ${messages.onlineUsers.you}`}
-          </span>
-        )}
       </button>
+      {/* Outside the button, so that the button's visible text is the name its accessible name starts with
+          ("john_doe, Online, You"; axe: label-content-name-mismatch); aria-hidden, as the name says it already. */}
+      {isSelf && (
+        <span data-slot="online-user-you" aria-hidden className="pk:-mt-2 pk:rounded-full pk:bg-black/40 pk:px-2 pk:text-xs pk:font-semibold pk:text-presence-gold">
+          {messages.onlineUsers.you}
+        </span>
+      )}
       {open ? (
         <TileTooltip id={tipId} anchorRef={buttonRef} avoidRef={avoidRef} onDismiss={dismiss}>
           {details}

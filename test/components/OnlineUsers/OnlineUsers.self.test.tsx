@@ -113,9 +113,10 @@ describe('OnlineUsers and the signed-in user', () => {
     await flush()
     expect(card).toHaveAttribute('data-state', 'ready')
     expect(card).toHaveTextContent('9 online')
-    const mine = screen.getByRole('button', { name: 'john_doe, You, Online' })
-    expect(mine).toHaveTextContent('You')
-    expect(screen.getByRole('button', { name: 'alice, Online' })).not.toHaveTextContent('You')
+    const mine = screen.getByRole('button', { name: 'john_doe, Online, You' })
+    // Visible on the tile, under the name (outside the button, whose visible text is the name).
+    expect(mine.closest('li')!.querySelector('[data-slot="online-user-you"]')).toHaveTextContent(/^You$/)
+    expect(screen.getByRole('button', { name: 'alice, Online' }).closest('li')!.querySelector('[data-slot="online-user-you"]')).toBeNull()
     expect(card.querySelectorAll('[data-slot="online-user-you"]')).toHaveLength(1)
   })
 })
