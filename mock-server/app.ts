@@ -91,7 +91,7 @@ function handler(backend: MockBackend, route: Route, publicUrl: (request: Reques
   return async (c: Context) => {
     backend.presence.evaluate()
     const auth = authenticate(backend, c, route)
-    // Every request with a valid bearer token is a sign of life, as the middleware of seeds 003 and 004 made it;
+    // Every request with a valid bearer token is a sign of life, as activity-tracking middleware makes it;
     // the backend's rules say whether it counts.
     if (auth) backend.presence.sign(auth.userId, 'request')
     if (route.access === 'admin' && !backend.presence.user(auth!.userId)?.isAdmin) {

@@ -71,7 +71,7 @@ function operation(route: Route) {
 const CONTRACT_INFO = {
   title: 'presence kit mock backend',
   description:
-    'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README), with `&device=web|mobile|desktop` (default and fallback `web`); every frame is one JSON text message, of the schemas `ClientFrame` (client to server) and `ServerFrame` (server to client) below.',
+    'The presence contract: REST routes of five backend designs (the `--backend` modes), reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README), with `&device=web|mobile|desktop` (default and fallback `web`); every frame is one JSON text message, of the schemas `ClientFrame` (client to server) and `ServerFrame` (server to client) below.',
 }
 
 function infoOf(mode: BackendMode | undefined) {
