@@ -1,7 +1,7 @@
 'use client'
 
 import type { ComponentProps } from 'react'
-import { useLastSeen } from '../../hooks/useLastSeen'
+import { useRelativeTime } from '../../hooks/useRelativeTime'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { Presence, PresenceStatus } from '../../index'
 import { cn } from '../../lib/cn'
@@ -97,7 +97,8 @@ type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status
 
 function LiveIndicator({ userId, label, idle, mobile, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
   const { status, user } = useUserStatus(userId)
-  const lastSeen = useLastSeen(userId)
+  // The record useUserStatus already reads (useLastSeen would subscribe to it again, and weigh on every bundle).
+  const lastSeen = useRelativeTime(user && !user.isOnline ? user.lastSeen : null)
   const variant = presenceVariant(user)
   const shown = { idle: idle ?? variant.idle, mobile: mobile ?? variant.mobile }
   return <Dot {...rest} {...shown} status={status} label={label ?? statusLabel(status, lastSeen, shown)} />
