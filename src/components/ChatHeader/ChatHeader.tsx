@@ -3,6 +3,7 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import { useUserStatus } from '../../hooks/useUserStatus'
@@ -54,25 +55,27 @@ export function ChatHeader({
   avatarUrl,
   actions,
   onBack,
-  backLabel = 'Back',
+  backLabel: backLabelProp,
   lookupPeer = true,
   className,
   ...rest
 }: ChatHeaderProps) {
   const { status, statusMessage, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
-  const displayName = user?.username ?? name ?? `User ${userId}`
+  const { messages, locale } = usePresenceMessages()
+  const backLabel = backLabelProp ?? messages.chatHeader.back
+  const displayName = user?.username ?? name ?? messages.userName(String(userId))
   const variant = presenceVariant(user)
   const { now, offset } = useServerClock()
   const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null
-  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), undefined, offset)
+  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), locale, offset, messages.statusLine.until)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
   const { synced, signedOut: noSession } = usePresenceSession()
   const lookup = lookupPeer && synced && user === null
   // Signed out, a peer the store does not hold (signing out clears it) is unknown, not offline: no badge, and the
   // line says why. What a store holds anyway is shown.
   const signedOut = noSession && user === null
-  const line = signedOut ? 'Sign in to see their status.' : statusLine(status, statusMessage, lastSeen, { ...variant, until })
+  const line = signedOut ? messages.chatHeader.signedOut : statusLine(status, statusMessage, lastSeen, { ...variant, until }, messages)
 
   return (
     <div

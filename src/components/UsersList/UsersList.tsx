@@ -4,6 +4,7 @@ import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
 import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import type { Conversation, Presence } from '../../index'
@@ -67,13 +68,14 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
 function EndpointUsersList(props: UsersListProps) {
   const { data, isError, isFetching, refetch } = useConversations()
+  const words = usePresenceMessages().messages.usersList
   // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
   const { signedOut } = usePresenceSession()
   if (signedOut) {
     return (
       <UsersListFrame props={props} state="signed-out">
         <p data-slot="users-list-signed-out" className="pk:p-4 pk:text-presence-muted">
-          Sign in to see your conversations.
+          {words.signedOut}
         </p>
       </UsersListFrame>
     )
@@ -83,14 +85,14 @@ function EndpointUsersList(props: UsersListProps) {
   return (
     <UsersListFrame props={props} state="error">
       <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
-        <p>Couldn't load your conversations.</p>
+        <p>{words.error}</p>
         <button
           type="button"
           onClick={() => void refetch()}
           disabled={isFetching}
           className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:disabled:cursor-wait pk:disabled:opacity-70"
         >
-          {isFetching ? 'Trying again…' : 'Try again'}
+          {isFetching ? words.retrying : words.retry}
         </button>
       </div>
     </UsersListFrame>
@@ -141,12 +143,13 @@ interface ReadyProps {
 }
 
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
-  const { label = 'Conversations', height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
+  const words = usePresenceMessages().messages.usersList
+  const { label = words.label, height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
   if (items.length === 0) {
     return (
       <UsersListFrame props={props} state="empty">
         <p data-slot="users-list-empty" className="pk:p-4 pk:text-presence-muted">
-          No conversations yet.
+          {words.empty}
         </p>
       </UsersListFrame>
     )
@@ -184,6 +187,7 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     style,
     ...rest
   } = props
+  const words = usePresenceMessages().messages.usersList
   return (
     <div
       data-slot="users-list"
@@ -196,7 +200,7 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
       {state === 'loading' ? (
         <>
           <p role="status" className="pk:sr-only">
-            Loading conversations…
+            {words.loading}
           </p>
           <div aria-hidden className="pk:flex pk:flex-col">
             {Array.from({ length: SKELETONS }, (_, i) => (
