@@ -73,6 +73,7 @@ export const en = {
     retry: 'Try again',
     retrying: 'Trying again…',
     empty: 'No conversations yet.',
+    signedOut: 'Sign in to see your conversations.',
     noMessages: 'No messages yet',
     /** The signed-in user's own last message. */
     fromYou: (text: string) => `You: ${text}`,
@@ -82,6 +83,8 @@ export const en = {
   },
   chatHeader: {
     back: 'Back',
+    /** The status line while signed out: the peer's status is unknown, not offline. */
+    signedOut: 'Sign in to see their status.',
   },
   connectionBanner: {
     reconnecting: 'Reconnecting…',
