@@ -180,6 +180,8 @@ export const ScrollingGrid: Story = {
 
 /** "+N more" is a button ("3 more online"): it expands the grid in place (Enter or Space), "Show fewer" or Escape folds it back. */
 export const ShowMore: Story = {
+  // A test story: it ends with the focus on a control (hidden from the sidebar and docs, still run by the tests).
+  tags: ['!dev', '!autodocs', 'test'],
   args: { maxUsers: 6 },
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
@@ -211,6 +213,8 @@ export const YouMarked: Story = {
 
 /** A long name wraps inside its tooltip; the tooltip stays below the title and inside the viewport. */
 export const LongNameTooltip: Story = {
+  // A test story: it ends with the focus on a control (hidden from the sidebar and docs, still run by the tests).
+  tags: ['!dev', '!autodocs', 'test'],
   parameters: { presence: { statuses: { aleksandr_konstantinopolsky_the_third: 'online' } } },
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
