@@ -21,6 +21,15 @@ export interface UserTileProps {
   isSelf?: boolean
 }
 
+// An environment without :focus-visible (an old DOM implementation) throws on it: focus counts as visible there.
+function focusVisible(element: Element): boolean {
+  try {
+    return element.matches(':focus-visible')
+  } catch {
+    return true
+  }
+}
+
 /** One user of the OnlineUsers card: a button with the avatar, the name, and a tooltip with the details. */
 export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick, avoidRef, isSelf = false }: UserTileProps) {
   const tipId = useId()
@@ -70,7 +79,8 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
           event.stopPropagation()
           setDismissed(true)
         }}
-        onFocus={(event) => setFocused(event.currentTarget.matches(':focus-visible'))}
+        // Keyboard focus shows the tooltip; a click's focus does not (the pointer's hover already does).
+        onFocus={(event) => setFocused(focusVisible(event.currentTarget))}
         onBlur={() => {
           setFocused(false)
           setDismissed(false)
