@@ -63,7 +63,7 @@ export const ar = {
     retrying: 'جارٍ إعادة المحاولة…',
     empty: 'لا محادثات بعد.',
     noMessages: 'لا رسائل بعد',
-    fromYou: (text) => `أنت: ${text}`,
+    fromYou: (text) => ['أنت: ', text],
     unread: (count, format) =>
       format.plural(count, {
         zero: 'لا رسائل غير مقروءة',

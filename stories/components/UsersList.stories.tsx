@@ -19,7 +19,7 @@ const sidebar: Decorator = (Story, { parameters }) => (
 const meta = {
   title: 'Components/UsersList',
   component: UsersList,
-  args: { onUserClick: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
+  args: { onUserClick: fn(), sortOnlineFirst: false, height: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
       control: false,
