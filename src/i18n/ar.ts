@@ -62,6 +62,7 @@ export const ar = {
     retry: 'أعد المحاولة',
     retrying: 'جارٍ إعادة المحاولة…',
     empty: 'لا محادثات بعد.',
+    signedOut: 'سجّل الدخول لترى محادثاتك.',
     noMessages: 'لا رسائل بعد',
     fromYou: (text) => ['أنت: ', text],
     unread: (count, format) =>
@@ -77,6 +78,7 @@ export const ar = {
   },
   chatHeader: {
     back: 'رجوع',
+    signedOut: 'سجّل الدخول لترى الحالة.',
   },
   connectionBanner: {
     reconnecting: 'جارٍ إعادة الاتصال…',

@@ -66,6 +66,7 @@ export const en = {
     retry: 'Try again',
     retrying: 'Trying again…',
     empty: 'No conversations yet.',
+    signedOut: 'Sign in to see your conversations.',
     noMessages: 'No messages yet',
     /** The signed-in user's own last message, around its text (which keeps its own direction). */
     fromYou: ((text) => ['You: ', text]) as Sentence,
@@ -75,6 +76,8 @@ export const en = {
   },
   chatHeader: {
     back: 'Back',
+    /** The status line while signed out: the peer's status is unknown, not offline. */
+    signedOut: 'Sign in to see their status.',
   },
   connectionBanner: {
     reconnecting: 'Reconnecting…',

@@ -54,6 +54,7 @@ export const es = {
     retry: 'Reintentar',
     retrying: 'Reintentando…',
     empty: 'Aún no hay conversaciones.',
+    signedOut: 'Inicia sesión para ver tus conversaciones.',
     noMessages: 'Aún no hay mensajes',
     fromYou: (text) => ['Tú: ', text],
     unread: (count, format) => format.plural(count, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
@@ -61,6 +62,7 @@ export const es = {
   },
   chatHeader: {
     back: 'Atrás',
+    signedOut: 'Inicia sesión para ver su estado.',
   },
   connectionBanner: {
     reconnecting: 'Reconectando…',

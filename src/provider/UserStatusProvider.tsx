@@ -72,7 +72,7 @@ export interface UserStatusProviderProps extends ConnectionProps {
 /**
  * Keeps the signed-in user's presence live for everything below it: connects the WebSocket (or polls when there is
  * none), sends the heartbeat (one per user per browser, however many tabs), fills the presence store that the hooks
- * read, and learns who "self" is from `/api/users/me/` (or `userId`, for a backend without it). Put it inside the app's auth provider (seed 001, step 2) and
+ * read, and learns who "self" is from `/api/users/me/` (or `userId`, for a backend without it). Put it inside the app's auth provider and
  * hand it the token: when the token becomes `null` it closes everything and clears the store; a new token makes
  * exactly one new socket. Uses the app's QueryClient when there is one above it, else its own. Renders nothing of
  * its own, opens nothing during render, and touches no browser global on the server.

@@ -85,7 +85,8 @@ describe('locale "ar" with the Arabic messages', () => {
       { wrapper: inLanguage(null, 'ar', ar) },
     )
     const line = document.querySelector('[data-slot="chat-header-status"]')!
-    expect(line.textContent).toBe('غير متصل')
+    // No token, and the store does not know jane: signed out, in Arabic.
+    expect(line.textContent).toBe(ar.chatHeader.signedOut)
     act(() => runtime!.store.getState().applyChanges([{ id: '2', username: 'jane_smith', status: 'dnd', statusMessage: 'Focus time' }]))
     expect(line.textContent).toBe('عدم الإزعاج — Focus time')
     act(() => runtime!.store.getState().applyChanges([{ id: '2', status: 'offline', lastSeen: Date.now() - 2 * 3_600_000 - 60_000 }]))

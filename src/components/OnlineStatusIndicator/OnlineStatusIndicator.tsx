@@ -1,8 +1,8 @@
 'use client'
 
 import type { ComponentProps } from 'react'
-import { useLastSeen } from '../../hooks/useLastSeen'
 import { useStatusMessages } from '../../hooks/usePresenceMessages'
+import { useRelativeTime } from '../../hooks/useRelativeTime'
 import { enStatus } from '../../i18n'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { Messages, Presence, PresenceStatus } from '../../index'
@@ -100,7 +100,8 @@ type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status
 
 function LiveIndicator({ userId, label, idle, mobile, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
   const { status, user } = useUserStatus(userId)
-  const lastSeen = useLastSeen(userId)
+  // The record useUserStatus already reads (useLastSeen would subscribe to it again, and weigh on every bundle).
+  const lastSeen = useRelativeTime(user && !user.isOnline ? user.lastSeen : null)
   const words = useStatusMessages()
   const variant = presenceVariant(user)
   const shown = { idle: idle ?? variant.idle, mobile: mobile ?? variant.mobile }

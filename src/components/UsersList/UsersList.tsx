@@ -12,7 +12,11 @@ import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
-export type UsersListState = 'loading' | 'error' | 'empty' | 'ready'
+/**
+ * What the list shows (its `data-state`): `signed-out` when it loads its own conversations and the provider has no
+ * token ("Sign in to see your conversations.", not a skeleton that never ends).
+ */
+export type UsersListState = 'loading' | 'error' | 'empty' | 'ready' | 'signed-out'
 
 export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
@@ -65,6 +69,17 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 function EndpointUsersList(props: UsersListProps) {
   const { data, isError, isFetching, refetch } = useConversations()
   const words = usePresenceMessages().messages.usersList
+  // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
+  const { signedOut } = usePresenceSession()
+  if (signedOut) {
+    return (
+      <UsersListFrame props={props} state="signed-out">
+        <p data-slot="users-list-signed-out" className="pk:p-4 pk:text-presence-muted">
+          {words.signedOut}
+        </p>
+      </UsersListFrame>
+    )
+  }
   if (data) return <LiveUsersList {...props} conversations={data} />
   if (!isError) return <UsersListFrame props={props} state="loading" />
   return (
