@@ -73,7 +73,7 @@ const fromStory = (context: StoryContext, request: Request) => {
 const meta = {
   title: 'Components/ActivityFeed',
   component: ActivityFeed,
-  args: { maxEntries: 20, filter: 'all', title: 'Recent activity' },
+  args: { maxEntries: 20, filter: 'all' },
   argTypes: {
     filter: { control: 'inline-radio', options: ['all', 'friends'] },
     className: { description: "Classes added to the card's root, after its own.", control: 'text' },

@@ -8,7 +8,7 @@ import { storyBackend } from '../support/presence'
 const meta = {
   title: 'Components/OnlineUsers',
   component: OnlineUsers,
-  args: { maxUsers: 10, title: "Who's Online?", onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
+  args: { maxUsers: 10, onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded', device: 'tablet' },
 } satisfies Meta<typeof OnlineUsers>
 

@@ -9,7 +9,7 @@ import { SLOW } from '../support/waits'
 const meta = {
   title: 'Components/StatusPicker',
   component: StatusPicker,
-  args: { title: 'Set your status', messagePlaceholder: "What's your status?", onSaved: fn() },
+  args: { onSaved: fn() },
   argTypes: {
     className: { description: "Classes added to the form's root, after its own.", control: 'text' },
   },

@@ -19,7 +19,7 @@ const sidebar: Decorator = (Story, { parameters }) => (
 const meta = {
   title: 'Components/UsersList',
   component: UsersList,
-  args: { onUserClick: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
+  args: { onUserClick: fn(), sortOnlineFirst: false, height: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
       control: false,
@@ -234,7 +234,7 @@ export const LongNames: Story = {
   render: (args) => <UsersList {...args} conversations={LONG} />,
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
-    await expect(within(list).getByRole('img', { name: '1234 unread messages' })).toHaveTextContent('99+')
+    await expect(within(list).getByRole('img', { name: '1,234 unread messages' })).toHaveTextContent('99+')
   },
 }
 
