@@ -120,6 +120,12 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </div>
   ),
+}
+
+/** Test: each button's change appears at the top of the feed. */
+export const LiveFollowsChanges: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Live,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const region = await feed(canvasElement)
@@ -169,26 +175,39 @@ export const Empty: Story = {
   },
 }
 
-let activityFails = true
+// Stories whose timeline loads again after the test's "Try again", by story id: a docs page renders several at once.
+const recovered = new Set<string>()
 
-/** The timeline cannot be had (a 403); "Try again" fetches it again. */
+/** Answers this story's timeline requests with a 403 until the story is in `recovered`. */
+function failActivity(context: StoryContext) {
+  recovered.delete(context.id)
+  addHandlers(
+    context,
+    http.get('*/api/users/activity/', ({ request }) =>
+      !recovered.has(context.id) && fromStory(context, request)
+        ? HttpResponse.json({ error: { code: 'forbidden', message: 'the activity log is not available' } }, { status: 403 })
+        : undefined,
+    ),
+  )
+}
+
+/** The timeline cannot be had (a 403): the error and its "Try again". */
 export const Error: Story = {
-  beforeEach: (context) => {
-    activityFails = true
-    addHandlers(
-      context,
-      http.get('*/api/users/activity/', ({ request }) =>
-        activityFails && fromStory(context, request)
-          ? HttpResponse.json({ error: { code: 'forbidden', message: 'the activity log is not available' } }, { status: 403 })
-          : undefined,
-      ),
-    )
-  },
+  beforeEach: failActivity,
   play: async ({ canvasElement }) => {
+    const alert = await within(await feed(canvasElement)).findByRole('alert', undefined, SLOW)
+    await expect(alert).toHaveTextContent("Couldn't load the activity.")
+  },
+}
+
+/** Test: "Try again" fetches the timeline again and, this time, shows it. */
+export const ErrorThenRetry: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  beforeEach: failActivity,
+  play: async ({ canvasElement, id }) => {
     const region = await feed(canvasElement)
     const alert = await within(region).findByRole('alert', undefined, SLOW)
-    await expect(alert).toHaveTextContent("Couldn't load the activity.")
-    activityFails = false
+    recovered.add(id)
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
   },

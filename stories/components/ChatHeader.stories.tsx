@@ -59,7 +59,11 @@ type Story = StoryObj<typeof meta>
 const statusLine = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="chat-header-status"]')!
 
 /** The whole header: back button, avatar with its badge, name, status line, actions. jane_smith was last active 2 hours ago. */
-export const Default: Story = {
+export const Default: Story = { args: { onBack: fn(), actions } }
+
+/** Test: the header's name and status line; Back calls `onBack`. */
+export const BackButton: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { onBack: fn(), actions },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -73,6 +77,7 @@ export const Default: Story = {
 
 /** The status line follows the mock's controls: jane_smith comes online, then goes away. */
 export const LiveStatusChange: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement } = context
     const line = statusLine(canvasElement)

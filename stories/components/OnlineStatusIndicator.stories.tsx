@@ -57,6 +57,7 @@ export const Dark: Story = { ...AsAvatarBadge, decorators: [dark] }
 
 /** Given a `userId` inside the provider, it follows that user live, last seen included. */
 export const LiveUser: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { status: undefined, userId: 4, size: 'lg' },
   parameters: { presence: { as: 'john_doe' } },
   play: async (context) => {

@@ -17,7 +17,11 @@ type Story = StoryObj<typeof meta>
 
 const card = (canvasElement: HTMLElement) => within(canvasElement).findByRole('region', { name: "Who's Online?" })
 
-export const Default: Story = {
+export const Default: Story = {}
+
+/** Test: a click on a tile calls `onUserClick`; invisible users are absent, away and busy ones shown as such. */
+export const ClickOnAUser: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async ({ canvasElement, args }) => {
     const region = await card(canvasElement)
     const maria = await within(region).findByRole('button', { name: 'maria_garcia, Online' })
@@ -30,6 +34,7 @@ export const Default: Story = {
 }
 
 export const KeyboardAndTooltip: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
     await within(region).findByRole('button', { name: 'amelia_clark, Online' })
@@ -144,7 +149,7 @@ export const Tablet: Story = onDevice('tablet')
 
 export const Desktop: Story = onDevice('desktop')
 
-/** Demo users come and go by themselves; the buttons drive the mock's controls. */
+/** Demo users come and go by themselves; the buttons change someone's status. */
 export const Live: Story = {
   parameters: { presence: { simulate: true } },
   render: (args, context) => (
@@ -153,6 +158,13 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </>
   ),
+}
+
+/** Test: the card follows the buttons — jane_smith comes online, then disappears when invisible. */
+export const LiveFollowsChanges: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Live,
+  parameters: { presence: { simulate: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const region = await card(canvasElement)

@@ -70,8 +70,20 @@ const toasts = (canvasElement: HTMLElement) => within(toaster(canvasElement)).qu
 const settled = (canvasElement: HTMLElement) =>
   waitFor(() => toasts(canvasElement).forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
 
-/** jane_smith comes online: a toast says so; its close button dismisses it. Nothing for the first list. */
+/** jane_smith comes online: a toast says so. */
 export const Default: Story = {
+  args: { durationMs: Infinity },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    await settled(context.canvasElement)
+  },
+}
+
+/** Test: nothing for the first list; jane_smith comes online, a toast says so; its close button dismisses it. */
+export const Dismiss: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement } = context
     const set = await live(context)
@@ -102,6 +114,7 @@ export const ChosenUsers: Story = {
 
 /** Each toast closes by itself after `durationMs`. */
 export const AutoDismiss: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { durationMs: 1_000 },
   play: async (context) => {
     const set = await live(context)
@@ -113,6 +126,7 @@ export const AutoDismiss: Story = {
 
 /** The clock stops while a toast is hovered or focused; Escape closes the focused toast. */
 export const PausedWhileFocused: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { durationMs: 800 },
   play: async (context) => {
     const set = await live(context)

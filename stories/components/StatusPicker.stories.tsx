@@ -32,8 +32,11 @@ const fromStory = (context: StoryContext, request: Request) => {
 
 const form = (canvasElement: HTMLElement) => within(canvasElement).findByRole('form', { name: 'Set your status' })
 
-/** Choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
-export const Default: Story = {
+export const Default: Story = {}
+
+/** Test: choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
+export const ChooseAndSave: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement, args } = context
     const picker = within(await form(canvasElement))
@@ -57,6 +60,7 @@ export const Default: Story = {
 
 /** Keyboard only: Tab into the group, arrows between the modes, Tab to the message, Enter saves. */
 export const Keyboard: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const picker = within(await form(context.canvasElement))
     await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
@@ -77,6 +81,7 @@ export const Keyboard: Story = {
 
 /** li_wei is away with a message: the form shows it; Clear and Save removes the message. */
 export const ClearMessage: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   parameters: { presence: { as: 'li_wei' } },
   play: async (context) => {
     const picker = within(await form(context.canvasElement))
@@ -93,6 +98,7 @@ export const ClearMessage: Story = {
 
 /** The counter counts code points as the server does: an emoji is one. Over 140, Save does nothing. */
 export const CharacterLimit: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const picker = within(await form(context.canvasElement))
     const input = picker.getByRole('textbox', { name: 'Status message' })

@@ -119,6 +119,7 @@ export const Default: Story = {
 
 /** The WAI-ARIA listbox keyboard: arrows, Home/End, type-ahead by name, Enter selects. */
 export const KeyboardNavigation: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async ({ canvasElement, args }) => {
     const list = await listbox(canvasElement)
     const options = await within(list).findAllByRole('option')
@@ -185,6 +186,15 @@ export const Error: Story = {
     }),
   ]),
   play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
+  },
+}
+
+/** Test: "Try again" asks again; refused again, the alert and its button come back. */
+export const ErrorAgain: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  beforeEach: Error.beforeEach,
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
     const before = failedRequests
@@ -198,6 +208,7 @@ let refusals = 0
 
 /** The first request fails; "Try again" loads the list. */
 export const ErrorThenRetry: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   beforeEach: (context) => {
     refusals = 0
     overrideNetwork((origin) => [
@@ -213,9 +224,13 @@ export const ErrorThenRetry: Story = {
   },
 }
 
-/** 10,000 conversations passed in: only the rows in view are in the DOM; End jumps to the last one. */
-export const Many: Story = {
-  render: (args) => <UsersList {...args} conversations={MANY} />,
+/** 10,000 conversations passed in: only the rows in view are in the DOM. */
+export const Many: Story = { render: (args) => <UsersList {...args} conversations={MANY} /> }
+
+/** Test: of 10,000 rows only those in view are in the DOM; End jumps to the last one. */
+export const ManyEnd: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Many,
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
     const options = within(list).getAllByRole('option')
@@ -272,7 +287,7 @@ export const OnlineFirst: Story = {
   },
 }
 
-/** Users come and go by themselves; the buttons drive the mock's controls. */
+/** Users come and go by themselves; the buttons change someone's status. */
 export const Live: Story = {
   parameters: { presence: { simulate: true } },
   render: (args, context) => (
@@ -281,6 +296,13 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </>
   ),
+}
+
+/** Test: the list follows the buttons: jane_smith away, ahmad busy. */
+export const LiveFollowsChanges: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Live,
+  parameters: { presence: { simulate: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const list = await listbox(canvasElement)
