@@ -21,7 +21,7 @@ export interface OnlineUsersProps extends Omit<ComponentProps<'section'>, 'title
   maxUsers?: number
   /** The heading. Default "Who's Online?". */
   title?: string
-  /** Called with the user whose tile was clicked. Default none. */
+  /** Called with the user whose tile was clicked. @default none */
   onUserClick?: (user: Presence) => void
   /** `friends` shows the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'

@@ -27,7 +27,7 @@ export interface SavedStatus {
 type Draft = { mode?: PresenceMode; message?: string; expiry?: ExpiryPreset; visibility?: LastSeenVisibility }
 
 export interface StatusPickerProps extends Omit<ComponentProps<'form'>, 'children' | 'onSubmit' | 'title'> {
-  /** Called once the server has saved the status and the store shows it. Default none. */
+  /** Called once the server has saved the status and the store shows it. @default none */
   onSaved?: (status: SavedStatus) => void
   /** The heading of the form. Default "Set your status". */
   title?: string
