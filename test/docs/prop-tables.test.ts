@@ -6,13 +6,14 @@
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import type * as Docgen from 'react-docgen-typescript'
 import { describe, expect, it } from 'vitest'
 import * as components from '../../src/components'
 
 const root = path.resolve(import.meta.dirname, '../..')
 // Storybook's own copy of the parser, so that the check reads what the prop tables read.
 const fromStorybook = createRequire(createRequire(import.meta.url).resolve('@storybook/react/package.json'))
-const docgen = fromStorybook('react-docgen-typescript') as typeof import('react-docgen-typescript')
+const docgen = fromStorybook('react-docgen-typescript') as typeof Docgen
 
 // The options of Storybook's React preset (`@storybook/react`, `typescript.reactDocgenTypescriptOptions`).
 const parser = docgen.withCustomConfig(path.join(root, 'tsconfig.json'), {
