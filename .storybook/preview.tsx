@@ -2,7 +2,7 @@ import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { configure } from 'storybook/test'
 import { withCanvas } from '../stories/support/canvas'
-import { withDevice } from '../stories/support/frames'
+import { VIEWPORTS, withDevice } from '../stories/support/frames'
 import { presenceBeforeEach, presenceLoader, withPresence } from '../stories/support/presence'
 import { WAIT_TIMEOUT_MS } from '../stories/support/waits'
 import { KitDocsContainer } from './DocsContainer'
@@ -24,6 +24,7 @@ const preview: Preview = {
     controls: { expanded: true },
     docs: { container: KitDocsContainer },
     layout: 'centered',
+    viewport: { options: VIEWPORTS },
   },
   tags: ['autodocs'],
 }

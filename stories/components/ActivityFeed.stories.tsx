@@ -10,6 +10,7 @@ import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type LoadedPresence } from '../support/presence'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -216,3 +217,17 @@ export const ErrorThenRetry: Story = {
 export const Dark: Story = { decorators: [dark] }
 
 export const RightToLeft: Story = { decorators: [rtl] }
+
+/** The feed in light and dark: the newest entries, each kind of event with its own dot. */
+export const AllVariants: Story = {
+  args: { maxEntries: 8 },
+  render: (args) => (
+    <LightAndDark>
+      {(_, theme) => (
+        <div className="pk:w-md pk:max-w-full">
+          <ActivityFeed {...args} title={`Recent activity (${theme})`} />
+        </div>
+      )}
+    </LightAndDark>
+  ),
+}

@@ -3,9 +3,10 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ChatHeader } from '../../src/components/ChatHeader'
 import { dark, onDevice, rtl } from '../support/frames'
 import { storyBackend } from '../support/presence'
+import { LightAndDark } from '../support/variants'
 
-/** A chat pane: 28rem wide, or the device's whole width when the story sets one. */
-const pane: Decorator = (Story, { parameters }) => (
+/** A chat pane: 28rem wide, or the device's whole width when the story sets one; none with `parameters.pane: false`. */
+const pane: Decorator = (Story, { parameters }) => parameters.pane === false ? <Story /> : (
   <div className={parameters.device ? 'pk:w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border' : 'pk:w-[28rem] pk:max-w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border'}>
     <Story />
   </div>
@@ -171,3 +172,26 @@ export const Phone: Story = { args: { onBack: fn(), actions }, ...onDevice('phon
 export const Tablet: Story = { args: { actions }, ...onDevice('tablet') }
 
 export const Desktop: Story = { args: { actions }, ...onDevice('desktop') }
+
+/** One header per status in light and dark: online, away with a message, busy, and offline with a last seen. */
+export const AllVariants: Story = {
+  parameters: { pane: false },
+  render: (args) => (
+    <LightAndDark>
+      {() => (
+        <div className="pk:flex pk:flex-col pk:gap-3" style={{ width: '28rem', maxWidth: '100%' }}>
+          {[
+            { userId: 4, name: 'maria_garcia' },
+            { userId: 5, name: 'li_wei' },
+            { userId: 6, name: 'olivia_brown' },
+            { userId: 2, name: 'jane_smith' },
+          ].map((user) => (
+            <div key={user.userId} className="pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border">
+              <ChatHeader {...args} {...user} actions={actions} />
+            </div>
+          ))}
+        </div>
+      )}
+    </LightAndDark>
+  ),
+}

@@ -7,6 +7,7 @@ import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type PresenceParameters } from '../support/presence'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 /** The raw connection, under the banner, so that the story shows what the banner is made from. */
 function ConnectionReadout() {
@@ -146,3 +147,16 @@ export const NoToken: Story = {
 export const Dark: Story = { ...Polling, decorators: [dark] }
 
 export const RightToLeft: Story = { ...Reconnecting, decorators: [rtl] }
+
+/**
+ * The banner in light and dark while presence arrives by polling. Its other states (reconnecting, signed out) come
+ * from the provider's connection, one per provider: see Reconnecting and SignedOut.
+ */
+export const AllVariants: Story = {
+  args: { hideWhenPolling: false },
+  parameters: { presence: { provider: { endpoints: { socket: null } } } },
+  render: (args) => <LightAndDark>{() => <ConnectionBanner {...args} />}</LightAndDark>,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => canvasElement.querySelectorAll('[data-slot="connection-banner"]').forEach((el) => expect(el).toHaveAttribute('data-state', 'polling')), SLOW)
+  },
+}

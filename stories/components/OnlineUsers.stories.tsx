@@ -4,6 +4,7 @@ import { OnlineUsers } from '../../src/components/OnlineUsers'
 import { dark, onDevice, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
+import { LightAndDark } from '../support/variants'
 
 const meta = {
   title: 'Components/OnlineUsers',
@@ -173,4 +174,23 @@ export const LiveFollowsChanges: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → invisible' }))
     await waitFor(() => expect(within(region).queryByRole('button', { name: /jane_smith/ })).toBeNull())
   },
+}
+
+/**
+ * The card's variants in light and dark: everyone (away, busy and invisible users among them), the first four with
+ * "+N more", and friends only — at a phone's width.
+ */
+export const AllVariants: Story = {
+  parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } }, device: 'desktop' },
+  render: (args) => (
+    <LightAndDark>
+      {(_, theme) => (
+        <div className="pk:flex pk:flex-col pk:gap-4" style={{ width: 343, maxWidth: '100%' }}>
+          <OnlineUsers {...args} title={`Everyone (${theme})`} />
+          <OnlineUsers {...args} maxUsers={4} title={`First four (${theme})`} />
+          <OnlineUsers {...args} filter="friends" title={`Friends (${theme})`} />
+        </div>
+      )}
+    </LightAndDark>
+  ),
 }

@@ -7,6 +7,7 @@ import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 /** Says when the provider is live, so that the play functions drive the backend only after the first list. */
 function LiveHint() {
@@ -14,7 +15,7 @@ function LiveHint() {
   const { data, isPending } = useOnlineUsers()
   return (
     <p dir="auto" className="pk:text-sm pk:text-presence-muted">
-      {isPending ? 'Connecting…' : `Live (${state}): ${data?.total ?? 0} others online. Bring someone online to see a toast.`}
+      {isPending || state !== 'open' ? 'Connecting…' : `Connected: ${data?.total ?? 0} others online. Bring someone online to see a toast.`}
     </p>
   )
 }
@@ -26,8 +27,9 @@ const bring = (username: string, status: ControlStatus = 'online') => ({
 
 const ACTIONS = [bring('jane_smith'), bring('ahmad'), bring('noah_wilson'), bring('jane_smith', 'offline'), bring('ahmad', 'offline')]
 
-// The toasts sit in the frame's corner rather than the page's, so that the docs page shows each story's in place.
-const frame: Decorator = (Story) => (
+// The toasts sit in the frame's corner rather than the page's, so that the docs page shows each story's in place
+// (`parameters.frame: false`: the story draws its own frames).
+const frame: Decorator = (Story, { parameters }) => parameters.frame === false ? <Story /> : (
   <div className="pk:relative pk:h-96 pk:w-[34rem] pk:max-w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-dashed pk:border-presence-border pk:p-3">
     <Story />
   </div>
@@ -58,7 +60,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 async function live(context: StoryContext) {
-  await within(context.canvasElement).findByText(/^Live \(open\)/, undefined, SLOW)
+  await within(context.canvasElement).findByText(/^Connected:/, undefined, SLOW)
   const backend = storyBackend(context)
   return (username: string, status: ControlStatus = 'online') => backend.applyPresence(backend.presence.userByName(username)!.id, status)
 }
@@ -209,3 +211,30 @@ export const Dark: Story = { args: { durationMs: Infinity }, decorators: [dark],
 
 /** The toasts sit at the bottom left in right-to-left pages. */
 export const RightToLeft: Story = { args: { durationMs: Infinity }, decorators: [rtl], play: withToasts }
+
+/** Toasts for someone online, away and busy, in light and dark. */
+export const AllVariants: Story = {
+  args: { durationMs: Infinity },
+  parameters: { frame: false },
+  render: (args) => (
+    <div className="pk:flex pk:flex-col pk:gap-3">
+      <LiveHint />
+      <LightAndDark>
+        {(_, theme) => (
+          <div className="pk:relative pk:h-60 pk:overflow-hidden">
+            <PresenceToaster {...args} label={`Notifications (${theme})`} />
+          </div>
+        )}
+      </LightAndDark>
+    </div>
+  ),
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    set('noah_wilson', 'away')
+    set('ahmad', 'dnd')
+    const all = () => within(context.canvasElement).queryAllByRole('listitem')
+    await waitFor(() => expect(all()).toHaveLength(6), SLOW)
+    await waitFor(() => all().forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
+  },
+}

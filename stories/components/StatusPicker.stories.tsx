@@ -5,6 +5,7 @@ import { StatusPicker } from '../../src/components/StatusPicker'
 import { dark, rtl } from '../support/frames'
 import { storyBackend, type LoadedPresence } from '../support/presence'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 const meta = {
   title: 'Components/StatusPicker',
@@ -195,3 +196,11 @@ export const CustomPlaceholder: Story = { args: { title: 'Your status', messageP
 export const Dark: Story = { parameters: { presence: { as: 'olivia_brown' } }, decorators: [dark] }
 
 export const RightToLeft: Story = { parameters: { presence: { as: 'li_wei' } }, decorators: [rtl] }
+
+/** The picker in light and dark, with li_wei's away and message filled in. */
+export const AllVariants: Story = {
+  parameters: { presence: { as: 'li_wei' } },
+  render: (args) => (
+    <LightAndDark>{(_, theme) => <StatusPicker {...args} title={`Set your status (${theme})`} />}</LightAndDark>
+  ),
+}

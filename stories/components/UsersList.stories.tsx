@@ -8,6 +8,7 @@ import { UsersList } from '../../src/components/UsersList'
 import { dark, onDevice, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, storyOrigin } from '../support/presence'
+import { LightAndDark } from '../support/variants'
 
 /** A sidebar's width, unless the story sets a device. */
 const sidebar: Decorator = (Story, { parameters }) => (
@@ -354,3 +355,18 @@ export const Tablet: Story = {
 }
 
 export const Desktop: Story = { ...onDevice('desktop'), render: (args) => <ChatLayout {...args} /> }
+
+/** The list in light and dark: live conversations (online, away with a message, busy, offline), and long names. */
+export const AllVariants: Story = {
+  parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd' } }, device: 'desktop' },
+  render: (args) => (
+    <LightAndDark>
+      {(_, theme) => (
+        <div className="pk:flex pk:flex-col pk:gap-4">
+          <UsersList {...args} label={`Conversations (${theme})`} height={360} />
+          <UsersList {...args} label={`Long names (${theme})`} conversations={LONG} height={3 * 72} />
+        </div>
+      )}
+    </LightAndDark>
+  ),
+}
