@@ -6,6 +6,7 @@ import { VIEWPORTS, withDevice } from '../stories/support/frames'
 import { presenceBeforeEach, presenceLoader, withPresence } from '../stories/support/presence'
 import { WAIT_TIMEOUT_MS } from '../stories/support/waits'
 import { KitDocsContainer } from './DocsContainer'
+import { KitDocsPage } from './DocsPage'
 import { globalTypes, initialGlobals } from './globals'
 import './preview.css'
 
@@ -22,7 +23,7 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
-    docs: { container: KitDocsContainer },
+    docs: { container: KitDocsContainer, page: KitDocsPage },
     layout: 'centered',
     viewport: { options: VIEWPORTS },
   },

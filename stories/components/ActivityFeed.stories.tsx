@@ -74,6 +74,8 @@ const fromStory = (context: StoryContext, request: Request) => {
 const meta = {
   title: 'Components/ActivityFeed',
   component: ActivityFeed,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   args: { maxEntries: 20, filter: 'all', title: 'Recent activity' },
   argTypes: {
     filter: { control: 'inline-radio', options: ['all', 'friends'] },
@@ -91,6 +93,7 @@ const entries = (region: HTMLElement) => within(region).queryAllByRole('listitem
 
 /** Newest first, each with the event's dot and a relative time on the server's clock. */
 export const Default: Story = {
+  tags: ['autodocs'],
   play: async ({ canvasElement }) => {
     const region = await feed(canvasElement)
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
@@ -170,6 +173,7 @@ export const Loading: Story = {
 }
 
 export const Empty: Story = {
+  tags: ['autodocs'],
   parameters: { activityHistory: [] },
   play: async ({ canvasElement }) => {
     await expect(await within(await feed(canvasElement)).findByText('No activity yet.', undefined, SLOW)).toBeVisible()
@@ -194,6 +198,7 @@ function failActivity(context: StoryContext) {
 
 /** The timeline cannot be had (a 403): the error and its "Try again". */
 export const Error: Story = {
+  tags: ['autodocs'],
   beforeEach: failActivity,
   play: async ({ canvasElement }) => {
     const alert = await within(await feed(canvasElement)).findByRole('alert', undefined, SLOW)
@@ -220,6 +225,7 @@ export const RightToLeft: Story = { decorators: [rtl] }
 
 /** The feed in light and dark: the newest entries, each kind of event with its own dot. */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   args: { maxEntries: 8 },
   render: (args) => (
     <LightAndDark>

@@ -36,6 +36,8 @@ const actions = (
 const meta = {
   title: 'Components/ChatHeader',
   component: ChatHeader,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   args: { userId: 2, name: 'jane_smith', backLabel: 'Back' },
   argTypes: {
     userId: { description: 'The other person in the chat, followed live from `<UserStatusProvider>`. In the mock: 2 jane_smith, 4 maria_garcia, 5 li_wei, 6 olivia_brown, 7 noah_wilson, 10 sofia_rossi.' },
@@ -60,7 +62,7 @@ type Story = StoryObj<typeof meta>
 const statusLine = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="chat-header-status"]')!
 
 /** The whole header: back button, avatar with its badge, name, status line, actions. jane_smith was last active 2 hours ago. */
-export const Default: Story = { args: { onBack: fn(), actions } }
+export const Default: Story = { tags: ['autodocs'], args: { onBack: fn(), actions } }
 
 /** Test: the header's name and status line; Back calls `onBack`. */
 export const BackButton: Story = {
@@ -175,6 +177,7 @@ export const Desktop: Story = { args: { actions }, ...onDevice('desktop') }
 
 /** One header per status in light and dark: online, away with a message, busy, and offline with a last seen. */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   parameters: { pane: false },
   render: (args) => (
     <LightAndDark>

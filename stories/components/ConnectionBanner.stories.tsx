@@ -33,6 +33,8 @@ const drop = { label: 'Drop the connection', run: (backend: MockBackend) => back
 const meta = {
   title: 'Components/ConnectionBanner',
   component: ConnectionBanner,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   argTypes: {
     className: { description: "Classes added to the banner's root, after its own, while it shows.", control: 'text' },
   },
@@ -52,6 +54,7 @@ const banner = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLE
 
 /** The socket is refused: a countdown to the next attempt, and "Retry now" to try at once. */
 export const Reconnecting: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { network: 'error', provider: predictable(8_000) } },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'reconnecting'), SLOW)
@@ -128,6 +131,7 @@ export const HiddenWhenPolling: Story = {
 
 /** The token is refused (the socket closes with 4401): presence stops until the app hands over a new token. */
 export const SignedOut: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { provider: { token: 'expired-token' } } },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'unauthorized'), SLOW)
@@ -153,6 +157,7 @@ export const RightToLeft: Story = { ...Reconnecting, decorators: [rtl] }
  * from the provider's connection, one per provider: see Reconnecting and SignedOut.
  */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   args: { hideWhenPolling: false },
   parameters: { presence: { provider: { endpoints: { socket: null } } } },
   render: (args) => <LightAndDark>{() => <ConnectionBanner {...args} />}</LightAndDark>,

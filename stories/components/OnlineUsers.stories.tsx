@@ -9,6 +9,8 @@ import { LightAndDark } from '../support/variants'
 const meta = {
   title: 'Components/OnlineUsers',
   component: OnlineUsers,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   args: { maxUsers: 10, title: "Who's Online?", onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded', device: 'tablet' },
 } satisfies Meta<typeof OnlineUsers>
@@ -18,7 +20,7 @@ type Story = StoryObj<typeof meta>
 
 const card = (canvasElement: HTMLElement) => within(canvasElement).findByRole('region', { name: "Who's Online?" })
 
-export const Default: Story = {}
+export const Default: Story = { tags: ['autodocs'] }
 
 /** Test: a click on a tile calls `onUserClick`; invisible users are absent, away and busy ones shown as such. */
 export const ClickOnAUser: Story = {
@@ -51,7 +53,7 @@ export const KeyboardAndTooltip: Story = {
 
 export const Loading: Story = { parameters: { presence: { network: 'loading' } } }
 
-export const Empty: Story = { parameters: { presence: { empty: true } } }
+export const Empty: Story = { tags: ['autodocs'], parameters: { presence: { empty: true } } }
 
 /** Signed out (the provider's token is `null`): the card says so, instead of "Nobody else is online right now." */
 export const SignedOut: Story = {
@@ -65,6 +67,7 @@ export const SignedOut: Story = {
 }
 
 export const Error: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { network: 'error', provider: { endpoints: { socket: null } } } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load who is online.")
@@ -181,6 +184,7 @@ export const LiveFollowsChanges: Story = {
  * "+N more", and friends only — at a phone's width.
  */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } }, device: 'desktop' },
   render: (args) => (
     <LightAndDark>

@@ -38,6 +38,8 @@ const frame: Decorator = (Story, { parameters }) => parameters.frame === false ?
 const meta = {
   title: 'Components/PresenceToaster',
   component: PresenceToaster,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   args: { durationMs: 5_000, maxToasts: 3, label: 'Notifications', style: { position: 'absolute' } },
   argTypes: {
     className: { description: "Classes added to the toaster's root, after its own.", control: 'text' },
@@ -74,6 +76,7 @@ const settled = (canvasElement: HTMLElement) =>
 
 /** jane_smith comes online: a toast says so. */
 export const Default: Story = {
+  tags: ['autodocs'],
   args: { durationMs: Infinity },
   play: async (context) => {
     const set = await live(context)
@@ -214,6 +217,7 @@ export const RightToLeft: Story = { args: { durationMs: Infinity }, decorators: 
 
 /** Toasts for someone online, away and busy, in light and dark. */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   args: { durationMs: Infinity },
   parameters: { frame: false },
   render: (args) => (

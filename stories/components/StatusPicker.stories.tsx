@@ -10,6 +10,8 @@ import { LightAndDark } from '../support/variants'
 const meta = {
   title: 'Components/StatusPicker',
   component: StatusPicker,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   args: { title: 'Set your status', messagePlaceholder: "What's your status?", onSaved: fn() },
   argTypes: {
     className: { description: "Classes added to the form's root, after its own.", control: 'text' },
@@ -33,7 +35,7 @@ const fromStory = (context: StoryContext, request: Request) => {
 
 const form = (canvasElement: HTMLElement) => within(canvasElement).findByRole('form', { name: 'Set your status' })
 
-export const Default: Story = {}
+export const Default: Story = { tags: ['autodocs'] }
 
 /** Test: choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
 export const ChooseAndSave: Story = {
@@ -183,6 +185,7 @@ export const Error: Story = {
 
 /** No token: the form is disabled. */
 export const SignedOut: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { as: null } },
   play: async ({ canvasElement }) => {
     const picker = within(await form(canvasElement))
@@ -199,6 +202,7 @@ export const RightToLeft: Story = { parameters: { presence: { as: 'li_wei' } }, 
 
 /** The picker in light and dark, with li_wei's away and message filled in. */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { as: 'li_wei' } },
   render: (args) => (
     <LightAndDark>{(_, theme) => <StatusPicker {...args} title={`Set your status (${theme})`} />}</LightAndDark>

@@ -20,6 +20,8 @@ const sidebar: Decorator = (Story, { parameters }) => (
 const meta = {
   title: 'Components/UsersList',
   component: UsersList,
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
   args: { onUserClick: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
@@ -107,6 +109,7 @@ const overrideNetwork = (handlers: (origin: string) => AnyHandler[]) => (context
 
 /** john_doe's conversations, live from the mock backend's conversations endpoint. */
 export const Default: Story = {
+  tags: ['autodocs'],
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
     const options = await within(list).findAllByRole('option')
@@ -161,6 +164,7 @@ export const KeyboardNavigation: Story = {
 
 /** The backend never answers: a skeleton, and a polite "Loading conversations…" for screen readers. */
 export const Loading: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { network: 'loading' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Loading conversations…')
@@ -170,6 +174,7 @@ export const Loading: Story = {
 
 /** Signed in as the admin, who has no conversations. */
 export const Empty: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { as: 'admin' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('No conversations yet.')).toBeVisible()
@@ -358,6 +363,7 @@ export const Desktop: Story = { ...onDevice('desktop'), render: (args) => <ChatL
 
 /** The list in light and dark: live conversations (online, away with a message, busy, offline), and long names. */
 export const AllVariants: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd' } }, device: 'desktop' },
   render: (args) => (
     <LightAndDark>
