@@ -10,7 +10,7 @@ const usage = Object.fromEntries(
 
 /**
  * Every component's docs page: the description from its JSDoc, how to use it, the first story with its controls and
- * prop table (defaults included), then the other showcase stories. Only stories tagged `autodocs` are on the page:
+ * prop table (defaults included), then the other showcase stories (the first one is not shown twice). Only stories tagged `autodocs` are on the page:
  * the components that run a live mock backend per story keep theirs to a few (`tags: ['!autodocs']` on the meta,
  * `['autodocs']` on the chosen stories), so that the page fills in a moment; the rest are in the sidebar.
  */
@@ -30,7 +30,7 @@ export function KitDocsPage() {
       )}
       <Primary />
       <Controls />
-      <Stories />
+      <Stories includePrimary={false} />
     </>
   )
 }
