@@ -135,9 +135,9 @@ export const LiveFollowsChanges: Story = {
     const region = await feed(canvasElement)
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
     await canvas.findByText(/^Live:/, undefined, SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(entries(region)[0]).toHaveTextContent('jane_smith went away'), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
     await waitFor(() => expect(entries(region)[0]).toHaveTextContent('ahmad is busy'), SLOW)
     await expect(entries(region)[0]).toHaveAttribute('data-status', 'dnd')
   },

@@ -3,18 +3,30 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { MockBackend } from '../../mock-server/backend'
 import { ConnectionBanner } from '../../src/components/ConnectionBanner'
 import { useConnectionState } from '../../src/hooks'
+import type { ConnectionState, Transport } from '../../src'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type PresenceParameters } from '../support/presence'
 import { SLOW } from '../support/waits'
 import { LightAndDark } from '../support/variants'
 
-/** The raw connection, under the banner, so that the story shows what the banner is made from. */
+// The connection in words: what `useConnectionState()` says, under the banner made from it.
+const STATE_WORDS: Record<ConnectionState, string> = {
+  idle: 'not connected (signed out)',
+  connecting: 'connecting',
+  open: 'live',
+  reconnecting: 'trying again',
+  closed: 'closed',
+  unauthorized: 'refused (signed out)',
+}
+const TRANSPORT_WORDS: Record<Transport, string> = { socket: 'pushed as they happen', polling: 'fetched every few seconds', none: 'none' }
+
+/** The connection under the banner, so that the story shows what the banner is made from. */
 function ConnectionReadout() {
   const { state, transport } = useConnectionState()
   return (
-    <p className="pk:mt-3 pk:text-xs pk:text-presence-muted">
-      socket: <code>{state}</code> · transport: <code>{transport}</code>
+    <p className="pk:mt-3 pk:text-xs pk:text-presence-muted" data-state={state} data-transport={transport}>
+      Connection: <span data-slot="readout-state">{STATE_WORDS[state]}</span> · updates: {TRANSPORT_WORDS[transport]}
     </p>
   )
 }
@@ -89,7 +101,7 @@ export const DropAndRecover: Story = {
   play: async (context: StoryContext) => {
     const { canvasElement } = context
     const canvas = within(canvasElement)
-    await canvas.findByText('open', undefined, SLOW)
+    await waitFor(() => expect(canvasElement.querySelector('[data-transport]')).toHaveAttribute('data-state', 'open'), SLOW)
     await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden')
     await expect(canvas.queryByRole('button', { name: 'Retry now' })).toBeNull()
     await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
@@ -123,7 +135,7 @@ export const PollingEvery30Seconds: Story = {
 export const HiddenWhenPolling: Story = {
   parameters: { presence: { provider: { endpoints: { socket: null } } } },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByText('polling', undefined, SLOW)
+    await waitFor(() => expect(canvasElement.querySelector('[data-transport]')).toHaveAttribute('data-transport', 'polling'), SLOW)
     await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden')
     await expect(within(canvasElement).getByRole('status')).toBeEmptyDOMElement()
   },

@@ -172,9 +172,9 @@ export const LiveFollowsChanges: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const region = await card(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
     await waitFor(() => expect(within(region).getByRole('button', { name: 'jane_smith, Online' })).toBeVisible())
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → invisible' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Invisible' }))
     await waitFor(() => expect(within(region).queryByRole('button', { name: /jane_smith/ })).toBeNull())
   },
 }

@@ -1,10 +1,10 @@
 import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import type { ControlStatus, MockBackend } from '../../mock-server/backend'
+import type { ControlStatus } from '../../mock-server/backend'
 import { PresenceToaster } from '../../src/components/PresenceToaster'
 import { useConnectionState, useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
-import { MockControls } from '../support/MockControls'
+import { as, MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { SLOW } from '../support/waits'
 import { LightAndDark } from '../support/variants'
@@ -20,10 +20,7 @@ function LiveHint() {
   )
 }
 
-const bring = (username: string, status: ControlStatus = 'online') => ({
-  label: `${username} → ${status}`,
-  run: (backend: MockBackend) => backend.applyPresence(backend.presence.userByName(username)!.id, status),
-})
+const bring = (username: string, status: ControlStatus = 'online') => as(username, status)
 
 const ACTIONS = [bring('jane_smith'), bring('ahmad'), bring('noah_wilson'), bring('jane_smith', 'offline'), bring('ahmad', 'offline')]
 

@@ -312,9 +312,9 @@ export const LiveFollowsChanges: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const list = await listbox(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
     await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^ahmad, Do not disturb,/) })).toBeVisible())
   },
 }
