@@ -10,9 +10,10 @@ const usage = Object.fromEntries(
 
 /**
  * Every component's docs page: the description from its JSDoc, how to use it, the first story with its controls and
- * prop table (defaults included), then the other showcase stories (the first one is not shown twice). Only stories tagged `autodocs` are on the page:
- * the components that run a live mock backend per story keep theirs to a few (`tags: ['!autodocs']` on the meta,
- * `['autodocs']` on the chosen stories), so that the page fills in a moment; the rest are in the sidebar.
+ * prop table (defaults included), then the other showcase stories (the first one once). Only stories tagged
+ * `autodocs` are on the page: the components that run a live mock backend per story keep theirs to a few
+ * (`tags: ['!autodocs']` on the meta, `['autodocs']` on the chosen stories), so that the page fills in a moment
+ * (measure with .storybook/measure-docs-page.ts); the rest are in the sidebar.
  */
 export function KitDocsPage() {
   const { preparedMeta } = useOf('meta', ['meta'])

@@ -25,8 +25,16 @@ const preview: Preview = {
     controls: { expanded: true },
     docs: { container: KitDocsContainer, page: KitDocsPage },
     layout: 'centered',
+    // The guides in reading order, before the components and the hooks.
+    options: {
+      storySort: { order: ['Introduction', 'Getting started', 'Presence protocol', 'Theming', 'Design tokens', 'Mock server', 'Components', 'Hooks'] },
+    },
     viewport: { options: VIEWPORTS },
   },
+  // Every story is on its component's docs page unless tagged '!autodocs'. Showcase stories (the sidebar, the docs
+  // pages) end in the state their name says, with nothing focused or opened by a play function; interaction tests
+  // are stories tagged ['!dev', '!autodocs', 'test'] — hidden from the sidebar and the docs, run by `npx vitest run
+  // --project storybook` (the addon's default tag filter runs every story tagged 'test').
   tags: ['autodocs'],
 }
 
