@@ -2,6 +2,7 @@ import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { configure } from 'storybook/test'
 import { withCanvas } from '../stories/support/canvas'
+import { assertCleanState } from '../stories/support/clean-state'
 import { VIEWPORTS, withDevice } from '../stories/support/frames'
 import { presenceBeforeEach, presenceLoader, withPresence } from '../stories/support/presence'
 import { WAIT_TIMEOUT_MS } from '../stories/support/waits'
@@ -18,6 +19,7 @@ const preview: Preview = {
   initialGlobals,
   loaders: [mswLoader(), presenceLoader],
   beforeEach: presenceBeforeEach,
+  afterEach: assertCleanState,
   // The first decorator is the innermost: the canvas's theme and direction wrap everything else.
   decorators: [withPresence, withDevice, withCanvas],
   parameters: {

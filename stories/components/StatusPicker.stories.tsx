@@ -4,6 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { StatusPicker } from '../../src/components/StatusPicker'
 import { dark, rtl } from '../support/frames'
 import { storyBackend, type LoadedPresence } from '../support/presence'
+import { letGo } from '../support/play'
 import { SLOW } from '../support/waits'
 import { LightAndDark } from '../support/variants'
 
@@ -157,6 +158,7 @@ export const Saving: Story = {
     await expect(save).toHaveAttribute('aria-disabled', 'true')
     await expect(element).toHaveAttribute('aria-busy', 'true')
     await expect(element).toHaveAttribute('data-state', 'pending')
+    letGo()
   },
 }
 
@@ -180,6 +182,7 @@ export const Error: Story = {
     await userEvent.click(picker.getByRole('button', { name: 'Save' }))
     await expect(await picker.findByRole('alert')).toHaveTextContent("Couldn't save your status: the presence service is down")
     await expect(picker.getByRole('radio', { name: 'Do not disturb' })).toBeChecked()
+    letGo()
   },
 }
 
