@@ -8,6 +8,7 @@ import { UsersList } from '../../src/components/UsersList'
 import { dark, onDevice, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, storyOrigin } from '../support/presence'
+import { letGo } from '../support/play'
 import { LightAndDark } from '../support/variants'
 
 /** A sidebar's width, unless the story sets a device. */
@@ -356,6 +357,7 @@ export const Tablet: Story = {
     const list = await listbox(canvasElement)
     await userEvent.click(await within(list).findByRole('option', { name: spoken(/^jane_smith,/) }))
     await expect(await within(canvasElement).findByRole('heading', { name: 'jane_smith' })).toBeVisible()
+    letGo()
   },
 }
 
