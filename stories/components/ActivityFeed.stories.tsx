@@ -198,7 +198,6 @@ function failActivity(context: StoryContext) {
 
 /** The timeline cannot be had (a 403): the error and its "Try again". */
 export const Error: Story = {
-  tags: ['autodocs'],
   beforeEach: failActivity,
   play: async ({ canvasElement }) => {
     const alert = await within(await feed(canvasElement)).findByRole('alert', undefined, SLOW)

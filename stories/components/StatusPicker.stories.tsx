@@ -188,7 +188,6 @@ export const Error: Story = {
 
 /** No token: the form is disabled. */
 export const SignedOut: Story = {
-  tags: ['autodocs'],
   parameters: { presence: { as: null } },
   play: async ({ canvasElement }) => {
     const picker = within(await form(canvasElement))
