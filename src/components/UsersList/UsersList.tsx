@@ -4,6 +4,7 @@ import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
 import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import type { Conversation, Presence } from '../../index'
@@ -11,7 +12,11 @@ import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
-export type UsersListState = 'loading' | 'error' | 'empty' | 'ready'
+/**
+ * What the list shows (its `data-state`): `signed-out` when it loads its own conversations and the provider has no
+ * token ("Sign in to see your conversations.", not a skeleton that never ends).
+ */
+export type UsersListState = 'loading' | 'error' | 'empty' | 'ready' | 'signed-out'
 
 export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
@@ -27,7 +32,7 @@ export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> 
   selectedId?: string | number | null
   /** Lists users who are online (also away or busy) before those who are offline, each group in the given order. @default false */
   sortOnlineFirst?: boolean
-  /** The list's accessible name. @default Conversations */
+  /** The list's accessible name; unset, the catalogue's, in the provider's language. @default Conversations */
   label?: string
   /** The list's height: a number of px or any CSS length; the list scrolls inside it. @default 480 */
   height?: number | string
@@ -64,19 +69,31 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
 function EndpointUsersList(props: UsersListProps) {
   const { data, isError, isFetching, refetch } = useConversations()
+  const words = usePresenceMessages().messages.usersList
+  // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
+  const { signedOut } = usePresenceSession()
+  if (signedOut) {
+    return (
+      <UsersListFrame props={props} state="signed-out">
+        <p data-slot="users-list-signed-out" className="pk:p-4 pk:text-presence-muted">
+          {words.signedOut}
+        </p>
+      </UsersListFrame>
+    )
+  }
   if (data) return <LiveUsersList {...props} conversations={data} />
   if (!isError) return <UsersListFrame props={props} state="loading" />
   return (
     <UsersListFrame props={props} state="error">
       <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
-        <p>Couldn't load your conversations.</p>
+        <p>{words.error}</p>
         <button
           type="button"
           onClick={() => void refetch()}
           disabled={isFetching}
           className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:disabled:cursor-wait pk:disabled:opacity-70"
         >
-          {isFetching ? 'Trying again…' : 'Try again'}
+          {isFetching ? words.retrying : words.retry}
         </button>
       </div>
     </UsersListFrame>
@@ -127,12 +144,13 @@ interface ReadyProps {
 }
 
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
-  const { label = 'Conversations', height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
+  const words = usePresenceMessages().messages.usersList
+  const { label = words.label, height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
   if (items.length === 0) {
     return (
       <UsersListFrame props={props} state="empty">
         <p data-slot="users-list-empty" className="pk:p-4 pk:text-presence-muted">
-          No conversations yet.
+          {words.empty}
         </p>
       </UsersListFrame>
     )
@@ -170,6 +188,7 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     style,
     ...rest
   } = props
+  const words = usePresenceMessages().messages.usersList
   return (
     <div
       data-slot="users-list"
@@ -182,7 +201,7 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
       {state === 'loading' ? (
         <>
           <p role="status" className="pk:sr-only">
-            Loading conversations…
+            {words.loading}
           </p>
           <div aria-hidden className="pk:flex pk:flex-col">
             {Array.from({ length: SKELETONS }, (_, i) => (
