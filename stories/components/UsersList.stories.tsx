@@ -256,7 +256,7 @@ export const LongNames: Story = {
   render: (args) => <UsersList {...args} conversations={LONG} />,
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
-    await expect(within(list).getByRole('img', { name: '1234 unread messages' })).toHaveTextContent('99+')
+    await expect(within(list).getByRole('img', { name: '1,234 unread messages' })).toHaveTextContent('99+')
   },
 }
 
