@@ -76,7 +76,7 @@ const meta = {
   component: ActivityFeed,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { maxEntries: 20, filter: 'all', title: 'Recent activity' },
+  args: { maxEntries: 20, filter: 'all' },
   argTypes: {
     filter: { control: 'inline-radio', options: ['all', 'friends'] },
     className: { description: "Classes added to the card's root, after its own.", control: 'text' },

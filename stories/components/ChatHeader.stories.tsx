@@ -38,7 +38,7 @@ const meta = {
   component: ChatHeader,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { userId: 2, name: 'jane_smith', backLabel: 'Back' },
+  args: { userId: 2, name: 'jane_smith' },
   argTypes: {
     userId: { description: 'The other person in the chat, followed live from `<UserStatusProvider>`. In the mock: 2 jane_smith, 4 maria_garcia, 5 li_wei, 6 olivia_brown, 7 noah_wilson, 10 sofia_rossi.' },
     name: { description: 'Shown when the store has no username for the user. Default: "User <id>".' },

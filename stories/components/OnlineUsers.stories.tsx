@@ -11,7 +11,7 @@ const meta = {
   component: OnlineUsers,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { maxUsers: 10, title: "Who's Online?", onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
+  args: { maxUsers: 10, onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded', device: 'tablet' },
 } satisfies Meta<typeof OnlineUsers>
 

@@ -37,7 +37,7 @@ const meta = {
   component: PresenceToaster,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { durationMs: 5_000, maxToasts: 3, label: 'Notifications', style: { position: 'absolute' } },
+  args: { durationMs: 5_000, maxToasts: 3, style: { position: 'absolute' } },
   argTypes: {
     className: { description: "Classes added to the toaster's root, after its own.", control: 'text' },
     style: { description: 'Inline styles of the root; here `position: absolute`, so that the toaster stays in the frame (the kit\'s own `position: fixed` is one class, which an inline style outweighs).' },

@@ -13,7 +13,7 @@ const meta = {
   component: StatusPicker,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { title: 'Set your status', messagePlaceholder: "What's your status?", onSaved: fn() },
+  args: { onSaved: fn() },
   argTypes: {
     className: { description: "Classes added to the form's root, after its own.", control: 'text' },
   },

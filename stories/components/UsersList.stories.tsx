@@ -23,7 +23,7 @@ const meta = {
   component: UsersList,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { onUserClick: fn(), sortOnlineFirst: false, label: 'Conversations', height: 480, rowHeight: 72, overscan: 6 },
+  args: { onUserClick: fn(), sortOnlineFirst: false, height: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
       control: false,
