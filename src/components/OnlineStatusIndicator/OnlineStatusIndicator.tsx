@@ -1,6 +1,6 @@
 'use client'
 
-import type { ComponentProps } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { Presence, PresenceStatus } from '../../index'
@@ -21,10 +21,16 @@ export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>,
   status?: PresenceStatus
   /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
   userId?: string | number
-  /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. Default `md`. */
+  /** Dot size: `sm` 8 px (for a 32 px avatar), `md` 12 px (the kit's dot everywhere else), `lg` 16 px. Default `md`. */
   size?: IndicatorSize
   /** Pins the dot to the bottom-right (bottom-left in RTL) of a `relative` parent, such as an avatar. Default `false`. */
   badge?: boolean
+  /**
+   * A `--pk-spacing-presence-ring` (2 px) band of `--pk-color-presence-ring` (white; the dark surface in dark mode)
+   * around the dot, the same colour in its holes: what separates a badge from its avatar, or a dot from a line behind
+   * it. Default: `true` for a badge, `false` for a plain dot.
+   */
+  ring?: boolean
   /** A soft pulse around an online dot; never shown under `prefers-reduced-motion`. Default `false`. */
   pulse?: boolean
   /** The accessible name. Default: the status in words, e.g. "Do not disturb", "Away (idle)", "Online, on mobile". */
@@ -53,32 +59,64 @@ const sizes: Record<IndicatorSize, string> = {
   lg: 'pk:size-(--pk-spacing-presence-dot-lg)',
 }
 
-// The hollow shapes' ring, thick enough to read at each size (CSS border widths take no percentages).
-const rings: Record<IndicatorSize, string> = {
-  sm: 'pk:border-2',
-  md: 'pk:border-[2.5px]',
-  lg: 'pk:border-[3px]',
-}
-
-// Each status has its own shape as well as its own colour, so that it never depends on colour alone.
-// A phone: an upright rounded rectangle in place of the circle (Discord's mobile mark), the status marks inside it.
+// A phone: an upright rounded rectangle (3:4) in place of the circle, the status marks cut out of it.
 const phone: Record<IndicatorSize, string> = {
-  sm: 'pk:h-(--pk-spacing-presence-dot-md) pk:w-(--pk-spacing-presence-dot-sm) pk:rounded-[2px]',
-  md: 'pk:h-(--pk-spacing-presence-dot-lg) pk:w-(--pk-spacing-presence-dot-md) pk:rounded-[3px]',
-  lg: 'pk:h-[calc(var(--pk-spacing-presence-dot-lg)*1.4)] pk:w-(--pk-spacing-presence-dot-lg) pk:rounded-[4px]',
+  sm: 'pk:h-[calc(var(--pk-spacing-presence-dot-sm)*4/3)] pk:w-(--pk-spacing-presence-dot-sm) pk:rounded-[2px]',
+  md: 'pk:h-[calc(var(--pk-spacing-presence-dot-md)*4/3)] pk:w-(--pk-spacing-presence-dot-md) pk:rounded-[3px]',
+  lg: 'pk:h-[calc(var(--pk-spacing-presence-dot-lg)*4/3)] pk:w-(--pk-spacing-presence-dot-lg) pk:rounded-[4px]',
 }
 
-const shapes: Record<PresenceStatus, string> = {
-  online: 'pk:bg-presence-online',
-  away: 'pk:bg-presence-away pk:after:absolute pk:after:inset-[20%] pk:after:rounded-full pk:after:bg-presence-surface pk:after:translate-x-[-30%] pk:after:translate-y-[-30%]',
-  dnd: 'pk:bg-presence-dnd pk:after:absolute pk:after:inset-x-[20%] pk:after:top-1/2 pk:after:h-[22%] pk:after:-translate-y-1/2 pk:after:rounded-full pk:after:bg-presence-surface',
-  offline: 'pk:bg-presence-surface pk:border-presence-offline',
-  invisible: 'pk:bg-presence-surface pk:border-dashed pk:border-presence-invisible',
+const colours: Record<PresenceStatus, string> = {
+  online: 'pk:text-presence-online',
+  away: 'pk:text-presence-away',
+  dnd: 'pk:text-presence-dnd',
+  offline: 'pk:text-presence-offline',
+  invisible: 'pk:text-presence-invisible',
+}
+
+/**
+ * Each status's shape, so that it never depends on colour alone; drawn as paths with real holes (even-odd), sized
+ * so that every mark is at least 1.5 px at the smallest dot (8 px): online a filled disc; away a crescent moon (the
+ * disc less a disc at its top corner); do not disturb a disc with a bar across; offline a hollow ring; invisible a
+ * thinner ring struck through (the "hidden" slash), so that it differs from offline in outline, not just in dashing.
+ * The holes show what is behind the dot: the page for a plain dot, the ring colour for one with a ring.
+ */
+const DISC = 'M8 0a8 8 0 1 1 0 16A8 8 0 1 1 8 0Z'
+const round: Record<PresenceStatus, ReactNode> = {
+  online: <path d={DISC} />,
+  away: <path d="M8.49 0.01A8 8 0 1 1 0.01 8.49A6 6 0 0 0 8.49 0.01Z" />,
+  dnd: <path fillRule="evenodd" d={`${DISC}M5 6h6a2 2 0 0 1 0 4H5a2 2 0 0 1 0-4Z`} />,
+  offline: <path fillRule="evenodd" d={`${DISC}M8 4a4 4 0 1 0 0 8A4 4 0 1 0 8 4Z`} />,
+  invisible: (
+    <>
+      <path fillRule="evenodd" d={`${DISC}M8 3a5 5 0 1 0 0 10A5 5 0 1 0 8 3Z`} />
+      <path d="M4.5 11.5L11.5 4.5" fill="none" stroke="currentColor" strokeWidth={3} />
+    </>
+  ),
+}
+
+// The phone (12 × 16), its home button always cut out, the status mark in the screen above it.
+const BODY = 'M3 0h6a3 3 0 0 1 3 3v10a3 3 0 0 1-3 3H3a3 3 0 0 1-3-3V3a3 3 0 0 1 3-3Z'
+const HOME = 'M6 11.75a1.25 1.25 0 1 0 0 2.5a1.25 1.25 0 1 0 0-2.5Z'
+const onPhone: Record<Exclude<PresenceStatus, 'offline'>, ReactNode> = {
+  online: <path fillRule="evenodd" d={`${BODY}${HOME}`} />,
+  away: <path fillRule="evenodd" d={`${BODY}${HOME}M6.21 2A3.5 3.5 0 1 1 2.5 5.71A2.63 2.63 0 0 0 6.21 2Z`} />,
+  dnd: <path fillRule="evenodd" d={`${BODY}${HOME}M3.25 4.5h5.5a1.25 1.25 0 0 1 0 2.5h-5.5a1.25 1.25 0 0 1 0-2.5Z`} />,
+  invisible: (
+    <>
+      <path fillRule="evenodd" d={`${BODY}M3.5 2h5a1.5 1.5 0 0 1 1.5 1.5v9a1.5 1.5 0 0 1-1.5 1.5h-5A1.5 1.5 0 0 1 2 12.5v-9A1.5 1.5 0 0 1 3.5 2Z`} />
+      <path d="M2.5 12.5L9.5 3.5" fill="none" stroke="currentColor" strokeWidth={2.25} />
+    </>
+  ),
 }
 
 /**
  * A status dot with a shape per status and an accessible name, standalone or as an avatar badge; given a
  * `userId` inside `<UserStatusProvider>` it follows that user live ("Offline, last seen 5 minutes ago").
+ *
+ * The kit's one dot: every component draws its status with it, under one rule — a 12 px dot (`md`) with a 2 px ring
+ * of `--pk-color-presence-ring` (white, the dark surface in dark mode) whenever it is a badge. The one exception is
+ * a 32 px avatar (`PresenceToaster`'s), whose badge is `sm` (8 px): at 12 px it would cover half the avatar.
  *
  * @example
  * <OnlineStatusIndicator userId={2} size="lg" />
@@ -113,8 +151,8 @@ export function statusLabel(status: PresenceStatus, lastSeen?: string | null, va
   return variant.mobile ? `${words}, on mobile` : words
 }
 
-function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
-  const onPhone = mobile && status !== 'offline'
+function Dot({ status, size = 'md', badge = false, ring = badge, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
+  const phoneShape = mobile && status !== 'offline'
   const name = label ?? statusLabel(status, null, { idle, mobile })
   return (
     <span
@@ -122,25 +160,27 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = 
       aria-label={name}
       title={name}
       data-slot="status-indicator"
+      data-state={status}
       data-status={status}
       data-size={size}
       data-idle={status === 'away' && idle ? '' : undefined}
-      data-device={onPhone ? 'mobile' : undefined}
+      data-device={phoneShape ? 'mobile' : undefined}
       className={cn(
-        'pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
-        onPhone ? phone[size] : sizes[size],
-        shapes[status],
-        (status === 'offline' || status === 'invisible') && rings[size],
-        // Positioned either way: the shapes' ::after and the pulse are placed inside the dot.
-        badge ? 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface' : 'pk:relative',
+        'pk:inline-block pk:shrink-0 pk:overflow-visible',
+        phoneShape ? phone[size] : `${sizes[size]} pk:rounded-full`,
+        colours[status],
+        // The ring: a band of the ring colour around the dot, and the same colour in its holes, so that on an
+        // avatar the holes show the ring, not the photo under the badge.
+        ring && 'pk:bg-presence-ring pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-ring',
+        // Positioned either way: the pulse is placed inside the dot.
+        badge ? 'pk:absolute pk:bottom-0 pk:end-0' : 'pk:relative',
         className,
       )}
       {...rest}
     >
-      {onPhone && (
-        // The phone's home button: a phone reads as a phone at a glance, whatever its colour.
-        <span aria-hidden className="pk:absolute pk:bottom-[10%] pk:left-1/2 pk:size-[22%] pk:-translate-x-1/2 pk:rounded-full pk:bg-presence-surface" />
-      )}
+      <svg aria-hidden viewBox={phoneShape ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" className="pk:block pk:size-full">
+        {phoneShape ? onPhone[status as Exclude<PresenceStatus, 'offline'>] : round[status]}
+      </svg>
       {pulse && status === 'online' && (
         <span
           aria-hidden
