@@ -28,15 +28,17 @@ export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> 
   sortOnlineFirst?: boolean
   /** The list's accessible name. Default "Conversations". */
   label?: string
-  /** The list's height: a number of px or any CSS length; the list scrolls inside it. Default 480. */
+  /** A fixed height: a number of px or any CSS length (`"100%"` to fill a pane); the list scrolls inside it. Default none: as tall as its rows, up to `maxHeight`. */
   height?: number | string
+  /** Without `height`, the tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. Default 480. */
+  maxHeight?: number | string
   /** Each row's height in px (rows are not measured, so that 10,000 scroll smoothly). Default 72. */
   rowHeight?: number
   /** Rows rendered beyond each edge of the viewport. Default 6. */
   overscan?: number
 }
 
-const DEFAULT_HEIGHT = 480
+const DEFAULT_MAX_HEIGHT = 480
 const SKELETONS = 6
 
 /**
@@ -126,7 +128,7 @@ interface ReadyProps {
 }
 
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
-  const { label = 'Conversations', height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
+  const { label = 'Conversations', height, maxHeight = DEFAULT_MAX_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
   if (items.length === 0) {
     return (
       <UsersListFrame props={props} state="empty">
@@ -142,7 +144,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
         items={items}
         Row={Row}
         label={label}
-        viewportHeight={typeof height === 'number' ? height : DEFAULT_HEIGHT}
+        viewportHeight={viewportHeight(items.length * rowHeight, height, maxHeight)}
         rowHeight={rowHeight}
         overscan={overscan}
         selectedId={selectedId}
@@ -152,6 +154,13 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
       />
     </UsersListFrame>
   )
+}
+
+/** The viewport's height for the first render (and the server's), before the virtualiser measures it. */
+function viewportHeight(rows: number, height: number | string | undefined, maxHeight: number | string): number {
+  if (typeof height === 'number') return height
+  if (height !== undefined) return DEFAULT_MAX_HEIGHT
+  return Math.min(rows, typeof maxHeight === 'number' ? maxHeight : DEFAULT_MAX_HEIGHT)
 }
 
 /** The list's box, whatever its state; the loading skeleton when it has no children. */
@@ -164,7 +173,8 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     label: _label,
     rowHeight = 72,
     overscan: _overscan,
-    height = DEFAULT_HEIGHT,
+    height,
+    maxHeight = DEFAULT_MAX_HEIGHT,
     className,
     style,
     ...rest
@@ -174,7 +184,8 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
       data-slot="users-list"
       data-state={state}
       aria-busy={state === 'loading' || undefined}
-      style={{ height, ...style }}
+      // Rows have a fixed height, so fitting them is plain CSS: the box grows with the listbox up to maxHeight.
+      style={{ ...(height === undefined ? { maxHeight } : { height }), ...style }}
       className={cn('pk:flex pk:flex-col pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:text-presence-fg', className)}
       {...rest}
     >
