@@ -3,7 +3,8 @@
  * and at the default (`md`, 12 px), plain and as a badge on an avatar, in light and dark. CSS `zoom` lays the
  * panel out at 6×, so each 8 px shape covers 48 screen pixels in the baseline: what a 6× screen shows of it, every
  * hole, bar and slash visible. The avatar's image is striped, so that a hole showing the photo instead of the ring
- * would show in the baseline too.
+ * would show in the baseline too. And since a 6× screen is not the smallest case, the same dots are also drawn at
+ * 1× and that screenshot's own pixels magnified 8× (nearest neighbour): what a 1× screen shows, pixel by pixel.
  */
 import { createRoot, type Root } from 'react-dom/client'
 import { flushSync } from 'react-dom'
@@ -103,5 +104,41 @@ describe('the phone mark, magnified', () => {
     const phones = page.getByTestId('phones')
     await expect.element(phones).toBeVisible()
     await expect.element(phones).toMatchScreenshot(`status-dot-phone-${theme}`)
+  })
+})
+
+describe('the status dot at 1×, its pixels magnified', () => {
+  test.each(['light', 'dark'] as const)('every status at sm and md, plain and as a badge, in %s', async (theme) => {
+    host = document.createElement('div')
+    document.body.append(host)
+    root = createRoot(host)
+    flushSync(() =>
+      root!.render(
+        <div
+          data-testid="strip"
+          className={theme === 'dark' ? 'dark' : undefined}
+          style={{ display: 'inline-grid', gridTemplateColumns: 'repeat(5, 44px)', justifyItems: 'center', alignItems: 'center', gap: 4, padding: 4, background: 'var(--pk-color-presence-surface)' }}
+        >
+          {(['sm', 'md'] as const).flatMap((size) => [
+            ...STATUSES.map((status) => <OnlineStatusIndicator key={`${size}-${status}-plain`} status={status} size={size} />),
+            ...STATUSES.map((status) => (
+              <Avatar key={`${size}-${status}-badge`} name="Jane Smith" src={STRIPES} alt="" size={AVATAR[size]} indicator={<OnlineStatusIndicator status={status} size={size} badge aria-hidden />} />
+            )),
+          ])}
+        </div>,
+      ),
+    )
+    const strip = page.getByTestId('strip')
+    await expect.element(strip).toBeVisible()
+    await expect.poll(() => [...host!.querySelectorAll('img')].every((img) => img.complete && img.naturalWidth > 0)).toBe(true)
+    const png = await page.screenshot({ element: strip, save: false })
+    flushSync(() =>
+      root!.render(
+        <img data-testid="pixels" alt="" src={`data:image/png;base64,${png}`} style={{ imageRendering: 'pixelated', width: 'auto', zoom: 8, display: 'block' }} />,
+      ),
+    )
+    const pixels = page.getByTestId('pixels')
+    await expect.poll(() => (pixels.element() as HTMLImageElement).naturalWidth).toBeGreaterThan(0)
+    await expect.element(pixels).toMatchScreenshot(`status-dot-pixels-${theme}`)
   })
 })
