@@ -53,18 +53,15 @@ export function presenceVariant(user: Pick<Presence, 'status' | 'idle' | 'device
   return { idle: user.status === 'away' && user.idle === true, mobile: devices.length > 0 && devices.every((kind) => kind === 'mobile') }
 }
 
-const sizes: Record<IndicatorSize, string> = {
-  sm: 'pk:size-(--pk-spacing-presence-dot-sm)',
-  md: 'pk:size-(--pk-spacing-presence-dot-md)',
-  lg: 'pk:size-(--pk-spacing-presence-dot-lg)',
+const widths: Record<IndicatorSize, string> = {
+  sm: 'pk:w-(--pk-spacing-presence-dot-sm)',
+  md: 'pk:w-(--pk-spacing-presence-dot-md)',
+  lg: 'pk:w-(--pk-spacing-presence-dot-lg)',
 }
 
-// A phone: an upright rounded rectangle (3:4) in place of the circle, the status marks cut out of it.
-const phone: Record<IndicatorSize, string> = {
-  sm: 'pk:h-[calc(var(--pk-spacing-presence-dot-sm)*4/3)] pk:w-(--pk-spacing-presence-dot-sm) pk:rounded-[2px]',
-  md: 'pk:h-[calc(var(--pk-spacing-presence-dot-md)*4/3)] pk:w-(--pk-spacing-presence-dot-md) pk:rounded-[3px]',
-  lg: 'pk:h-[calc(var(--pk-spacing-presence-dot-lg)*4/3)] pk:w-(--pk-spacing-presence-dot-lg) pk:rounded-[4px]',
-}
+// A phone: an upright rounded rectangle (3:4) in place of the circle, the status marks cut out of it; the corner
+// radius is the drawing's (3 of 12 by 16) at every size.
+const PHONE = 'pk:aspect-[3/4] pk:rounded-[25%/18.75%]'
 
 const colours: Record<PresenceStatus, string> = {
   online: 'pk:text-presence-online',
@@ -84,7 +81,7 @@ const colours: Record<PresenceStatus, string> = {
 const DISC = 'M8 0a8 8 0 1 1 0 16A8 8 0 1 1 8 0Z'
 const round: Record<PresenceStatus, ReactNode> = {
   online: <path d={DISC} />,
-  away: <path d="M8.49 0.01A8 8 0 1 1 0.01 8.49A6 6 0 0 0 8.49 0.01Z" />,
+  away: <path d="M8.5 0A8 8 0 1 1 0 8.5A6 6 0 0 0 8.5 0Z" />,
   dnd: <path fillRule="evenodd" d={`${DISC}M5 6h6a2 2 0 0 1 0 4H5a2 2 0 0 1 0-4Z`} />,
   offline: <path fillRule="evenodd" d={`${DISC}M8 4a4 4 0 1 0 0 8A4 4 0 1 0 8 4Z`} />,
   invisible: (
@@ -100,11 +97,11 @@ const BODY = 'M3 0h6a3 3 0 0 1 3 3v10a3 3 0 0 1-3 3H3a3 3 0 0 1-3-3V3a3 3 0 0 1 
 const HOME = 'M6 11.75a1.25 1.25 0 1 0 0 2.5a1.25 1.25 0 1 0 0-2.5Z'
 const onPhone: Record<Exclude<PresenceStatus, 'offline'>, ReactNode> = {
   online: <path fillRule="evenodd" d={`${BODY}${HOME}`} />,
-  away: <path fillRule="evenodd" d={`${BODY}${HOME}M6.21 2A3.5 3.5 0 1 1 2.5 5.71A2.63 2.63 0 0 0 6.21 2Z`} />,
+  away: <path fillRule="evenodd" d={`${BODY}${HOME}M6.2 2A3.5 3.5 0 1 1 2.5 5.7A2.6 2.6 0 0 0 6.2 2Z`} />,
   dnd: <path fillRule="evenodd" d={`${BODY}${HOME}M3.25 4.5h5.5a1.25 1.25 0 0 1 0 2.5h-5.5a1.25 1.25 0 0 1 0-2.5Z`} />,
   invisible: (
     <>
-      <path fillRule="evenodd" d={`${BODY}M3.5 2h5a1.5 1.5 0 0 1 1.5 1.5v9a1.5 1.5 0 0 1-1.5 1.5h-5A1.5 1.5 0 0 1 2 12.5v-9A1.5 1.5 0 0 1 3.5 2Z`} />
+      <rect x="1" y="1" width="10" height="14" rx="2" fill="none" stroke="currentColor" strokeWidth={2} />
       <path d="M2.5 12.5L9.5 3.5" fill="none" stroke="currentColor" strokeWidth={2.25} />
     </>
   ),
@@ -167,7 +164,8 @@ function Dot({ status, size = 'md', badge = false, ring = badge, pulse = false, 
       data-device={phoneShape ? 'mobile' : undefined}
       className={cn(
         'pk:inline-block pk:shrink-0 pk:overflow-visible',
-        phoneShape ? phone[size] : `${sizes[size]} pk:rounded-full`,
+        widths[size],
+        phoneShape ? PHONE : 'pk:aspect-square pk:rounded-full',
         colours[status],
         // The ring: a band of the ring colour around the dot, and the same colour in its holes, so that on an
         // avatar the holes show the ring, not the photo under the badge.
