@@ -1,6 +1,6 @@
 'use client'
 
-import type { ComponentProps, ReactNode } from 'react'
+import type { ComponentProps } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import type { Presence, PresenceStatus } from '../../index'
@@ -21,16 +21,10 @@ export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>,
   status?: PresenceStatus
   /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
   userId?: string | number
-  /** Dot size: `sm` 8 px (for a 32 px avatar), `md` 12 px (the kit's dot everywhere else), `lg` 16 px. Default `md`. */
+  /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. Default `md`. */
   size?: IndicatorSize
   /** Pins the dot to the bottom-right (bottom-left in RTL) of a `relative` parent, such as an avatar. Default `false`. */
   badge?: boolean
-  /**
-   * A `--pk-spacing-presence-ring` (2 px) band of `--pk-color-presence-ring` (white; the dark surface in dark mode)
-   * around the dot, the same colour in its holes: what separates a badge from its avatar, or a dot from a line behind
-   * it. Default: `true` for a badge, `false` for a plain dot.
-   */
-  ring?: boolean
   /** A soft pulse around an online dot; never shown under `prefers-reduced-motion`. Default `false`. */
   pulse?: boolean
   /** The accessible name. Default: the status in words, e.g. "Do not disturb", "Away (idle)", "Online, on mobile". */
@@ -39,6 +33,12 @@ export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>,
   idle?: boolean
   /** The user is connected from a phone only: a phone-shaped mark instead of the dot (contract 6.2). Default `false`; live: from the store. */
   mobile?: boolean
+  /**
+   * A `--pk-spacing-presence-ring` (2 px) band of `--pk-color-presence-ring` (white; the dark surface in dark mode)
+   * around the dot, the same colour in its holes: what separates a badge from its avatar, or a dot from a line behind
+   * it. Default: `true` for a badge, `false` for a plain dot.
+   */
+  ring?: boolean
 }
 
 /**
@@ -78,8 +78,11 @@ const colours: Record<PresenceStatus, string> = {
  * thinner ring struck through (the "hidden" slash), so that it differs from offline in outline, not just in dashing.
  * The holes show what is behind the dot: the page for a plain dot, the ring colour for one with a ring.
  */
+/** What an SVG holds. */
+type Shape = ComponentProps<'svg'>['children']
+
 const DISC = 'M8 0a8 8 0 1 1 0 16A8 8 0 1 1 8 0Z'
-const round: Record<PresenceStatus, ReactNode> = {
+const round: Record<PresenceStatus, Shape> = {
   online: <path d={DISC} />,
   away: <path d="M8.5 0A8 8 0 1 1 0 8.5A6 6 0 0 0 8.5 0Z" />,
   dnd: <path fillRule="evenodd" d={`${DISC}M5 6h6a2 2 0 0 1 0 4H5a2 2 0 0 1 0-4Z`} />,
@@ -95,7 +98,7 @@ const round: Record<PresenceStatus, ReactNode> = {
 // The phone (12 × 16), its home button always cut out, the status mark in the screen above it.
 const BODY = 'M3 0h6a3 3 0 0 1 3 3v10a3 3 0 0 1-3 3H3a3 3 0 0 1-3-3V3a3 3 0 0 1 3-3Z'
 const HOME = 'M6 11.75a1.25 1.25 0 1 0 0 2.5a1.25 1.25 0 1 0 0-2.5Z'
-const onPhone: Record<Exclude<PresenceStatus, 'offline'>, ReactNode> = {
+const phoneMarks: Record<Exclude<PresenceStatus, 'offline'>, Shape> = {
   online: <path fillRule="evenodd" d={`${BODY}${HOME}`} />,
   away: <path fillRule="evenodd" d={`${BODY}${HOME}M6.2 2A3.5 3.5 0 1 1 2.5 5.7A2.6 2.6 0 0 0 6.2 2Z`} />,
   dnd: <path fillRule="evenodd" d={`${BODY}${HOME}M3.25 4.5h5.5a1.25 1.25 0 0 1 0 2.5h-5.5a1.25 1.25 0 0 1 0-2.5Z`} />,
@@ -148,8 +151,9 @@ export function statusLabel(status: PresenceStatus, lastSeen?: string | null, va
   return variant.mobile ? `${words}, on mobile` : words
 }
 
-function Dot({ status, size = 'md', badge = false, ring = badge, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
-  const phoneShape = mobile && status !== 'offline'
+function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
+  const { ring = badge, ...attributes } = rest
+  const onPhone = mobile && status !== 'offline'
   const name = label ?? statusLabel(status, null, { idle, mobile })
   return (
     <span
@@ -161,11 +165,11 @@ function Dot({ status, size = 'md', badge = false, ring = badge, pulse = false, 
       data-status={status}
       data-size={size}
       data-idle={status === 'away' && idle ? '' : undefined}
-      data-device={phoneShape ? 'mobile' : undefined}
+      data-device={onPhone ? 'mobile' : undefined}
       className={cn(
         'pk:inline-block pk:shrink-0 pk:overflow-visible',
         widths[size],
-        phoneShape ? PHONE : 'pk:aspect-square pk:rounded-full',
+        onPhone ? PHONE : 'pk:aspect-square pk:rounded-full',
         colours[status],
         // The ring: a band of the ring colour around the dot, and the same colour in its holes, so that on an
         // avatar the holes show the ring, not the photo under the badge.
@@ -174,10 +178,10 @@ function Dot({ status, size = 'md', badge = false, ring = badge, pulse = false, 
         badge ? 'pk:absolute pk:bottom-0 pk:end-0' : 'pk:relative',
         className,
       )}
-      {...rest}
+      {...attributes}
     >
-      <svg aria-hidden viewBox={phoneShape ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" className="pk:block pk:size-full">
-        {phoneShape ? onPhone[status as Exclude<PresenceStatus, 'offline'>] : round[status]}
+      <svg aria-hidden viewBox={onPhone ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" className="pk:block pk:size-full">
+        {onPhone ? phoneMarks[status as Exclude<PresenceStatus, 'offline'>] : round[status]}
       </svg>
       {pulse && status === 'online' && (
         <span
