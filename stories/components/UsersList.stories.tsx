@@ -250,6 +250,34 @@ export const AwayDndInvisible: Story = {
   },
 }
 
+/** Three conversations: the list is as tall as its three rows (no empty space under them), up to `maxHeight`. */
+export const ThreeRows: Story = {
+  render: (args) => <UsersList {...args} conversations={generate(3)} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    const options = await within(list).findAllByRole('option')
+    await expect(options).toHaveLength(3)
+    // Measured, in the browser: the listbox ends where the third row ends and does not scroll.
+    const box = list.getBoundingClientRect()
+    await expect(options[2]!.getBoundingClientRect().bottom).toBeCloseTo(box.bottom, 0)
+    await expect(box.height).toBeCloseTo(3 * 72, 0)
+    await expect(list.scrollHeight).toBe(list.clientHeight)
+  },
+}
+
+/** Ten thousand conversations fill `maxHeight` and scroll inside it. */
+export const PastMaxHeight: Story = {
+  args: { maxHeight: 300 },
+  render: (args) => <UsersList {...args} conversations={MANY} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await within(list).findAllByRole('option')
+    const frame = canvasElement.querySelector<HTMLElement>('[data-slot="users-list"]')!
+    await expect(frame.getBoundingClientRect().height).toBeCloseTo(300, 0)
+    await expect(list.scrollHeight).toBeGreaterThan(list.clientHeight)
+  },
+}
+
 /** Everybody else is offline: each row's status says when they were last seen. */
 export const LastSeen: Story = {
   parameters: { presence: { empty: true } },
@@ -333,31 +361,3 @@ export const Tablet: Story = {
 }
 
 export const Desktop: Story = { ...onDevice('desktop'), render: (args) => <ChatLayout {...args} /> }
-
-/** Three conversations: the list is as tall as its three rows (no empty space under them), up to `maxHeight`. */
-export const ThreeRows: Story = {
-  render: (args) => <UsersList {...args} conversations={generate(3)} />,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
-    const options = await within(list).findAllByRole('option')
-    await expect(options).toHaveLength(3)
-    // Measured, in the browser: the listbox ends where the third row ends and does not scroll.
-    const box = list.getBoundingClientRect()
-    await expect(options[2]!.getBoundingClientRect().bottom).toBeCloseTo(box.bottom, 0)
-    await expect(box.height).toBeCloseTo(3 * 72, 0)
-    await expect(list.scrollHeight).toBe(list.clientHeight)
-  },
-}
-
-/** Ten thousand conversations fill `maxHeight` and scroll inside it. */
-export const PastMaxHeight: Story = {
-  args: { maxHeight: 300 },
-  render: (args) => <UsersList {...args} conversations={MANY} />,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
-    await within(list).findAllByRole('option')
-    const frame = canvasElement.querySelector<HTMLElement>('[data-slot="users-list"]')!
-    await expect(frame.getBoundingClientRect().height).toBeCloseTo(300, 0)
-    await expect(list.scrollHeight).toBeGreaterThan(list.clientHeight)
-  },
-}
