@@ -35,7 +35,7 @@ export default mergeConfig(
           test: {
             name: 'dom',
             environment: 'happy-dom',
-            include: ['test/{client,store,runtime,hooks,components,provider}/**/*.test.{ts,tsx}'],
+            include: ['test/{client,store,runtime,hooks,components,provider,i18n}/**/*.test.{ts,tsx}'],
             setupFiles: ['test/setup/dom.ts'],
             testTimeout: 20_000,
           },

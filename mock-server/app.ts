@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
-import type { z } from 'zod'
 import type { MockBackend } from './backend'
 import { describeIssue } from './core/schemas'
 import type { SessionRef } from './core/tokens'
 import { openApiDocument } from './openapi'
-import { HttpError, type Route } from './route'
+import { HttpError, zodOf, type Route, type Schema } from './route'
 import { routesFor } from './modes/table'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -63,9 +62,9 @@ async function hasBody(request: Request): Promise<boolean> {
   return text instanceof HttpError || text !== ''
 }
 
-function parse<T>(schema: z.ZodType<T> | undefined, input: unknown): T {
+function parse<T>(schema: Schema<T> | undefined, input: unknown): T {
   if (!schema) return undefined as T
-  const result = schema.safeParse(input)
+  const result = zodOf(schema).safeParse(input)
   if (!result.success) throw new HttpError(400, 'invalid_field', describeIssue(result.error))
   return result.data
 }
@@ -91,7 +90,7 @@ function handler(backend: MockBackend, route: Route, publicUrl: (request: Reques
   return async (c: Context) => {
     backend.presence.evaluate()
     const auth = authenticate(backend, c, route)
-    // Every request with a valid bearer token is a sign of life, as the middleware of seeds 003 and 004 made it;
+    // Every request with a valid bearer token is a sign of life, as activity-tracking middleware makes it;
     // the backend's rules say whether it counts.
     if (auth) backend.presence.sign(auth.userId, 'request')
     if (route.access === 'admin' && !backend.presence.user(auth!.userId)?.isAdmin) {

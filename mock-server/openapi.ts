@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { clientFrame, schemas, serverFrame } from './core/schemas'
 import type { BackendMode } from './modes'
-import type { Route } from './route'
+import { zodOf, type Route, type Schema } from './route'
 
 type JsonSchema = Record<string, unknown>
 
-const toJson = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema
+const toJson = (schema: Schema, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _, ...rest } = z.toJSONSchema(zodOf(schema), { io, unrepresentable: 'any' }) as JsonSchema
   return rest
 }
 
@@ -31,7 +31,8 @@ function operation(route: Route) {
     required: true,
     schema: { type: 'integer', minimum: 1 },
   }))
-  const queryShape = route.query instanceof z.ZodObject ? (route.query.shape as Record<string, z.ZodType>) : {}
+  const query = route.query && zodOf(route.query)
+  const queryShape = query instanceof z.ZodObject ? (query.shape as Record<string, z.ZodType>) : {}
   const queryParams = Object.entries(queryShape).map(([name, schema]) => ({
     name,
     in: 'query',
@@ -71,7 +72,7 @@ function operation(route: Route) {
 const CONTRACT_INFO = {
   title: 'presence kit mock backend',
   description:
-    'The presence contract: REST routes of the five seed backends, reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README), with `&device=web|mobile|desktop` (default and fallback `web`); every frame is one JSON text message, of the schemas `ClientFrame` (client to server) and `ServerFrame` (server to client) below.',
+    'The presence contract: REST routes of five backend designs (the `--backend` modes), reconciled. The WebSocket protocol is at /ws/user-status/?token=… and /ws/chat/?token=… (see the README), with `&device=web|mobile|desktop` (default and fallback `web`); every frame is one JSON text message, of the schemas `ClientFrame` (client to server) and `ServerFrame` (server to client) below.',
 }
 
 function infoOf(mode: BackendMode | undefined) {

@@ -25,6 +25,18 @@ export interface Reply {
   type?: string
 }
 
+/**
+ * A route's request or response schema: a zod schema, known to the published types by its output only, so that
+ * `presence-kit/mock`'s declarations import no zod (zod is bundled into the mock entries: an app installs none).
+ * {@link zodOf} gives the schema back to the mock's own code.
+ */
+export interface Schema<T = unknown> {
+  readonly _zod: { readonly output: T }
+}
+
+/** The zod schema behind a {@link Schema}. */
+export const zodOf = <T>(schema: Schema<T>): z.ZodType<T> => schema as unknown as z.ZodType<T>
+
 export interface Route<Body = unknown, Query = unknown> {
   method: 'get' | 'post' | 'patch'
   /** OpenAPI form: `/api/users/admin/users/{id}/online-status/`; every `{param}` is a positive integer. */
@@ -32,10 +44,10 @@ export interface Route<Body = unknown, Query = unknown> {
   access: Access
   summary: string
   tag: string
-  body?: z.ZodType<Body>
-  query?: z.ZodType<Query>
+  body?: Schema<Body>
+  query?: Schema<Query>
   /** The JSON schema of each success status, for the OpenAPI document; a string is a non-JSON media type. */
-  responses: Record<number, z.ZodType | string>
+  responses: Record<number, Schema | string>
   /** Error statuses this route can give besides the ones its access and body imply. */
   errors?: number[]
   handle(context: RouteContext<Body, Query>): Reply

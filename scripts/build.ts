@@ -3,8 +3,8 @@
  * - The `.` entry: ESM, one file per source module, so that each keeps its own 'use client' directive. What it
  *   imports is exactly the package's `dependencies` (and peers): checked here, so an app installs what it uses.
  * - The mock entries (`./mock`, `./mock/msw`, `./mock/node`) and the bin: one bundle whose shared chunks hold the
- *   mock backend once. Their server libraries (hono, @hono/node-server, ws) are devDependencies bundled in, so a
- *   components-only app installs none of them; what stays an import is a dependency or a peer (zod, msw).
+ *   mock backend once. Their libraries (hono, @hono/node-server, ws, zod) are devDependencies bundled in, so a
+ *   components-only app installs none of them; what stays an import is a peer (msw).
  * - Types: one .d.ts per entry, resolvable under every TypeScript module resolution.
  * - CSS: styles.css, precompiled, prefixed (`pk:`) and without preflight, for every app; theme.css, the @theme
  *   tokens, for apps that generate the kit's classes with their own Tailwind 4 (see the README).
@@ -100,10 +100,7 @@ const library = chunksOf(
   const bare = bareImportsOf(library, 'index.js')
   if (bare.has('react/jsx-dev-runtime')) fail('the `.` entry imports the development JSX runtime')
   const imported = new Set([...bare].filter((id) => !isBuiltin(id)).map(packageOf))
-  // zod: the `.` entry reads backend records with its own readers (src/client/fields.ts); the mock entries' code
-  // and published types (`./mock`'s route schemas) still use zod, so it stays a dependency for them.
-  const forMockTypes = new Set(['zod'])
-  const unused = dependencies.filter((name) => !imported.has(name) && !forMockTypes.has(name))
+  const unused = dependencies.filter((name) => !imported.has(name))
   if (unused.length) fail(`the \`.\` entry never imports ${unused.join(', ')}: not a dependency (devDependencies, or bundle it)`)
 }
 
@@ -237,6 +234,16 @@ const RELINKED_TYPES = { 'mock-msw': 'mock-server/msw.ts', 'mock-node': 'mock-se
     if (/import\(["']\.\.?\//.test(text)) fail(`${name}.d.ts refers to a module of the source tree`)
     await writeFile(path.join(dist, `${name}.d.ts`), text)
   }
+}
+
+// Every package the published types name is one an app has (a dependency or a peer): a type import of a bundled
+// library (zod, hono) is a TS2307 in an app with `skipLibCheck: false`.
+for (const name of [...Object.keys(BUNDLED_TYPES), ...Object.keys(RELINKED_TYPES)]) {
+  const text = await readFile(path.join(dist, `${name}.d.ts`), 'utf8')
+  // The module names of its imports, exports and `import()` types (not of the @example code in its comments).
+  const named = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName).filter((id) => !id.startsWith('.'))
+  const foreign = [...new Set(named.filter((id) => !isInstalled(id)))]
+  if (foreign.length) fail(`${name}.d.ts imports ${foreign.join(', ')}, which an app does not install (a dependency or a peer, or keep it out of the types)`)
 }
 
 console.log('dist/ built')

@@ -19,6 +19,7 @@ export {
   useOnlineUsers,
   usePageVisible,
   usePresenceEvents,
+  usePresenceMessages,
   usePresenceRuntime,
   usePresenceSession,
   useRelativeTime,
@@ -37,6 +38,7 @@ export {
   type OnlineUsersQuery,
   type OnlineUsersResult,
   type PresenceEventsOptions,
+  type PresenceMessages,
   type PresenceMutationResult,
   type PresenceQueryResult,
   type PresenceSession,
@@ -47,6 +49,7 @@ export {
   type UseWebSocketOptions,
   type UseWebSocketResult,
 } from './hooks'
+export { ar, en, es, type Format, type Messages, type MessagesOverride, type PluralForms, type Sentence } from './i18n'
 export {
   BackendPreset,
   ConnectionState,

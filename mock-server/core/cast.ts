@@ -27,7 +27,7 @@ const DAY = 24 * HOUR
 
 type Row = [username: string, lastActiveAgo: number | null, present?: boolean, mode?: Mode, message?: string]
 
-// Ids 1–3 follow the seeds (004: user 1 is ahmad; the contract's example: user 2 is jane_smith).
+// Ids 1–3 follow the backends' own examples (the admin list's user 1 is ahmad; the contract's user 2 is jane_smith).
 const ROWS: Row[] = [
   ['ahmad', 3 * DAY + 4 * HOUR],
   ['jane_smith', 2 * HOUR],

@@ -1,7 +1,6 @@
-import type { z } from 'zod'
 import type { MockBackend } from '../backend'
 import type { Audience, Mode, PresenceRules } from '../core/types'
-import type { Route, RouteContext } from '../route'
+import type { Route, RouteContext, Schema } from '../route'
 
 export const BACKEND_NAMES = [
   'contract',
@@ -42,8 +41,8 @@ export interface SocketProtocol {
 /** A contract route as one backend has it: its own response body and schema, summary, body or query. */
 export interface RouteShape {
   summary?: string
-  body?: z.ZodType
-  query?: z.ZodType
+  body?: Schema
+  query?: Schema
   /** Replaces the contract's success schemas in this backend's OpenAPI document. */
   responses?: Route['responses']
   /** Turns the contract's success body into this backend's. */

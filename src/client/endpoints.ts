@@ -18,13 +18,13 @@ export interface PresenceEndpoints {
    */
   userDetails: string | null
   /**
-   * GET with `?filter=friends`: the caller's friends who are online (seed 001, enhancement 1). A separate endpoint
+   * GET with `?filter=friends`: the caller's friends who are online (`GET /api/users/online/?filter=friends`). A separate endpoint
    * because the contract's chat list, which the `contract` preset polls, has no filter.
    */
   onlineFriends: string | null
   /** POST: a sign of life. */
   heartbeat: string | null
-  /** POST: ends the caller's REST presence at once (seed 002). */
+  /** POST: ends the caller's REST presence at once (`/api/chat/mark-offline/`). */
   markOffline: string | null
   /** GET: the caller. */
   me: string | null
@@ -57,7 +57,7 @@ function currentOrigin(): string | null {
 
 /**
  * Joins a base URL and an endpoint path. An absolute path wins over the base. When the base's path already ends
- * with the path's first segment the segment is not repeated, because seed 001 configures
+ * with the path's first segment the segment is not repeated, because apps configure
  * `NEXT_PUBLIC_API_BASE_URL=http://localhost:8000/api` while every path starts with `/api/`. A relative base is
  * resolved against the page's origin when there is one, and left relative otherwise (server-side rendering).
  *
@@ -79,8 +79,8 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /**
- * The absolute WebSocket URL of a path. `wsBaseUrl` wins when given (seed 001 serves sockets from another port,
- * Daphne on 8001); otherwise the origin of `apiBaseUrl` with `http` turned into `ws` (any path of the API base
+ * The absolute WebSocket URL of a path. `wsBaseUrl` wins when given (a backend may serve sockets from another port,
+ * such as Daphne on 8001); otherwise the origin of `apiBaseUrl` with `http` turned into `ws` (any path of the API base
  * is dropped: sockets live at the root, as `/ws/...`). Returns `null` when no absolute URL can be made (a
  * relative base during server-side rendering).
  *

@@ -44,7 +44,7 @@ export type ServerMessage =
       type: 'snapshot'
       /** Everyone online, as patches (see {@link PresenceList}). */
       users: PresencePatch[]
-      /** `false` when the server sent bare ids (seed 000's old form): names and images are unknown. */
+      /** `false` when the server sent bare ids (`onlineUsers: ["user_id_1", …]`): names and images are unknown. */
       detailed: boolean
       /** Items that were dropped, and why. */
       issues: string[]
@@ -80,7 +80,7 @@ export type ClientMessage =
 
 const SNAPSHOT_TYPES = new Set(['online_users', 'online-users', 'onlineUsers'])
 // Django Channels names a handler after the event with dots turned to underscores, and some consumers forward
-// that name to the browser, so both spellings of seed 001's event are taken.
+// that name to the browser, so both spellings of `user.status.changed` are taken.
 const CHANGE_TYPES = new Set(['user.status.changed', 'user_status_changed', 'user.status.change', 'status_changed'])
 
 const invalid = (reason: string): ServerMessage => ({ type: 'invalid', reason })
@@ -93,7 +93,7 @@ function snapshot(body: Record<string, unknown>): ServerMessage {
   return { type: 'snapshot', users, detailed, issues }
 }
 
-// The contract nests the user (`{type, user: {...}}`); seed-001-style consumers send the fields flat
+// The contract nests the user (`{type, user: {...}}`); `/ws/user-status/` consumers often send the fields flat
 // (`{type, user_id, status}`) or under `data`. All three read the same.
 function change(body: Record<string, unknown>): ServerMessage {
   const nested = isObject(body.user) ? body.user : isObject(body.data) ? body.data : null
@@ -137,7 +137,7 @@ function read(data: unknown): ServerMessage {
 
 /**
  * Reads one WebSocket frame (a JSON string, or an already parsed object) into a {@link ServerMessage}. Accepts the
- * contract's frames and the seeds' variations: `online_users` with `onlineUsers` as user objects or bare ids,
+ * contract's frames and the variations backends send: `online_users` with `onlineUsers` as user objects or bare ids,
  * `user.status.changed` with the user nested or flat. Everything else is `{ type: 'invalid', reason }`.
  * Never throws.
  *

@@ -11,8 +11,8 @@ export interface PresenceList {
   /** One patch per usable item; an item without a status of its own is marked `isOnline: true`. */
   users: PresencePatch[]
   /**
-   * Every item was a user object. `false` when some were bare ids (seed 000's old snapshot, seed 002's
-   * `online_users`): those users are online but their names are unknown, so a caller may fetch the details.
+   * Every item was a user object. `false` when some were bare ids (`onlineUsers: ["user_id_1", …]`, or
+   * `online_users: [ids]`): those users are online but their names are unknown, so a caller may fetch the details.
    */
   detailed: boolean
   /** Why each dropped item was dropped or a field fixed, for reporting (the first 50, then a count). */

@@ -69,7 +69,7 @@ const STATUSES = new Set<string>(Object.values(PresenceStatus))
 const MODES = new Set<string>(Object.values(PresenceMode))
 
 /**
- * Reads a status as the seeds spell it (any case, surrounding blanks); anything else is `null`.
+ * Reads a status as backends spell it (any case, surrounding blanks); anything else is `null`.
  *
  * @example
  * toPresenceStatus(' Away ') // 'away'

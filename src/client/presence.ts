@@ -5,9 +5,9 @@ import { toPresenceStatus, type PresenceStatus } from './presence-status'
 /**
  * The one presence record the kit works with, whatever the backend sent.
  *
- * `id` is a string: the contract's ids are integers, but seed 000 sends `"user_id_1"`. Strings hold both without
+ * `id` is a string: the contract's ids are integers, but some backends send `"user_id_1"`. Strings hold both without
  * loss, and `5` and `"5"` from two endpoints of one backend end up as the same key.
- * `username` is `null` while unknown: seed 000's old snapshot sends bare ids, seed 001's events may carry no name.
+ * `username` is `null` while unknown: a snapshot of bare ids, or a `user.status.changed` without a name.
  * `isOnline` is always `status !== 'offline'` (contract §1). `lastSeen` is epoch milliseconds of the server clock.
  *
  * @example
@@ -111,7 +111,7 @@ const textOrNull = (value: unknown): string | null | undefined =>
   value === null ? null : typeof value === 'string' ? value : undefined
 
 /**
- * Reads one user record as any of the five seeds or the contract send it — camelCase or snake_case, ids as
+ * Reads one user record as the contract or any {@link BackendPreset} sends it — camelCase or snake_case, ids as
  * numbers or strings (`id`, else `user_id` / `userId`), status from `online_status` / `status` / `is_online` /
  * `isOnline`, image from `profileImage` / `profile_image`, last seen from `lastSeen` / `last_seen` /
  * `last_activity` — into a {@link PresencePatch} carrying only the fields that were there. Never throws.
@@ -189,7 +189,7 @@ export function normalisePresencePatch(raw: unknown, report?: FieldReport): Pres
 export interface NormaliseOptions {
   /**
    * The status of a record that carries none. Without it such a record is refused, because a user of unknown
-   * status cannot be drawn honestly. Lists of online users pass `'online'` (seed 000 sends bare objects there).
+   * status cannot be drawn honestly. Lists of online users pass `'online'` (`GET /api/chat/online-users/` may send records without a status).
    */
   fallbackStatus?: PresenceStatus
   /** Hears why a field was fixed (text cut, an image URL refused). Default: nobody. */

@@ -20,7 +20,7 @@ import {
 export interface OnlineUsers extends PresenceList {
   /**
    * Whether the caller is in the list. `/api/chat/online-users/` includes the caller, `/api/users/online/`
-   * (seed 001) leaves them out; a merge that took the caller's absence for "offline" would be wrong.
+   * leaves them out; a merge that took the caller's absence for "offline" would be wrong.
    */
   includesSelf: boolean
 }
@@ -82,7 +82,7 @@ export interface ActivityEntry {
 }
 
 /**
- * One of the caller's conversations, with the peer's presence (seeds 000 and 003).
+ * One of the caller's conversations, with the peer's presence (`GET /api/chat/conversations/`).
  *
  * @example
  * conversations.map((c) => `${c.otherUser.username}${c.otherUser.isOnline ? ' •' : ''}`)
@@ -106,8 +106,8 @@ export type BodyResult<T> = { ok: true; value: T; issues: string[] } | { ok: fal
 const hasObjects = (items: unknown) => Array.isArray(items) && items.some(isObject)
 
 /**
- * Reads any online-users body: seed 001's array, seed 000's `{onlineUsers: [...]}` (objects or ids), seed 002's
- * `{online_users: [ids]}`, the contract's body carrying both, and seed 004's admin page `{online_users: [...]}`.
+ * Reads any online-users body: a bare array (`/api/users/online/`), `{onlineUsers: [...]}` (objects or ids),
+ * `{online_users: [ids]}`, the contract's body carrying both, and an admin page `{online_users: [...], pagination}`.
  *
  * @example
  * readOnlineUsers({ online_users: [1, 5] })
@@ -130,7 +130,7 @@ export function readOnlineUsers(body: unknown): BodyResult<OnlineUsers> {
 const positive = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined)
 
 /**
- * The next page of a paginated list body (`{pagination: {page, per_page, has_next}}`, document 004's admin list),
+ * The next page of a paginated list body (`{pagination: {page, per_page, has_next}}`, as `/api/users/admin/users/online/` sends),
  * or `null` when there is none or the body is not paginated.
  *
  * @example
@@ -152,7 +152,7 @@ const pick = (body: unknown, ...keys: string[]): unknown => {
 }
 
 /**
- * Reads a heartbeat answer. Seed 002's backend may answer with anything, even nothing: missing fields are `null`.
+ * Reads a heartbeat answer. A backend may answer `POST /api/chat/heartbeat/` with anything, even nothing: missing fields are `null`.
  *
  * @example
  * readHeartbeat({ message: 'Heartbeat recorded', online_status: 'online', last_seen: '2024-01-15T10:30:00Z' })
@@ -251,7 +251,7 @@ function readLastMessage(raw: unknown, report: (reason: string) => void): Conver
 }
 
 /**
- * Reads the conversation list. A peer without any presence field (seed 003 sends only `is_online`, some none) is
+ * Reads the conversation list. A peer without any presence field (some backends send only `is_online`, some none) is
  * taken as offline. A last message whose time is not a time (or one past what a `Date` holds) keeps its text and
  * loses its time; one that is not an object reads as no message.
  *

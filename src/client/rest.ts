@@ -112,7 +112,7 @@ export const isoOrNull = (at: number | Date | null): string | null => (at === nu
 export const MAX_LIST_PAGES = 20
 
 /**
- * The presence REST API of any of the seeds' backends, on top of `fetch`. Every method resolves to a typed,
+ * The presence REST API of the contract and of each {@link BackendPreset}, on top of `fetch`. Every method resolves to a typed,
  * normalised result or rejects with a {@link PresenceApiError}; records that fail validation are dropped and
  * reported through `onInvalid`. No React, no browser globals at import time.
  *
@@ -142,10 +142,10 @@ export class PresenceRestClient {
   }
 
   /**
-   * Everyone online. Reads every list body: document 000's `{onlineUsers: [...]}` (objects or ids), document
-   * 002's `{online_users: [ids]}`, document 001's array, the contract's body carrying both, and an admin list's
+   * Everyone online. Reads every list body: `{onlineUsers: [...]}` (objects or ids),
+   * `{online_users: [ids]}`, a bare array, the contract's body carrying both, and an admin list's
    * pages `{online_users: [...], pagination: {has_next}}` (the next pages are fetched too, up to
-   * {@link MAX_LIST_PAGES}). `filter: 'friends'` is document 001's enhancement; a filtered list is not a snapshot
+   * {@link MAX_LIST_PAGES}). `filter: 'friends'` is `GET /api/users/online/?filter=friends`; a filtered list is not a snapshot
    * of everyone and must not be merged as one.
    *
    * @example
@@ -178,7 +178,7 @@ export class PresenceRestClient {
   }
 
   /**
-   * Everyone online with their names and pictures (the `userDetails` endpoint: document 000's
+   * Everyone online with their names and pictures (the `userDetails` endpoint, such as
    * `GET /api/chat/online-users/`), for a socket or a list that carries ids only.
    *
    * @example
@@ -190,7 +190,7 @@ export class PresenceRestClient {
   }
 
   /**
-   * The caller's friends who are online: seed 001's `GET /api/users/online/?filter=friends` (the `onlineFriends`
+   * The caller's friends who are online: `GET /api/users/online/?filter=friends` (the `onlineFriends`
    * endpoint). Only friends who are online are listed, so an absent user may be a friend who is offline.
    *
    * @example
@@ -202,7 +202,7 @@ export class PresenceRestClient {
   }
 
   /**
-   * A sign of life. Sends seed 002's `timestamp`, which the contract accepts and ignores.
+   * A sign of life. Sends a `timestamp` field (as older backends expect), which the contract accepts and ignores.
    *
    * @example
    * const { status, lastSeen } = await rest.heartbeat()
@@ -212,7 +212,7 @@ export class PresenceRestClient {
   }
 
   /**
-   * Ends the caller's REST presence at once (seed 002). It closes no socket: close this tab's socket first.
+   * Ends the caller's REST presence at once (`POST /api/chat/mark-offline/`). It closes no socket: close this tab's socket first.
    *
    * @example
    * socket.close()
@@ -272,7 +272,7 @@ export class PresenceRestClient {
   }
 
   /**
-   * Revokes the session. `refresh` lets a client whose access token expired still log out (seed 004).
+   * Revokes the session. `refresh` lets a client whose access token expired still log out (`POST /api/users/logout/` `{"refresh"}`).
    *
    * @example
    * await rest.logout({ refresh: auth.refreshToken })

@@ -39,7 +39,7 @@ export interface PresenceSocketOptions {
   pingIntervalMs?: number
   /**
    * How long to wait for any frame after a ping before the socket is taken for dead. Default 10 000. Enforced
-   * once this backend has answered a ping with a pong: a seed's backend that ignores pings would otherwise be
+   * once this backend has answered a ping with a pong: a backend that ignores pings would otherwise be
    * reconnected every 40 s.
    */
   pongTimeoutMs?: number

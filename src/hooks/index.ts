@@ -15,6 +15,7 @@ export { useOnlineUsers, type OnlineUsersData, type OnlineUsersQuery, type Onlin
 export type { PresenceMutationResult, PresenceQueryResult } from './result-shapes'
 export { usePageVisible } from './usePageVisible'
 export { usePresenceEvents, type PresenceEventsOptions } from './usePresenceEvents'
+export { usePresenceMessages, type PresenceMessages } from './usePresenceMessages'
 export { usePresenceRuntime } from './usePresenceRuntime'
 export { usePresenceSession, type PresenceSession } from './usePresenceSession'
 export { useRelativeTime, type RelativeTimeOptions } from './useRelativeTime'

@@ -19,6 +19,11 @@ export interface PresenceSession {
   synced: boolean
   /** The first auth error of this session (a REST 401 or a 4401 close); `null` until then. */
   authError: unknown
+  /**
+   * No one is signed in: presence is stopped and no session is on its way (the token is `null` or empty, or the
+   * token getter found none). A token given in this render is on its way, on the server too: not signed out.
+   */
+  signedOut: boolean
 }
 
 /**
@@ -29,16 +34,18 @@ export interface PresenceSession {
  * import { usePresenceSession } from 'presence-kit'
  *
  * function SignedInAs() {
- *   const { lifecycle, userId, authError } = usePresenceSession()
+ *   const { lifecycle, userId, authError, signedOut } = usePresenceSession()
+ *   if (signedOut) return <p>Not signed in.</p>
  *   if (authError) return <p>Your session expired.</p>
  *   return lifecycle === 'running' ? <p>Signed in as {userId}</p> : null
  * }
  */
 export function usePresenceSession(): PresenceSession {
-  const { runtime } = usePresenceContext('usePresenceSession')
+  const { runtime, expecting } = usePresenceContext('usePresenceSession')
   const lifecycle = useStore(runtime.store, (s) => s.lifecycle)
   const authError = useStore(runtime.store, (s) => s.authError)
   const userId = useStore(runtime.store, (s) => s.self)
   const synced = useStore(runtime.store, (s) => s.synced)
-  return useMemo(() => ({ lifecycle, userId, synced, authError }), [lifecycle, userId, synced, authError])
+  const signedOut = lifecycle === 'stopped' && !expecting
+  return useMemo(() => ({ lifecycle, userId, synced, authError, signedOut }), [lifecycle, userId, synced, authError, signedOut])
 }

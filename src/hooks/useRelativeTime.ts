@@ -1,5 +1,6 @@
 'use client'
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useContext, useSyncExternalStore } from 'react'
+import { PresenceMessagesContext } from '../provider/PresenceContext'
 import { formatLastSeen, lastSeenChangesAt, subscribeTicker } from '../runtime'
 import { useServerClock } from './useServerClock'
 
@@ -10,7 +11,7 @@ import { useServerClock } from './useServerClock'
  * const options: RelativeTimeOptions = { locale: 'fr' }
  */
 export interface RelativeTimeOptions {
-  /** A BCP 47 locale for `Intl.RelativeTimeFormat`. Default the runtime's. */
+  /** A BCP 47 locale for `Intl.RelativeTimeFormat`. Default: the provider's `locale`; outside one, the environment's. */
   locale?: string
 }
 
@@ -32,7 +33,8 @@ const onServer = () => null
  * }
  */
 export function useRelativeTime(at: number | null, options: RelativeTimeOptions = {}): string | null {
-  const { locale } = options
+  const providerLocale = useContext(PresenceMessagesContext).locale
+  const locale = options.locale ?? providerLocale
   const { offset } = useServerClock()
   const subscribe = useCallback(
     (notify: () => void) =>

@@ -1,6 +1,5 @@
 'use client'
-import { useMemo } from 'react'
-import { useStore } from 'zustand'
+import { useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
 
 /**
@@ -31,6 +30,9 @@ export interface ServerClock {
  */
 export function useServerClock(): ServerClock {
   const { runtime } = usePresenceContext('useServerClock')
-  const offset = useStore(runtime.store, (state) => state.connection.serverOffset)
+  // The store's own subscription, without zustand's React binding: the status dot alone reads the clock, and it
+  // should not carry the binding for one number.
+  const read = () => runtime.store.getState().connection.serverOffset
+  const offset = useSyncExternalStore(runtime.store.subscribe, read, read)
   return useMemo(() => ({ offset, now: () => Date.now() + offset }), [offset])
 }

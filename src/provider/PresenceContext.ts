@@ -1,6 +1,7 @@
 'use client'
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
+import type { MessagesOverride } from '../i18n'
 import type { PresenceRuntime } from '../runtime'
 
 /**
@@ -40,3 +41,19 @@ export function usePresenceContext(hookName: string): PresenceContextValue {
   if (!value) throw new Error(`${hookName} must be used inside <UserStatusProvider>`)
   return value
 }
+
+/**
+ * The language `<UserStatusProvider>` hands down: its `locale` (canonical BCP 47) and `messages` (as given). Its own
+ * context, so that a change of language re-renders the components that show words, not every presence hook.
+ * Outside a provider: no locale (the environment's, for the time hooks) and English.
+ *
+ * @example
+ * <PresenceMessagesContext.Provider value={{ locale: 'ar', messages: ar }}>{children}</PresenceMessagesContext.Provider>
+ */
+export interface PresenceMessagesContextValue {
+  locale: string | undefined
+  messages: MessagesOverride | undefined
+}
+
+/** The context of the provider's `locale` and `messages`. */
+export const PresenceMessagesContext = createContext<PresenceMessagesContextValue>({ locale: undefined, messages: undefined })

@@ -3,8 +3,9 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { readToken, type PresenceEndpoints } from '../client'
+import { resolveLocale, type MessagesOverride } from '../i18n'
 import { PresenceRuntime, type PresenceRuntimeOptions, type ResolveUsers } from '../runtime'
-import { PresenceContext, type PresenceContextValue } from './PresenceContext'
+import { PresenceContext, PresenceMessagesContext, type PresenceContextValue, type PresenceMessagesContextValue } from './PresenceContext'
 
 /** The runtime options the provider takes as props; the rest go through `runtimeOptions`. */
 type ConnectionProps = Pick<
@@ -54,13 +55,24 @@ export interface UserStatusProviderProps extends ConnectionProps {
   queryClient?: QueryClient
   /** Fine-tuning of the runtime (socket backoff and ping, fallback thresholds, heartbeat election); read on mount. */
   runtimeOptions?: Omit<PresenceRuntimeOptions, keyof ConnectionProps>
+  /**
+   * The BCP 47 locale the components format for: numbers, plurals, relative times ("2 hours ago") and dates, through
+   * `Intl`. It picks no words: those are `messages`. Default `'en'`.
+   */
+  locale?: string
+  /**
+   * The components' words: a shipped language (`import { ar } from 'presence-kit'`) or any part of a catalogue,
+   * merged over English at any depth. Pass a constant (a new object each render re-renders every component that
+   * shows words). Default: English.
+   */
+  messages?: MessagesOverride
   children?: ReactNode
 }
 
 /**
  * Keeps the signed-in user's presence live for everything below it: connects the WebSocket (or polls when there is
  * none), sends the heartbeat (one per user per browser, however many tabs), fills the presence store that the hooks
- * read, and learns who "self" is from `/api/users/me/` (or `userId`, for a backend without it). Put it inside the app's auth provider (seed 001, step 2) and
+ * read, and learns who "self" is from `/api/users/me/` (or `userId`, for a backend without it). Put it inside the app's auth provider and
  * hand it the token: when the token becomes `null` it closes everything and clears the store; a new token makes
  * exactly one new socket. Uses the app's QueryClient when there is one above it, else its own. Renders nothing of
  * its own, opens nothing during render, and touches no browser global on the server.
@@ -177,5 +189,12 @@ export function UserStatusProvider(props: UserStatusProviderProps) {
   const foundNone = noneFor !== null && noneFor.runtime === runtime && Object.is(noneFor.token, token)
   const expecting = token !== null && token !== '' && (lifecycle === 'running' || (lifecycle === 'stopped' && !foundNone))
   const value = useMemo<PresenceContextValue>(() => ({ runtime, queryClient, expecting }), [runtime, queryClient, expecting])
-  return <PresenceContext.Provider value={value}>{props.children}</PresenceContext.Provider>
+  const locale = resolveLocale(props.locale)
+  const { messages } = props
+  const language = useMemo<PresenceMessagesContextValue>(() => ({ locale, messages }), [locale, messages])
+  return (
+    <PresenceContext.Provider value={value}>
+      <PresenceMessagesContext.Provider value={language}>{props.children}</PresenceMessagesContext.Provider>
+    </PresenceContext.Provider>
+  )
 }

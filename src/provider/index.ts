@@ -1,2 +1,8 @@
-export { PresenceContext, usePresenceContext, type PresenceContextValue } from './PresenceContext'
+export {
+  PresenceContext,
+  PresenceMessagesContext,
+  usePresenceContext,
+  type PresenceContextValue,
+  type PresenceMessagesContextValue,
+} from './PresenceContext'
 export { UserStatusProvider, type UserStatusProviderProps } from './UserStatusProvider'

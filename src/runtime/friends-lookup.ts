@@ -2,7 +2,7 @@ import type { PresenceRestClient } from '../client'
 import type { PresenceStore, UsersTable } from '../store'
 
 /**
- * What one friends lookup settled. The backend lists only the friends who are online (seed 001's
+ * What one friends lookup settled. The backend lists only the friends who are online (
  * `GET /api/users/online/?filter=friends`), so an absent user is a friend who is offline or not a friend at all.
  *
  * @example

@@ -47,9 +47,9 @@ function ownCell(): HeartbeatStatusCell {
 export interface HeartbeatManagerOptions {
   /** Sends one heartbeat; rejects with a `PresenceApiError` (404: no such endpoint; 401: bad token). */
   beat: (signal: AbortSignal) => Promise<unknown>
-  /** Between two beats. Default 120 000 (seed 002). */
+  /** Between two beats. Default 120 000 (the `chat-polling` backend's 2 minutes). */
   intervalMs?: number
-  /** On becoming visible, a beat goes out at once if the last one is older than this. Default 60 000 (seed 002). */
+  /** On becoming visible, a beat goes out at once if the last one is older than this. Default 60 000 (half the default interval). */
   resumeAfterMs?: number
   /** Retry delays after a network error or a 5xx: full jitter from `baseMs` (default 10 000) up to `intervalMs`. */
   retry?: Partial<BackoffOptions>
@@ -76,7 +76,7 @@ export interface HeartbeatManagerOptions {
 const SUPPRESS_SLACK_MS = 1_000
 
 /**
- * Seed 002's heartbeat, once per user per browser: one beat at once on start, then one every `intervalMs`; paused
+ * The `POST …/heartbeat/` sign of life, once per user per browser: one beat at once on start, then one every `intervalMs`; paused
  * while the page is hidden, and on becoming visible one at once if the last is more than `resumeAfterMs` old; a 404
  * stops it quietly, a 401 reports an auth error and stops it, a network error or a 5xx is retried with backoff.
  *

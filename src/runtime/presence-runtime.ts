@@ -80,10 +80,10 @@ export type ResolveUsers = (ids: string[]) => Promise<readonly ResolvedUser[]>
  * const options: PresenceRuntimeOptions = { apiBaseUrl: 'http://localhost:8000', backend: 'contract' }
  */
 export interface PresenceRuntimeOptions {
-  /** The backend's base URL. Default `''`: the page's origin. A trailing `/api` is fine (seed 001). */
+  /** The backend's base URL. Default `''`: the page's origin. A trailing `/api` is fine (`http://localhost:8000/api`). */
   apiBaseUrl?: string
   /**
-   * Where the WebSocket is: an origin (`ws://localhost:8001`, seed 001's Daphne) to which the preset's socket path
+   * Where the WebSocket is: an origin (`ws://localhost:8001`, a socket server on a port of its own) to which the preset's socket path
    * is added, or the full socket URL (any URL with a path). Default: the origin of `apiBaseUrl`, or the page's.
    */
   wsUrl?: string
@@ -161,7 +161,7 @@ let nextId = 0
  *   The work starts on a microtask, so that React StrictMode's start-stop-start opens one socket. A new token
  *   reconnects (one new socket) and keeps the store; the same token again does nothing.
  * - `stop()`: closes everything and clears the store.
- * - `markOffline()`: seed 002's logout, in the contract's order: this tab's socket is closed first, then
+ * - `markOffline()`: the logout step, in the contract's order: this tab's socket is closed first, then
  *   mark-offline is posted, so that peers see the user offline at once (unless another tab is still open).
  * - `setStatus(change)`: over the socket's `status` frame when it is open, else `PATCH`; the store changes only
  *   when the server answers (the echo on the socket, or the response).
@@ -329,9 +329,9 @@ export class PresenceRuntime {
   }
 
   /**
-   * Seed 002's logout, in the contract's order: closes this tab's socket and stops the heartbeat and polling (they
+   * The logout step, in the contract's order: closes this tab's socket and stops the heartbeat and polling (they
    * would announce the user again), then posts mark-offline. The store learns the resulting status from the answer.
-   * Nothing runs afterwards until `start()`. Without a mark-offline endpoint (seed 004) only the first part happens.
+   * Nothing runs afterwards until `start()`. Without a mark-offline endpoint (`POST /api/chat/mark-offline/`) only the first part happens.
    *
    * @example
    * await runtime.markOffline()

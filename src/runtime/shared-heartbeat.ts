@@ -16,7 +16,7 @@ export interface SharedHeartbeat {
 const shared = new Map<string, SharedHeartbeat>()
 
 /**
- * A heartbeat without a provider (seed 002's app posts to a same-origin route that authenticates by cookie): one
+ * A heartbeat without a provider (an app that posts to a same-origin route, such as `/api/chat/heartbeat`, that authenticates by cookie): one
  * {@link HeartbeatManager} per endpoint and interval in the page, made on first use and never started here. Each
  * user calls `manager.retain()`: the first starts it, the last release stops it. Making it touches no browser
  * global, so it may happen during render.

@@ -176,3 +176,12 @@ export const Phone: Story = { args: { onBack: fn(), actions }, ...onDevice('phon
 export const Tablet: Story = { args: { actions }, ...onDevice('tablet') }
 
 export const Desktop: Story = { args: { actions }, ...onDevice('desktop') }
+
+/** Signed out (the provider's token is `null`): no status badge, and the line says why instead of "Offline". */
+export const SignedOut: Story = {
+  parameters: { presence: { as: null } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Sign in to see their status.'))
+    await expect(canvasElement.querySelector('[data-slot="status-indicator"]')).toBeNull()
+  },
+}

@@ -361,3 +361,13 @@ export const Tablet: Story = {
 }
 
 export const Desktop: Story = { ...onDevice('desktop'), render: (args) => <ChatLayout {...args} /> }
+
+/** Signed out (the provider's token is `null`): the list says so, instead of a skeleton that never ends. */
+export const SignedOut: Story = {
+  parameters: { presence: { as: null } },
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector<HTMLElement>('[data-slot="users-list"]')!
+    await waitFor(() => expect(list).toHaveAttribute('data-state', 'signed-out'))
+    await expect(list).toHaveTextContent('Sign in to see your conversations.')
+  },
+}

@@ -74,7 +74,7 @@ export const AuthError: Story = {
 let appBeats = 0
 
 /**
- * Without a provider (seed 002's dashboard layout): given an `endpoint`, the hook runs the heartbeat itself. Here the
+ * Without a provider (a dashboard layout that posts to its own route): given an `endpoint`, the hook runs the heartbeat itself. Here the
  * app's own route answers, and counts the beats.
  */
 export const WithoutProvider: Story = {

@@ -1,7 +1,7 @@
 /**
  * What a components-only app installs: a bare app with the peers only (react, react-dom, @tanstack/react-query),
  * then the packed tarball; prints what node_modules gained (each package and its size). No server library among
- * them, and the mock server still runs from that install, bundled; the mock entries type-check without msw.
+ * them (nor zod), and the mock server still runs from that install, bundled; the mock entries type-check without msw.
  */
 import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import WebSocket from 'ws'
 import { root, rootVersion, run, start, stopAll, workDir } from './support'
 
-const SERVER_LIBRARIES = ['hono', '@hono/node-server', 'ws', 'msw']
+// The mock's own libraries: bundled into the mock entries and the bin (zod too: its types are not in `./mock`'s).
+const SERVER_LIBRARIES = ['hono', '@hono/node-server', 'ws', 'msw', 'zod']
 
 let work: Awaited<ReturnType<typeof workDir>>
 let app = ''
@@ -85,8 +86,8 @@ describe('a components-only install', () => {
     expect(names).toContain('presence-kit')
     for (const name of Object.keys(dependencies)) expect(names).toContain(name)
     for (const name of SERVER_LIBRARIES) expect(names, `${name} is installed`).not.toContain(name)
-    // zod is there for the mock entries (their code and `./mock`'s types); the `.` entry no longer imports it.
-    if (names.includes('zod')) expect(Object.keys(dependencies)).toContain('zod')
+    // presence-kit and its one dependency, zustand (which has none).
+    expect(names).toEqual(['presence-kit', 'zustand'])
   })
 
   it('`npx presence-kit mock-server --port 0` starts from that install and answers REST and WebSocket', async () => {
@@ -117,6 +118,14 @@ describe('a components-only install', () => {
       console.log(response.status, (await response.json()).openapi)`
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], app)
     expect(stdout.trim()).toMatch(/^200 3\.1/)
+    // And a body the route's zod schema refuses is the contract's 400, zod bundled.
+    const refused = `
+      import { MockBackend, createApp } from 'presence-kit/mock'
+      const response = await createApp(new MockBackend()).fetch(new Request('http://localhost/api/auth/login/', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 42 }),
+      }))
+      console.log(response.status, (await response.json()).error?.code)`
+    expect((await run(process.execPath, ['--input-type=module', '-e', refused], app)).stdout.trim()).toBe('400 invalid_field')
   })
 
   it('type-checks the mock entries under skipLibCheck: false without msw; only presence-kit/mock/msw needs it', async () => {

@@ -1,7 +1,7 @@
 /**
  * The Next.js App Router example (examples/next-app, whose files are the README's quick start) as a team would run
  * it: copied out of the repo, the packed tarball and the example's pinned `next` installed, `next build` (which
- * type-checks), `next start`, and the seeds' scenarios in Chromium against the packaged mock server's bin.
+ * type-checks), `next start`, and the presence scenarios in Chromium against the packaged mock server's bin.
  */
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -1,5 +1,5 @@
 /**
- * The seeds' own test scenarios, run in Debian's Chromium against an app built from the packed tarball and the
+ * The scenarios a presence backend is accepted by (login, idle, hidden tab, logout; two tabs, one closed), run in Debian's Chromium against an app built from the packed tarball and the
  * packaged mock server's bin: two users in two browser contexts. Shared by the Vite app and the Next.js example,
  * whose pages offer the same things (a sign-in form, "Log out", a ChatHeader of the watched user, a StatusPicker,
  * an OnlineUsers card that lists its own user too). Prints the measured delays; no page may log an error.
@@ -118,7 +118,7 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
     if (rows.length) console.log(`${label}: delays from the action to the other page's DOM change (loopback):\n${rows.join('\n')}`)
   })
 
-  it('seed 002 tests 1–4: login → green dot, idle and hidden stay green, logout → grey', async () => {
+  it('heartbeat and logout: login → green dot, idle and hidden stay green, logout (POST /api/chat/mark-offline/) → grey', async () => {
     const b = await watcherOfJane()
     await becomes(b, 'offline', 0)
 
@@ -154,7 +154,7 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
     expect((await statusLog(b)).filter((e) => e.at >= idleFrom), JSON.stringify({ idleFrom, log: await statusLog(b) })).not.toContainEqual(expect.objectContaining({ status: 'offline' }))
     expect((await statusLog(b)).at(-1)?.status).toBe('online')
 
-    // Test 2: A logs out; B sees grey at once (seed 002: within 5–10 s; here: no grace, no TTL wait).
+    // Test 2: A logs out; B sees grey at once (a polling backend: within 5–10 s; here: no grace, no TTL wait).
     const logoutAt = Date.now()
     await a.getByRole('button', { name: 'Log out' }).click()
     record('offline on logout (A logs out → B sees grey)', (await becomes(b, 'offline', logoutAt)) - logoutAt)
@@ -164,7 +164,7 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
     await b.context().close()
   })
 
-  it('seed 001 tests 1 and 3: two tabs, one closed → still online; both closed → offline after the grace period', async () => {
+  it('sockets: two tabs (two /ws/ sockets), one closed → still online; both closed → offline after the grace period', async () => {
     const b = await watcherOfJane()
     const context = await newContext()
     const tab1 = await openApp(context)

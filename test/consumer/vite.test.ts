@@ -1,7 +1,7 @@
 /**
  * The package as a team installs it into a Vite + React app: the packed tarball in a throwaway app that imports only
  * the public entries, type-checked under strict TypeScript (`skipLibCheck: false`), built, served by `vite preview`,
- * and driven through the seeds' scenarios against the packaged mock server's bin.
+ * and driven through the presence scenarios (test/consumer/scenarios.ts) against the packaged mock server's bin.
  */
 import { cp, writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -51,7 +51,7 @@ describe('useRelativeTime', () => {
 describe('usePresenceSession', () => {
   it('running, the signed-in user, and synced once the first list arrives', async () => {
     const { result, ws } = await connected(() => usePresenceSession())
-    expect(result.current).toEqual({ lifecycle: 'running', userId: '1', synced: false, authError: null })
+    expect(result.current).toEqual({ lifecycle: 'running', userId: '1', synced: false, authError: null, signedOut: false })
     act(() => ws.receive({ type: 'online_users', onlineUsers: [presence(2)] }))
     await frame()
     expect(result.current).toMatchObject({ lifecycle: 'running', synced: true })
@@ -59,7 +59,7 @@ describe('usePresenceSession', () => {
 
   it('stopped without a token', () => {
     const { result } = renderHook(() => usePresenceSession(), { wrapper: OfflineProvider })
-    expect(result.current).toMatchObject({ lifecycle: 'stopped', userId: null, synced: false })
+    expect(result.current).toMatchObject({ lifecycle: 'stopped', userId: null, synced: false, signedOut: true })
   })
 })
 

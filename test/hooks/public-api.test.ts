@@ -11,6 +11,9 @@ const PUBLIC_VALUES = [
   'useIsOnlineMany', 'useLastSeen', 'useMarkOffline', 'useMyStatus', 'useOnlineUsers', 'usePageVisible',
   'usePresenceEvents', 'usePresenceRuntime', 'usePresenceSession', 'useRelativeTime', 'useServerClock',
   'useSetMyStatus', 'useUserStatus', 'useWebSocket',
+  // The messages catalogue: English and each shipped language (its own module: unused, it is not bundled), and the
+  // hook components read them with.
+  'ar', 'en', 'es', 'usePresenceMessages',
 ]
 
 describe("presence-kit's public entry", () => {

@@ -1,12 +1,13 @@
 'use client'
 
-import { memo, useId, type ComponentProps } from 'react'
+import { Fragment, memo, useId, type ComponentProps } from 'react'
 import { useActivity } from '../../hooks/useActivity'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { useRelativeTime } from '../../hooks/useRelativeTime'
 import type { ActivityEntry } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
-import { activityKeys, activityName, ACTIVITY_WORDS } from './wording'
+import { activityKeys, activityName } from './wording'
 
 export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'
 
@@ -30,8 +31,10 @@ const SKELETONS = 4
  * @example
  * <ActivityFeed maxEntries={10} filter="friends" title="Friends' activity" />
  */
-export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent activity', className, ...rest }: ActivityFeedProps) {
+export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp, className, ...rest }: ActivityFeedProps) {
   const titleId = useId()
+  const words = usePresenceMessages().messages.activityFeed
+  const title = titleProp ?? words.title
   const size = Math.min(200, Math.max(1, Math.floor(maxEntries) || 1))
   const { data, isError, isFetching, refetch } = useActivity({ limit: size, filter })
   const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError ? 'error' : 'loading'
@@ -56,7 +59,7 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent 
       {state === 'loading' && (
         <>
           <p role="status" className="pk:sr-only">
-            Loading activity…
+            {words.loading}
           </p>
           <ul aria-hidden className="pk:flex pk:flex-col pk:gap-3">
             {Array.from({ length: Math.min(SKELETONS, size) }, (_, i) => (
@@ -72,7 +75,7 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent 
 
       {state === 'error' && (
         <div role="alert" data-slot="activity-feed-error" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:text-sm">
-          <p>Couldn't load the activity.</p>
+          <p>{words.error}</p>
           <button
             type="button"
             aria-disabled={isFetching || undefined}
@@ -81,14 +84,14 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent 
             }}
             className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:font-semibold pk:text-presence-surface pk:hover:bg-presence-accent/90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:aria-disabled:opacity-60"
           >
-            {isFetching ? 'Trying again…' : 'Try again'}
+            {isFetching ? words.retrying : words.retry}
           </button>
         </div>
       )}
 
       {state === 'empty' && (
         <p data-slot="activity-feed-empty" className="pk:text-sm pk:text-presence-muted">
-          {filter === 'friends' ? 'No activity from your friends yet.' : 'No activity yet.'}
+          {filter === 'friends' ? words.emptyFriends : words.empty}
         </p>
       )}
 
@@ -105,16 +108,21 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title = 'Recent 
 
 const ActivityRow = memo(function ActivityRow({ entry }: { entry: ActivityEntry }) {
   const ago = useRelativeTime(entry.at)
+  const { messages } = usePresenceMessages()
+  const name = <bdi className="pk:font-medium">{activityName(entry.user, messages)}</bdi>
   return (
     <li data-slot="activity-entry" data-status={entry.event} className="pk:relative pk:flex pk:items-baseline pk:gap-3 pk:py-1.5 pk:ps-5 pk:text-sm">
       {/* Placed by a wrapper of its own: the dot's own position (relative) is not the caller's to override. */}
       <span className="pk:absolute pk:-start-[6.5px] pk:top-2.5 pk:flex">
         <OnlineStatusIndicator status={entry.event} ring aria-hidden />
       </span>
-      {/* The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner). */}
+      {/* The sentence keeps its language's order in a page of the other direction (outer <bdi dir>), and so does a
+          name (inner). */}
       <p className="pk:min-w-0 pk:flex-1 pk:break-words">
-        <bdi>
-          <bdi className="pk:font-medium">{activityName(entry.user)}</bdi> {ACTIVITY_WORDS[entry.event]}
+        <bdi dir={messages.dir}>
+          {messages.activityFeed.events[entry.event](name).map((part, i) => (
+            <Fragment key={i}>{part}</Fragment>
+          ))}
         </bdi>
       </p>
       {/* `dir="auto"`: "2 minutes ago" keeps its order inside a right-to-left page. */}

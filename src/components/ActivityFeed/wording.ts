@@ -1,24 +1,17 @@
-import type { ActivityEntry, ActivityEvent } from '../../index'
+import { en } from '../../i18n'
+import type { ActivityEntry, Messages } from '../../index'
 
-/** What each activity event says after the username. */
-export const ACTIVITY_WORDS: Record<ActivityEvent, string> = {
-  online: 'came online',
-  away: 'went away',
-  dnd: 'is busy',
-  offline: 'went offline',
-}
-
-/** The name an entry uses for its user: the username, else "User 7". */
-export const activityName = (user: ActivityEntry['user']): string => user.username ?? `User ${user.id}`
+/** The name an entry uses for its user: the username, else "User 7" (in `messages`' language). */
+export const activityName = (user: ActivityEntry['user'], messages: Messages = en): string => user.username ?? messages.userName(user.id)
 
 /**
- * One entry in words, without its time.
+ * One entry in words, without its time, in `messages`' language (default English).
  *
  * @example
  * describeActivity({ user: { id: '2', username: 'jane_smith' }, event: 'dnd', at }) // 'jane_smith is busy'
  */
-export function describeActivity(entry: Pick<ActivityEntry, 'user' | 'event'>): string {
-  return `${activityName(entry.user)} ${ACTIVITY_WORDS[entry.event]}`
+export function describeActivity(entry: Pick<ActivityEntry, 'user' | 'event'>, messages: Messages = en): string {
+  return messages.activityFeed.events[entry.event](activityName(entry.user, messages)).join('')
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import { useUserStatus } from '../../hooks/useUserStatus'
@@ -37,7 +38,8 @@ export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'>
 /**
  * The header of an open chat: avatar with a live status badge, the name, and a live status line
  * ("Online", "Away — lunch", "Do not disturb", "Last seen 5 minutes ago", "Offline") that screen readers announce
- * politely when the status changes; slots for a back button and actions. Needs `<UserStatusProvider>`.
+ * politely when the status changes; slots for a back button and actions. Needs `<UserStatusProvider>`. Signed out
+ * (no token), it shows no badge and says "Sign in to see their status." (`data-state="signed-out"`).
  *
  * @example
  * <ChatHeader
@@ -53,27 +55,33 @@ export function ChatHeader({
   avatarUrl,
   actions,
   onBack,
-  backLabel = 'Back',
+  backLabel: backLabelProp,
   lookupPeer = true,
   className,
   ...rest
 }: ChatHeaderProps) {
   const { status, statusMessage, user } = useUserStatus(userId)
   const lastSeen = useLastSeen(userId)
-  const displayName = user?.username ?? name ?? `User ${userId}`
+  const { messages, locale } = usePresenceMessages()
+  const backLabel = backLabelProp ?? messages.chatHeader.back
+  const displayName = user?.username ?? name ?? messages.userName(String(userId))
   const variant = presenceVariant(user)
   const { now, offset } = useServerClock()
   const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null
-  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), undefined, offset)
-  const line = statusLine(status, statusMessage, lastSeen, { ...variant, until })
+  const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), locale, offset, messages.statusLine.until)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
-  const { synced } = usePresenceSession()
+  const { synced, signedOut: noSession } = usePresenceSession()
   const lookup = lookupPeer && synced && user === null
+  // Signed out, a peer the store does not hold (signing out clears it) is unknown, not offline: no badge, and the
+  // line says why. What a store holds anyway is shown.
+  const signedOut = noSession && user === null
+  const line = signedOut ? messages.chatHeader.signedOut : statusLine(status, statusMessage, lastSeen, { ...variant, until }, messages)
 
   return (
     <div
       data-slot="chat-header"
       data-status={status}
+      data-state={signedOut ? 'signed-out' : undefined}
       className={cn('pk:flex pk:min-w-0 pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-presence-fg', className)}
       {...rest}
     >
@@ -95,7 +103,7 @@ export function ChatHeader({
         src={avatarUrl !== undefined ? avatarUrl : (user?.profileImage ?? null)}
         name={displayName}
         alt=""
-        indicator={<OnlineStatusIndicator status={status} {...variant} badge aria-hidden />}
+        indicator={signedOut ? undefined : <OnlineStatusIndicator status={status} {...variant} badge aria-hidden />}
       />
       <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col">
         <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent">
@@ -111,7 +119,7 @@ export function ChatHeader({
           data-status={status}
           className="pk:truncate pk:text-sm pk:text-presence-muted pk:text-match-parent"
         >
-          <span key={`${status}:${statusMessage ?? ''}`}>{line}</span>
+          <span key={signedOut ? 'signed-out' : `${status}:${statusMessage ?? ''}`}>{line}</span>
         </p>
       </div>
       {lookup && <PeerLookup />}

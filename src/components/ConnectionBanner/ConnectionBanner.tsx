@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
 import { bannerState, bannerText } from './banner-state'
@@ -33,7 +34,8 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
   const view = bannerState({ lifecycle: session.lifecycle, state, transport, authError: session.authError !== null }, { hideWhenPolling })
   const seconds = useSecondsUntil(view === 'reconnecting' ? nextRetryAt : null)
   const pollSeconds = Math.max(1, Math.round(pollIntervalMs / 1_000))
-  const { message, detail } = bannerText(view, { seconds, pollSeconds })
+  const { messages, format } = usePresenceMessages()
+  const { message, detail } = bannerText(view, { seconds, pollSeconds }, messages, format)
   const shown = view !== 'hidden'
   const canRetry = view === 'reconnecting' || view === 'polling'
 
@@ -73,7 +75,7 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
           onClick={retryNow}
           className="pk:ms-auto pk:rounded-md pk:px-2 pk:py-1 pk:font-semibold pk:text-presence-accent pk:underline-offset-2 pk:hover:underline pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent"
         >
-          Retry now
+          {messages.connectionBanner.retry}
         </button>
       )}
     </div>

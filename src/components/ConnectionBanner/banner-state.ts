@@ -1,4 +1,5 @@
-import type { ConnectionState, RuntimeLifecycle, Transport } from '../../index'
+import { createFormat, en } from '../../i18n'
+import type { ConnectionState, Format, Messages, RuntimeLifecycle, Transport } from '../../index'
 
 /** What the banner shows: nothing, a reconnect countdown, the polling notice, or that presence is signed out. */
 export type BannerState = 'hidden' | 'reconnecting' | 'polling' | 'unauthorized'
@@ -41,7 +42,7 @@ export function secondsUntil(at: number, now: number): number {
 
 /**
  * The banner's words: the announced message (`message`) and the countdown beside it (`detail`, not announced, since
- * it changes every second).
+ * it changes every second), in `messages`' language and `format`'s digits (default English).
  *
  * @example
  * bannerText('reconnecting', { seconds: 8 }) // { message: 'Reconnecting…', detail: 'next attempt in 8 s' }
@@ -50,16 +51,19 @@ export function secondsUntil(at: number, now: number): number {
 export function bannerText(
   state: BannerState,
   { seconds = null, pollSeconds = 10 }: { seconds?: number | null; pollSeconds?: number } = {},
+  messages: Messages = en,
+  format: Format = createFormat('en'),
 ): { message: string; detail: string | null } {
+  const words = messages.connectionBanner
   switch (state) {
     case 'hidden':
       return { message: '', detail: null }
     case 'reconnecting':
-      return { message: 'Reconnecting…', detail: seconds !== null && seconds > 0 ? `next attempt in ${seconds} s` : null }
+      return { message: words.reconnecting, detail: seconds !== null && seconds > 0 ? words.nextAttempt(seconds, format) : null }
     case 'polling':
-      return { message: `Live updates paused — refreshing every ${pollSeconds} s`, detail: null }
+      return { message: words.polling(pollSeconds, format), detail: null }
     case 'unauthorized':
-      return { message: 'Signed out: presence paused', detail: null }
+      return { message: words.signedOut, detail: null }
     default:
       return state satisfies never
   }

@@ -1,19 +1,22 @@
 'use client'
 
 import type { ComponentProps } from 'react'
-import { useLastSeen } from '../../hooks/useLastSeen'
+import { useStatusMessages } from '../../hooks/usePresenceMessages'
+import { useRelativeTime } from '../../hooks/useRelativeTime'
+import { enStatus } from '../../i18n'
 import { useUserStatus } from '../../hooks/useUserStatus'
-import type { Presence, PresenceStatus } from '../../index'
+import type { Messages, Presence, PresenceStatus } from '../../index'
 import { cn } from '../../lib/cn'
 
 export type IndicatorSize = 'sm' | 'md' | 'lg'
 
+/** The English status labels, by status (the words come from the messages catalogue). */
 export const STATUS_LABELS: Record<PresenceStatus, string> = {
-  online: 'Online',
-  away: 'Away',
-  dnd: 'Do not disturb',
-  offline: 'Offline',
-  invisible: 'Invisible',
+  online: enStatus.online,
+  away: enStatus.away,
+  dnd: enStatus.dnd,
+  offline: enStatus.offline,
+  invisible: enStatus.invisible,
 }
 
 export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>, 'children'> {
@@ -135,26 +138,35 @@ type DotProps = Omit<OnlineStatusIndicatorProps, 'userId' | 'status'> & { status
 
 function LiveIndicator({ userId, label, idle, mobile, ...rest }: Omit<DotProps, 'status'> & { userId: string | number }) {
   const { status, user } = useUserStatus(userId)
-  const lastSeen = useLastSeen(userId)
+  // The record useUserStatus already reads (useLastSeen would subscribe to it again, and weigh on every bundle).
+  const lastSeen = useRelativeTime(user && !user.isOnline ? user.lastSeen : null)
+  const words = useStatusMessages()
   const variant = presenceVariant(user)
   const shown = { idle: idle ?? variant.idle, mobile: mobile ?? variant.mobile }
-  return <Dot {...rest} {...shown} status={status} label={label ?? statusLabel(status, lastSeen, shown)} />
+  return <Dot {...rest} {...shown} status={status} label={label ?? statusLabel(status, lastSeen, shown, words)} />
 }
 
 /**
  * The words for a status: "Do not disturb", "Away (idle)" for an auto-away, ", on mobile" for a phone-only user,
- * or "Offline, last seen 5 minutes ago" when that is known (a hidden last seen adds nothing).
+ * or "Offline, last seen 5 minutes ago" when that is known (a hidden last seen adds nothing); in `messages`'
+ * language (`messages.status`, default English).
  */
-export function statusLabel(status: PresenceStatus, lastSeen?: string | null, variant: { idle?: boolean; mobile?: boolean } = {}): string {
-  if (status === 'offline') return lastSeen ? `${STATUS_LABELS.offline}, last seen ${lastSeen}` : STATUS_LABELS.offline
-  const words = status === 'away' && variant.idle ? `${STATUS_LABELS.away} (idle)` : STATUS_LABELS[status]
-  return variant.mobile ? `${words}, on mobile` : words
+export function statusLabel(
+  status: PresenceStatus,
+  lastSeen?: string | null,
+  variant: { idle?: boolean; mobile?: boolean } = {},
+  words: Messages['status'] = enStatus,
+): string {
+  if (status === 'offline') return lastSeen ? words.offlineLastSeen(lastSeen) : words.offline
+  const label = status === 'away' && variant.idle ? words.idle(words.away) : words[status]
+  return variant.mobile ? words.mobile(label) : label
 }
 
 function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
   const { ring = badge, ...attributes } = rest
   const onPhone = mobile && status !== 'offline'
-  const name = label ?? statusLabel(status, null, { idle, mobile })
+  const words = useStatusMessages()
+  const name = label ?? statusLabel(status, null, { idle, mobile }, words)
   return (
     <span
       role="img"

@@ -3,6 +3,7 @@
 import { useId, type ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
 import { useOnlineUsers } from '../../hooks/useOnlineUsers'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import type { Presence } from '../../index'
@@ -43,7 +44,7 @@ const NO_USERS = { users: [], total: 0 }
  */
 export function OnlineUsers({
   maxUsers = 10,
-  title = "Who's Online?",
+  title: titleProp,
   onUserClick,
   filter = 'all',
   includeSelf = false,
@@ -52,6 +53,9 @@ export function OnlineUsers({
   ...rest
 }: OnlineUsersProps) {
   const titleId = useId()
+  const { messages, format } = usePresenceMessages()
+  const words = messages.onlineUsers
+  const title = titleProp ?? words.title
   const limit = Math.max(0, Math.floor(maxUsers))
   const { data, isPending: isLoading, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit })
   const { users, total } = data ?? NO_USERS
@@ -102,21 +106,21 @@ export function OnlineUsers({
         </h2>
         {state === 'ready' && (
           <span data-slot="online-count" dir="auto" className="pk:shrink-0 pk:text-sm pk:font-medium">
-            {total} online
+            {words.count(total, format)}
           </span>
         )}
       </header>
 
       {reconnecting && (
         <p role="status" data-slot="online-users-reconnecting" className="pk:mb-3 pk:rounded-md pk:bg-black/40 pk:px-3 pk:py-1.5 pk:text-sm">
-          {transport === 'polling' ? 'Live updates paused — refreshing every few seconds…' : 'Reconnecting…'}
+          {transport === 'polling' ? words.polling : words.reconnecting}
         </p>
       )}
 
       {state === 'loading' && (
         <>
           <p role="status" className="pk:sr-only">
-            Loading who is online…
+            {words.loading}
           </p>
           <ul aria-hidden className="pk:grid pk:grid-cols-2 pk:gap-4 pk:@md:grid-cols-3 pk:@3xl:grid-cols-4 pk:@5xl:grid-cols-5">
             {Array.from({ length: Math.min(SKELETONS, Math.max(limit, 1)) }, (_, i) => (
@@ -131,27 +135,27 @@ export function OnlineUsers({
 
       {state === 'error' && (
         <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3">
-          <p>Couldn't load who is online.</p>
+          <p>{words.error}</p>
           <button
             type="button"
             onClick={retryNow}
             className="pk:rounded-md pk:bg-presence-gold pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-gray-950 pk:hover:bg-presence-gold-hover pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold"
           >
-            Try again
+            {words.retry}
           </button>
         </div>
       )}
 
       {state === 'unavailable' && (
         <p data-slot="online-users-unavailable">
-          {filter === 'friends' ? 'This server does not share which of your friends are online.' : 'This server does not share who is online with your account.'}
+          {filter === 'friends' ? words.unavailableFriends : words.unavailable}
         </p>
       )}
 
-      {state === 'signed-out' && <p data-slot="online-users-signed-out">Sign in to see who is online.</p>}
+      {state === 'signed-out' && <p data-slot="online-users-signed-out">{words.signedOut}</p>}
 
       {state === 'empty' && (
-        <p data-slot="online-users-empty">{filter === 'friends' ? 'None of your friends is online right now.' : 'Nobody else is online right now.'}</p>
+        <p data-slot="online-users-empty">{filter === 'friends' ? words.emptyFriends : words.empty}</p>
       )}
 
       {state === 'ready' && (
@@ -164,10 +168,10 @@ export function OnlineUsers({
               <span
                 data-slot="online-users-more"
                 className="pk:flex pk:size-14 pk:items-center pk:justify-center pk:rounded-full pk:border-2 pk:border-dashed pk:border-presence-gold pk:text-sm pk:font-semibold"
-                aria-label={`${more} more online`}
+                aria-label={words.moreLabel(more, format)}
                 role="img"
               >
-                +{more}
+                {words.more(more, format)}
               </span>
             </li>
           )}

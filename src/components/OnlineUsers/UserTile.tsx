@@ -2,6 +2,7 @@
 
 import { memo, useId, useState } from 'react'
 import { formatLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
@@ -19,19 +20,20 @@ export interface UserTileProps {
 export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick }: UserTileProps) {
   const tipId = useId()
   const [dismissed, setDismissed] = useState(false)
-  const name = user.username ?? `User ${user.id}`
+  const { messages, locale } = usePresenceMessages()
+  const name = user.username ?? messages.userName(user.id)
   const variant = presenceVariant(user)
-  const status = statusLabel(user.status, null, variant)
+  const status = statusLabel(user.status, null, variant, messages.status)
   const now = Date.now() + serverOffset
-  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, undefined, serverOffset) : ''
-  const active = showLastSeen && user.lastSeen !== null ? `Active ${formatLastSeen(user.lastSeen, now)}` : null
+  const until = user.statusMessage && user.statusExpiresAt != null ? formatUntil(user.statusExpiresAt, now, locale, serverOffset, messages.statusLine.until) : ''
+  const active = showLastSeen && user.lastSeen !== null ? messages.onlineUsers.active(formatLastSeen(user.lastSeen, now, locale)) : null
   return (
     <li className="pk:relative pk:flex pk:min-w-0 pk:justify-center">
       <button
         type="button"
         data-slot="online-user"
         data-status={user.status}
-        aria-label={`${name}, ${status}`}
+        aria-label={messages.onlineUsers.tile(name, status)}
         aria-describedby={tipId}
         onClick={() => onUserClick?.(user)}
         onKeyDown={(event) => event.key === 'Escape' && setDismissed(true)}
@@ -63,7 +65,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         <span>{status}</span>
         {user.statusMessage && (
           <span dir="auto" className="pk:italic pk:text-match-parent">
-            “{user.statusMessage}”
+            {messages.statusLine.quote(user.statusMessage)}
           </span>
         )}
         {until && <span data-slot="online-user-until">{until}</span>}

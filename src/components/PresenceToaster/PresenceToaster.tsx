@@ -1,6 +1,7 @@
 'use client'
 
 import {
+  Fragment,
   useCallback,
   useId,
   useRef,
@@ -11,10 +12,12 @@ import {
 } from 'react'
 import { usePageVisible } from '../../hooks/usePageVisible'
 import { usePresenceEvents } from '../../hooks/usePresenceEvents'
-import type { Presence } from '../../index'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
+import { en } from '../../i18n'
+import type { Messages, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
-import { OnlineStatusIndicator, STATUS_LABELS } from '../OnlineStatusIndicator'
+import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { useDismissTimer } from './use-dismiss-timer'
 
 export interface PresenceToasterProps extends Omit<ComponentProps<'div'>, 'children'> {
@@ -35,28 +38,35 @@ interface Toast {
   user: Presence
 }
 
-/** The name a toast uses for a user: the username, else "User 7". */
-export const toastName = (user: Pick<Presence, 'id' | 'username'>): string => user.username ?? `User ${user.id}`
+/** The name a toast uses for a user: the username, else "User 7" (in `messages`' language). */
+export const toastName = (user: Pick<Presence, 'id' | 'username'>, messages: Messages = en): string => user.username ?? messages.userName(user.id)
 
 /**
- * The words of the default toast: "jane_smith is online", with the status when it is not plain online.
+ * The words of the default toast: "jane_smith is online", with the status when it is not plain online; in
+ * `messages`' language (default English).
  *
  * @example
  * toastText({ id: '2', username: 'jane_smith', status: 'away' }) // 'jane_smith is online · Away'
  */
-export function toastText(user: Pick<Presence, 'id' | 'username' | 'status'>): string {
-  const base = `${toastName(user)} is online`
-  return user.status === 'away' || user.status === 'dnd' ? `${base} · ${STATUS_LABELS[user.status]}` : base
+export function toastText(user: Pick<Presence, 'id' | 'username' | 'status'>, messages: Messages = en): string {
+  const base = messages.toaster.online(toastName(user, messages)).join('')
+  return user.status === 'away' || user.status === 'dnd' ? messages.toaster.withStatus(base, messages.status[user.status]) : base
 }
 
 function DefaultMessage({ user }: { user: Presence }) {
+  const { messages } = usePresenceMessages()
+  const name = <bdi className="pk:font-semibold">{toastName(user, messages)}</bdi>
+  const status = user.status === 'away' || user.status === 'dnd' ? messages.status[user.status] : null
+  // The status's separator and words as the catalogue has them, split around an empty sentence to style them apart.
+  const suffix = status === null ? '' : messages.toaster.withStatus('', status)
   return (
-    // The English sentence keeps its order in a right-to-left page (outer <bdi>), and so does a name (inner).
-    <bdi>
-      <bdi className="pk:font-semibold">{toastName(user)}</bdi> is online
-      {(user.status === 'away' || user.status === 'dnd') && (
-        <span className="pk:text-presence-muted"> · {STATUS_LABELS[user.status]}</span>
-      )}
+    // The sentence keeps its language's order in a page of the other direction (outer <bdi dir>), and so does a
+    // name (inner).
+    <bdi dir={messages.dir}>
+      {messages.toaster.online(name).map((part, i) => (
+        <Fragment key={i}>{part}</Fragment>
+      ))}
+      {suffix && <span className="pk:text-presence-muted">{suffix}</span>}
     </bdi>
   )
 }
@@ -80,10 +90,12 @@ export function PresenceToaster({
   durationMs = 5_000,
   maxToasts = 3,
   renderMessage,
-  label = 'Notifications',
+  label: labelProp,
   className,
   ...rest
 }: PresenceToasterProps) {
+  const { messages } = usePresenceMessages()
+  const label = labelProp ?? messages.toaster.label
   const [toasts, setToasts] = useState<Toast[]>([])
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
@@ -179,6 +191,7 @@ interface ToastItemProps {
 
 function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage }: ToastItemProps) {
   const messageId = useId()
+  const { messages } = usePresenceMessages()
   const { user, key } = toast
   useDismissTimer(durationMs, paused, () => onExpire(key))
   return (
@@ -190,7 +203,7 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
     >
       <Avatar
         src={user.profileImage}
-        name={toastName(user)}
+        name={toastName(user, messages)}
         alt=""
         size="sm"
         indicator={<OnlineStatusIndicator status={user.status} size="sm" badge aria-hidden />}
@@ -201,7 +214,7 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
       <button
         type="button"
         data-slot="presence-toast-close"
-        aria-label="Dismiss"
+        aria-label={messages.toaster.dismiss}
         aria-describedby={messageId}
         onClick={(event) => onClose(event.currentTarget, key)}
         className="pk:inline-flex pk:size-7 pk:shrink-0 pk:items-center pk:justify-center pk:rounded-md pk:text-presence-muted pk:hover:bg-presence-border/50 pk:hover:text-presence-fg pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"

@@ -3,13 +3,14 @@
 import { useId, useRef, useState, type ComponentProps, type FormEvent } from 'react'
 import type { LastSeenVisibility } from '../../index'
 import { useMyStatus } from '../../hooks/useMyStatus'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import { useSetMyStatus, type MyStatusChange } from '../../hooks/useSetMyStatus'
-import type { PresenceMode } from '../../index'
+import type { Format, PresenceMode } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
-import { EXPIRY_LABELS, EXPIRY_PRESETS, expiryOf, formatUntil, type ExpiryPreset } from './expiry'
+import { EXPIRY_PRESETS, expiryOf, formatUntil, type ExpiryPreset } from './expiry'
 import { messageCount, STATUS_MESSAGE_MAX } from './message-length'
 import { MODE_OPTIONS } from './modes'
 import { VISIBILITY_OPTIONS } from './visibility'
@@ -35,11 +36,14 @@ export interface StatusPickerProps extends Omit<ComponentProps<'form'>, 'childre
   messagePlaceholder?: string
 }
 
+// A preset's words: a string, or a function of the locale's numbers ("30 minutes", "٣٠ دقيقة").
+const expiryLabel = (label: string | ((format: Format) => string), format: Format) => (typeof label === 'string' ? label : label(format))
+
 const button =
   'pk:inline-flex pk:items-center pk:justify-center pk:rounded-md pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:aria-disabled:cursor-not-allowed pk:aria-disabled:opacity-60 pk:disabled:cursor-not-allowed pk:disabled:opacity-60'
 
-function errorText(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'Something went wrong.'
+function errorText(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message ? error.message : fallback
 }
 
 /**
@@ -53,11 +57,15 @@ function errorText(error: unknown): string {
  */
 export function StatusPicker({
   onSaved,
-  title = 'Set your status',
-  messagePlaceholder = "What's your status?",
+  title: titleProp,
+  messagePlaceholder: placeholderProp,
   className,
   ...rest
 }: StatusPickerProps) {
+  const { messages, format, locale } = usePresenceMessages()
+  const words = messages.statusPicker
+  const title = titleProp ?? words.title
+  const messagePlaceholder = placeholderProp ?? words.placeholder
   const ids = useId()
   const titleId = `${ids}-title`
   const counterId = `${ids}-counter`
@@ -143,9 +151,9 @@ export function StatusPicker({
       </h2>
       <fieldset disabled={!running} className="pk:flex pk:min-w-0 pk:flex-col pk:gap-4 pk:disabled:opacity-60">
         <fieldset data-slot="status-picker-modes" className="pk:min-w-0">
-          <legend className="pk:mb-1 pk:text-sm pk:font-medium">Status</legend>
-          {state === 'loading' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">Loading your status…</p>}
-          {state === 'signed-out' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">Sign in to set your status.</p>}
+          <legend className="pk:mb-1 pk:text-sm pk:font-medium">{words.status}</legend>
+          {state === 'loading' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">{words.loading}</p>}
+          {state === 'signed-out' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">{words.signedOut}</p>}
           <div className="pk:flex pk:flex-col pk:gap-1">
             {MODE_OPTIONS.map((option) => {
               const labelId = `${ids}-${option.mode}-label`
@@ -170,10 +178,10 @@ export function StatusPicker({
                   <span className="pk:flex pk:min-w-0 pk:flex-col">
                     <span className="pk:flex pk:items-center pk:gap-2 pk:text-sm pk:font-medium">
                       <OnlineStatusIndicator status={option.status} aria-hidden />
-                      <span id={labelId}>{option.label}</span>
+                      <span id={labelId}>{messages.status[option.status]}</span>
                     </span>
                     <span id={descriptionId} className="pk:text-xs pk:text-presence-muted">
-                      {option.description}
+                      {words.modes[option.mode]}
                     </span>
                   </span>
                 </label>
@@ -185,7 +193,7 @@ export function StatusPicker({
         <div className="pk:flex pk:min-w-0 pk:flex-col pk:gap-1.5">
           <div className="pk:flex pk:items-baseline pk:justify-between pk:gap-3">
             <label htmlFor={messageId} className="pk:text-sm pk:font-medium">
-              Status message
+              {words.message}
             </label>
             <span
               id={counterId}
@@ -197,8 +205,8 @@ export function StatusPicker({
                 count.state === 'over' ? 'pk:text-presence-danger' : 'pk:text-presence-muted',
               )}
             >
-              <span aria-hidden>{`${count.length}/${STATUS_MESSAGE_MAX}`}</span>
-              <span className="pk:sr-only">{`${count.length} of ${STATUS_MESSAGE_MAX} characters`}</span>
+              <span aria-hidden>{words.counter(count.length, STATUS_MESSAGE_MAX, format)}</span>
+              <span className="pk:sr-only">{words.counterLabel(count.length, STATUS_MESSAGE_MAX, format)}</span>
             </span>
           </div>
           <div className="pk:flex pk:gap-2">
@@ -219,7 +227,7 @@ export function StatusPicker({
             <button
               type="button"
               data-slot="status-picker-clear"
-              aria-label="Clear status message"
+              aria-label={words.clearLabel}
               disabled={message === ''}
               onClick={() => {
                 edit({ message: '' })
@@ -227,13 +235,13 @@ export function StatusPicker({
               }}
               className={cn(button, 'pk:border pk:border-presence-border pk:text-presence-fg pk:hover:bg-presence-border/40')}
             >
-              Clear
+              {words.clear}
             </button>
           </div>
           {expires && (
             <div className="pk:flex pk:items-center pk:gap-2">
               <label htmlFor={`${ids}-expiry`} className="pk:text-sm pk:font-medium">
-                Clear after
+                {words.clearAfter}
               </label>
               <select
                 id={`${ids}-expiry`}
@@ -243,11 +251,11 @@ export function StatusPicker({
                 className="pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
               >
                 {draft.expiry === undefined && draft.message === undefined && my.statusExpiresAt !== null && (
-                  <option value="keep">{formatUntil(my.statusExpiresAt, clock.now(), undefined, clock.offset)}</option>
+                  <option value="keep">{formatUntil(my.statusExpiresAt, clock.now(), locale, clock.offset, messages.statusLine.until)}</option>
                 )}
                 {EXPIRY_PRESETS.map((preset) => (
                   <option key={preset} value={preset}>
-                    {EXPIRY_LABELS[preset]}
+                    {expiryLabel(words.expiry[preset], format)}
                   </option>
                 ))}
               </select>
@@ -255,14 +263,14 @@ export function StatusPicker({
           )}
           {/* Kept mounted, so that the warning is announced when it appears; its text does not change while typing. */}
           <p id={overId} aria-live="polite" className="pk:text-xs pk:text-presence-danger pk:empty:hidden">
-            {tooLong ? `Keep the message to ${STATUS_MESSAGE_MAX} characters.` : ''}
+            {tooLong ? words.tooLong(STATUS_MESSAGE_MAX, format) : ''}
           </p>
         </div>
 
         {visibility !== null && (
           <div data-slot="status-picker-last-seen" className="pk:flex pk:items-center pk:gap-2">
             <label htmlFor={`${ids}-last-seen`} className="pk:text-sm pk:font-medium">
-              Who can see your last seen
+              {words.lastSeen}
             </label>
             <select
               id={`${ids}-last-seen`}
@@ -271,8 +279,8 @@ export function StatusPicker({
               className="pk:rounded-md pk:border pk:border-presence-muted/60 pk:bg-presence-surface pk:px-2 pk:py-1 pk:text-sm pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
             >
               {VISIBILITY_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
+                <option key={option} value={option}>
+                  {words.visibility[option]}
                 </option>
               ))}
             </select>
@@ -282,13 +290,13 @@ export function StatusPicker({
 
       {state === 'error' && (
         <p role="alert" data-slot="status-picker-error" className="pk:text-sm pk:text-presence-danger">
-          Couldn't save your status: {errorText(error)}
+          {words.error(errorText(error, words.unknownError))}
         </p>
       )}
 
       <div className="pk:flex pk:items-center pk:justify-end pk:gap-3">
         <p role="status" data-slot="status-picker-saved" className="pk:text-sm pk:text-presence-muted">
-          {state === 'saved' ? 'Status saved' : ''}
+          {state === 'saved' ? words.saved : ''}
         </p>
         <button
           type="submit"
@@ -296,7 +304,7 @@ export function StatusPicker({
           aria-disabled={isPending || tooLong || !running || undefined}
           className={cn(button, 'pk:bg-presence-accent pk:text-presence-surface pk:hover:bg-presence-accent/90')}
         >
-          {isPending ? 'Saving…' : 'Save'}
+          {isPending ? words.saving : words.save}
         </button>
       </div>
     </form>

@@ -6,14 +6,6 @@ export const EXPIRY_PRESETS = ['never', '30m', '1h', 'today', 'week'] as const
 /** One of {@link EXPIRY_PRESETS}. */
 export type ExpiryPreset = (typeof EXPIRY_PRESETS)[number]
 
-export const EXPIRY_LABELS: Record<ExpiryPreset, string> = {
-  never: "Don't clear",
-  '30m': '30 minutes',
-  '1h': '1 hour',
-  today: 'Today',
-  week: 'This week',
-}
-
 const MINUTE = 60_000
 
 // The end of the day of `at` in the user's time zone, moved onto the server's clock by `offset`.
@@ -53,12 +45,18 @@ export function expiryOf(preset: ExpiryPreset, serverNow: number, offset = 0): n
 /**
  * "until 3 PM" (today), "until Fri 3 PM" (within the week) or "until Jan 20" in the user's language; `''` for a
  * time that is not a time. `offset` is the server clock minus the local one, so that a server time shows as the
- * local wall-clock time it stands for.
+ * local wall-clock time it stands for; `until` words it (default English: the catalogue's `status.until`).
  *
  * @example
  * formatUntil(Date.parse('2024-01-15T15:00:00'), Date.parse('2024-01-15T10:00:00'), 'en-US') // 'until 3:00 PM'
  */
-export function formatUntil(at: number, serverNow: number, locale?: string | string[], offset = 0): string {
+export function formatUntil(
+  at: number,
+  serverNow: number,
+  locale?: string | string[],
+  offset = 0,
+  until: (time: string) => string = (time) => `until ${time}`,
+): string {
   if (!Number.isFinite(at)) return ''
   const local = at - offset
   const days = (endOfLocalDay(local) - endOfLocalDay(serverNow - offset)) / 86_400_000
@@ -69,7 +67,7 @@ export function formatUntil(at: number, serverNow: number, locale?: string | str
         ? { weekday: 'short', hour: 'numeric', minute: '2-digit' }
         : { month: 'short', day: 'numeric' }
   try {
-    return `until ${new Intl.DateTimeFormat(locale, options).format(local)}`
+    return until(new Intl.DateTimeFormat(locale, options).format(local))
   } catch {
     return ''
   }

@@ -2,8 +2,10 @@
 
 import { memo, type ComponentType } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
+import { en } from '../../i18n'
 import { useUserStatus } from '../../hooks/useUserStatus'
-import type { Conversation, Presence } from '../../index'
+import type { Conversation, Format, Messages, Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
@@ -36,14 +38,14 @@ export interface ConversationRowProps {
 /** A row component: one that follows its user live, or one that shows the data as given. */
 export type ConversationRowComponent = ComponentType<ConversationRowProps>
 
-/** The name a user goes by in the list: the username, else "User 42". */
-export function displayName(user: Pick<Presence, 'id' | 'username'>): string {
-  return user.username ?? `User ${user.id}`
+/** The name a user goes by in the list: the username, else "User 42" (in `messages`' language). */
+export function displayName(user: Pick<Presence, 'id' | 'username'>, messages: Messages = en): string {
+  return user.username ?? messages.userName(user.id)
 }
 
-/** "1 unread message", "3 unread messages". */
-export function unreadLabel(count: number): string {
-  return count === 1 ? '1 unread message' : `${count} unread messages`
+/** "1 unread message", "3 unread messages", in `messages`' language and `format`'s plural rules. */
+export function unreadLabel(count: number, messages: Messages, format: Format): string {
+  return messages.usersList.unread(count, format)
 }
 
 /**
@@ -80,19 +82,22 @@ function RowView({
   user,
   lastSeen,
 }: ConversationRowProps & { user: Presence; lastSeen: string | null }) {
-  const name = displayName(user)
+  const { messages, format, locale } = usePresenceMessages()
+  const words = messages.usersList
+  const name = displayName(user, messages)
   const message = user.status === 'offline' ? null : user.statusMessage?.trim() || null
   const variant = presenceVariant(user)
   const expiresAt = message && typeof user.statusExpiresAt === 'number' ? user.statusExpiresAt : null
   // Read against the day the row shows its times for (today's start is as good as now for "3 PM" or "Fri 3 PM").
-  const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today)
-  const status = statusLabel(user.status, lastSeen, variant) + (message ? ` — ${message}${until ? ` (${until})` : ''}` : '')
+  const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today, locale, 0, messages.statusLine.until)
+  const label = statusLabel(user.status, lastSeen, variant, messages.status)
+  const status = message ? messages.statusLine.withMessage(label, until ? messages.statusLine.withUntil(message, until) : message) : label
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
-  const text = last ? `${mine ? 'You: ' : ''}${last.text}` : null
+  const text = last ? (mine ? words.fromYou(last.text) : last.text) : null
   // Data handed straight to the list is not read by the client's parsers: an impossible time shows as none.
   const sentAt = isDisplayableTime(last?.sentAt) ? last.sentAt : null
-  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today) || null : null
+  const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today, { locale }) || null : null
   const unread = Math.max(0, Math.floor(conversation.unreadCount))
   return (
     <div
@@ -129,7 +134,7 @@ function RowView({
             <time
               dir="auto"
               dateTime={new Date(sentAt).toISOString()}
-              title={formatFullTime(sentAt)}
+              title={formatFullTime(sentAt, { locale })}
               data-slot="users-list-time"
               className="pk:shrink-0 pk:text-xs pk:text-presence-muted pk:tabular-nums"
             >
@@ -147,17 +152,17 @@ function RowView({
               !text ? 'pk:text-presence-muted pk:italic' : unread > 0 ? 'pk:font-medium pk:text-presence-fg' : 'pk:text-presence-muted',
             )}
           >
-            {text ?? 'No messages yet'}
+            {text ?? words.noMessages}
           </span>
           {unread > 0 && <span className="pk:sr-only">, </span>}
           {unread > 0 && (
             <span
               role="img"
-              aria-label={unreadLabel(unread)}
+              aria-label={unreadLabel(unread, messages, format)}
               data-slot="users-list-unread"
               className="pk:inline-flex pk:h-5 pk:min-w-5 pk:shrink-0 pk:items-center pk:justify-center pk:rounded-full pk:bg-presence-accent pk:px-1.5 pk:text-xs pk:font-semibold pk:text-presence-surface pk:tabular-nums"
             >
-              {unread > 99 ? '99+' : unread}
+              {words.unreadBadge(unread, format)}
             </span>
           )}
         </div>

@@ -4,6 +4,7 @@ import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import { useConversations } from '../../hooks/useConversations'
 import { useHasPresenceProvider } from '../../hooks/useHasPresenceProvider'
 import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import type { Conversation, Presence } from '../../index'
@@ -11,7 +12,11 @@ import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
-export type UsersListState = 'loading' | 'error' | 'empty' | 'ready'
+/**
+ * What the list shows (its `data-state`): `signed-out` when it loads its own conversations and the provider has no
+ * token ("Sign in to see your conversations.", not a skeleton that never ends).
+ */
+export type UsersListState = 'loading' | 'error' | 'empty' | 'ready' | 'signed-out'
 
 export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
@@ -28,16 +33,18 @@ export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> 
   sortOnlineFirst?: boolean
   /** The list's accessible name. Default "Conversations". */
   label?: string
-  /** A fixed height: a number of px or any CSS length (`"100%"` to fill a pane); the list scrolls inside it. Default none: as tall as its rows, up to `maxHeight`. */
+  /** The list's height: a number of px or any CSS length (`"100%"` to fill a pane); the list scrolls inside it. Default `"auto"`: as tall as its rows, up to `maxHeight`. */
   height?: number | string
-  /** Without `height`, the tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. Default 480. */
-  maxHeight?: number | string
   /** Each row's height in px (rows are not measured, so that 10,000 scroll smoothly). Default 72. */
   rowHeight?: number
   /** Rows rendered beyond each edge of the viewport. Default 6. */
   overscan?: number
+  /** The tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. Default 480 with the `"auto"` height, none with a fixed one. */
+  maxHeight?: number | string
 }
 
+// Rows have a fixed height, so fitting them is plain CSS: an auto height under a max-height.
+const DEFAULT_HEIGHT = 'auto'
 const DEFAULT_MAX_HEIGHT = 480
 const SKELETONS = 6
 
@@ -65,19 +72,31 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
 function EndpointUsersList(props: UsersListProps) {
   const { data, isError, isFetching, refetch } = useConversations()
+  const words = usePresenceMessages().messages.usersList
+  // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
+  const { signedOut } = usePresenceSession()
+  if (signedOut) {
+    return (
+      <UsersListFrame props={props} state="signed-out">
+        <p data-slot="users-list-signed-out" className="pk:p-4 pk:text-presence-muted">
+          {words.signedOut}
+        </p>
+      </UsersListFrame>
+    )
+  }
   if (data) return <LiveUsersList {...props} conversations={data} />
   if (!isError) return <UsersListFrame props={props} state="loading" />
   return (
     <UsersListFrame props={props} state="error">
       <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
-        <p>Couldn't load your conversations.</p>
+        <p>{words.error}</p>
         <button
           type="button"
           onClick={() => void refetch()}
           disabled={isFetching}
           className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:disabled:cursor-wait pk:disabled:opacity-70"
         >
-          {isFetching ? 'Trying again…' : 'Try again'}
+          {isFetching ? words.retrying : words.retry}
         </button>
       </div>
     </UsersListFrame>
@@ -128,12 +147,13 @@ interface ReadyProps {
 }
 
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
-  const { label = 'Conversations', height, maxHeight = DEFAULT_MAX_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
+  const words = usePresenceMessages().messages.usersList
+  const { label = words.label, height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
   if (items.length === 0) {
     return (
       <UsersListFrame props={props} state="empty">
         <p data-slot="users-list-empty" className="pk:p-4 pk:text-presence-muted">
-          No conversations yet.
+          {words.empty}
         </p>
       </UsersListFrame>
     )
@@ -144,7 +164,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
         items={items}
         Row={Row}
         label={label}
-        viewportHeight={viewportHeight(items.length * rowHeight, height, maxHeight)}
+        viewportHeight={viewportHeight(items.length * rowHeight, height, props.maxHeight)}
         rowHeight={rowHeight}
         overscan={overscan}
         selectedId={selectedId}
@@ -157,9 +177,9 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
 }
 
 /** The viewport's height for the first render (and the server's), before the virtualiser measures it. */
-function viewportHeight(rows: number, height: number | string | undefined, maxHeight: number | string): number {
+function viewportHeight(rows: number, height: number | string, maxHeight: number | string | undefined): number {
   if (typeof height === 'number') return height
-  if (height !== undefined) return DEFAULT_MAX_HEIGHT
+  if (height !== DEFAULT_HEIGHT) return DEFAULT_MAX_HEIGHT
   return Math.min(rows, typeof maxHeight === 'number' ? maxHeight : DEFAULT_MAX_HEIGHT)
 }
 
@@ -173,26 +193,26 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     label: _label,
     rowHeight = 72,
     overscan: _overscan,
-    height,
-    maxHeight = DEFAULT_MAX_HEIGHT,
+    height = DEFAULT_HEIGHT,
+    maxHeight = height === DEFAULT_HEIGHT ? DEFAULT_MAX_HEIGHT : undefined,
     className,
     style,
     ...rest
   } = props
+  const words = usePresenceMessages().messages.usersList
   return (
     <div
       data-slot="users-list"
       data-state={state}
       aria-busy={state === 'loading' || undefined}
-      // Rows have a fixed height, so fitting them is plain CSS: the box grows with the listbox up to maxHeight.
-      style={{ ...(height === undefined ? { maxHeight } : { height }), ...style }}
+      style={{ height, maxHeight, ...style }}
       className={cn('pk:flex pk:flex-col pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:text-presence-fg', className)}
       {...rest}
     >
       {state === 'loading' ? (
         <>
           <p role="status" className="pk:sr-only">
-            Loading conversations…
+            {words.loading}
           </p>
           <div aria-hidden className="pk:flex pk:flex-col">
             {Array.from({ length: SKELETONS }, (_, i) => (

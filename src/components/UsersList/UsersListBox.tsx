@@ -1,10 +1,10 @@
 'use client'
 
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import type { Conversation } from '../../index'
 import { displayName, type ConversationRowComponent } from './ConversationRow'
 import { findTypeAhead, isTypeAheadKey, isTyping, moveActive, typeAheadKey, typeAheadStep, type TypeAheadState } from './keyboard'
+import { useRowWindow } from './use-row-window'
 import { useToday } from './use-today'
 
 export interface UsersListBoxProps {
@@ -65,27 +65,15 @@ export function UsersListBox({
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1)
   const selectedIndex = selected === null ? -1 : (indexById.get(selected) ?? -1)
 
-  // The active option must stay in the DOM even when scrolled away, or aria-activedescendant would point at nothing.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range)
-      if (activeIndex < 0 || activeIndex >= range.count || indexes.includes(activeIndex)) return indexes
-      return [...indexes, activeIndex].sort((a, b) => a - b)
-    },
-    [activeIndex],
-  )
-
   const [initialOffset] = useState(() => Math.max(0, selectedIndex * rowHeight - viewportHeight / 2 + rowHeight / 2))
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this component only
-  const virtualizer = useVirtualizer({
+  const rowWindow = useRowWindow(scrollRef, {
     count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (index) => items[index]!.id,
+    rowHeight,
     overscan,
-    rangeExtractor,
-    initialRect: { width: 0, height: viewportHeight },
+    initialHeight: viewportHeight,
     initialOffset,
+    // The active option must stay in the DOM even when scrolled away, or aria-activedescendant would point at nothing.
+    keep: activeIndex,
   })
 
   // The latest onSelect without re-rendering every row when the app passes a new function.
@@ -103,7 +91,7 @@ export function UsersListBox({
     const item = items[index]
     if (!item) return
     setActiveId(item.id)
-    virtualizer.scrollToIndex(index, { align: 'auto' })
+    rowWindow.scrollToIndex(index)
   }
 
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
@@ -111,7 +99,7 @@ export function UsersListBox({
     const index = selectedIndex >= 0 ? selectedIndex : 0
     setActiveId(items[index]!.id)
     // A click focuses the list too: scrolling then would move the row under the pointer.
-    if (matchesFocusVisible(event.currentTarget)) virtualizer.scrollToIndex(index, { align: 'auto' })
+    if (matchesFocusVisible(event.currentTarget)) rowWindow.scrollToIndex(index)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -120,7 +108,7 @@ export function UsersListBox({
     const now = Date.now()
     const typing = isTyping(typeAhead.current, now)
     if (!event.altKey && !event.ctrlKey && !event.metaKey) {
-      const pageSize = Math.max(1, Math.floor((virtualizer.scrollRect?.height || viewportHeight) / rowHeight) - 1)
+      const pageSize = Math.max(1, Math.floor((rowWindow.viewportHeight || viewportHeight) / rowHeight) - 1)
       const next = moveActive(event.key, activeIndex, count, pageSize)
       if (next !== null) {
         event.preventDefault()
@@ -159,20 +147,20 @@ export function UsersListBox({
       onFocus={onFocus}
       className="pk:group pk:relative pk:min-h-0 pk:flex-1 pk:overflow-y-auto pk:overscroll-contain pk:focus-visible:outline-2 pk:focus-visible:-outline-offset-2 pk:focus-visible:outline-presence-accent"
     >
-      <div className="pk:relative pk:w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtual) => {
-          const item = items[virtual.index]!
+      <div className="pk:relative pk:w-full" style={{ height: rowWindow.totalHeight }}>
+        {rowWindow.rows.map((row) => {
+          const item = items[row.index]!
           return (
             <Row
-              key={virtual.key}
+              key={item.id}
               conversation={item}
               optionId={optionId(item.id)}
-              position={virtual.index + 1}
+              position={row.index + 1}
               setSize={items.length}
-              start={virtual.start}
+              start={row.start}
               height={rowHeight}
               selected={item.id === selected}
-              active={virtual.index === activeIndex}
+              active={row.index === activeIndex}
               today={today}
               selfId={selfId}
               onPick={pick}

@@ -3,7 +3,7 @@ import { DemoCard, Readout, show, Timestamp } from './Readout'
 
 export type HeartbeatDemoProps = {
   /**
-   * The hook's `endpoint`: without a provider, the heartbeat URL (seed 002's app posts to its own same-origin route).
+   * The hook's `endpoint`: without a provider, the heartbeat URL (an app may post to its own same-origin route, such as `/api/chat/heartbeat`).
    * Inside a provider the provider's heartbeat endpoint is used. Default none.
    */
   endpoint?: string

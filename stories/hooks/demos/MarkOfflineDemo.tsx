@@ -11,7 +11,7 @@ export type MarkOfflineDemoProps = {
 }
 
 /**
- * Seed 002's logout step with `useMarkOffline`: the button calls `markOffline.mutateAsync()` (an app would then revoke the
+ * The logout step with `useMarkOffline` (`POST /api/chat/mark-offline/`): the button calls `markOffline.mutateAsync()` (an app would then revoke the
  * session and set the provider's token to `null`). The readout shows the result through `useMyStatus` and
  * `useConnectionState`.
  */

@@ -74,7 +74,7 @@ function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
 function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
   const { mutateAsync: markOffline } = useMarkOffline()
   const logout = async () => {
-    // Seed 002's order: this tab's socket closes, then mark-offline, then the session ends.
+    // The contract's logout order: this tab's socket closes, then mark-offline, then the session ends.
     await markOffline()
     await fetch(`${API}/api/auth/logout/`, {
       method: 'POST',
