@@ -75,42 +75,30 @@ const colours: Record<PresenceStatus, string> = {
 }
 
 /**
- * Each status's shape, so that it never depends on colour alone; drawn as paths with real holes (even-odd), sized
- * so that every mark is at least 1.5 px at the smallest dot (8 px): online a filled disc; away a crescent moon (the
- * disc less a disc at its top corner); do not disturb a disc with a bar across; offline a hollow ring; invisible a
- * thinner ring struck through (the "hidden" slash), so that it differs from offline in outline, not just in dashing.
- * The holes show what is behind the dot: the page for a plain dot, the ring colour for one with a ring.
+ * Each status's shape, so that it never depends on colour alone: one even-odd path each, so that its holes are real,
+ * sized so that every mark is at least 1.5 px at the smallest dot (8 px). Online a filled disc; away a crescent moon
+ * (the disc less a disc at its top corner); do not disturb a disc with a bar across; offline a hollow ring;
+ * invisible a thinner ring struck through (the "hidden" slash), so that it differs from offline in outline, not just
+ * in dashing. The holes show what is behind the dot: the page for a plain dot, the ring colour for one with a ring.
  */
-/** What an SVG holds. */
-type Shape = ComponentProps<'svg'>['children']
-
 const DISC = 'M8 0a8 8 0 1 1 0 16A8 8 0 1 1 8 0Z'
-const round: Record<PresenceStatus, Shape> = {
-  online: <path d={DISC} />,
-  away: <path d="M8.5 0A8 8 0 1 1 0 8.5A6 6 0 0 0 8.5 0Z" />,
-  dnd: <path fillRule="evenodd" d={`${DISC}M5 6h6a2 2 0 0 1 0 4H5a2 2 0 0 1 0-4Z`} />,
-  offline: <path fillRule="evenodd" d={`${DISC}M8 4a4 4 0 1 0 0 8A4 4 0 1 0 8 4Z`} />,
-  invisible: (
-    <>
-      <path fillRule="evenodd" d={`${DISC}M8 3a5 5 0 1 0 0 10A5 5 0 1 0 8 3Z`} />
-      <path d="M4.5 11.5L11.5 4.5" fill="none" stroke="currentColor" strokeWidth={3} />
-    </>
-  ),
+const round: Record<PresenceStatus, string> = {
+  online: DISC,
+  away: 'M8.5 0A8 8 0 1 1 0 8.5A6 6 0 0 0 8.5 0Z',
+  dnd: `${DISC}M5 6h6a2 2 0 0 1 0 4H5a2 2 0 0 1 0-4Z`,
+  offline: `${DISC}M8 4a4 4 0 1 0 0 8A4 4 0 1 0 8 4Z`,
+  // The slash ends on the hole's edge, so that it joins the ring without overlapping it (an overlap would be a hole).
+  invisible: `${DISC}M8 3a5 5 0 1 0 0 10A5 5 0 1 0 8 3ZM10.3 3.6L3.6 10.3A5 5 0 0 0 5.7 12.4L12.4 5.7A5 5 0 0 0 10.3 3.6Z`,
 }
 
-// The phone (12 × 16), its home button always cut out, the status mark in the screen above it.
+// The phone (12 × 16): its home button cut out, the status mark in the screen above it; invisible, a hollow phone.
 const BODY = 'M3 0h6a3 3 0 0 1 3 3v10a3 3 0 0 1-3 3H3a3 3 0 0 1-3-3V3a3 3 0 0 1 3-3Z'
-const HOME = 'M6 11.75a1.25 1.25 0 1 0 0 2.5a1.25 1.25 0 1 0 0-2.5Z'
-const phoneMarks: Record<Exclude<PresenceStatus, 'offline'>, Shape> = {
-  online: <path fillRule="evenodd" d={`${BODY}${HOME}`} />,
-  away: <path fillRule="evenodd" d={`${BODY}${HOME}M6.2 2A3.5 3.5 0 1 1 2.5 5.7A2.6 2.6 0 0 0 6.2 2Z`} />,
-  dnd: <path fillRule="evenodd" d={`${BODY}${HOME}M3.25 4.5h5.5a1.25 1.25 0 0 1 0 2.5h-5.5a1.25 1.25 0 0 1 0-2.5Z`} />,
-  invisible: (
-    <>
-      <rect x="1" y="1" width="10" height="14" rx="2" fill="none" stroke="currentColor" strokeWidth={2} />
-      <path d="M2.5 12.5L9.5 3.5" fill="none" stroke="currentColor" strokeWidth={2.25} />
-    </>
-  ),
+const HOME = `${BODY}M6 11.8a1.2 1.2 0 1 0 0 2.4A1.2 1.2 0 1 0 6 11.8Z`
+const phoneMarks: Record<Exclude<PresenceStatus, 'offline'>, string> = {
+  online: HOME,
+  away: `${HOME}M6.2 2A3.5 3.5 0 1 1 2.5 5.7A2.6 2.6 0 0 0 6.2 2Z`,
+  dnd: `${HOME}M3.3 4.5h5.4a1.2 1.2 0 0 1 0 2.5H3.3a1.2 1.2 0 0 1 0-2.5Z`,
+  invisible: `${BODY}M3.5 2h5A1.5 1.5 0 0 1 10 3.5v9a1.5 1.5 0 0 1-1.5 1.5h-5A1.5 1.5 0 0 1 2 12.5v-9A1.5 1.5 0 0 1 3.5 2Z`,
 }
 
 /**
@@ -192,8 +180,8 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = 
       )}
       {...attributes}
     >
-      <svg aria-hidden viewBox={onPhone ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" className="pk:block pk:size-full">
-        {onPhone ? phoneMarks[status as Exclude<PresenceStatus, 'offline'>] : round[status]}
+      <svg aria-hidden viewBox={onPhone ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" fillRule="evenodd" className="pk:block pk:size-full">
+        <path d={onPhone ? phoneMarks[status as Exclude<PresenceStatus, 'offline'>] : round[status]} />
       </svg>
       {pulse && status === 'online' && (
         <span
