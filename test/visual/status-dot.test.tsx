@@ -1,10 +1,10 @@
 /**
  * The status dot's shapes, magnified: every status at the smallest size the kit uses (`sm`, 8 px: the toast's badge)
  * and at the default (`md`, 12 px), plain and as a badge on an avatar, in light and dark. CSS `zoom` lays the
- * panel out at 6×, so each 8 px shape covers 48 screen pixels in the baseline: what a 6× screen shows of it, every
- * hole, bar and slash visible. The avatar's image is striped, so that a hole showing the photo instead of the ring
- * would show in the baseline too. And since a 6× screen is not the smallest case, the same dots are also drawn at
- * 1× and that screenshot's own pixels magnified 8× (nearest neighbour): what a 1× screen shows, pixel by pixel.
+ * panel out at 6× (`sm`) or 4× (`md`), so each shape covers 48 screen pixels in the baseline, every hole, bar and
+ * slash visible. The avatar's image is striped, so that a hole showing the photo instead of the ring would show in
+ * the baseline too. And since a high-density screen is not the hardest case, the same dots are also drawn at 1× and
+ * that screenshot's own pixels magnified 8× (nearest neighbour): what a 1× screen shows, pixel by pixel.
  */
 import { createRoot, type Root } from 'react-dom/client'
 import { flushSync } from 'react-dom'
@@ -17,6 +17,8 @@ import { assertNoFontErrors } from './fonts'
 
 const STATUSES = Object.keys(STATUS_LABELS) as PresenceStatus[]
 const ZOOM = 6
+/** Per size, so that each dot is 48 screen pixels across and the five columns fit the 1400 px viewport. */
+const PANEL_ZOOM = { sm: 6, md: 4 } as const
 /** The avatar each dot size is a badge on: `sm` on the toast's 32 px avatar, `md` on the default 40 px one. */
 const AVATAR = { sm: 'sm', md: 'md' } as const
 
@@ -41,7 +43,7 @@ function Panel({ size, theme }: { size: Extract<IndicatorSize, 'sm' | 'md'>; the
       data-theme={theme}
       className={theme === 'dark' ? 'dark' : undefined}
       // Inline styles: the kit's stylesheet has the classes its components and stories use, not a test's own.
-      style={{ zoom: ZOOM, display: 'inline-grid', gridTemplateColumns: 'repeat(5, auto)', gap: '6px 10px', padding: 6, background: 'var(--pk-color-presence-surface)', color: 'var(--pk-color-presence-fg)' }}
+      style={{ zoom: PANEL_ZOOM[size], display: 'inline-grid', gridTemplateColumns: 'repeat(5, auto)', gap: '6px 10px', padding: 6, background: 'var(--pk-color-presence-surface)', color: 'var(--pk-color-presence-fg)' }}
     >
       {STATUSES.map((status) => (
         <div key={status} style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 5 }}>
@@ -79,6 +81,8 @@ describe('the status dot, magnified', () => {
     // At its real size, whatever the zoom: 8 or 12 CSS px (and the badge's ring 2 px around it).
     const px = size === 'sm' ? 8 : 12
     for (const dot of dots) expect([dot.offsetWidth, dot.offsetHeight]).toEqual([px, px])
+    // The whole panel in the viewport: a clipped column would leave a status out of the baseline.
+    expect(panel.element().getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth)
     await expect.element(panel).toMatchScreenshot(`status-dot-${size}-${theme}`)
   })
 })
