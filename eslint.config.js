@@ -21,6 +21,11 @@ const layers = [
     below('src/client', ['store', 'runtime', 'provider', 'hooks', 'components'], 'is the protocol: it imports no layer above it.'),
     { group: react, message: 'src/client is framework-free: no React (nor the zustand or React Query bindings).' },
   ),
+  layer(
+    'i18n',
+    below('src/i18n', ['client', 'store', 'runtime', 'provider', 'hooks', 'components'], 'is the messages catalogue: words and Intl helpers, importing no layer.'),
+    { group: react, message: 'src/i18n is framework-free: no React.' },
+  ),
   layer('store', below('src/store', ['runtime', 'provider', 'hooks', 'components'], 'holds state only: it imports no runtime, provider, hook or component.')),
   layer('runtime', below('src/runtime', ['provider', 'hooks', 'components'], 'is framework-free: it imports no provider, hook or component.')),
   layer('provider', below('src/provider', ['hooks', 'components'], 'sits below the hooks: it imports no hook or component.')),

@@ -2,11 +2,11 @@ import type { GlobalTypes } from 'storybook/internal/types'
 import { canvasGlobals, type CanvasGlobals } from '../stories/support/canvas'
 
 /**
- * The toolbar: switches that apply to every story and docs page (read by `withCanvas` and the docs container).
+ * The toolbar: switches that apply to every story and docs page (read by `withCanvas` and the docs container; the
+ * language by `withPresence`, into the provider's `locale` and `messages`).
  *
- * `language` belongs here too, with the messages catalogue (issue 12's i18n): a `language` global type with one
- * item per shipped locale, read by `withPresence` into the provider's `locale`. Until then the kit is English only
- * and the toolbar offers no language.
+ * Direction and language are independent switches: Arabic does not turn the canvas right to left by itself (an app
+ * sets `dir` on its page, not the kit), so a designer picks Arabic and RTL, or tries Arabic in LTR on purpose.
  */
 export const globalTypes: GlobalTypes = {
   theme: {
@@ -33,14 +33,28 @@ export const globalTypes: GlobalTypes = {
       dynamicTitle: true,
     },
   },
+  language: {
+    description: 'The components’ language: the provider’s `locale` and its shipped `messages` (English, Arabic, Spanish)',
+    toolbar: {
+      title: 'Language',
+      icon: 'globe',
+      items: [
+        { value: 'en', title: 'English', right: 'EN' },
+        { value: 'ar', title: 'العربية (Arabic)', right: 'AR' },
+        { value: 'es', title: 'Español (Spanish)', right: 'ES' },
+      ],
+      dynamicTitle: true,
+    },
+  },
 }
 
 /**
- * Light and left to right, unless `VITE_STORYBOOK_THEME` / `VITE_STORYBOOK_DIRECTION` say otherwise: how the story
- * tests and their axe checks run in the other theme and direction
- * (`VITE_STORYBOOK_THEME=dark VITE_STORYBOOK_DIRECTION=rtl npx vitest run --project storybook`).
+ * Light, left to right and English, unless `VITE_STORYBOOK_THEME` / `VITE_STORYBOOK_DIRECTION` /
+ * `VITE_STORYBOOK_LANGUAGE` say otherwise: how the story tests and their axe checks run in the other theme, direction
+ * and language (`VITE_STORYBOOK_THEME=dark VITE_STORYBOOK_DIRECTION=rtl npx vitest run --project storybook`).
  */
 export const initialGlobals: CanvasGlobals = canvasGlobals({
   theme: import.meta.env.VITE_STORYBOOK_THEME,
   direction: import.meta.env.VITE_STORYBOOK_DIRECTION,
+  language: import.meta.env.VITE_STORYBOOK_LANGUAGE,
 })

@@ -2,10 +2,12 @@ import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { configure } from 'storybook/test'
 import { withCanvas } from '../stories/support/canvas'
-import { withDevice } from '../stories/support/frames'
+import { assertCleanState } from '../stories/support/clean-state'
+import { VIEWPORTS, withDevice } from '../stories/support/frames'
 import { presenceBeforeEach, presenceLoader, withPresence } from '../stories/support/presence'
 import { WAIT_TIMEOUT_MS } from '../stories/support/waits'
 import { KitDocsContainer } from './DocsContainer'
+import { KitDocsPage } from './DocsPage'
 import { globalTypes, initialGlobals } from './globals'
 import './preview.css'
 
@@ -17,14 +19,24 @@ const preview: Preview = {
   initialGlobals,
   loaders: [mswLoader(), presenceLoader],
   beforeEach: presenceBeforeEach,
+  afterEach: assertCleanState,
   // The first decorator is the innermost: the canvas's theme and direction wrap everything else.
   decorators: [withPresence, withDevice, withCanvas],
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
-    docs: { container: KitDocsContainer },
+    docs: { container: KitDocsContainer, page: KitDocsPage },
     layout: 'centered',
+    // The guides in reading order, before the components and the hooks.
+    options: {
+      storySort: { order: ['Introduction', 'Getting started', 'Presence protocol', 'Theming', 'Design tokens', 'Mock server', 'Components', 'Hooks'] },
+    },
+    viewport: { options: VIEWPORTS },
   },
+  // Every story is on its component's docs page unless tagged '!autodocs'. Showcase stories (the sidebar, the docs
+  // pages) end in the state their name says, with nothing focused or opened by a play function; interaction tests
+  // are stories tagged ['!dev', '!autodocs', 'test'] — hidden from the sidebar and the docs, run by `npx vitest run
+  // --project storybook` (the addon's default tag filter runs every story tagged 'test').
   tags: ['autodocs'],
 }
 

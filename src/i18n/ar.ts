@@ -64,7 +64,7 @@ export const ar = {
     empty: 'لا محادثات بعد.',
     signedOut: 'سجّل الدخول لترى محادثاتك.',
     noMessages: 'لا رسائل بعد',
-    fromYou: (text) => `أنت: ${text}`,
+    fromYou: (text) => ['أنت: ', text],
     unread: (count, format) =>
       format.plural(count, {
         zero: 'لا رسائل غير مقروءة',

@@ -68,8 +68,8 @@ export const en = {
     empty: 'No conversations yet.',
     signedOut: 'Sign in to see your conversations.',
     noMessages: 'No messages yet',
-    /** The signed-in user's own last message. */
-    fromYou: (text: string) => `You: ${text}`,
+    /** The signed-in user's own last message, around its text (which keeps its own direction). */
+    fromYou: ((text) => ['You: ', text]) as Sentence,
     unread: (count: number, format: Format) => format.plural(count, { one: '# unread message', other: '# unread messages' }),
     /** The badge: the count, "99+" past 99. */
     unreadBadge: (count: number, format: Format) => (count > 99 ? `${format.number(99)}+` : format.number(count)),

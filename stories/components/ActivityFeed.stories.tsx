@@ -10,6 +10,7 @@ import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type LoadedPresence } from '../support/presence'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -73,7 +74,9 @@ const fromStory = (context: StoryContext, request: Request) => {
 const meta = {
   title: 'Components/ActivityFeed',
   component: ActivityFeed,
-  args: { maxEntries: 20, filter: 'all', title: 'Recent activity' },
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
+  args: { maxEntries: 20, filter: 'all' },
   argTypes: {
     filter: { control: 'inline-radio', options: ['all', 'friends'] },
     className: { description: "Classes added to the card's root, after its own.", control: 'text' },
@@ -90,6 +93,7 @@ const entries = (region: HTMLElement) => within(region).queryAllByRole('listitem
 
 /** Newest first, each with the event's dot and a relative time on the server's clock. */
 export const Default: Story = {
+  tags: ['autodocs'],
   play: async ({ canvasElement }) => {
     const region = await feed(canvasElement)
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
@@ -120,14 +124,20 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </div>
   ),
+}
+
+/** Test: each button's change appears at the top of the feed. */
+export const LiveFollowsChanges: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Live,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const region = await feed(canvasElement)
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
     await canvas.findByText(/^Live:/, undefined, SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(entries(region)[0]).toHaveTextContent('jane_smith went away'), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
     await waitFor(() => expect(entries(region)[0]).toHaveTextContent('ahmad is busy'), SLOW)
     await expect(entries(region)[0]).toHaveAttribute('data-status', 'dnd')
   },
@@ -163,32 +173,46 @@ export const Loading: Story = {
 }
 
 export const Empty: Story = {
+  tags: ['autodocs'],
   parameters: { activityHistory: [] },
   play: async ({ canvasElement }) => {
     await expect(await within(await feed(canvasElement)).findByText('No activity yet.', undefined, SLOW)).toBeVisible()
   },
 }
 
-let activityFails = true
+// Stories whose timeline loads again after the test's "Try again", by story id: a docs page renders several at once.
+const recovered = new Set<string>()
 
-/** The timeline cannot be had (a 403); "Try again" fetches it again. */
+/** Answers this story's timeline requests with a 403 until the story is in `recovered`. */
+function failActivity(context: StoryContext) {
+  recovered.delete(context.id)
+  addHandlers(
+    context,
+    http.get('*/api/users/activity/', ({ request }) =>
+      !recovered.has(context.id) && fromStory(context, request)
+        ? HttpResponse.json({ error: { code: 'forbidden', message: 'the activity log is not available' } }, { status: 403 })
+        : undefined,
+    ),
+  )
+}
+
+/** The timeline cannot be had (a 403): the error and its "Try again". */
 export const Error: Story = {
-  beforeEach: (context) => {
-    activityFails = true
-    addHandlers(
-      context,
-      http.get('*/api/users/activity/', ({ request }) =>
-        activityFails && fromStory(context, request)
-          ? HttpResponse.json({ error: { code: 'forbidden', message: 'the activity log is not available' } }, { status: 403 })
-          : undefined,
-      ),
-    )
-  },
+  beforeEach: failActivity,
   play: async ({ canvasElement }) => {
+    const alert = await within(await feed(canvasElement)).findByRole('alert', undefined, SLOW)
+    await expect(alert).toHaveTextContent("Couldn't load the activity.")
+  },
+}
+
+/** Test: "Try again" fetches the timeline again and, this time, shows it. */
+export const ErrorThenRetry: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  beforeEach: failActivity,
+  play: async ({ canvasElement, id }) => {
     const region = await feed(canvasElement)
     const alert = await within(region).findByRole('alert', undefined, SLOW)
-    await expect(alert).toHaveTextContent("Couldn't load the activity.")
-    activityFails = false
+    recovered.add(id)
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
   },
@@ -197,3 +221,18 @@ export const Error: Story = {
 export const Dark: Story = { decorators: [dark] }
 
 export const RightToLeft: Story = { decorators: [rtl] }
+
+/** The feed in light and dark: the newest entries, each kind of event with its own dot. */
+export const AllVariants: Story = {
+  tags: ['autodocs'],
+  args: { maxEntries: 8 },
+  render: (args) => (
+    <LightAndDark>
+      {(_, theme) => (
+        <div className="pk:w-md pk:max-w-full">
+          <ActivityFeed {...args} title={`Recent activity (${theme})`} />
+        </div>
+      )}
+    </LightAndDark>
+  ),
+}

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { Avatar } from '../../src/components/Avatar'
-import { OnlineStatusIndicator } from '../../src/components/OnlineStatusIndicator'
+import { OnlineStatusIndicator, STATUS_LABELS } from '../../src/components/OnlineStatusIndicator'
 import { dark, rtl } from '../support/frames'
+import { LightAndDark, VariantGrid } from '../support/variants'
 
 // An image cannot read the page's CSS variables: this is the kit's sans stack (Tailwind's --pk-font-sans) spelled
 // out, at the initials' weight, so that the sample photo's letters match the initials fallback, not the serif default.
@@ -46,3 +47,33 @@ export const WithIndicator: Story = { args: { indicator: <OnlineStatusIndicator 
 export const LongName: Story = { args: { src: null, name: 'aleksandr_konstantinopolsky_the_third' } }
 export const Dark: Story = { args: { src: null, indicator: <OnlineStatusIndicator status="away" badge /> }, decorators: [dark] }
 export const RightToLeft: Story = { args: { indicator: <OnlineStatusIndicator status="online" badge /> }, decorators: [rtl] }
+
+const AVATAR_SIZES = { sm: 'Small', md: 'Medium', lg: 'Large', xl: 'Extra large' } as const
+const AVATAR_COLUMNS = { picture: 'Picture', initials: 'Initials', ...STATUS_LABELS } as const
+type AvatarColumn = keyof typeof AVATAR_COLUMNS
+
+/** Every size with a picture, with initials and with each status's badge, in light and dark. */
+export const AllVariants: Story = {
+  parameters: { layout: 'padded' },
+  render: (args) => (
+    <LightAndDark>
+      {() => (
+        <VariantGrid<keyof typeof AVATAR_SIZES, AvatarColumn>
+          rowsAre="Size"
+          rows={['sm', 'md', 'lg', 'xl']}
+          columns={['picture', 'initials', 'online', 'away', 'dnd', 'offline', 'invisible']}
+          label={(value) => (value in AVATAR_SIZES ? AVATAR_SIZES[value as keyof typeof AVATAR_SIZES] : AVATAR_COLUMNS[value as AvatarColumn])}
+          cell={(size, column) =>
+            column === 'picture' ? (
+              <Avatar name={args.name} src={args.src} size={size} />
+            ) : column === 'initials' ? (
+              <Avatar name={args.name} src={null} size={size} />
+            ) : (
+              <Avatar name={args.name} src={null} size={size} indicator={<OnlineStatusIndicator status={column} badge />} />
+            )
+          }
+        />
+      )}
+    </LightAndDark>
+  ),
+}

@@ -4,9 +4,10 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ChatHeader } from '../../src/components/ChatHeader'
 import { dark, onDevice, rtl } from '../support/frames'
 import { storyBackend } from '../support/presence'
+import { LightAndDark } from '../support/variants'
 
-/** A chat pane: 28rem wide, or the device's whole width when the story sets one. */
-const pane: Decorator = (Story, { parameters }) => (
+/** A chat pane: 28rem wide, or the device's whole width when the story sets one; none with `parameters.pane: false`. */
+const pane: Decorator = (Story, { parameters }) => parameters.pane === false ? <Story /> : (
   <div className={parameters.device ? 'pk:w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border' : 'pk:w-[28rem] pk:max-w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border'}>
     <Story />
   </div>
@@ -45,7 +46,9 @@ const actions = (
 const meta = {
   title: 'Components/ChatHeader',
   component: ChatHeader,
-  args: { userId: 2, name: 'jane_smith', backLabel: 'Back' },
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
+  args: { userId: 2, name: 'jane_smith' },
   argTypes: {
     userId: { description: 'The other person in the chat, followed live from `<UserStatusProvider>`. In the mock: 2 jane_smith, 4 maria_garcia, 5 li_wei, 6 olivia_brown, 7 noah_wilson, 10 sofia_rossi.' },
     name: { description: 'Shown when the store has no username for the user. Default: "User <id>".' },
@@ -69,7 +72,11 @@ type Story = StoryObj<typeof meta>
 const statusLine = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="chat-header-status"]')!
 
 /** The whole header: back button, avatar with its badge, name, status line, actions. jane_smith was last active 2 hours ago. */
-export const Default: Story = {
+export const Default: Story = { tags: ['autodocs'], args: { onBack: fn(), actions } }
+
+/** Test: the header's name and status line; Back calls `onBack`. */
+export const BackButton: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { onBack: fn(), actions },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -83,6 +90,7 @@ export const Default: Story = {
 
 /** The status line follows the mock's controls: jane_smith comes online, then goes away. */
 export const LiveStatusChange: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement } = context
     const line = statusLine(canvasElement)
@@ -184,4 +192,28 @@ export const SignedOut: Story = {
     await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Sign in to see their status.'))
     await expect(canvasElement.querySelector('[data-slot="status-indicator"]')).toBeNull()
   },
+}
+
+/** One header per status in light and dark: online, away with a message, busy, and offline with a last seen. */
+export const AllVariants: Story = {
+  tags: ['autodocs'],
+  parameters: { pane: false },
+  render: (args) => (
+    <LightAndDark>
+      {() => (
+        <div className="pk:flex pk:flex-col pk:gap-3" style={{ width: '28rem', maxWidth: '100%' }}>
+          {[
+            { userId: 4, name: 'maria_garcia' },
+            { userId: 5, name: 'li_wei' },
+            { userId: 6, name: 'olivia_brown' },
+            { userId: 2, name: 'jane_smith' },
+          ].map((user) => (
+            <div key={user.userId} className="pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border">
+              <ChatHeader {...args} {...user} actions={actions} />
+            </div>
+          ))}
+        </div>
+      )}
+    </LightAndDark>
+  ),
 }

@@ -4,6 +4,7 @@ import { Avatar } from '../../src/components/Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../../src/components/OnlineStatusIndicator'
 import { dark, rtl } from '../support/frames'
 import { storyBackend } from '../support/presence'
+import { LightAndDark, VariantGrid } from '../support/variants'
 
 const meta = {
   title: 'Components/OnlineStatusIndicator',
@@ -62,6 +63,7 @@ export const Dark: Story = { ...AsAvatarBadge, decorators: [dark] }
 
 /** Given a `userId` inside the provider, it follows that user live, last seen included. */
 export const LiveUser: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { status: undefined, userId: 4, size: 'lg' },
   parameters: { presence: { as: 'john_doe' } },
   play: async (context) => {
@@ -72,4 +74,33 @@ export const LiveUser: Story = {
     storyBackend(context).applyPresence(4, 'offline')
     await waitFor(() => expect(canvas.getByRole('img', { name: 'Offline, last seen just now' })).toBeVisible())
   },
+}
+
+const INDICATOR_COLUMNS = { sm: 'Small', md: 'Medium', lg: 'Large', mobile: 'On mobile', badge: 'On an avatar' } as const
+type IndicatorColumn = keyof typeof INDICATOR_COLUMNS
+
+/** Every status at every size, on mobile and as an avatar's badge, in light and dark: the whole indicator on one page. */
+export const AllVariants: Story = {
+  parameters: { layout: 'padded' },
+  render: () => (
+    <LightAndDark>
+      {() => (
+        <VariantGrid<keyof typeof STATUS_LABELS, IndicatorColumn>
+          rowsAre="Status"
+          rows={['online', 'away', 'dnd', 'offline', 'invisible']}
+          columns={['sm', 'md', 'lg', 'mobile', 'badge']}
+          label={(value) => (value in STATUS_LABELS ? STATUS_LABELS[value as keyof typeof STATUS_LABELS] : INDICATOR_COLUMNS[value as IndicatorColumn])}
+          cell={(status, column) =>
+            column === 'badge' ? (
+              <Avatar name="jane_smith" size="md" indicator={<OnlineStatusIndicator status={status} badge />} />
+            ) : column === 'mobile' ? (
+              <OnlineStatusIndicator status={status} mobile />
+            ) : (
+              <OnlineStatusIndicator status={status} size={column} />
+            )
+          }
+        />
+      )}
+    </LightAndDark>
+  ),
 }

@@ -4,11 +4,14 @@ import { OnlineUsers } from '../../src/components/OnlineUsers'
 import { dark, onDevice, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
+import { LightAndDark } from '../support/variants'
 
 const meta = {
   title: 'Components/OnlineUsers',
   component: OnlineUsers,
-  args: { maxUsers: 10, title: "Who's Online?", onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
+  args: { maxUsers: 10, onUserClick: fn(), filter: 'all', includeSelf: false, showLastSeen: true },
   parameters: { presence: { as: 'john_doe' }, layout: 'padded', device: 'tablet' },
 } satisfies Meta<typeof OnlineUsers>
 
@@ -17,7 +20,11 @@ type Story = StoryObj<typeof meta>
 
 const card = (canvasElement: HTMLElement) => within(canvasElement).findByRole('region', { name: "Who's Online?" })
 
-export const Default: Story = {
+export const Default: Story = { tags: ['autodocs'] }
+
+/** Test: a click on a tile calls `onUserClick`; invisible users are absent, away and busy ones shown as such. */
+export const ClickOnAUser: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async ({ canvasElement, args }) => {
     const region = await card(canvasElement)
     const maria = await within(region).findByRole('button', { name: 'maria_garcia, Online' })
@@ -30,6 +37,7 @@ export const Default: Story = {
 }
 
 export const KeyboardAndTooltip: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async ({ canvasElement }) => {
     const region = await card(canvasElement)
     await within(region).findByRole('button', { name: 'amelia_clark, Online' })
@@ -45,7 +53,7 @@ export const KeyboardAndTooltip: Story = {
 
 export const Loading: Story = { parameters: { presence: { network: 'loading' } } }
 
-export const Empty: Story = { parameters: { presence: { empty: true } } }
+export const Empty: Story = { tags: ['autodocs'], parameters: { presence: { empty: true } } }
 
 /** Signed out (the provider's token is `null`): the card says so, instead of "Nobody else is online right now." */
 export const SignedOut: Story = {
@@ -59,6 +67,7 @@ export const SignedOut: Story = {
 }
 
 export const Error: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { network: 'error', provider: { endpoints: { socket: null } } } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load who is online.")
@@ -144,7 +153,7 @@ export const Tablet: Story = onDevice('tablet')
 
 export const Desktop: Story = onDevice('desktop')
 
-/** Demo users come and go by themselves; the buttons drive the mock's controls. */
+/** Demo users come and go by themselves; the buttons change someone's status. */
 export const Live: Story = {
   parameters: { presence: { simulate: true } },
   render: (args, context) => (
@@ -153,12 +162,39 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </>
   ),
+}
+
+/** Test: the card follows the buttons — jane_smith comes online, then disappears when invisible. */
+export const LiveFollowsChanges: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Live,
+  parameters: { presence: { simulate: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const region = await card(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
     await waitFor(() => expect(within(region).getByRole('button', { name: 'jane_smith, Online' })).toBeVisible())
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → invisible' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Invisible' }))
     await waitFor(() => expect(within(region).queryByRole('button', { name: /jane_smith/ })).toBeNull())
   },
+}
+
+/**
+ * The card's variants in light and dark: everyone (away, busy and invisible users among them), the first four with
+ * "+N more", and friends only — at a phone's width.
+ */
+export const AllVariants: Story = {
+  tags: ['autodocs'],
+  parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } }, device: 'desktop' },
+  render: (args) => (
+    <LightAndDark>
+      {(_, theme) => (
+        <div className="pk:flex pk:flex-col pk:gap-4" style={{ width: 343, maxWidth: '100%' }}>
+          <OnlineUsers {...args} title={`Everyone (${theme})`} />
+          <OnlineUsers {...args} maxUsers={4} title={`First four (${theme})`} />
+          <OnlineUsers {...args} filter="friends" title={`Friends (${theme})`} />
+        </div>
+      )}
+    </LightAndDark>
+  ),
 }

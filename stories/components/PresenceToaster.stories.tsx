@@ -1,12 +1,13 @@
 import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import type { ControlStatus, MockBackend } from '../../mock-server/backend'
+import type { ControlStatus } from '../../mock-server/backend'
 import { PresenceToaster } from '../../src/components/PresenceToaster'
 import { useConnectionState, useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
-import { MockControls } from '../support/MockControls'
+import { as, MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 /** Says when the provider is live, so that the play functions drive the backend only after the first list. */
 function LiveHint() {
@@ -14,20 +15,18 @@ function LiveHint() {
   const { data, isPending } = useOnlineUsers()
   return (
     <p dir="auto" className="pk:text-sm pk:text-presence-muted">
-      {isPending ? 'Connecting…' : `Live (${state}): ${data?.total ?? 0} others online. Bring someone online to see a toast.`}
+      {isPending || state !== 'open' ? 'Connecting…' : `Connected: ${data?.total ?? 0} others online. Bring someone online to see a toast.`}
     </p>
   )
 }
 
-const bring = (username: string, status: ControlStatus = 'online') => ({
-  label: `${username} → ${status}`,
-  run: (backend: MockBackend) => backend.applyPresence(backend.presence.userByName(username)!.id, status),
-})
+const bring = (username: string, status: ControlStatus = 'online') => as(username, status)
 
 const ACTIONS = [bring('jane_smith'), bring('ahmad'), bring('noah_wilson'), bring('jane_smith', 'offline'), bring('ahmad', 'offline')]
 
-// The toasts sit in the frame's corner rather than the page's, so that the docs page shows each story's in place.
-const frame: Decorator = (Story) => (
+// The toasts sit in the frame's corner rather than the page's, so that the docs page shows each story's in place
+// (`parameters.frame: false`: the story draws its own frames).
+const frame: Decorator = (Story, { parameters }) => parameters.frame === false ? <Story /> : (
   <div className="pk:relative pk:h-96 pk:w-[34rem] pk:max-w-full pk:overflow-hidden pk:rounded-lg pk:border pk:border-dashed pk:border-presence-border pk:p-3">
     <Story />
   </div>
@@ -36,7 +35,9 @@ const frame: Decorator = (Story) => (
 const meta = {
   title: 'Components/PresenceToaster',
   component: PresenceToaster,
-  args: { durationMs: 5_000, maxToasts: 3, label: 'Notifications', style: { position: 'absolute' } },
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
+  args: { durationMs: 5_000, maxToasts: 3, style: { position: 'absolute' } },
   argTypes: {
     className: { description: "Classes added to the toaster's root, after its own.", control: 'text' },
     style: { description: 'Inline styles of the root; here `position: absolute`, so that the toaster stays in the frame (the kit\'s own `position: fixed` is one class, which an inline style outweighs).' },
@@ -58,7 +59,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 async function live(context: StoryContext) {
-  await within(context.canvasElement).findByText(/^Live \(open\)/, undefined, SLOW)
+  await within(context.canvasElement).findByText(/^Connected:/, undefined, SLOW)
   const backend = storyBackend(context)
   return (username: string, status: ControlStatus = 'online') => backend.applyPresence(backend.presence.userByName(username)!.id, status)
 }
@@ -70,8 +71,21 @@ const toasts = (canvasElement: HTMLElement) => within(toaster(canvasElement)).qu
 const settled = (canvasElement: HTMLElement) =>
   waitFor(() => toasts(canvasElement).forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
 
-/** jane_smith comes online: a toast says so; its close button dismisses it. Nothing for the first list. */
+/** jane_smith comes online: a toast says so. */
 export const Default: Story = {
+  tags: ['autodocs'],
+  args: { durationMs: Infinity },
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    await settled(context.canvasElement)
+  },
+}
+
+/** Test: nothing for the first list; jane_smith comes online, a toast says so; its close button dismisses it. */
+export const Dismiss: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement } = context
     const set = await live(context)
@@ -102,6 +116,7 @@ export const ChosenUsers: Story = {
 
 /** Each toast closes by itself after `durationMs`. */
 export const AutoDismiss: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { durationMs: 1_000 },
   play: async (context) => {
     const set = await live(context)
@@ -113,6 +128,7 @@ export const AutoDismiss: Story = {
 
 /** The clock stops while a toast is hovered or focused; Escape closes the focused toast. */
 export const PausedWhileFocused: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   args: { durationMs: 800 },
   play: async (context) => {
     const set = await live(context)
@@ -195,3 +211,31 @@ export const Dark: Story = { args: { durationMs: Infinity }, decorators: [dark],
 
 /** The toasts sit at the bottom left in right-to-left pages. */
 export const RightToLeft: Story = { args: { durationMs: Infinity }, decorators: [rtl], play: withToasts }
+
+/** Toasts for someone online, away and busy, in light and dark. */
+export const AllVariants: Story = {
+  tags: ['autodocs'],
+  args: { durationMs: Infinity },
+  parameters: { frame: false },
+  render: (args) => (
+    <div className="pk:flex pk:flex-col pk:gap-3">
+      <LiveHint />
+      <LightAndDark>
+        {(_, theme) => (
+          <div className="pk:relative pk:h-60 pk:overflow-hidden">
+            <PresenceToaster {...args} label={`Notifications (${theme})`} />
+          </div>
+        )}
+      </LightAndDark>
+    </div>
+  ),
+  play: async (context) => {
+    const set = await live(context)
+    set('jane_smith')
+    set('noah_wilson', 'away')
+    set('ahmad', 'dnd')
+    const all = () => within(context.canvasElement).queryAllByRole('listitem')
+    await waitFor(() => expect(all()).toHaveLength(6), SLOW)
+    await waitFor(() => all().forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
+  },
+}

@@ -20,6 +20,15 @@ const indicator = (canvasElement: HTMLElement) => canvasElement.querySelector<HT
 /** jane's own client reports her idle (no input for `idleAfterMs`): she reads as "Away (idle)", not a chosen away. */
 export const Idle: Story = {
   play: async (context) => {
+    storyBackend(context).applyPresence(2, 'online', { idle: true })
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(/^Away \(idle\)$/))
+  },
+}
+
+/** Test: online, idle ("Away (idle)", the dot marked idle), and online again at her next input. */
+export const IdleAndBack: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  play: async (context) => {
     const { canvasElement } = context
     storyBackend(context).applyPresence(2, 'online')
     await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Online$/))
@@ -44,6 +53,17 @@ export const OnMobile: Story = {
 
 /** jane's "In a meeting" clears itself in 30 minutes; the mock clock moves 31 minutes on and it is gone. */
 export const ExpiringMessage: Story = {
+  play: async (context) => {
+    const backend = storyBackend(context)
+    backend.applyPresence(2, 'online', { device: 'web' })
+    backend.presence.setStatus(2, { statusMessage: 'In a meeting', statusExpiresAt: backend.clock.now() + 30 * 60_000 })
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(/^Online — In a meeting \(until .+\)$/))
+  },
+}
+
+/** Test: the message clears itself: the mock clock moves 31 minutes on and it is gone. */
+export const MessageExpires: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement } = context
     const backend = storyBackend(context)

@@ -4,12 +4,16 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { StatusPicker } from '../../src/components/StatusPicker'
 import { dark, rtl } from '../support/frames'
 import { storyBackend, type LoadedPresence } from '../support/presence'
+import { letGo } from '../support/play'
 import { SLOW } from '../support/waits'
+import { LightAndDark } from '../support/variants'
 
 const meta = {
   title: 'Components/StatusPicker',
   component: StatusPicker,
-  args: { title: 'Set your status', messagePlaceholder: "What's your status?", onSaved: fn() },
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
+  args: { onSaved: fn() },
   argTypes: {
     className: { description: "Classes added to the form's root, after its own.", control: 'text' },
   },
@@ -32,8 +36,11 @@ const fromStory = (context: StoryContext, request: Request) => {
 
 const form = (canvasElement: HTMLElement) => within(canvasElement).findByRole('form', { name: 'Set your status' })
 
-/** Choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
-export const Default: Story = {
+export const Default: Story = { tags: ['autodocs'] }
+
+/** Test: choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
+export const ChooseAndSave: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const { canvasElement, args } = context
     const picker = within(await form(canvasElement))
@@ -57,6 +64,7 @@ export const Default: Story = {
 
 /** Keyboard only: Tab into the group, arrows between the modes, Tab to the message, Enter saves. */
 export const Keyboard: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const picker = within(await form(context.canvasElement))
     await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
@@ -77,6 +85,7 @@ export const Keyboard: Story = {
 
 /** li_wei is away with a message: the form shows it; Clear and Save removes the message. */
 export const ClearMessage: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   parameters: { presence: { as: 'li_wei' } },
   play: async (context) => {
     const picker = within(await form(context.canvasElement))
@@ -93,6 +102,7 @@ export const ClearMessage: Story = {
 
 /** The counter counts code points as the server does: an emoji is one. Over 140, Save does nothing. */
 export const CharacterLimit: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async (context) => {
     const picker = within(await form(context.canvasElement))
     const input = picker.getByRole('textbox', { name: 'Status message' })
@@ -148,6 +158,7 @@ export const Saving: Story = {
     await expect(save).toHaveAttribute('aria-disabled', 'true')
     await expect(element).toHaveAttribute('aria-busy', 'true')
     await expect(element).toHaveAttribute('data-state', 'pending')
+    letGo()
   },
 }
 
@@ -171,6 +182,7 @@ export const Error: Story = {
     await userEvent.click(picker.getByRole('button', { name: 'Save' }))
     await expect(await picker.findByRole('alert')).toHaveTextContent("Couldn't save your status: the presence service is down")
     await expect(picker.getByRole('radio', { name: 'Do not disturb' })).toBeChecked()
+    letGo()
   },
 }
 
@@ -189,3 +201,12 @@ export const CustomPlaceholder: Story = { args: { title: 'Your status', messageP
 export const Dark: Story = { parameters: { presence: { as: 'olivia_brown' } }, decorators: [dark] }
 
 export const RightToLeft: Story = { parameters: { presence: { as: 'li_wei' } }, decorators: [rtl] }
+
+/** The picker in light and dark, with li_wei's away and message filled in. */
+export const AllVariants: Story = {
+  tags: ['autodocs'],
+  parameters: { presence: { as: 'li_wei' } },
+  render: (args) => (
+    <LightAndDark>{(_, theme) => <StatusPicker {...args} title={`Set your status (${theme})`} />}</LightAndDark>
+  ),
+}

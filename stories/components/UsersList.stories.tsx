@@ -8,6 +8,8 @@ import { UsersList } from '../../src/components/UsersList'
 import { dark, onDevice, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, storyOrigin } from '../support/presence'
+import { letGo } from '../support/play'
+import { LightAndDark } from '../support/variants'
 
 /** A sidebar's width, unless the story sets a device. */
 const sidebar: Decorator = (Story, { parameters }) => (
@@ -19,7 +21,9 @@ const sidebar: Decorator = (Story, { parameters }) => (
 const meta = {
   title: 'Components/UsersList',
   component: UsersList,
-  args: { onUserClick: fn(), sortOnlineFirst: false, label: 'Conversations', maxHeight: 480, rowHeight: 72, overscan: 6 },
+  // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
+  tags: ['!autodocs'],
+  args: { onUserClick: fn(), sortOnlineFirst: false, maxHeight: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
       control: false,
@@ -107,6 +111,7 @@ const overrideNetwork = (handlers: (origin: string) => AnyHandler[]) => (context
 
 /** john_doe's conversations, live from the mock backend's conversations endpoint. */
 export const Default: Story = {
+  tags: ['autodocs'],
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
     const options = await within(list).findAllByRole('option')
@@ -120,6 +125,7 @@ export const Default: Story = {
 
 /** The WAI-ARIA listbox keyboard: arrows, Home/End, type-ahead by name, Enter selects. */
 export const KeyboardNavigation: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   play: async ({ canvasElement, args }) => {
     const list = await listbox(canvasElement)
     const options = await within(list).findAllByRole('option')
@@ -160,6 +166,7 @@ export const KeyboardNavigation: Story = {
 
 /** The backend never answers: a skeleton, and a polite "Loading conversations…" for screen readers. */
 export const Loading: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { network: 'loading' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Loading conversations…')
@@ -169,6 +176,7 @@ export const Loading: Story = {
 
 /** Signed in as the admin, who has no conversations. */
 export const Empty: Story = {
+  tags: ['autodocs'],
   parameters: { presence: { as: 'admin' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('No conversations yet.')).toBeVisible()
@@ -186,6 +194,15 @@ export const Error: Story = {
     }),
   ]),
   play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
+  },
+}
+
+/** Test: "Try again" asks again; refused again, the alert and its button come back. */
+export const ErrorAgain: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  beforeEach: Error.beforeEach,
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
     const before = failedRequests
@@ -199,6 +216,7 @@ let refusals = 0
 
 /** The first request fails; "Try again" loads the list. */
 export const ErrorThenRetry: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
   beforeEach: (context) => {
     refusals = 0
     overrideNetwork((origin) => [
@@ -214,9 +232,13 @@ export const ErrorThenRetry: Story = {
   },
 }
 
-/** 10,000 conversations passed in: only the rows in view are in the DOM; End jumps to the last one. */
-export const Many: Story = {
-  render: (args) => <UsersList {...args} conversations={MANY} />,
+/** 10,000 conversations passed in: only the rows in view are in the DOM. */
+export const Many: Story = { render: (args) => <UsersList {...args} conversations={MANY} /> }
+
+/** Test: of 10,000 rows only those in view are in the DOM; End jumps to the last one. */
+export const ManyEnd: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Many,
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
     const options = within(list).getAllByRole('option')
@@ -235,7 +257,7 @@ export const LongNames: Story = {
   render: (args) => <UsersList {...args} conversations={LONG} />,
   play: async ({ canvasElement }) => {
     const list = await listbox(canvasElement)
-    await expect(within(list).getByRole('img', { name: '1234 unread messages' })).toHaveTextContent('99+')
+    await expect(within(list).getByRole('img', { name: '1,234 unread messages' })).toHaveTextContent('99+')
   },
 }
 
@@ -301,7 +323,7 @@ export const OnlineFirst: Story = {
   },
 }
 
-/** Users come and go by themselves; the buttons drive the mock's controls. */
+/** Users come and go by themselves; the buttons change someone's status. */
 export const Live: Story = {
   parameters: { presence: { simulate: true } },
   render: (args, context) => (
@@ -310,12 +332,19 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </>
   ),
+}
+
+/** Test: the list follows the buttons: jane_smith away, ahmad busy. */
+export const LiveFollowsChanges: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  ...Live,
+  parameters: { presence: { simulate: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const list = await listbox(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
     await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^ahmad, Do not disturb,/) })).toBeVisible())
   },
 }
@@ -357,6 +386,7 @@ export const Tablet: Story = {
     const list = await listbox(canvasElement)
     await userEvent.click(await within(list).findByRole('option', { name: spoken(/^jane_smith,/) }))
     await expect(await within(canvasElement).findByRole('heading', { name: 'jane_smith' })).toBeVisible()
+    letGo()
   },
 }
 
@@ -370,4 +400,20 @@ export const SignedOut: Story = {
     await waitFor(() => expect(list).toHaveAttribute('data-state', 'signed-out'))
     await expect(list).toHaveTextContent('Sign in to see your conversations.')
   },
+}
+
+/** The list in light and dark: live conversations (online, away with a message, busy, offline), and long names. */
+export const AllVariants: Story = {
+  tags: ['autodocs'],
+  parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd' } }, device: 'desktop' },
+  render: (args) => (
+    <LightAndDark>
+      {(_, theme) => (
+        <div className="pk:flex pk:flex-col pk:gap-4">
+          <UsersList {...args} label={`Conversations (${theme})`} height={360} />
+          <UsersList {...args} label={`Long names (${theme})`} conversations={LONG} height={3 * 72} />
+        </div>
+      )}
+    </LightAndDark>
+  ),
 }

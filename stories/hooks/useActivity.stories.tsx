@@ -48,11 +48,11 @@ export const Default: Story = {
     const before = await ready(canvasElement)
     await expect(before).toBeGreaterThan(0)
 
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(before + 1), SLOW)
     await expect(entries(canvasElement)[0]).toHaveTextContent('jane_smith came online')
 
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
     await waitFor(() => expect(entries(canvasElement)[0]).toHaveTextContent('ahmad is busy'), SLOW)
     await expect(entries(canvasElement)[0]).toHaveAttribute('data-event', 'dnd')
   },
@@ -65,9 +65,9 @@ export const Limited: Story = {
     const canvas = within(canvasElement)
     await ready(canvasElement)
     await expect(entries(canvasElement).length).toBeLessThanOrEqual(3)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → online' }))
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(entries(canvasElement)[0]).toHaveTextContent('jane_smith went away'), SLOW)
     await expect(entries(canvasElement)).toHaveLength(3)
   },

@@ -57,7 +57,7 @@ export const Live: Story = {
     const canvas = within(canvasElement)
     await waitFor(() => expect(field(canvasElement, 'data.length')).toHaveTextContent(/^8$/), SLOW)
     await waitFor(() => expect(dotOf(row(canvasElement, 'ahmad'))).toHaveAccessibleName(/^Offline, last seen/), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → dnd' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
     await waitFor(() => expect(dotOf(row(canvasElement, 'ahmad'))).toHaveAccessibleName('Do not disturb'), SLOW)
   },
 }

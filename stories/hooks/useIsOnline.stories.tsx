@@ -79,12 +79,12 @@ export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(answer(canvasElement)).toHaveTextContent('Offline')
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
     await waitFor(() => expect(answer(canvasElement)).toHaveTextContent('Active now'), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → away' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(status(canvasElement)).toHaveTextContent(/^away$/), SLOW)
     await expect(answer(canvasElement)).toHaveTextContent('Active now')
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → invisible' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Invisible' }))
     await waitFor(() => expect(answer(canvasElement)).toHaveTextContent('Offline'), SLOW)
   },
 }

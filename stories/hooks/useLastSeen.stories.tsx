@@ -86,7 +86,7 @@ export const French: Story = {
   },
 }
 
-/** The buttons drive the mock's controls: maria_garcia is shown; "Clock +1 day" moves the server's clock. */
+/** The buttons drive the mock's controls: maria_garcia is shown; "A day later" moves the server's clock. */
 export const Live: Story = {
   render: (args, context) => (
     <div className="pk:w-80">
@@ -95,10 +95,10 @@ export const Live: Story = {
       <MockControls
         backend={storyBackend(context)}
         actions={[
-          { label: 'maria_garcia → offline', run: (backend) => backend.applyPresence(4, 'offline') },
-          { label: 'maria_garcia → online', run: (backend) => backend.applyPresence(4, 'online') },
-          { label: 'Clock +1 hour', run: (backend) => backend.advance(3600) },
-          { label: 'Clock +1 day', run: (backend) => backend.advance(86_400) },
+          { label: 'maria_garcia: Offline', run: (backend) => backend.applyPresence(4, 'offline') },
+          { label: 'maria_garcia: Online', run: (backend) => backend.applyPresence(4, 'online') },
+          { label: 'An hour later', run: (backend) => backend.advance(3600) },
+          { label: 'A day later', run: (backend) => backend.advance(86_400) },
         ]}
       />
     </div>
@@ -106,9 +106,9 @@ export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await canvas.findByText(/^Live:/, undefined, SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'maria_garcia → offline' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'maria_garcia: Offline' }))
     await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen just now'), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'Clock +1 hour' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'An hour later' }))
     await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen 1 hour ago'), SLOW)
   },
 }

@@ -119,9 +119,9 @@ export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await waitFor(() => expect(count(canvasElement)).toHaveTextContent('8 online'), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Online' }))
     await waitFor(() => expect(count(canvasElement)).toHaveTextContent('9 online'), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'ahmad → offline' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Offline' }))
     await waitFor(() => expect(count(canvasElement)).toHaveTextContent('8 online'), SLOW)
   },
 }

@@ -114,9 +114,9 @@ export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await canvas.findByText(/^Live:/, undefined, SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → online' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
     await waitFor(() => expect(field(canvasElement, 'status')).toHaveTextContent(/^online$/), SLOW)
-    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith → invisible' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Invisible' }))
     await waitFor(() => expect(field(canvasElement, 'status')).toHaveTextContent(/^offline$/), SLOW)
   },
 }

@@ -7,13 +7,18 @@ export type Theme = (typeof THEMES)[number]
 export const DIRECTIONS = ['ltr', 'rtl'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 
-/** The toolbar's globals (.storybook/globals.ts). `language` joins them with the messages catalogue. */
+/** The shipped languages, as the provider's `locale` (withPresence hands it their messages). */
+export const LANGUAGES = ['en', 'ar', 'es'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** The toolbar's globals (.storybook/globals.ts). */
 export interface CanvasGlobals {
   theme: Theme
   direction: Direction
+  language: Language
 }
 
-export const DEFAULT_GLOBALS: CanvasGlobals = { theme: 'light', direction: 'ltr' }
+export const DEFAULT_GLOBALS: CanvasGlobals = { theme: 'light', direction: 'ltr', language: 'en' }
 
 const SCOPE = 'data-canvas-scope'
 
@@ -88,7 +93,8 @@ export function applyDirection(root: HTMLElement, direction: Direction | undefin
 export function canvasGlobals(globals: Record<string, unknown>): CanvasGlobals {
   const theme = THEMES.find((value) => value === globals.theme) ?? DEFAULT_GLOBALS.theme
   const direction = DIRECTIONS.find((value) => value === globals.direction) ?? DEFAULT_GLOBALS.direction
-  return { theme, direction }
+  const language = LANGUAGES.find((value) => value === globals.language) ?? DEFAULT_GLOBALS.language
+  return { theme, direction, language }
 }
 
 /** Every story, in the toolbar's theme and direction. */

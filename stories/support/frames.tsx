@@ -22,13 +22,30 @@ export const withDevice: Decorator = (Story, { parameters }) => {
   )
 }
 
-/** The story at a device's width, in the canvas and in the viewport toolbar. */
+/**
+ * The story at a device's width, in the canvas and in the viewport toolbar: the viewport is the device (its width is
+ * the frame's, `WIDTHS`), and the frame fills it edge to edge (`layout: 'fullscreen'`), its own padding the page's
+ * gutter — as on the phone.
+ */
 export const onDevice = (device: Device) => ({
-  parameters: { device },
-  globals: { viewport: { value: VIEWPORTS[device] } },
+  parameters: { device, layout: 'fullscreen' },
+  globals: { viewport: { value: device, isRotated: false } },
 })
 
-const VIEWPORTS: Record<Device, string> = { phone: 'mobile2', tablet: 'tablet', desktop: 'desktop' }
+const HEIGHTS: Record<Device, number> = { phone: 667, tablet: 1024, desktop: 800 }
+const NAMES: Record<Device, string> = { phone: 'Phone', tablet: 'Tablet', desktop: 'Desktop' }
+const TYPES = { phone: 'mobile', tablet: 'tablet', desktop: 'desktop' } as const
+
+/**
+ * The viewport toolbar's devices (`parameters.viewport.options` in preview.tsx): the same widths as the frames, so
+ * that a phone story is a 375 px page in a 375 px viewport (Storybook's own "Large mobile" is 414 px wide).
+ */
+export const VIEWPORTS = Object.fromEntries(
+  (Object.keys(WIDTHS) as Device[]).map((device) => [
+    device,
+    { name: `${NAMES[device]} (${WIDTHS[device]} px)`, styles: { width: `${WIDTHS[device]}px`, height: `${HEIGHTS[device]}px` }, type: TYPES[device] },
+  ]),
+)
 
 /**
  * The story in dark mode whatever the toolbar says: in the story view the whole canvas turns dark; on a docs page

@@ -3,7 +3,9 @@ import { http, HttpResponse, ws, type AnyHandler } from 'msw'
 import { MockBackend, type ControlStatus } from '../../mock-server/backend'
 import { createCast } from '../../mock-server/core/cast'
 import { createPresenceHandlers } from '../../mock-server/msw'
-import { UserStatusProvider, type BackendPreset, type UserStatusProviderProps } from '../../src'
+import { ar, es, UserStatusProvider, type BackendPreset, type MessagesOverride, type UserStatusProviderProps } from '../../src'
+import { PresenceMessagesContext } from '../../src/provider/PresenceContext'
+import { canvasGlobals, type Language } from './canvas'
 
 /** How a story's presence world is set up: `parameters.presence`. */
 export interface PresenceParameters {
@@ -123,15 +125,36 @@ const resolveFromCast =
       return user ? [{ id, username: user.username, profileImage: `${origin}/avatars/${id}.svg` }] : []
     })
 
-/** Wraps the story in a `UserStatusProvider` signed in as `parameters.presence.as`. */
+/** The toolbar's languages: the messages each hands the provider (English is the catalogue's own). */
+const MESSAGES: Record<Language, MessagesOverride | undefined> = { en: undefined, ar, es }
+
+/**
+ * Wraps the story in a `UserStatusProvider` signed in as `parameters.presence.as`, in the toolbar's language. A story
+ * without a provider (a component given its data) gets the language alone, so every story follows the toolbar.
+ */
 export const withPresence: Decorator = (Story, context) => {
   const loaded = loadedPresence(context)
-  if (!loaded) return <Story />
+  const { language } = canvasGlobals(context.globals)
+  const languageProps = { locale: language, messages: MESSAGES[language] }
+  if (!loaded) {
+    return (
+      <PresenceMessagesContext.Provider value={languageProps}>
+        <Story />
+      </PresenceMessagesContext.Provider>
+    )
+  }
   const preset = context.parameters.presence?.backend
   const ownBackend = preset === undefined ? {} : { backend: preset, userId: loaded.userId }
   const resolver = context.parameters.presence?.resolveUsers ? { resolveUsers: resolveFromCast(loaded) } : {}
   return (
-    <UserStatusProvider token={loaded.token} apiBaseUrl={loaded.origin} {...ownBackend} {...resolver} {...context.parameters.presence?.provider}>
+    <UserStatusProvider
+      token={loaded.token}
+      apiBaseUrl={loaded.origin}
+      {...languageProps}
+      {...ownBackend}
+      {...resolver}
+      {...context.parameters.presence?.provider}
+    >
       <Story />
     </UserStatusProvider>
   )

@@ -46,6 +46,8 @@ describe('the layers of src/', () => {
       ['src/runtime/fixture.ts', '../components/Avatar'],
       ['src/provider/fixture.ts', '../hooks'],
       ['src/hooks/fixture.ts', '../components/Avatar'],
+      ['src/i18n/fixture.ts', '../provider'],
+      ['src/i18n/fixture.ts', 'react'],
     ]
     for (const [file, source] of cases) {
       expect(await restricted(file, `import { x } from '${source}'\nexport const y = x\n`), `${file} → ${source}`).toHaveLength(1)

@@ -16,7 +16,7 @@ export interface ActivityFeedProps extends Omit<ComponentProps<'section'>, 'titl
   maxEntries?: number
   /** `friends` shows the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'
-  /** The heading. Default "Recent activity". */
+  /** The heading; unset, the messages catalogue's, in the provider's language. @default Recent activity */
   title?: string
 }
 

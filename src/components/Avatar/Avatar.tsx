@@ -7,15 +7,15 @@ import { initials } from './initials'
 export type AvatarSize = 'sm' | 'md' | 'lg' | 'xl'
 
 export interface AvatarProps extends Omit<ComponentProps<'span'>, 'children'> {
-  /** The image URL; missing or failing, the initials show instead. Default none. */
+  /** The image URL; missing or failing, the initials show instead. @default none */
   src?: string | null
   /** Whose avatar: gives the initials and the image's alternative text. */
   name: string | null
-  /** `sm` 32 px, `md` 40 px, `lg` 56 px, `xl` 72 px. Default `md`. */
+  /** `sm` 32 px, `md` 40 px, `lg` 56 px, `xl` 72 px. @default md */
   size?: AvatarSize
-  /** Alternative text; `""` when the name is written next to the avatar anyway. Default: the name. */
+  /** Alternative text; `""` when the name is written next to the avatar anyway. @default the name */
   alt?: string
-  /** The badge slot, usually an `<OnlineStatusIndicator badge />`. Default none. */
+  /** The badge slot, usually an `<OnlineStatusIndicator badge />`. @default none */
   indicator?: ReactNode
 }
 

@@ -16,15 +16,15 @@ import { statusLine } from './status-line'
 export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The other person in the chat, followed live from `<UserStatusProvider>`. Required. */
   userId: string | number
-  /** Shown when the store has no username for the user. Default: "User <id>". */
+  /** Shown when the store has no username for the user. @default User <id> */
   name?: string
-  /** The avatar's image. Default: the user's `profileImage` from the store; the initials when there is none. */
+  /** The avatar's image: the user's `profileImage` from the store unless given; the initials when there is none. @default profileImage */
   avatarUrl?: string | null
-  /** Buttons at the end of the header (call, video, menu). Default none. */
+  /** Buttons at the end of the header (call, video, menu). @default none */
   actions?: ReactNode
-  /** Shows a back button at the start (its arrow mirrored in RTL) that calls this. Default: no back button. */
+  /** Shows a back button at the start (its arrow mirrored in RTL) that calls this. @default none (no back button) */
   onBack?: () => void
-  /** The back button's accessible name. Default "Back". */
+  /** The back button's accessible name; unset, the catalogue's, in the provider's language. @default Back */
   backLabel?: string
   /**
    * When the store, once it has the online list, has not heard of the user (an offline peer: the socket and the

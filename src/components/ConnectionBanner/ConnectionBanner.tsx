@@ -10,8 +10,9 @@ import { useSecondsUntil } from './use-seconds-until'
 
 export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
-   * Shows nothing while presence arrives by polling. Default: `true` for a backend without a socket (where polling
-   * is normal), `false` otherwise (polling then replaces a socket that cannot be had).
+   * Shows nothing while presence arrives by polling: by default for a backend without a socket (where polling is
+   * normal), not otherwise (polling then replaces a socket that cannot be had).
+   * @default true without a socket, false with one
    */
   hideWhenPolling?: boolean
 }

@@ -20,26 +20,27 @@ export const STATUS_LABELS: Record<PresenceStatus, string> = {
 }
 
 export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>, 'children'> {
-  /** The status to show. Leave it out and give `userId` to follow a user live. */
+  /** The status to show. Leave it out and give `userId` to follow a user live. @default none */
   status?: PresenceStatus
-  /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. */
+  /** Follows this user live from the provider's store (needs `<UserStatusProvider>`); `status` wins when both are given. @default none */
   userId?: string | number
-  /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. Default `md`. */
+  /** Dot size: `sm` 8 px, `md` 12 px, `lg` 16 px. @default md */
   size?: IndicatorSize
-  /** Pins the dot to the bottom-right (bottom-left in RTL) of a `relative` parent, such as an avatar. Default `false`. */
+  /** Pins the dot to the bottom-right (bottom-left in RTL) of a `relative` parent, such as an avatar. @default false */
   badge?: boolean
-  /** A soft pulse around an online dot; never shown under `prefers-reduced-motion`. Default `false`. */
+  /** A soft pulse around an online dot; never shown under `prefers-reduced-motion`. @default false */
   pulse?: boolean
-  /** The accessible name. Default: the status in words, e.g. "Do not disturb", "Away (idle)", "Online, on mobile". */
+  /** The accessible name: the status in words unless given, e.g. "Do not disturb", "Away (idle)", "Online, on mobile". @default the status in words */
   label?: string
-  /** An `away` that the user did not choose: they left the keyboard (contract 6.1). Default `false`; live: from the store. */
+  /** An `away` that the user did not choose: they left the keyboard (contract 6.1); live, from the store. @default false */
   idle?: boolean
-  /** The user is connected from a phone only: a phone-shaped mark instead of the dot (contract 6.2). Default `false`; live: from the store. */
+  /** The user is connected from a phone only: a phone-shaped mark instead of the dot (contract 6.2); live, from the store. @default false */
   mobile?: boolean
   /**
    * A `--pk-spacing-presence-ring` (2 px) band of `--pk-color-presence-ring` (white; the dark surface in dark mode)
    * around the dot, the same colour in its holes: what separates a badge from its avatar, or a dot from a line behind
-   * it. Default: `true` for a badge, `false` for a plain dot.
+   * it. `true` for a badge, `false` for a plain dot, unless given.
+   * @default the value of `badge`
    */
   ring?: boolean
 }

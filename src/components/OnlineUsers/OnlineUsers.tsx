@@ -20,9 +20,9 @@ export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready' | 'unavai
 export interface OnlineUsersProps extends Omit<ComponentProps<'section'>, 'title' | 'children'> {
   /** At most this many users; the rest become a "+N more" tile. Default 10. */
   maxUsers?: number
-  /** The heading. Default "Who's Online?". */
+  /** The heading; unset, the messages catalogue's, in the provider's language. @default Who's Online? */
   title?: string
-  /** Called with the user whose tile was clicked. Default none. */
+  /** Called with the user whose tile was clicked. @default none */
   onUserClick?: (user: Presence) => void
   /** `friends` shows the signed-in user's friends only. Default `all`. */
   filter?: 'all' | 'friends'

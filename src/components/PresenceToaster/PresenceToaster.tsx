@@ -21,15 +21,15 @@ import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { useDismissTimer } from './use-dismiss-timer'
 
 export interface PresenceToasterProps extends Omit<ComponentProps<'div'>, 'children'> {
-  /** Only these users' arrivals are announced. Default: everyone but the signed-in user. */
+  /** Only these users' arrivals are announced; unset, everyone's but the signed-in user's. @default everyone */
   userIds?: Array<string | number>
   /** How long a toast stays, in ms of time not hovered or focused (and with the page shown); `Infinity` keeps it until closed. Default 5 000. */
   durationMs?: number
   /** At most this many toasts at once; a new one pushes out the oldest. Default 3. */
   maxToasts?: number
-  /** The toast's text for a user who came online. Default "jane_smith is online" (plus "· Away" or "· Do not disturb"). */
+  /** The toast's text for a user who came online. @default "jane_smith is online" (plus "· Away" or "· Do not disturb") */
   renderMessage?: (user: Presence) => ReactNode
-  /** The accessible name of the notifications region. Default "Notifications". */
+  /** The accessible name of the notifications region; unset, the catalogue's, in the provider's language. @default Notifications */
   label?: string
 }
 

@@ -28,11 +28,11 @@ export interface SavedStatus {
 type Draft = { mode?: PresenceMode; message?: string; expiry?: ExpiryPreset; visibility?: LastSeenVisibility }
 
 export interface StatusPickerProps extends Omit<ComponentProps<'form'>, 'children' | 'onSubmit' | 'title'> {
-  /** Called once the server has saved the status and the store shows it. Default none. */
+  /** Called once the server has saved the status and the store shows it. @default none */
   onSaved?: (status: SavedStatus) => void
-  /** The heading of the form. Default "Set your status". */
+  /** The heading of the form; unset, the catalogue's, in the provider's language. @default Set your status */
   title?: string
-  /** The message field's placeholder. Default "What's your status?". */
+  /** The message field's placeholder; unset, the catalogue's, in the provider's language. @default What's your status? */
   messagePlaceholder?: string
 }
 

@@ -1,6 +1,6 @@
 'use client'
 
-import { memo, type ComponentType } from 'react'
+import { Fragment, memo, type ComponentType } from 'react'
 import { useLastSeen } from '../../hooks/useLastSeen'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { en } from '../../i18n'
@@ -94,7 +94,8 @@ function RowView({
   const status = message ? messages.statusLine.withMessage(label, until ? messages.statusLine.withUntil(message, until) : message) : label
   const last = conversation.lastMessage
   const mine = last !== null && selfId !== null && last.senderId === selfId
-  const text = last ? (mine ? words.fromYou(last.text) : last.text) : null
+  // The user's own text in a <bdi>: "أنت: " before an English message keeps the message's punctuation in place.
+  const text = last ? (mine ? words.fromYou(<bdi>{last.text}</bdi>).map((part, i) => <Fragment key={i}>{part}</Fragment>) : last.text) : null
   // Data handed straight to the list is not read by the client's parsers: an impossible time shows as none.
   const sentAt = isDisplayableTime(last?.sentAt) ? last.sentAt : null
   const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today, { locale }) || null : null

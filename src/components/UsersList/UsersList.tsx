@@ -20,26 +20,27 @@ export type UsersListState = 'loading' | 'error' | 'empty' | 'ready' | 'signed-o
 
 export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
-   * The conversations to list, in this order. Default: loaded from `GET /api/chat/conversations/` through
+   * The conversations to list, in this order; unset, loaded from `GET /api/chat/conversations/` through
    * `useConversations()` (needs `<UserStatusProvider>`). Passed in, the list also works outside any provider, showing
    * the statuses in the data as they are; inside a provider, each row follows its user live.
+   * @default loaded from the backend
    */
   conversations?: readonly Conversation[]
-  /** Called with the row's user and its conversation when a row is chosen by click, Enter or Space. Default none. */
+  /** Called with the row's user and its conversation when a row is chosen by click, Enter or Space. @default none */
   onUserClick?: (user: Presence, conversation: Conversation) => void
-  /** The selected conversation's id (controlled). Default: the list keeps its own selection. */
+  /** The selected conversation's id (controlled); unset, the list keeps its own selection. @default none */
   selectedId?: string | number | null
-  /** Lists users who are online (also away or busy) before those who are offline, each group in the given order. Default `false`. */
+  /** Lists users who are online (also away or busy) before those who are offline, each group in the given order. @default false */
   sortOnlineFirst?: boolean
-  /** The list's accessible name. Default "Conversations". */
+  /** The list's accessible name; unset, the catalogue's, in the provider's language. @default Conversations */
   label?: string
-  /** The list's height: a number of px or any CSS length (`"100%"` to fill a pane); the list scrolls inside it. Default `"auto"`: as tall as its rows, up to `maxHeight`. */
+  /** The list's height: a number of px or any CSS length (`"100%"` to fill a pane); the list scrolls inside it. `auto`: as tall as its rows, up to `maxHeight`. @default auto */
   height?: number | string
-  /** Each row's height in px (rows are not measured, so that 10,000 scroll smoothly). Default 72. */
+  /** Each row's height in px (rows are not measured, so that 10,000 scroll smoothly). @default 72 */
   rowHeight?: number
-  /** Rows rendered beyond each edge of the viewport. Default 6. */
+  /** Rows rendered beyond each edge of the viewport. @default 6 */
   overscan?: number
-  /** The tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. Default 480 with the `"auto"` height, none with a fixed one. */
+  /** The tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. None with a fixed `height`. @default 480 */
   maxHeight?: number | string
 }
 

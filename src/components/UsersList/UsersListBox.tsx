@@ -1,6 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
+import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import type { Conversation } from '../../index'
 import { displayName, type ConversationRowComponent } from './ConversationRow'
 import { findTypeAhead, isTypeAheadKey, isTyping, moveActive, typeAheadKey, typeAheadStep, type TypeAheadState } from './keyboard'
@@ -55,13 +56,15 @@ export function UsersListBox({
   const [activeId, setActiveId] = useState<string | null>(null)
   const typeAhead = useRef<TypeAheadState>({ query: '', at: -Infinity })
   const today = useToday(serverOffset)
+  const { messages } = usePresenceMessages()
 
   const indexById = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items])
   // Built on the first typed letter, not on mount: 10,000 names cost nothing until someone types.
   const typeAheadKeys = useMemo(() => {
     let keys: string[] | undefined
-    return () => (keys ??= items.map((item) => typeAheadKey(displayName(item.otherUser))))
-  }, [items])
+    // By the names the rows show ("User 42" in the list's language for a user without a username).
+    return () => (keys ??= items.map((item) => typeAheadKey(displayName(item.otherUser, messages))))
+  }, [items, messages])
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1)
   const selectedIndex = selected === null ? -1 : (indexById.get(selected) ?? -1)
 
