@@ -5,8 +5,11 @@ import { OnlineStatusIndicator, STATUS_LABELS } from '../../src/components/Onlin
 import { dark, rtl } from '../support/frames'
 import { LightAndDark, VariantGrid } from '../support/variants'
 
+// An image cannot read the page's CSS variables: this is the kit's sans stack (Tailwind's --pk-font-sans) spelled
+// out, at the initials' weight, so that the sample photo's letters match the initials fallback, not the serif default.
+const SANS = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', Arial, sans-serif"
 const svg = (fill: string, text: string) =>
-  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="${fill}"/><text x="32" y="40" font-size="24" text-anchor="middle" fill="#fff">${text}</text></svg>`)}`
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="${fill}"/><text x="32" y="40" font-family="${SANS}" font-size="24" font-weight="600" text-anchor="middle" fill="#fff">${text}</text></svg>`)}`
 
 const meta = {
   title: 'Components/Avatar',
@@ -29,11 +32,12 @@ export const BrokenImage: Story = {
   },
 }
 
+/** The badge is the kit's 12 px dot on every avatar but the 32 px one, which takes the 8 px dot (see Theming). */
 export const Sizes: Story = {
   render: (args) => (
     <div className="pk:flex pk:items-end pk:gap-3">
       {(['sm', 'md', 'lg', 'xl'] as const).map((size) => (
-        <Avatar key={size} {...args} size={size} indicator={<OnlineStatusIndicator status="online" badge size={size === 'sm' ? 'sm' : size === 'xl' ? 'lg' : 'md'} />} />
+        <Avatar key={size} {...args} size={size} indicator={<OnlineStatusIndicator status="online" badge size={size === 'sm' ? 'sm' : 'md'} />} />
       ))}
     </div>
   ),

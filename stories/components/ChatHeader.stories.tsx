@@ -1,4 +1,5 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
+import type { ReactNode } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ChatHeader } from '../../src/components/ChatHeader'
 import { dark, onDevice, rtl } from '../support/frames'
@@ -12,9 +13,10 @@ const pane: Decorator = (Story, { parameters }) => parameters.pane === false ? <
   </div>
 )
 
-const icon = (d: string) => (
+// One stroke for every action icon (2 of 24, round): the icons read as one set.
+const icon = (shape: ReactNode) => (
   <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="pk:size-5">
-    <path d={d} />
+    {shape}
   </svg>
 )
 
@@ -25,10 +27,18 @@ const actionClass =
 const actions = (
   <>
     <button type="button" aria-label="Start a call" className={actionClass}>
-      {icon('M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1.9.4 1.8.7 2.7a2 2 0 0 1-.5 2.1L8 9.8a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.7.7a2 2 0 0 1 1.7 2z')}
+      {icon(<path d="M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1.9.4 1.8.7 2.7a2 2 0 0 1-.5 2.1L8 9.8a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.7.7a2 2 0 0 1 1.7 2z" />)}
     </button>
     <button type="button" aria-label="More options" className={actionClass}>
-      {icon('M12 5h.01M12 12h.01M12 19h.01')}
+      {/* Dots of 4 (a ring of radius 1 in the 2 stroke), not zero-length strokes of 2: a dot of the stroke's width
+          reads lighter than a line of it, which made the menu look thinner than the phone. */}
+      {icon(
+        <>
+          <circle cx="12" cy="5" r="1" />
+          <circle cx="12" cy="12" r="1" />
+          <circle cx="12" cy="19" r="1" />
+        </>,
+      )}
     </button>
   </>
 )

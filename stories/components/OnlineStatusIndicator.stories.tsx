@@ -11,7 +11,7 @@ const meta = {
   component: OnlineStatusIndicator,
   args: { status: 'online', size: 'md', badge: false, pulse: false },
   argTypes: {
-    status: { control: 'inline-radio', options: ['online', 'away', 'dnd', 'offline', 'invisible'] },
+    status: { control: { type: 'inline-radio', labels: STATUS_LABELS }, options: ['online', 'away', 'dnd', 'offline', 'invisible'] },
     size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
   },
 } satisfies Meta<typeof OnlineStatusIndicator>
@@ -39,14 +39,19 @@ export const AllStatuses: Story = {
           {(['sm', 'md', 'lg'] as const).map((size) => (
             <OnlineStatusIndicator key={size} status={status} size={size} />
           ))}
-          <span>{status}</span>
+          <span>{STATUS_LABELS[status]}</span>
         </div>
       ))}
     </div>
   ),
+  // In words a reader knows, never the API's keys ("dnd").
+  play: async ({ canvas }) => {
+    for (const label of ['Online', 'Away', 'Do not disturb', 'Offline', 'Invisible']) await expect(canvas.getByText(label)).toBeVisible()
+    await expect(canvas.queryByText('dnd')).toBeNull()
+  },
 }
 
-/** As a badge: bottom-right of the avatar, with a 2 px ring in the surface colour. */
+/** As a badge: bottom-right of the avatar, with the kit's 2 px ring (`--pk-color-presence-ring`: white, the dark surface in dark mode). */
 export const AsAvatarBadge: Story = {
   render: (args) => <Avatar name="jane_smith" size="lg" indicator={<OnlineStatusIndicator {...args} badge />} />,
 }

@@ -23,7 +23,7 @@ const meta = {
   component: UsersList,
   // A few showcase stories on the docs page, each with its own live mock backend; the rest in the sidebar.
   tags: ['!autodocs'],
-  args: { onUserClick: fn(), sortOnlineFirst: false, height: 480, rowHeight: 72, overscan: 6 },
+  args: { onUserClick: fn(), sortOnlineFirst: false, maxHeight: 480, rowHeight: 72, overscan: 6 },
   argTypes: {
     conversations: {
       control: false,
@@ -34,7 +34,8 @@ const meta = {
     selectedId: { control: 'text', description: "The selected conversation's id (controlled). Default: the list keeps its own selection." },
     sortOnlineFirst: { description: 'Online users (also away or busy) before offline ones, each group in the given order. Default `false`.' },
     label: { description: 'The listbox\'s accessible name. Default "Conversations".' },
-    height: { control: 'number', description: 'The list\'s height: px or any CSS length; the list scrolls inside it. Default 480.' },
+    height: { control: 'number', description: 'A fixed height: px or any CSS length ("100%" to fill a pane); the list scrolls inside it. Default none: as tall as its rows, up to `maxHeight`.' },
+    maxHeight: { control: 'number', description: 'Without `height`, the tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. Default 480.' },
     rowHeight: { description: 'Each row\'s height in px (rows are not measured). Default 72.' },
     overscan: { description: 'Rows rendered beyond each edge of the viewport. Default 6.' },
     className: { description: "Classes added to the list's root, after its own." },
@@ -268,6 +269,34 @@ export const AwayDndInvisible: Story = {
     await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
     await expect(within(list).getByRole('option', { name: spoken(/^ahmad, Do not disturb,/) })).toBeVisible()
     await expect(within(list).getByRole('option', { name: spoken(/^maria_garcia, Offline/) })).toBeVisible()
+  },
+}
+
+/** Three conversations: the list is as tall as its three rows (no empty space under them), up to `maxHeight`. */
+export const ThreeRows: Story = {
+  render: (args) => <UsersList {...args} conversations={generate(3)} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    const options = await within(list).findAllByRole('option')
+    await expect(options).toHaveLength(3)
+    // Measured, in the browser: the listbox ends where the third row ends and does not scroll.
+    const box = list.getBoundingClientRect()
+    await expect(options[2]!.getBoundingClientRect().bottom).toBeCloseTo(box.bottom, 0)
+    await expect(box.height).toBeCloseTo(3 * 72, 0)
+    await expect(list.scrollHeight).toBe(list.clientHeight)
+  },
+}
+
+/** Ten thousand conversations fill `maxHeight` and scroll inside it. */
+export const PastMaxHeight: Story = {
+  args: { maxHeight: 300 },
+  render: (args) => <UsersList {...args} conversations={MANY} />,
+  play: async ({ canvasElement }) => {
+    const list = await listbox(canvasElement)
+    await within(list).findAllByRole('option')
+    const frame = canvasElement.querySelector<HTMLElement>('[data-slot="users-list"]')!
+    await expect(frame.getBoundingClientRect().height).toBeCloseTo(300, 0)
+    await expect(list.scrollHeight).toBeGreaterThan(list.clientHeight)
   },
 }
 

@@ -76,6 +76,7 @@ const kit = (doc: Document) => ({
   avatar: computed(doc.querySelector('[data-slot="avatar"]')!),
   ring: computed(doc.querySelector('[data-slot="status-indicator"][data-status="offline"]')!),
   dot: computed(doc.querySelector('[data-slot="status-indicator"][data-status="online"]')!),
+  shape: computed(doc.querySelector('[data-slot="status-indicator"][data-status="online"] svg')!),
 })
 
 const HOSTS = [
@@ -98,17 +99,19 @@ describe.each(HOSTS)('the kit in %s', (_, hostCss) => {
     const doc = await hostPage(hostCss)
     const root = await renderKit(doc)
     addKitStylesheet(doc, 'before')
-    const { back, name, avatar, ring, dot } = kit(doc)
+    const { back, name, avatar, ring, dot, shape } = kit(doc)
     // The back button: the kit's 36 px round button, none of the host's button padding, border or colours.
     expect([back.width, back.height, back['padding-left'], back['border-top-width'], back['background-color']]).toEqual(['36px', '36px', '0px', '0px', 'rgba(0, 0, 0, 0)'])
     expect(back['border-top-left-radius']).not.toBe('0px')
     // The name, an h2: the kit's 16 px semibold without margins, not the host's 33 px with 30 px margins.
     expect([name['font-size'], name['font-weight'], name['margin-top']]).toEqual(['16px', '600', '0px'])
     expect([avatar.width, avatar.height]).toEqual(['40px', '40px'])
-    // The offline dot's ring survives a reset that zeroes every border; the sizes count the border in.
-    // (2.5 px, which Chromium draws as whole device pixels: 2 px at this page's scale.)
-    expect([ring['border-top-width'], ring['border-top-style'], ring['box-sizing'], ring.width]).toEqual(['2px', 'solid', 'border-box', '12px'])
-    expect([dot.width, dot['background-color']]).toEqual(['16px', 'rgb(46, 204, 113)'])
+    // The badge's 2 px white ring (a box shadow) and its 12 px size survive a reset that zeroes every border and
+    // makes boxes content-box; its shape, an SVG, is drawn at the dot's size in the status colour.
+    expect(ring['box-shadow']).toContain('rgb(255, 255, 255) 0px 0px 0px 2px')
+    expect([ring['box-sizing'], ring.width, ring['background-color']]).toEqual(['border-box', '12px', 'rgb(255, 255, 255)'])
+    expect([dot.width, dot.color]).toEqual(['16px', 'rgb(46, 204, 113)'])
+    expect(shape.display === 'block' && shape.width === '16px').toBe(true)
     root.unmount()
   })
 })

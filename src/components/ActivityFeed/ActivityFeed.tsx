@@ -114,7 +114,7 @@ const ActivityRow = memo(function ActivityRow({ entry }: { entry: ActivityEntry 
     <li data-slot="activity-entry" data-status={entry.event} className="pk:relative pk:flex pk:items-baseline pk:gap-3 pk:py-1.5 pk:ps-5 pk:text-sm">
       {/* Placed by a wrapper of its own: the dot's own position (relative) is not the caller's to override. */}
       <span className="pk:absolute pk:-start-[6.5px] pk:top-2.5 pk:flex">
-        <OnlineStatusIndicator status={entry.event} aria-hidden className="pk:ring-2 pk:ring-presence-surface" />
+        <OnlineStatusIndicator status={entry.event} ring aria-hidden />
       </span>
       {/* The sentence keeps its language's order in a page of the other direction (outer <bdi dir>), and so does a
           name (inner). */}

@@ -36,6 +36,13 @@ export interface OnlineStatusIndicatorProps extends Omit<ComponentProps<'span'>,
   idle?: boolean
   /** The user is connected from a phone only: a phone-shaped mark instead of the dot (contract 6.2); live, from the store. @default false */
   mobile?: boolean
+  /**
+   * A `--pk-spacing-presence-ring` (2 px) band of `--pk-color-presence-ring` (white; the dark surface in dark mode)
+   * around the dot, the same colour in its holes: what separates a badge from its avatar, or a dot from a line behind
+   * it. `true` for a badge, `false` for a plain dot, unless given.
+   * @default the value of `badge`
+   */
+  ring?: boolean
 }
 
 /**
@@ -50,38 +57,58 @@ export function presenceVariant(user: Pick<Presence, 'status' | 'idle' | 'device
   return { idle: user.status === 'away' && user.idle === true, mobile: devices.length > 0 && devices.every((kind) => kind === 'mobile') }
 }
 
-const sizes: Record<IndicatorSize, string> = {
-  sm: 'pk:size-(--pk-spacing-presence-dot-sm)',
-  md: 'pk:size-(--pk-spacing-presence-dot-md)',
-  lg: 'pk:size-(--pk-spacing-presence-dot-lg)',
+const widths: Record<IndicatorSize, string> = {
+  sm: 'pk:w-(--pk-spacing-presence-dot-sm)',
+  md: 'pk:w-(--pk-spacing-presence-dot-md)',
+  lg: 'pk:w-(--pk-spacing-presence-dot-lg)',
 }
 
-// The hollow shapes' ring, thick enough to read at each size (CSS border widths take no percentages).
-const rings: Record<IndicatorSize, string> = {
-  sm: 'pk:border-2',
-  md: 'pk:border-[2.5px]',
-  lg: 'pk:border-[3px]',
+// A phone: an upright rounded rectangle (3:4) in place of the circle, the status marks cut out of it; the corner
+// radius is the drawing's (3 of 12 by 16) at every size.
+const PHONE = 'pk:aspect-[3/4] pk:rounded-[25%/18.75%]'
+
+const colours: Record<PresenceStatus, string> = {
+  online: 'pk:text-presence-online',
+  away: 'pk:text-presence-away',
+  dnd: 'pk:text-presence-dnd',
+  offline: 'pk:text-presence-offline',
+  invisible: 'pk:text-presence-invisible',
 }
 
-// Each status has its own shape as well as its own colour, so that it never depends on colour alone.
-// A phone: an upright rounded rectangle in place of the circle (Discord's mobile mark), the status marks inside it.
-const phone: Record<IndicatorSize, string> = {
-  sm: 'pk:h-(--pk-spacing-presence-dot-md) pk:w-(--pk-spacing-presence-dot-sm) pk:rounded-[2px]',
-  md: 'pk:h-(--pk-spacing-presence-dot-lg) pk:w-(--pk-spacing-presence-dot-md) pk:rounded-[3px]',
-  lg: 'pk:h-[calc(var(--pk-spacing-presence-dot-lg)*1.4)] pk:w-(--pk-spacing-presence-dot-lg) pk:rounded-[4px]',
+/**
+ * Each status's shape, so that it never depends on colour alone: one even-odd path each, so that its holes are real,
+ * sized so that every mark is at least 1.5 px at the smallest dot (8 px). Online a filled disc; away a crescent moon
+ * (the disc less a disc at its top corner); do not disturb a disc with a bar across; offline a hollow ring;
+ * invisible a thinner ring struck through (the "hidden" slash), so that it differs from offline in outline, not just
+ * in dashing. The holes show what is behind the dot: the page for a plain dot, the ring colour for one with a ring.
+ */
+const DISC = 'M8 0a8 8 0 1 1 0 16A8 8 0 1 1 8 0Z'
+const round: Record<PresenceStatus, string> = {
+  online: DISC,
+  away: 'M8.5 0A8 8 0 1 1 0 8.5A6 6 0 0 0 8.5 0Z',
+  dnd: `${DISC}M5 6h6a2 2 0 0 1 0 4H5a2 2 0 0 1 0-4Z`,
+  offline: `${DISC}M8 4a4 4 0 1 0 0 8A4 4 0 1 0 8 4Z`,
+  // The slash ends on the hole's edge, so that it joins the ring without overlapping it (an overlap would be a hole).
+  invisible: `${DISC}M8 3a5 5 0 1 0 0 10A5 5 0 1 0 8 3ZM10.3 3.6L3.6 10.3A5 5 0 0 0 5.7 12.4L12.4 5.7A5 5 0 0 0 10.3 3.6Z`,
 }
 
-const shapes: Record<PresenceStatus, string> = {
-  online: 'pk:bg-presence-online',
-  away: 'pk:bg-presence-away pk:after:absolute pk:after:inset-[20%] pk:after:rounded-full pk:after:bg-presence-surface pk:after:translate-x-[-30%] pk:after:translate-y-[-30%]',
-  dnd: 'pk:bg-presence-dnd pk:after:absolute pk:after:inset-x-[20%] pk:after:top-1/2 pk:after:h-[22%] pk:after:-translate-y-1/2 pk:after:rounded-full pk:after:bg-presence-surface',
-  offline: 'pk:bg-presence-surface pk:border-presence-offline',
-  invisible: 'pk:bg-presence-surface pk:border-dashed pk:border-presence-invisible',
+// The phone (12 × 16): its home button cut out, the status mark in the screen above it; invisible, a hollow phone.
+const BODY = 'M3 0h6a3 3 0 0 1 3 3v10a3 3 0 0 1-3 3H3a3 3 0 0 1-3-3V3a3 3 0 0 1 3-3Z'
+const HOME = `${BODY}M6 11.8a1.2 1.2 0 1 0 0 2.4A1.2 1.2 0 1 0 6 11.8Z`
+const phoneMarks: Record<Exclude<PresenceStatus, 'offline'>, string> = {
+  online: HOME,
+  away: `${HOME}M6.2 2A3.5 3.5 0 1 1 2.5 5.7A2.6 2.6 0 0 0 6.2 2Z`,
+  dnd: `${HOME}M3.3 4.5h5.4a1.2 1.2 0 0 1 0 2.5H3.3a1.2 1.2 0 0 1 0-2.5Z`,
+  invisible: `${BODY}M3.5 2h5A1.5 1.5 0 0 1 10 3.5v9a1.5 1.5 0 0 1-1.5 1.5h-5A1.5 1.5 0 0 1 2 12.5v-9A1.5 1.5 0 0 1 3.5 2Z`,
 }
 
 /**
  * A status dot with a shape per status and an accessible name, standalone or as an avatar badge; given a
  * `userId` inside `<UserStatusProvider>` it follows that user live ("Offline, last seen 5 minutes ago").
+ *
+ * The kit's one dot: every component draws its status with it, under one rule — a 12 px dot (`md`) with a 2 px ring
+ * of `--pk-color-presence-ring` (white, the dark surface in dark mode) whenever it is a badge. The one exception is
+ * a 32 px avatar (`PresenceToaster`'s), whose badge is `sm` (8 px): at 12 px it would cover half the avatar.
  *
  * @example
  * <OnlineStatusIndicator userId={2} size="lg" />
@@ -125,6 +152,7 @@ export function statusLabel(
 }
 
 function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
+  const { ring = badge, ...attributes } = rest
   const onPhone = mobile && status !== 'offline'
   const words = useStatusMessages()
   const name = label ?? statusLabel(status, null, { idle, mobile }, words)
@@ -134,25 +162,28 @@ function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = 
       aria-label={name}
       title={name}
       data-slot="status-indicator"
+      data-state={status}
       data-status={status}
       data-size={size}
       data-idle={status === 'away' && idle ? '' : undefined}
       data-device={onPhone ? 'mobile' : undefined}
       className={cn(
-        'pk:inline-block pk:shrink-0 pk:overflow-visible pk:rounded-full',
-        onPhone ? phone[size] : sizes[size],
-        shapes[status],
-        (status === 'offline' || status === 'invisible') && rings[size],
-        // Positioned either way: the shapes' ::after and the pulse are placed inside the dot.
-        badge ? 'pk:absolute pk:bottom-0 pk:end-0 pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-surface' : 'pk:relative',
+        'pk:inline-block pk:shrink-0 pk:overflow-visible',
+        widths[size],
+        onPhone ? PHONE : 'pk:aspect-square pk:rounded-full',
+        colours[status],
+        // The ring: a band of the ring colour around the dot, and the same colour in its holes, so that on an
+        // avatar the holes show the ring, not the photo under the badge.
+        ring && 'pk:bg-presence-ring pk:ring-(length:--pk-spacing-presence-ring) pk:ring-presence-ring',
+        // Positioned either way: the pulse is placed inside the dot.
+        badge ? 'pk:absolute pk:bottom-0 pk:end-0' : 'pk:relative',
         className,
       )}
-      {...rest}
+      {...attributes}
     >
-      {onPhone && (
-        // The phone's home button: a phone reads as a phone at a glance, whatever its colour.
-        <span aria-hidden className="pk:absolute pk:bottom-[10%] pk:left-1/2 pk:size-[22%] pk:-translate-x-1/2 pk:rounded-full pk:bg-presence-surface" />
-      )}
+      <svg aria-hidden viewBox={onPhone ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" fillRule="evenodd" className="pk:block pk:size-full">
+        <path d={onPhone ? phoneMarks[status as Exclude<PresenceStatus, 'offline'>] : round[status]} />
+      </svg>
       {pulse && status === 'online' && (
         <span
           aria-hidden

@@ -78,6 +78,10 @@ function DefaultMessage({ user }: { user: Presence }) {
  * focused one); they close by themselves after `durationMs`, a clock that stops while the toasts are hovered or
  * focused or the page is hidden. No motion under `prefers-reduced-motion`. Needs `<UserStatusProvider>`.
  *
+ * The one override of the kit's status dot: a toast's avatar is 32 px (the toast is a line of text, not a list
+ * row), so its badge is the `sm` dot, 8 px, not the 12 px `md` of every other component; a 12 px dot and its ring
+ * would cover half of that avatar. The ring (2 px, `--pk-color-presence-ring`) is the same.
+ *
  * @example
  * <PresenceToaster userIds={favourites} durationMs={8000} />
  */

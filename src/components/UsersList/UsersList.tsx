@@ -34,15 +34,19 @@ export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> 
   sortOnlineFirst?: boolean
   /** The list's accessible name; unset, the catalogue's, in the provider's language. @default Conversations */
   label?: string
-  /** The list's height: a number of px or any CSS length; the list scrolls inside it. @default 480 */
+  /** The list's height: a number of px or any CSS length (`"100%"` to fill a pane); the list scrolls inside it. `auto`: as tall as its rows, up to `maxHeight`. @default auto */
   height?: number | string
   /** Each row's height in px (rows are not measured, so that 10,000 scroll smoothly). @default 72 */
   rowHeight?: number
   /** Rows rendered beyond each edge of the viewport. @default 6 */
   overscan?: number
+  /** The tallest the list grows to fit its rows (px or any CSS length); past it, it scrolls. None with a fixed `height`. @default 480 */
+  maxHeight?: number | string
 }
 
-const DEFAULT_HEIGHT = 480
+// Rows have a fixed height, so fitting them is plain CSS: an auto height under a max-height.
+const DEFAULT_HEIGHT = 'auto'
+const DEFAULT_MAX_HEIGHT = 480
 const SKELETONS = 6
 
 /**
@@ -161,7 +165,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
         items={items}
         Row={Row}
         label={label}
-        viewportHeight={typeof height === 'number' ? height : DEFAULT_HEIGHT}
+        viewportHeight={viewportHeight(items.length * rowHeight, height, props.maxHeight)}
         rowHeight={rowHeight}
         overscan={overscan}
         selectedId={selectedId}
@@ -171,6 +175,13 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
       />
     </UsersListFrame>
   )
+}
+
+/** The viewport's height for the first render (and the server's), before the virtualiser measures it. */
+function viewportHeight(rows: number, height: number | string, maxHeight: number | string | undefined): number {
+  if (typeof height === 'number') return height
+  if (height !== DEFAULT_HEIGHT) return DEFAULT_MAX_HEIGHT
+  return Math.min(rows, typeof maxHeight === 'number' ? maxHeight : DEFAULT_MAX_HEIGHT)
 }
 
 /** The list's box, whatever its state; the loading skeleton when it has no children. */
@@ -184,6 +195,7 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     rowHeight = 72,
     overscan: _overscan,
     height = DEFAULT_HEIGHT,
+    maxHeight = height === DEFAULT_HEIGHT ? DEFAULT_MAX_HEIGHT : undefined,
     className,
     style,
     ...rest
@@ -194,7 +206,7 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
       data-slot="users-list"
       data-state={state}
       aria-busy={state === 'loading' || undefined}
-      style={{ height, ...style }}
+      style={{ height, maxHeight, ...style }}
       className={cn('pk:flex pk:flex-col pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:text-presence-fg', className)}
       {...rest}
     >

@@ -37,7 +37,7 @@ export function ActivityDemo({ limit, filter = 'all', refetchDelayMs }: Activity
       <ol aria-label="Activity" className="pk:mt-3 pk:flex pk:max-h-72 pk:flex-col pk:gap-1 pk:overflow-y-auto pk:text-sm">
         {data?.map((entry) => (
           <li key={`${entry.user.id}-${entry.at}-${entry.event}`} data-event={entry.event} className="pk:flex pk:items-center pk:gap-2">
-            <OnlineStatusIndicator status={entry.event} size="sm" label="" aria-hidden />
+            <OnlineStatusIndicator status={entry.event} label="" aria-hidden />
             <span className="pk:min-w-0 pk:flex-1 pk:truncate">
               {entry.user.username ?? `User ${entry.user.id}`} {WORDS[entry.event]}
             </span>
