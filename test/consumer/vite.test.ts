@@ -89,7 +89,8 @@ describe('the installed package in a Vite app', () => {
       expect(cardStyle[0]).toBe('16px')
       expect(cardStyle[1]).toMatch(/^linear-gradient/)
       const dot = card.locator('[data-slot="status-indicator"][data-status="online"]').first()
-      expect(await dot.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(22, 163, 74)')
+      // The dot's shape is an SVG in currentColor: the token reaches its `color`.
+      expect(await dot.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(22, 163, 74)')
       // Dark mode follows the `.dark` class (the kit's `@custom-variant dark`), not the OS.
       await page.emulateMedia({ colorScheme: 'dark' })
       const picker = page.locator('[data-slot="status-picker"]')
