@@ -78,11 +78,9 @@ function EndpointUsersList(props: UsersListProps) {
   const { signedOut } = usePresenceSession()
   if (signedOut) {
     return (
-      <UsersListFrame props={props} state="signed-out">
-        <p data-slot="users-list-signed-out" className="pk:p-4 pk:text-presence-muted">
-          {words.signedOut}
-        </p>
-      </UsersListFrame>
+      <UsersListNotice props={props} state="signed-out">
+        {words.signedOut}
+      </UsersListNotice>
     )
   }
   if (data) return <LiveUsersList {...props} conversations={data} />
@@ -152,11 +150,9 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
   const { label = words.label, height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
   if (items.length === 0) {
     return (
-      <UsersListFrame props={props} state="empty">
-        <p data-slot="users-list-empty" className="pk:p-4 pk:text-presence-muted">
-          {words.empty}
-        </p>
-      </UsersListFrame>
+      <UsersListNotice props={props} state="empty">
+        {words.empty}
+      </UsersListNotice>
     )
   }
   return (
@@ -185,6 +181,17 @@ function viewportHeight(rows: number, height: number | string, maxHeight: number
 }
 
 /** The list's box, whatever its state; the loading skeleton when it has no children. */
+/** The list with one line of muted text instead of rows (nobody to show, signed out), slotted `users-list-<state>`. */
+function UsersListNotice({ props, state, children }: { props: UsersListProps; state: 'empty' | 'signed-out'; children: ReactNode }) {
+  return (
+    <UsersListFrame props={props} state={state}>
+      <p data-slot={`users-list-${state}`} className="pk:p-4 pk:text-presence-muted">
+        {children}
+      </p>
+    </UsersListFrame>
+  )
+}
+
 function UsersListFrame({ props, state, children }: { props: UsersListProps; state: UsersListState; children?: ReactNode }) {
   const {
     conversations: _conversations,
