@@ -8,6 +8,7 @@ import { page, userEvent } from 'vitest/browser'
 import * as stories from '../../stories/components/OnlineUsers.stories'
 import { OnlineUsers, UserStatusProvider, type OnlineUsersProps } from '../../src'
 import { renderAt } from './capture'
+import { onlineRecord } from '../components/OnlineUsers/fixtures'
 
 const { Tablet, ManyUsers } = composeStories(stories)
 
@@ -35,15 +36,7 @@ async function placedTooltip(tile: HTMLElement): Promise<HTMLElement> {
   return tip
 }
 
-const detailed = (id: number, username: string) => ({
-  id,
-  username,
-  profileImage: null,
-  isOnline: true,
-  status: 'online',
-  statusMessage: null,
-  lastSeen: '2026-03-04T14:00:00Z',
-})
+const detailed = (id: number, username: string) => onlineRecord(id, username, '2026-03-04T14:00:00Z')
 
 /** A contract backend without a socket (REST list only), signed in as user 1, serving these users. */
 function renderWith(users: Array<ReturnType<typeof detailed>>, props: OnlineUsersProps = {}, width = 375) {

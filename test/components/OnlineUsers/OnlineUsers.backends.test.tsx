@@ -1,17 +1,12 @@
 // The OnlineUsers card against backends that are not the contract: it loads (never a skeleton forever), shows the
 // names and pictures the backend or the app's resolver gives, and says plainly when there is no list for this user.
 import { act, render, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { OnlineUsers, UserStatusProvider, type UserStatusProviderProps } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
+import { withCardTestClock } from './fixtures'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+withCardTestClock()
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
 

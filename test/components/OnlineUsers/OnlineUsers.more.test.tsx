@@ -1,27 +1,14 @@
 // "+N more" of the OnlineUsers card: a button that expands the grid in place and folds it back, by keyboard.
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { OnlineUsers, UserStatusProvider } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
+import { onlineRecord, withCardTestClock } from './fixtures'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000, shouldAdvanceTime: true })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+withCardTestClock({ shouldAdvanceTime: true })
 
-const users = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace'].map((username, i) => ({
-  id: i + 2,
-  username,
-  profileImage: null,
-  isOnline: true,
-  status: 'online',
-  statusMessage: null,
-  lastSeen: '2023-11-14T22:00:00Z',
-}))
+const users = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace'].map((username, i) => onlineRecord(i + 2, username))
 
 it('"+N more" expands the grid (aria-expanded, aria-controls, focus on the first revealed user) and Escape folds it back', async () => {
   const fetch = vi.fn<typeof globalThis.fetch>(async () => Response.json({ message: 'Heartbeat recorded', online_status: 'online' }))

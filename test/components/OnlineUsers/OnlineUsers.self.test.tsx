@@ -2,32 +2,18 @@
 // `/api/users/me/` has said who they are; marked "You" with includeSelf.
 import { act, render, screen } from '@testing-library/react'
 import { Profiler } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { OnlineUsers, UserStatusProvider } from '../../../src'
 import { SELF_WAIT_MS } from '../../../src/components/OnlineUsers/OnlineUsers'
 import { FakeWebSocket } from '../../client/fake-websocket'
+import { onlineRecord, withCardTestClock } from './fixtures'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+withCardTestClock()
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
 
-const detailed = (id: number, username: string) => ({
-  id,
-  username,
-  profileImage: null,
-  isOnline: true,
-  status: 'online',
-  statusMessage: null,
-  lastSeen: '2023-11-14T22:00:00Z',
-})
-const SELF = detailed(1, 'john_doe')
-const OTHERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'].map((name, i) => detailed(i + 2, name))
+const SELF = onlineRecord(1, 'john_doe')
+const OTHERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'].map((name, i) => onlineRecord(i + 2, name))
 const me = () =>
   Response.json({ id: 1, username: 'john_doe', profile_image: null, is_admin: false, online_status: 'online', mode: 'auto', status_message: null, last_seen: null })
 
