@@ -6,6 +6,7 @@
  * the baseline too. And since a high-density screen is not the hardest case, the same dots are also drawn at 1× and
  * that screenshot's own pixels magnified 8× (nearest neighbour): what a 1× screen shows, pixel by pixel.
  */
+import type { ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { flushSync } from 'react-dom'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -56,11 +57,16 @@ function Panel({ size, theme }: { size: Extract<IndicatorSize, 'sm' | 'md'>; the
   )
 }
 
-async function show(size: 'sm' | 'md', theme: 'light' | 'dark') {
+/** Renders `node` into a fresh host on the page (removed after the test). */
+function mount(node: ReactNode) {
   host = document.createElement('div')
   document.body.append(host)
   root = createRoot(host)
-  flushSync(() => root!.render(<Panel size={size} theme={theme} />))
+  flushSync(() => root!.render(node))
+}
+
+async function show(size: 'sm' | 'md', theme: 'light' | 'dark') {
+  mount(<Panel size={size} theme={theme} />)
   const panel = page.getByTestId('panel')
   await expect.element(panel).toBeVisible()
   // The striped image has loaded in every avatar (a decoded data URL, but still asynchronous).
@@ -89,21 +95,16 @@ describe('the status dot, magnified', () => {
 
 describe('the phone mark, magnified', () => {
   test.each(['light', 'dark'] as const)('every status a phone can have, at sm and md, in %s', async (theme) => {
-    host = document.createElement('div')
-    document.body.append(host)
-    root = createRoot(host)
-    flushSync(() =>
-      root!.render(
-        <div
-          data-testid="phones"
-          className={theme === 'dark' ? 'dark' : undefined}
-          style={{ zoom: ZOOM, display: 'inline-flex', alignItems: 'center', gap: 6, padding: 6, background: 'var(--pk-color-presence-surface)' }}
-        >
-          {(['sm', 'md'] as const).flatMap((size) =>
-            STATUSES.filter((status) => status !== 'offline').map((status) => <OnlineStatusIndicator key={`${size}-${status}`} status={status} size={size} mobile />),
-          )}
-        </div>,
-      ),
+    mount(
+      <div
+        data-testid="phones"
+        className={theme === 'dark' ? 'dark' : undefined}
+        style={{ zoom: ZOOM, display: 'inline-flex', alignItems: 'center', gap: 6, padding: 6, background: 'var(--pk-color-presence-surface)' }}
+      >
+        {(['sm', 'md'] as const).flatMap((size) =>
+          STATUSES.filter((status) => status !== 'offline').map((status) => <OnlineStatusIndicator key={`${size}-${status}`} status={status} size={size} mobile />),
+        )}
+      </div>,
     )
     const phones = page.getByTestId('phones')
     await expect.element(phones).toBeVisible()
@@ -113,24 +114,19 @@ describe('the phone mark, magnified', () => {
 
 describe('the status dot at 1×, its pixels magnified', () => {
   test.each(['light', 'dark'] as const)('every status at sm and md, plain and as a badge, in %s', async (theme) => {
-    host = document.createElement('div')
-    document.body.append(host)
-    root = createRoot(host)
-    flushSync(() =>
-      root!.render(
-        <div
-          data-testid="strip"
-          className={theme === 'dark' ? 'dark' : undefined}
-          style={{ display: 'inline-grid', gridTemplateColumns: 'repeat(5, 44px)', justifyItems: 'center', alignItems: 'center', gap: 4, padding: 4, background: 'var(--pk-color-presence-surface)' }}
-        >
-          {(['sm', 'md'] as const).flatMap((size) => [
-            ...STATUSES.map((status) => <OnlineStatusIndicator key={`${size}-${status}-plain`} status={status} size={size} />),
-            ...STATUSES.map((status) => (
-              <Avatar key={`${size}-${status}-badge`} name="Jane Smith" src={STRIPES} alt="" size={AVATAR[size]} indicator={<OnlineStatusIndicator status={status} size={size} badge aria-hidden />} />
-            )),
-          ])}
-        </div>,
-      ),
+    mount(
+      <div
+        data-testid="strip"
+        className={theme === 'dark' ? 'dark' : undefined}
+        style={{ display: 'inline-grid', gridTemplateColumns: 'repeat(5, 44px)', justifyItems: 'center', alignItems: 'center', gap: 4, padding: 4, background: 'var(--pk-color-presence-surface)' }}
+      >
+        {(['sm', 'md'] as const).flatMap((size) => [
+          ...STATUSES.map((status) => <OnlineStatusIndicator key={`${size}-${status}-plain`} status={status} size={size} />),
+          ...STATUSES.map((status) => (
+            <Avatar key={`${size}-${status}-badge`} name="Jane Smith" src={STRIPES} alt="" size={AVATAR[size]} indicator={<OnlineStatusIndicator status={status} size={size} badge aria-hidden />} />
+          )),
+        ])}
+      </div>,
     )
     const strip = page.getByTestId('strip')
     await expect.element(strip).toBeVisible()
