@@ -25,7 +25,7 @@ const insideViewport = (rect: DOMRect) =>
   rect.left >= -GAP && rect.top >= -GAP && rect.right <= document.documentElement.clientWidth + GAP && rect.bottom <= document.documentElement.clientHeight + GAP
 const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
-/** The open tooltip of a tile, once Floating UI has placed it. */
+/** The open tooltip of a tile, once it has been placed (placeTooltip sets data-placement). */
 async function placedTooltip(tile: HTMLElement): Promise<HTMLElement> {
   const id = tile.getAttribute('aria-describedby')!
   await expect.poll(() => document.getElementById(id)?.getAttribute('data-placement')).toBeTruthy()

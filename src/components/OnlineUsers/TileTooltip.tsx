@@ -1,8 +1,8 @@
 'use client'
 
-import { autoUpdate, computePosition, flip, offset, shift, type Rect } from '@floating-ui/dom'
 import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
+import { placeTooltip } from './place-tooltip'
 
 export interface TileTooltipProps {
   id: string
@@ -15,21 +15,11 @@ export interface TileTooltipProps {
   children: ReactNode
 }
 
-const GAP = 6
-const EDGE = 8
-
-// The part of the viewport below the card's header: where a tooltip may go. Read at every update, so that it follows
-// the page's and the grid's scrolling.
-function belowHeader(avoid: HTMLElement | null): Rect {
-  const top = Math.max(0, avoid?.getBoundingClientRect().bottom ?? 0)
-  return { x: 0, y: top, width: document.documentElement.clientWidth, height: Math.max(0, document.documentElement.clientHeight - top) }
-}
-
 /**
  * A tile's open tooltip, in a portal on `document.body` with `position: fixed`: the card's `overflow: hidden`, its
- * container query (a containing block of its own) and the scrolling grid cannot clip it. Floating UI places it above
- * the tile, flips it below when that would cover the header or leave the viewport, and shifts it sideways to stay
- * inside the viewport.
+ * container query (a containing block of its own) and the scrolling grid cannot clip it. {@link placeTooltip} puts it
+ * above the tile, below it when above would cover the header or leave the viewport, and sideways to stay inside the
+ * viewport.
  */
 export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: TileTooltipProps) {
   const tipRef = useRef<HTMLSpanElement>(null)
@@ -41,22 +31,53 @@ export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: Ti
     tip.dir = getComputedStyle(anchor).direction
     const lang = anchor.closest('[lang]')?.getAttribute('lang')
     if (lang) tip.lang = lang
-    const update = () =>
-      void computePosition(anchor, tip, {
-        strategy: 'fixed',
-        placement: 'top',
-        middleware: [
-          offset(GAP),
-          flip(() => ({ boundary: belowHeader(avoidRef.current), padding: EDGE, crossAxis: false })),
-          shift(() => ({ boundary: belowHeader(avoidRef.current), padding: EDGE })),
-        ],
-      }).then(({ x, y, placement }) => {
-        tip.style.left = `${x}px`
-        tip.style.top = `${y}px`
-        tip.dataset.placement = placement
-        tip.style.visibility = 'visible'
-      })
-    return autoUpdate(anchor, tip, update)
+    const update = () => {
+      const root = document.documentElement
+      // The header's bottom is read at every update: the page's scrolling moves it.
+      const boundary = { width: root.clientWidth, height: root.clientHeight, top: avoidRef.current?.getBoundingClientRect().bottom ?? 0 }
+      const { x, y, placement } = placeTooltip(anchor.getBoundingClientRect(), { width: tip.offsetWidth, height: tip.offsetHeight }, boundary)
+      tip.style.left = `${x}px`
+      tip.style.top = `${y}px`
+      tip.dataset.placement = placement
+      tip.style.visibility = 'visible'
+    }
+    // In the layout effect, before the first paint: the tooltip is never seen unplaced.
+    update()
+    // Capture: scroll events do not bubble, and the grid scrolls as well as the page.
+    const scroll = { capture: true, passive: true }
+    window.addEventListener('scroll', update, scroll)
+    window.addEventListener('resize', update)
+    // The tip grows with its text (a relative time ticking, a name loading); the tile with the grid's columns.
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
+    resize?.observe(anchor)
+    resize?.observe(tip)
+    // The tile scales up on hover and focus: a transform moves its box without resizing it, so follow it frame by frame.
+    let frame = 0
+    const follow = () => {
+      update()
+      frame = requestAnimationFrame(follow)
+    }
+    const onTransitionRun = (event: TransitionEvent) => {
+      if (event.target === anchor && !frame) frame = requestAnimationFrame(follow)
+    }
+    const onTransitionEnd = (event: TransitionEvent) => {
+      if (event.target !== anchor) return
+      cancelAnimationFrame(frame)
+      frame = 0
+      update()
+    }
+    anchor.addEventListener('transitionrun', onTransitionRun)
+    anchor.addEventListener('transitionend', onTransitionEnd)
+    anchor.addEventListener('transitioncancel', onTransitionEnd)
+    return () => {
+      window.removeEventListener('scroll', update, scroll)
+      window.removeEventListener('resize', update)
+      resize?.disconnect()
+      cancelAnimationFrame(frame)
+      anchor.removeEventListener('transitionrun', onTransitionRun)
+      anchor.removeEventListener('transitionend', onTransitionEnd)
+      anchor.removeEventListener('transitioncancel', onTransitionEnd)
+    }
   }, [anchorRef, avoidRef])
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => event.key === 'Escape' && onDismiss()
