@@ -41,8 +41,20 @@ export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: Ti
       tip.dataset.placement = placement
       tip.style.visibility = 'visible'
     }
+    // The tile scales up on hover and focus, a transform: it moves the tile's box without resizing it, so no observer
+    // sees it, and its transition is often under way already (React renders a hover after the browser has started it).
+    // While the tile has a running animation, the tooltip follows it frame by frame.
+    let frame = 0
+    const follow = () => {
+      update()
+      frame = anchor.getAnimations().length > 0 ? requestAnimationFrame(follow) : 0
+    }
+    const onTransitionRun = () => {
+      if (!frame) frame = requestAnimationFrame(follow)
+    }
     // In the layout effect, before the first paint: the tooltip is never seen unplaced.
-    update()
+    follow()
+    anchor.addEventListener('transitionrun', onTransitionRun)
     // Capture: scroll events do not bubble, and the grid scrolls as well as the page.
     const scroll = { capture: true, passive: true }
     window.addEventListener('scroll', update, scroll)
@@ -51,32 +63,12 @@ export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: Ti
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
     resize?.observe(anchor)
     resize?.observe(tip)
-    // The tile scales up on hover and focus: a transform moves its box without resizing it, so follow it frame by frame.
-    let frame = 0
-    const follow = () => {
-      update()
-      frame = requestAnimationFrame(follow)
-    }
-    const onTransitionRun = (event: TransitionEvent) => {
-      if (event.target === anchor && !frame) frame = requestAnimationFrame(follow)
-    }
-    const onTransitionEnd = (event: TransitionEvent) => {
-      if (event.target !== anchor) return
-      cancelAnimationFrame(frame)
-      frame = 0
-      update()
-    }
-    anchor.addEventListener('transitionrun', onTransitionRun)
-    anchor.addEventListener('transitionend', onTransitionEnd)
-    anchor.addEventListener('transitioncancel', onTransitionEnd)
     return () => {
       window.removeEventListener('scroll', update, scroll)
       window.removeEventListener('resize', update)
       resize?.disconnect()
       cancelAnimationFrame(frame)
       anchor.removeEventListener('transitionrun', onTransitionRun)
-      anchor.removeEventListener('transitionend', onTransitionEnd)
-      anchor.removeEventListener('transitioncancel', onTransitionEnd)
     }
   }, [anchorRef, avoidRef])
   useEffect(() => {

@@ -1,0 +1,132 @@
+// The card's open tooltip keeps to its tile while things move under it, measured in Chromium: the grid scrolling, the
+// tile scaling up on hover (a transform, which no ResizeObserver sees), the viewport narrowing. Each test moves one
+// thing only. The first two fail without the scroll listener and without following the transition frame by frame; the
+// third needs the window's resize or the ResizeObserver (Chromium notifies the observer when the viewport resizes,
+// sizes unchanged), not one of them alone. Where it lands at first
+// is online-users-card.test.tsx's business; the geometry rules themselves are place-tooltip.test.ts's.
+import { cleanup, render } from '@testing-library/react'
+import { afterEach, describe, expect, test } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { OnlineUsers, UserStatusProvider } from '../../src'
+import { onlineRecord } from '../components/OnlineUsers/fixtures'
+
+afterEach(async () => {
+  cleanup()
+  await userEvent.unhover(document.body)
+})
+
+const GAP = 6
+const ROUNDING = 1 // px: offsetWidth is whole pixels, the tile's box is not
+
+/** A card `width` px wide whatever the viewport, of `count` users (REST list only), its grid scrolling past 240 px. */
+async function renderCard(count: number, width = 768) {
+  const users = Array.from({ length: count }, (_, i) => onlineRecord(i + 2, `user_${i + 2}`, '2026-03-04T14:00:00Z'))
+  const fetch = async (input: RequestInfo | URL) => {
+    const path = new URL(String(input instanceof Request ? input.url : input)).pathname
+    if (path === '/api/chat/online-users/') return Response.json({ success: true, onlineUsers: users, online_users: users.map((user) => user.id) })
+    if (path === '/api/chat/heartbeat/') return Response.json({ message: 'Heartbeat recorded', online_status: 'online' })
+    return Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
+  }
+  render(
+    <div style={{ width, paddingTop: 200 }}>
+      <UserStatusProvider
+        token="t"
+        apiBaseUrl="http://card.test"
+        userId={1}
+        endpoints={{ socket: null }}
+        fetch={fetch}
+        runtimeOptions={{ heartbeat: { locks: null, BroadcastChannel: null } }}
+      >
+        <OnlineUsers maxUsers={count} maxHeight={240} />
+      </UserStatusProvider>
+    </div>,
+  )
+  await expect.element(page.getByRole('region', { name: "Who's Online?" })).toHaveAttribute('data-state', 'ready')
+}
+
+function tooltipOf(tile: HTMLElement): HTMLElement | null {
+  const tip = document.getElementById(tile.getAttribute('aria-describedby')!)
+  return tip?.dataset.placement ? tip : null
+}
+
+/** How far the tooltip is from its tile, on the side it was placed; and how far their centres are apart. */
+function distance(tile: HTMLElement) {
+  const tip = tooltipOf(tile)
+  if (!tip) return null
+  const a = tile.getBoundingClientRect()
+  const t = tip.getBoundingClientRect()
+  return {
+    gap: tip.dataset.placement === 'top' ? a.top - t.bottom : t.top - a.bottom,
+    centres: Math.abs(a.left + a.width / 2 - (t.left + t.width / 2)),
+  }
+}
+
+const attached = (tile: HTMLElement) => {
+  const d = distance(tile)
+  return !!d && Math.abs(d.gap - GAP) <= ROUNDING && d.centres <= ROUNDING
+}
+
+/** Ends the tile's scale transition at once (transitionend fires): nothing moves after this but what the test moves. */
+async function settle(tile: HTMLElement) {
+  for (const animation of tile.getAnimations()) animation.finish()
+  await expect.poll(() => tile.getAnimations().length).toBe(0)
+  await expect.poll(() => attached(tile)).toBe(true)
+}
+
+const frames = (n: number) => new Promise<void>((resolve) => {
+  const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step))
+  requestAnimationFrame(step)
+})
+
+describe('an open tile tooltip', () => {
+  test('follows its tile when the grid scrolls under it', async () => {
+    await page.viewport(800, 900)
+    await renderCard(40)
+    await userEvent.keyboard('{Tab}')
+    const tile = document.activeElement as HTMLElement
+    expect(tile).toHaveAttribute('data-slot', 'online-user')
+    await settle(tile)
+    const before = tooltipOf(tile)!.getBoundingClientRect().top
+
+    const scroller = document.querySelector<HTMLElement>('[data-slot="online-users-scroll"]')!
+    expect(scroller.scrollHeight).toBeGreaterThan(scroller.clientHeight + 30)
+    scroller.scrollTop = 30
+    // Scrolled up by 30 px with its tile (or flipped, once the tile nears the title): still 6 px from it.
+    await expect.poll(() => tooltipOf(tile)!.getBoundingClientRect().top).not.toBe(before)
+    await expect.poll(() => attached(tile)).toBe(true)
+  })
+
+  test('follows its tile while the tile scales up on hover: 6 px from its box mid-transition', async () => {
+    await page.viewport(800, 900)
+    await renderCard(8)
+    const tile = document.querySelector<HTMLElement>('[data-slot="online-user"]')!
+    const running = new Promise<void>((resolve) => tile.addEventListener('transitionrun', () => resolve(), { once: true }))
+    await userEvent.hover(tile)
+    await running
+    // Held near its end but still running (no transitionend): only following it frame by frame gets the tooltip there.
+    const [scale] = tile.getAnimations() as [Animation]
+    scale.pause()
+    scale.currentTime = 140
+    await frames(3)
+    expect(tile.getBoundingClientRect().height).toBeGreaterThan(tile.offsetHeight * 1.04)
+    await expect.poll(() => attached(tile)).toBe(true)
+    scale.finish()
+  })
+
+  test('moves back inside the viewport when only the viewport narrows', async () => {
+    await page.viewport(800, 900)
+    await renderCard(8)
+    const tile = document.querySelectorAll<HTMLElement>('[data-slot="online-user"]')[2]!
+    tile.focus()
+    await settle(tile)
+    const box = tile.getBoundingClientRect()
+    const half = tooltipOf(tile)!.offsetWidth / 2
+    // The card keeps its 768 px (no tile resizes): a viewport ending 20 px past the tile's centre cuts the tooltip.
+    const width = Math.round(box.left + box.width / 2 + 20)
+    expect(half).toBeGreaterThan(20 + 8)
+    await page.viewport(width, 900)
+    await expect.poll(() => document.documentElement.clientWidth).toBeLessThanOrEqual(width)
+    await expect.poll(() => tooltipOf(tile)!.getBoundingClientRect().right).toBeLessThanOrEqual(document.documentElement.clientWidth - 8 + ROUNDING)
+    expect(tile.getBoundingClientRect().width).toBe(box.width)
+  })
+})
