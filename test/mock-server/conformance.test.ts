@@ -95,6 +95,29 @@ class Client {
     })
   }
 
+  /** Sends a ping; resolves with the unconsumed frames before its pong, all of them consumed. */
+  untilPong(timeoutMs = WAIT_MS): Promise<Json[]> {
+    const skip = this.queue.filter((m) => m.type === 'pong').length
+    this.send({ type: 'ping' })
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no pong within ${timeoutMs} ms`)), timeoutMs)
+      const look = () => {
+        let seen = 0
+        const index = this.queue.findIndex((m) => m.type === 'pong' && seen++ === skip)
+        if (index >= 0) {
+          clearTimeout(timer)
+          resolve(this.queue.splice(0, index + 1).slice(0, -1).filter((m) => m.type !== 'pong'))
+        } else if (this.isClosed) {
+          clearTimeout(timer)
+          reject(new Error('closed before the pong'))
+        } else {
+          this.waiters.push(look)
+        }
+      }
+      look()
+    })
+  }
+
   send(data: unknown) {
     this.socket.send(typeof data === 'string' ? data : JSON.stringify(data))
   }
@@ -166,13 +189,15 @@ async function connect(session: Session, query = '', path = '/ws/user-status/'):
   return { client, snapshot }
 }
 
-/** Sends a ping and resolves with every frame that arrived before its pong (nothing else pending = nothing sent). */
-async function framesBeforePong(client: Client): Promise<Json[]> {
-  const marker = client.received.length
-  client.send({ type: 'ping' })
-  await client.next((m) => m.type === 'pong')
-  const after = client.received.slice(marker)
-  return after.slice(0, after.findIndex((m) => m.type === 'pong'))
+/**
+ * Every frame the client has not consumed yet, up to the pong that answers a ping sent now: each connection is
+ * ordered, so what the server sent before it read the ping is in this list. `barrier` first moves the clock by
+ * nothing: the server pushes what it holds (its 50 ms coalescing window included) before that control replies
+ * (section 1, Time), so that "nothing was sent" is not a race with the window.
+ */
+async function framesBeforePong(client: Client, barrier = true): Promise<Json[]> {
+  if (barrier) await advance(0)
+  return client.untilPong()
 }
 
 const changesOf = (id: number) => (m: Json) => m.type === 'user.status.changed' && m.user?.id === id
@@ -1309,6 +1334,315 @@ describe('presence contract, black box over HTTP and WebSocket', () => {
       expect(seenByOther.last_seen).toBeNull()
       expect(seenByOther.is_online).toBe(true)
     })
+  })
+})
+
+describe('presence contract, the edges', () => {
+  beforeEach(async () => {
+    await start()
+  })
+  afterEach(stop)
+
+  const rawBody = async (path: string, body: string, headers: Record<string, string>) => {
+    const response = await fetch(server.url.replace(/\/$/, '') + path, { method: 'POST', headers, body })
+    const text = await response.text()
+    return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined }
+  }
+
+  it('413 also for a chunked body without a Content-Length (section 3)', async () => {
+    const john = await login('john_doe')
+    const chunk = new TextEncoder().encode('x'.repeat(8192))
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 10) controller.enqueue(chunk)
+        else controller.close()
+      },
+    })
+    const response = await fetch(server.url.replace(/\/$/, '') + '/api/users/me/status/', {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${john.access}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    const text = await response.text()
+    expectError({ status: response.status, headers: response.headers, text, json: JSON.parse(text) }, 413, 'payload_too_large')
+  })
+
+  it('a body that is JSON but not an object is a 400 (section 3)', async () => {
+    const john = await login('john_doe')
+    for (const body of ['[]', '"x"', 'null', '42']) {
+      const reply = await http('PATCH', '/api/users/me/status/', { token: john.access, body })
+      expect(reply.status, body).toBe(400)
+      expect(['invalid_json', 'invalid_field']).toContain(reply.json.error.code)
+    }
+    expectError(await post('/api/auth/login/', { username: 3, password: 'password' }), 400, 'invalid_field', 'username')
+  })
+
+  it('CORS: https, look-alike and other hosts are not local origins; errors and controls carry the header too', async () => {
+    for (const origin of ['https://localhost:5173', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example', 'http://evil.example:5173', 'null']) {
+      const reply = await http('OPTIONS', '/api/users/me/', { headers: { origin, 'access-control-request-method': 'GET' } })
+      expect(reply.headers.get('access-control-allow-origin'), origin).toBeNull()
+    }
+    const notFound = await http('GET', '/api/nope/', { headers: { origin: LOCAL_ORIGIN } })
+    expect(notFound.headers.get('access-control-allow-origin')).toBe(LOCAL_ORIGIN)
+    const preflight = await http('OPTIONS', '/__mock__/clock', {
+      headers: { origin: 'http://localhost:6006', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    })
+    expect(preflight.status).toBeLessThan(300)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:6006')
+    const control = await http('POST', '/__mock__/clock', { json: { advanceSeconds: 1 }, headers: { origin: 'http://localhost:6006' } })
+    expect(control.status).toBeLessThan(300)
+    expect(control.headers.get('access-control-allow-origin')).toBe('http://localhost:6006')
+  })
+
+  it('controls: Origin "null" and foreign origins are 403; a JSON body with a charset is fine; other types are 403 before 413', async () => {
+    expectError(await http('POST', '/__mock__/reset', { headers: { origin: 'null' } }), 403, 'forbidden')
+    expectError(await http('POST', '/__mock__/clock', { json: { advanceSeconds: 1 }, headers: { origin: 'https://localhost:5173' } }), 403, 'forbidden')
+    const charset = await rawBody('/__mock__/clock', '{"advanceSeconds":1}', { 'content-type': 'application/json; charset=utf-8' })
+    expect(charset.status).toBeLessThan(300)
+    expectError(await rawBody('/__mock__/clock', 'x'.repeat(70 * 1024), { 'content-type': 'text/plain' }), 403, 'forbidden')
+    expectError(await rawBody('/__mock__/clock', '{"advanceSeconds":1}', { 'content-type': 'multipart/form-data; boundary=x' }), 403, 'forbidden')
+    expectError(await rawBody('/__mock__/clock', '{"advanceSeconds":1}', { 'content-type': 'application/jsonp' }), 403, 'forbidden')
+  })
+
+  it('clock: a string is not a number of seconds; the 100-year limit counts earlier advances', async () => {
+    expectError(await post('/__mock__/clock', { advanceSeconds: '5' }), 400, 'invalid_field', 'advanceSeconds')
+    // one advance of 60 years stays inside the 100 (section 6.5 limits where the clock ends up, not one step)
+    await advance(60 * 365 * 86400)
+    expectError(await post('/__mock__/clock', { advanceSeconds: 60 * 365 * 86400 }), 400, 'invalid_field', 'advanceSeconds')
+    await post('/__mock__/reset')
+    expectError(await post('/__mock__/clock', { advanceSeconds: 101 * 365 * 86400 }), 400, 'invalid_field', 'advanceSeconds')
+    expectError(await post('/__mock__/clock', { advanceSeconds: 1e300 }), 400, 'invalid_field', 'advanceSeconds')
+    expect((await post('/__mock__/clock', { advanceSeconds: 99 * 365 * 86400 })).status).toBe(200)
+  })
+
+  it('after an advance, the resulting events are pushed before the control replies (section 1, Time)', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const watcher = (await connect(john)).client
+    await advance(301)
+    const before = await framesBeforePong(watcher, false)
+    expect(before.filter(changesOf(jane.id)).map((m) => m.user.status)).toEqual(['offline'])
+  })
+
+  it('events after an advance come in the order they happened, whatever the user ids', async () => {
+    const john = await login('john_doe')
+    const ahmad = await login('ahmad') // REST presence runs out at +300 s
+    const jane = await login('jane_smith')
+    await connect(jane) // keeps jane online
+    await patch('/api/users/me/status/', { status_message: 'lunch', status_expires_at: new Date(Date.now() + 200_000).toISOString() }, jane.access)
+    const watcher = (await connect(john)).client
+    await advance(400)
+    const events = (await framesBeforePong(watcher)).filter((m) => changesOf(jane.id)(m) || changesOf(ahmad.id)(m))
+    expect(events.map((m) => [m.user.username, m.user.status, m.user.statusMessage])).toEqual([
+      ['jane_smith', 'online', null],
+      ['ahmad', 'offline', null],
+    ])
+    expect(ahmad.id).toBeLessThan(jane.id) // so that an evaluation in id order would get it wrong
+  })
+
+  it('a grace period that ran out is logged at the moment it ran out, not at the advance', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    await post('/api/chat/mark-offline/', undefined, jane.access)
+    client.close()
+    await client.closed
+    const closedAt = Date.now()
+    await advance(100)
+    const entry = (await get('/api/users/activity/?limit=200', john.access)).json.find((e: Json) => e.user.id === jane.id)
+    expect(entry.event).toBe('offline')
+    expect(Math.abs(Date.parse(entry.at) - (closedAt + 2000))).toBeLessThan(1000)
+  })
+
+  it('6.1 a REST presence running out under an idle socket turns the user away at that moment', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    client.send({ type: 'status', idle: true })
+    const watcher = (await connect(john)).client
+    expect((await framesBeforePong(watcher)).filter(changesOf(jane.id))).toEqual([])
+    const lastSeen = (await get('/api/users/online/', john.access)).json.find((u: Json) => u.id === jane.id).last_seen
+    await advance(301)
+    const events = (await framesBeforePong(watcher)).filter(changesOf(jane.id))
+    expect(events.map((m) => [m.user.status, m.user.idle])).toEqual([['away', true]])
+    const fresh = await login('ahmad')
+    const entry = (await get('/api/users/activity/?limit=200', fresh.access)).json.find((e: Json) => e.user.id === jane.id)
+    expect(entry.event).toBe('away')
+    expect(Math.abs(Date.parse(entry.at) - (Date.parse(lastSeen) + 300_000))).toBeLessThan(1000)
+  })
+
+  it('6.1 the active connection closing leaves the idle one: away', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    await post('/api/chat/mark-offline/', undefined, jane.access)
+    const idle = (await connect(jane)).client
+    const active = (await connect(jane)).client
+    idle.send({ type: 'status', idle: true })
+    await framesBeforePong(idle)
+    const watcher = (await connect(john)).client
+    active.close()
+    await active.closed
+    const event = await watcher.next(changesOf(jane.id))
+    expect(event.user).toMatchObject({ status: 'away', idle: true })
+  })
+
+  it('6.1 idle with a chosen dnd stays dnd', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    await patch('/api/users/me/status/', { mode: 'dnd', idle: true }, jane.access)
+    const item = (await get('/api/users/online/', john.access)).json.find((u: Json) => u.id === jane.id)
+    expect(item.online_status).toBe('dnd')
+  })
+
+  it("6.2 a user's own other sockets get the change of their devices", async () => {
+    const jane = await login('jane_smith')
+    const first = (await connect(jane)).client
+    await connect(jane, '&device=mobile')
+    const event = await first.next(changesOf(jane.id))
+    expect(event.user.devices).toEqual(['mobile', 'web'])
+  })
+
+  it('6.3 an expiry is future by the server clock; offsets are read and answered in UTC; a mode change keeps it', async () => {
+    const jane = await login('jane_smith')
+    const inTwoHours = new Date(Date.now() + 2 * 3600_000)
+    const withOffset = new Date(inTwoHours.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00')
+    const reply = await patch('/api/users/me/status/', { status_message: 'x', status_expires_at: withOffset }, jane.access)
+    expect(reply.status, reply.text).toBe(200)
+    expect(reply.json.status_expires_at).toMatch(ISO_UTC)
+    expect(Date.parse(reply.json.status_expires_at)).toBe(inTwoHours.getTime())
+    expect(Date.parse((await patch('/api/users/me/status/', { mode: 'away' }, jane.access)).json.status_expires_at)).toBe(inTwoHours.getTime())
+    await advance(3 * 3600)
+    const fresh = await login('jane_smith')
+    expectError(await patch('/api/users/me/status/', { status_message: 'y', status_expires_at: new Date(Date.now() + 3600_000).toISOString() }, fresh.access), 400, 'invalid_field', 'status_expires_at')
+  })
+
+  it('6.3 an expiry while invisible reaches only the own sockets and is not logged', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const own = (await connect(jane)).client
+    await patch('/api/users/me/status/', { mode: 'invisible', status_message: 'x', status_expires_at: new Date(Date.now() + 60_000).toISOString() }, jane.access)
+    await own.next((m) => changesOf(jane.id)(m) && m.user.statusMessage === 'x')
+    const watcher = (await connect(john)).client
+    const before = (await get('/api/users/activity/?limit=200', john.access)).json
+    await advance(61)
+    expect((await framesBeforePong(watcher)).filter(changesOf(jane.id))).toEqual([])
+    expect((await own.next(changesOf(jane.id))).user).toMatchObject({ status: 'invisible', statusMessage: null, statusExpiresAt: null })
+    expect((await get('/api/users/activity/?limit=200', john.access)).json).toEqual(before)
+  })
+
+  it('6.4 a change of last seen visibility alone sends no event', async () => {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const watcher = (await connect(john)).client
+    await patch('/api/users/me/status/', { last_seen_visibility: 'nobody' }, jane.access)
+    expect((await framesBeforePong(watcher)).filter(changesOf(jane.id))).toEqual([])
+  })
+
+  it('section 1: the caller invisible sees themself in the online lists as invisible, online', async () => {
+    const jane = await login('jane_smith')
+    await patch('/api/users/me/status/', { mode: 'invisible' }, jane.access)
+    const reply = await get('/api/chat/online-users/', jane.access)
+    const self = reply.json.onlineUsers.find((u: Json) => u.id === jane.id)
+    expect(self).toMatchObject({ status: 'invisible', isOnline: true })
+    expect(reply.json.online_users).toContain(jane.id)
+    const beat = await post('/api/chat/heartbeat/', undefined, jane.access)
+    expect(beat.json.online_status).toBe('invisible')
+  })
+
+  it('section 1: admins see an invisible user\'s real last seen, others the frozen one', async () => {
+    const admin = await login('admin')
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const frozen = (await get('/api/users/online/', john.access)).json.find((u: Json) => u.id === jane.id).last_seen
+    await patch('/api/users/me/status/', { mode: 'invisible' }, jane.access)
+    await advance(120)
+    await post('/api/chat/heartbeat/', undefined, jane.access)
+    const real = (await get(`/api/users/admin/users/${jane.id}/online-status/`, admin.access)).json.last_seen
+    expect(Date.parse(real) - Date.parse(frozen)).toBeGreaterThanOrEqual(119_000)
+    await patch('/api/users/me/status/', { mode: 'auto' }, jane.access)
+    const back = (await get('/api/users/online/', john.access)).json.find((u: Json) => u.id === jane.id)
+    expect(Date.parse(back.last_seen)).toBeGreaterThanOrEqual(Date.parse(real))
+  })
+
+  it('section 2: logout closes the sockets opened with a refreshed access token of that session and revokes it', async () => {
+    const jane = await login('jane_smith')
+    const refreshed = (await post('/api/auth/refresh/', { refresh: jane.refresh })).json.access
+    const { client } = await connect({ ...jane, access: refreshed })
+    expect([200, 204]).toContain((await post('/api/auth/logout/', undefined, jane.access)).status)
+    expect(await client.closed).toEqual({ code: 4401, reason: 'unauthorized' })
+    expectError(await get('/api/users/me/', refreshed), 401, 'unauthorized')
+  })
+
+  it('section 2: logout by the refresh alone revokes every access token of that session', async () => {
+    const jane = await login('jane_smith')
+    const refreshed = (await post('/api/auth/refresh/', { refresh: jane.refresh })).json.access
+    expect([200, 204]).toContain((await post('/api/users/logout/', { refresh: jane.refresh })).status)
+    expectError(await get('/api/users/me/', jane.access), 401, 'unauthorized')
+    expectError(await get('/api/users/me/', refreshed), 401, 'unauthorized')
+  })
+
+  it('section 2: an open socket outlives its token and still takes status frames', async () => {
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    await advance(901)
+    client.send({ type: 'status', mode: 'away' })
+    expect((await client.next(changesOf(jane.id))).user.status).toBe('away')
+  })
+
+  it('section 4: a frame of exactly 16 KiB is read, one byte more closes with 1009', async () => {
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    const base = JSON.stringify({ type: 'nope', pad: '' })
+    client.send(JSON.stringify({ type: 'nope', pad: 'x'.repeat(16 * 1024 - base.length) }))
+    expect((await client.next()).code).toBe('bad_message')
+    client.send(JSON.stringify({ type: 'nope', pad: 'x'.repeat(16 * 1024 - base.length + 1) }))
+    expect((await client.closed).code).toBe(1009)
+  })
+
+  it('section 4: a burst of 40 is within the bucket, 43 is not', async () => {
+    const jane = await login('jane_smith')
+    const a = (await connect(jane)).client
+    for (let i = 0; i < 40; i++) a.send({ type: 'ping' })
+    for (let i = 0; i < 40; i++) await a.next((m) => m.type === 'pong')
+    expect(a.isClosed).toBe(false)
+    const b = (await connect(jane)).client
+    for (let i = 0; i < 43; i++) b.send({ type: 'ping' })
+    expect((await b.closed).code).toBe(1008)
+  })
+
+  it('section 4: an empty status frame changes nothing and gets no reply; a binary frame is an error, not a close', async () => {
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    client.send({ type: 'status' })
+    expect(await framesBeforePong(client)).toEqual([])
+    client.socket.send(Buffer.from('{"type":"ping"}'), { binary: true })
+    const reply = await client.next()
+    expect(client.isClosed).toBe(false)
+    expect(reply.type === 'error' || reply.type === 'pong').toBe(true)
+  })
+
+  it('section 3: page far past the end is an empty page, not an error', async () => {
+    const admin = await login('admin')
+    const reply = await get('/api/users/admin/users/online/?page=99999999999999999999', admin.access)
+    expect(reply.status, reply.text).toBe(200)
+    expect(reply.json.online_users).toEqual([])
+  })
+
+  it('section 3: an avatar of no user is a JSON 404 user_not_found; a path that is no avatar is not_found', async () => {
+    expectError(await get('/avatars/99999.svg'), 404, 'user_not_found')
+    expectError(await get('/avatars/abc.svg'), 404, 'not_found')
+    expectError(await get('/avatars/1.png'), 404, 'not_found')
+  })
+
+  it('section 3: the openapi document names the methods of each route', async () => {
+    const { paths } = (await get('/api/openapi.json')).json
+    const byShape = new Map(Object.entries(paths).map(([p, v]) => [p.replace(/\{[^}]+\}/g, '{}'), v as Json]))
+    for (const [path, method] of [
+      ['/api/users/me/status/', 'patch'], ['/api/chat/heartbeat/', 'post'], ['/api/users/online/', 'get'],
+      ['/api/users/admin/users/{}/set-online-status/', 'post'], ['/api/users/activity/', 'get'], ['/api/auth/login/', 'post'],
+    ]) expect(byShape.get(path), `${method} ${path}`).toHaveProperty(method)
   })
 })
 
