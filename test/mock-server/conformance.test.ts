@@ -4,6 +4,8 @@
 // function that starts it. The expectations were written from the contract alone first
 // (test/mock-server/conformance.expectations.md); each `it` names the section it checks.
 // No sleeps: every wait is for a message, a close or a response, bounded by a timeout.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { startMockServer, type MockServerOptions, type RunningMockServer } from '../../mock-server/node'
@@ -550,7 +552,10 @@ describe('presence contract, black box over HTTP and WebSocket', () => {
       expect(reply.status).toBe(200)
       expect(Array.isArray(reply.json)).toBe(true)
       expect(reply.json.length).toBeGreaterThanOrEqual(24)
-      for (const item of reply.json) expectSnakeItem(item)
+      for (const item of reply.json) {
+        expectSnakeItem(item)
+        expect(item.is_online).toBe(true)
+      }
       const ids = reply.json.map((u: Json) => u.id)
       expect(ids).toEqual([...ids].sort((a: number, b: number) => a - b))
       expect(ids).not.toContain(john.id)
@@ -1643,6 +1648,101 @@ describe('presence contract, the edges', () => {
       ['/api/users/me/status/', 'patch'], ['/api/chat/heartbeat/', 'post'], ['/api/users/online/', 'get'],
       ['/api/users/admin/users/{}/set-online-status/', 'post'], ['/api/users/activity/', 'get'], ['/api/auth/login/', 'post'],
     ]) expect(byShape.get(path), `${method} ${path}`).toHaveProperty(method)
+  })
+})
+
+describe('presence contract: an invisible user leaks nothing (section 1)', () => {
+  beforeEach(async () => {
+    await start()
+  })
+  afterEach(stop)
+
+  async function invisibleJane() {
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    await patch('/api/users/me/status/', { mode: 'invisible' }, jane.access)
+    const watcher = (await connect(john)).client
+    const before = (await get('/api/users/activity/?limit=200', john.access)).json
+    return { john, jane, watcher, before }
+  }
+
+  it('nor their devices, idleness, TTL, grace or logout reach anyone, nor the activity log', async () => {
+    const { john, jane, watcher, before } = await invisibleJane()
+    const { client } = await connect(jane, '&device=mobile')
+    client.send({ type: 'status', idle: true })
+    await patch('/api/users/me/status/', { idle: true }, jane.access)
+    client.send({ type: 'status', idle: false })
+    client.close()
+    await client.closed
+    await advance(400) // grace and TTL both run out
+    expect((await framesBeforePong(watcher)).filter(changesOf(jane.id))).toEqual([])
+    const again = await login('jane_smith')
+    await post('/api/auth/logout/', undefined, again.access)
+    expect((await framesBeforePong(watcher)).filter(changesOf(jane.id))).toEqual([])
+    const after = (await get('/api/users/activity/?limit=200', john.access)).json.filter((e: Json) => e.user.id === jane.id)
+    expect(after).toEqual(before.filter((e: Json) => e.user.id === jane.id))
+  })
+
+  it('an admin outside the admin endpoints is an ordinary viewer', async () => {
+    const { jane } = await invisibleJane()
+    const admin = await login('admin')
+    expect((await get('/api/chat/online-users/', admin.access)).json.online_users).not.toContain(jane.id)
+    expect((await get('/api/users/online/', admin.access)).json.map((u: Json) => u.id)).not.toContain(jane.id)
+    expect((await connect(admin)).snapshot.onlineUsers.map((u: Json) => u.id)).not.toContain(jane.id)
+  })
+
+  it('coming back is announced online and logged online', async () => {
+    const { john, jane, watcher } = await invisibleJane()
+    await patch('/api/users/me/status/', { mode: 'auto' }, jane.access)
+    expect((await watcher.next(changesOf(jane.id))).user).toMatchObject({ status: 'online', isOnline: true })
+    expect((await get('/api/users/activity/', john.access)).json.find((e: Json) => e.user.id === jane.id).event).toBe('online')
+  })
+})
+
+describe('presence contract: the command line (section 5)', () => {
+  it('--ttl, --grace and --token-ttl take effect; the banner names the URL and the demo logins', async () => {
+    const cwd = fileURLToPath(new URL('../..', import.meta.url))
+    const child = spawn(process.execPath, ['--import', 'tsx', 'mock-server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--ttl', '10', '--grace', '1', '--token-ttl', '60'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    try {
+      let stdout = ''
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner: ${stdout}`)), 15_000)
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString()
+          const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
+          if (found && /Demo logins/.test(stdout)) {
+            clearTimeout(timer)
+            resolve(found[1])
+          }
+        })
+        child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
+      })
+      for (const name of ['john_doe', 'jane_smith', 'ahmad', 'admin']) expect(stdout).toContain(name)
+      server = { url } as RunningMockServer
+      const john = await login('john_doe')
+      const jane = await login('jane_smith')
+      const watcher = open('/ws/user-status/', john.access)
+      await watcher.next()
+      await advance(11)
+      expect((await watcher.next(changesOf(jane.id))).user.status).toBe('offline') // --ttl 10
+      const janeSocket = (await connect(await login('jane_smith'))).client
+      await post('/api/chat/mark-offline/', undefined, (await login('jane_smith')).access)
+      await framesBeforePong(watcher)
+      janeSocket.close()
+      await janeSocket.closed
+      await advance(1.5)
+      expect((await watcher.next(changesOf(jane.id))).user.status).toBe('offline') // --grace 1
+      await advance(60)
+      expectError(await get('/api/users/me/', john.access), 401, 'unauthorized') // --token-ttl 60
+    } finally {
+      for (const client of clients.splice(0)) client.socket.terminate()
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
   })
 })
 
