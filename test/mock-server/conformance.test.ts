@@ -1746,6 +1746,86 @@ describe('presence contract: the command line (section 5)', () => {
   })
 })
 
+describe('presence contract: more edges', () => {
+  afterEach(stop)
+
+  it('section 1: TTL, grace and a message expiry also run out in real time, pushed without anyone asking', async () => {
+    await start({ ttlSeconds: 1, graceSeconds: 0.5 })
+    const john = await login('john_doe')
+    const watcher = (await connect(john)).client
+    const jane = await login('jane_smith')
+    expect((await watcher.next((m) => changesOf(jane.id)(m) && m.user.status === 'offline', 5000)).user.isOnline).toBe(false)
+    const ahmad = await login('ahmad')
+    const socket = (await connect(ahmad)).client
+    await patch('/api/users/me/status/', { status_message: 'brb', status_expires_at: new Date(Date.now() + 1200).toISOString() }, ahmad.access)
+    expect((await watcher.next((m) => changesOf(ahmad.id)(m) && m.user.statusMessage === null, 5000)).user.status).toBe('online')
+    socket.close()
+    expect((await watcher.next((m) => changesOf(ahmad.id)(m) && m.user.status === 'offline', 5000)).user.isOnline).toBe(false)
+  })
+
+  it('CORS: a 413 and a 405 carry the origin too (the browser reads the error)', async () => {
+    await start()
+    const john = await login('john_doe')
+    const big = await http('PATCH', '/api/users/me/status/', { token: john.access, body: bigBody(70 * 1024), headers: { origin: LOCAL_ORIGIN } })
+    expect(big.status).toBe(413)
+    expect(big.headers.get('access-control-allow-origin')).toBe(LOCAL_ORIGIN)
+    const wrong = await http('DELETE', '/api/users/me/', { headers: { origin: LOCAL_ORIGIN } })
+    expect(wrong.status).toBe(405)
+    expect(wrong.headers.get('access-control-allow-origin')).toBe(LOCAL_ORIGIN)
+  })
+
+  it('section 1: mode and message are kept across logins; an invisible user logging in is announced to no one', async () => {
+    await start()
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    await patch('/api/users/me/status/', { mode: 'invisible', status_message: 'hidden' }, jane.access)
+    await post('/api/auth/logout/', undefined, jane.access)
+    const watcher = (await connect(john)).client
+    const again = await login('jane_smith')
+    expect(again.user).toMatchObject({ mode: 'invisible', status_message: 'hidden', online_status: 'invisible' })
+    await connect(again)
+    expect((await framesBeforePong(watcher)).filter(changesOf(jane.id))).toEqual([])
+  })
+
+  it('section 3: the admin setting online or away counts as that user\'s REST activity', async () => {
+    await start()
+    const admin = await login('admin')
+    const jane = await login('jane_smith')
+    await advance(200)
+    const fresh = await login('admin')
+    const reply = await post(`/api/users/admin/users/${jane.id}/set-online-status/`, { status: 'away' }, fresh.access)
+    expect(Math.abs(Date.parse(reply.json.last_seen) - (Date.now() + 200_000))).toBeLessThan(2000)
+    await advance(200) // 400 s after login, 200 s after the admin's change: still online through it
+    const seen = await get(`/api/users/admin/users/${jane.id}/online-status/`, (await login('admin')).access)
+    expect(seen.json).toMatchObject({ online_status: 'away', is_online: true })
+    void admin
+  })
+
+  it('section 4: under churn the final state is never dropped', async () => {
+    await start()
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const watcher = (await connect(john)).client
+    const modes = ['away', 'dnd', 'auto', 'away', 'auto', 'dnd', 'away', 'auto', 'dnd', 'away']
+    await Promise.all(modes.map((mode, i) => patch('/api/users/me/status/', { mode, status_message: `m${i}` }, jane.access)))
+    const me = (await get('/api/users/me/', jane.access)).json
+    const events = (await framesBeforePong(watcher)).filter(changesOf(jane.id))
+    expect(events.length).toBeGreaterThan(0)
+    expect(events.at(-1).user).toMatchObject({ status: me.online_status, statusMessage: me.status_message })
+  })
+
+  it('section 5: the seeded cast starts with varied past last seen values', async () => {
+    await start()
+    const john = await login('john_doe')
+    const seen = (await get('/api/chat/conversations/', john.access)).json
+      .map((c: Json) => c.other_user.last_seen)
+      .filter((t: string | null) => t !== null)
+      .map((t: string) => Date.now() - Date.parse(t))
+    expect(seen.some((age: number) => age > 86400_000)).toBe(true)
+    expect(new Set(seen.map((age: number) => Math.round(age / 60_000))).size).toBeGreaterThan(1)
+  })
+})
+
 describe('presence contract: --no-control and protocol pings', () => {
   afterEach(stop)
 
