@@ -1644,10 +1644,11 @@ describe('presence contract, the edges', () => {
   it('section 3: the openapi document names the methods of each route', async () => {
     const { paths } = (await get('/api/openapi.json')).json
     const byShape = new Map(Object.entries(paths).map(([p, v]) => [p.replace(/\{[^}]+\}/g, '{}'), v as Json]))
-    for (const [path, method] of [
+    const routes: Array<[string, string]> = [
       ['/api/users/me/status/', 'patch'], ['/api/chat/heartbeat/', 'post'], ['/api/users/online/', 'get'],
       ['/api/users/admin/users/{}/set-online-status/', 'post'], ['/api/users/activity/', 'get'], ['/api/auth/login/', 'post'],
-    ]) expect(byShape.get(path), `${method} ${path}`).toHaveProperty(method)
+    ]
+    for (const [path, method] of routes) expect(byShape.get(path), `${method} ${path}`).toHaveProperty(method)
   })
 })
 
@@ -1716,7 +1717,7 @@ describe('presence contract: the command line (section 5)', () => {
           const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
           if (found && /Demo logins/.test(stdout)) {
             clearTimeout(timer)
-            resolve(found[1])
+            resolve(found[1] ?? '')
           }
         })
         child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
@@ -1826,6 +1827,42 @@ describe('presence contract: more edges', () => {
   })
 })
 
+describe('presence contract: boundaries', () => {
+  beforeEach(async () => {
+    await start()
+  })
+  afterEach(stop)
+
+  it('section 3: a body of exactly 64 KiB is read, one byte more is 413', async () => {
+    const john = await login('john_doe')
+    const exact = bigBody(64 * 1024 - bigBody(0).length)
+    expect(exact.length).toBe(65536)
+    expectError(await http('PATCH', '/api/users/me/status/', { token: john.access, body: exact }), 400, 'invalid_field', 'status_message')
+    expectError(await http('PATCH', '/api/users/me/status/', { token: john.access, body: exact + ' ' }), 413, 'payload_too_large')
+  })
+
+  it('section 4: /ws/chat/ speaks the same protocol: ping, status, errors', async () => {
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane, '', '/ws/chat/')
+    client.send({ type: 'ping' })
+    expect((await client.next()).type).toBe('pong')
+    client.send({ type: 'status', mode: 'dnd' })
+    expect((await client.next(changesOf(jane.id))).user.status).toBe('dnd')
+    client.send({ type: 'status', mode: 'nope' })
+    expect((await client.next()).code).toBe('bad_message')
+  })
+
+  it('6.3 socket: an expiry without a message to expire is bad_message and changes nothing', async () => {
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    client.send({ type: 'status', statusExpiresAt: new Date(Date.now() + 60_000).toISOString() })
+    expect((await client.next()).code).toBe('bad_message')
+    client.send({ type: 'status', statusMessage: null, statusExpiresAt: new Date(Date.now() + 60_000).toISOString() })
+    expect((await client.next()).code).toBe('bad_message')
+    expect(await framesBeforePong(client)).toEqual([])
+  })
+})
+
 describe('presence contract: --no-control and protocol pings', () => {
   afterEach(stop)
 
@@ -1833,6 +1870,34 @@ describe('presence contract: --no-control and protocol pings', () => {
     await start({ control: false })
     expect((await post('/__mock__/reset')).status).toBe(404)
     expect((await post('/__mock__/clock', { advanceSeconds: 1 })).status).toBe(404)
+  })
+
+  it('protocol pings are not signs of life (section 1)', async () => {
+    await start({ pingIntervalMs: 50 })
+    const john = await login('john_doe')
+    const jane = await login('jane_smith')
+    const { client } = await connect(jane)
+    const before = (await get('/api/users/online/', john.access)).json.find((u: Json) => u.id === jane.id).last_activity
+    await new Promise<void>((resolve) => {
+      let pings = 0
+      client.socket.on('ping', () => ++pings === 4 && resolve())
+    })
+    const after = (await get('/api/users/online/', john.access)).json.find((u: Json) => u.id === jane.id).last_activity
+    expect(after).toBe(before)
+  })
+
+  it('only a pong that echoes the server\'s own ping counts for liveness (6.5)', async () => {
+    await start({ pingIntervalMs: 100 })
+    const jane = await login('jane_smith')
+    const client = new Client(`${server.url.replace(/^http/, 'ws').replace(/\/$/, '')}/ws/user-status/?token=${jane.access}`, { autoPong: false })
+    clients.push(client)
+    client.socket.on('ping', () => client.socket.pong(Buffer.from('not your payload')))
+    await client.next()
+    const honest = (await connect(jane)).client // answers every ping with its payload (the ws default)
+    const closed = await Promise.race([client.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))])
+    expect(closed).not.toBeNull()
+    expect(await honest.untilPong()).toBeDefined()
+    expect(honest.isClosed).toBe(false)
   })
 
   it('a socket that does not answer the protocol ping is dropped', async () => {
