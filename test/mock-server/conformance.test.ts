@@ -57,6 +57,7 @@ class Client {
       } catch {
         message = { unparsable: text }
       }
+      if (message?.type === 'user.status.changed' || message?.type === 'online_users') frameShapes.push(message)
       this.received.push(message)
       this.queue.push(message)
       this.wake()
@@ -131,6 +132,8 @@ class Client {
 
 let server: RunningMockServer
 const clients: Client[] = []
+/** Every snapshot and change any test's socket received: each is checked against the contract's view after the test. */
+const frameShapes: Json[] = []
 
 async function start(options: MockServerOptions = {}) {
   server = await startMockServer({ port: 0, host: '127.0.0.1', ...options })
@@ -139,6 +142,19 @@ async function start(options: MockServerOptions = {}) {
 async function stop() {
   for (const client of clients.splice(0)) client.socket.terminate()
   await server?.close()
+  checkFrames()
+}
+
+function checkFrames() {
+  for (const frame of frameShapes.splice(0)) {
+    if (frame.type === 'online_users') {
+      expectKeys(frame, ['type', 'onlineUsers'])
+      for (const user of frame.onlineUsers) expectCamelView(user)
+    } else {
+      expectKeys(frame, ['type', 'user'])
+      expectCamelView(frame.user)
+    }
+  }
 }
 
 async function http(
@@ -247,6 +263,22 @@ function expectCamelView(view: Json) {
   expect(typeof view.isOnline).toBe('boolean')
   expect(typeof view.idle).toBe('boolean')
   expect(Array.isArray(view.devices)).toBe(true)
+  expectConsistent(view.status, view.isOnline, view.idle, view.devices, view.statusMessage, view.statusExpiresAt)
+}
+
+/**
+ * What holds in every view (sections 1, 6.1-6.3): online exactly when not offline; an offline user has no devices
+ * and is not idle; idle never reads online; an expiry needs a message.
+ */
+function expectConsistent(status: string, isOnline: boolean, idle: boolean, devices: string[], message: string | null, expiresAt: string | null) {
+  const view = JSON.stringify({ status, isOnline, idle, devices, message, expiresAt })
+  expect(isOnline, view).toBe(status !== 'offline')
+  if (status === 'offline') expect({ idle, devices }, view).toEqual({ idle: false, devices: [] })
+  if (idle) expect(['online', 'offline'], view).not.toContain(status)
+  if (expiresAt !== null) expect(message, view).not.toBeNull()
+  expect([...devices].sort(), view).toEqual([...new Set(devices)].sort())
+  expect(devices, view).toEqual([...devices].sort())
+  for (const device of devices) expect(['web', 'mobile', 'desktop']).toContain(device)
 }
 
 function expectSnakeItem(item: Json) {
@@ -260,6 +292,7 @@ function expectSnakeItem(item: Json) {
   expectIsoOrNull(item.status_expires_at)
   expect(typeof item.idle).toBe('boolean')
   expect(Array.isArray(item.devices)).toBe(true)
+  expectConsistent(item.online_status, item.is_online, item.idle, item.devices, item.status_message, item.status_expires_at)
 }
 
 const bigBody = (bytes: number) => JSON.stringify({ status_message: 'x'.repeat(bytes) })
@@ -627,6 +660,8 @@ describe('presence contract, black box over HTTP and WebSocket', () => {
         expectKeys(conversation.other_user, ['id', 'username', 'profile_image', 'is_online', 'online_status', 'last_seen', 'idle', 'devices'])
         expect(Number.isInteger(conversation.unread_count)).toBe(true)
         expectIsoOrNull(conversation.other_user.last_seen)
+        const other = conversation.other_user
+        expectConsistent(other.online_status, other.is_online, other.idle, other.devices, null, null)
         if (conversation.last_message !== null) {
           expectKeys(conversation.last_message, ['text', 'sent_at', 'sender_id'])
           expect(conversation.last_message.sent_at).toMatch(ISO_UTC)
@@ -1739,8 +1774,10 @@ describe('presence contract: the command line (section 5)', () => {
       expect((await watcher.next(changesOf(jane.id))).user.status).toBe('offline') // --grace 1
       await advance(60)
       expectError(await get('/api/users/me/', john.access), 401, 'unauthorized') // --token-ttl 60
+      checkFrames()
     } finally {
       for (const client of clients.splice(0)) client.socket.terminate()
+      frameShapes.length = 0
       child.kill('SIGTERM')
     }
     expect(await exited).toBe(0)
