@@ -1878,6 +1878,18 @@ describe('presence contract: boundaries', () => {
     expectError(await http('PATCH', '/api/users/me/status/', { token: john.access, body: exact + ' ' }), 413, 'payload_too_large')
   })
 
+  it('the limits count bytes, not characters: 64 KiB of body, 16 KiB of frame in UTF-8', async () => {
+    const john = await login('john_doe')
+    const body = JSON.stringify({ status_message: '😀'.repeat(18 * 1024) }) // 72 KiB of UTF-8 in 36 Ki UTF-16 units
+    expect(body.length).toBeLessThan(64 * 1024)
+    expectError(await http('PATCH', '/api/users/me/status/', { token: john.access, body }), 413, 'payload_too_large')
+    const { client } = await connect(john)
+    const frame = JSON.stringify({ type: 'nope', pad: '😀'.repeat(5 * 1024) }) // 20 KiB of UTF-8 in 10 Ki units
+    expect(frame.length).toBeLessThan(16 * 1024)
+    client.send(frame)
+    expect((await client.closed).code).toBe(1009)
+  })
+
   it('section 4: /ws/chat/ speaks the same protocol: ping, status, errors', async () => {
     const jane = await login('jane_smith')
     const { client } = await connect(jane, '', '/ws/chat/')
@@ -1897,6 +1909,54 @@ describe('presence contract: boundaries', () => {
     client.send({ type: 'status', statusMessage: null, statusExpiresAt: new Date(Date.now() + 60_000).toISOString() })
     expect((await client.next()).code).toBe('bad_message')
     expect(await framesBeforePong(client)).toEqual([])
+  })
+})
+
+describe('presence contract: one state, every endpoint', () => {
+  beforeEach(async () => {
+    await start()
+  })
+  afterEach(stop)
+
+  it('the snapshot, both online lists and the admin list agree on who is online and how', async () => {
+    const john = await login('john_doe')
+    const admin = await login('admin')
+    await post('/__mock__/users/4/presence', { status: 'away' })
+    await post('/__mock__/users/5/presence', { status: 'dnd' })
+    await post('/__mock__/users/6/presence', { status: 'invisible' })
+    await post('/__mock__/users/7/presence', { status: 'offline' })
+    await post('/__mock__/users/8/presence', { status: 'online', device: 'mobile' })
+    const jane = await login('jane_smith')
+    await patch('/api/users/me/status/', { status_message: 'lunch', status_expires_at: new Date(Date.now() + 3600_000).toISOString() }, jane.access)
+    await connect(jane, '&device=desktop')
+    const { snapshot } = await connect(john)
+    const camel = (await get('/api/chat/online-users/', john.access)).json.onlineUsers
+    const snake = (await get('/api/users/online/', john.access)).json
+    const adminList = (await get('/api/users/admin/users/online/?per_page=100', admin.access)).json.online_users
+    const byId = (list: Json[]) => new Map(list.map((u: Json) => [u.id, u]))
+    const fromSnapshot = byId(snapshot.onlineUsers)
+    const fromCamel = byId(camel)
+    expect([...fromSnapshot.keys()].sort((a, b) => a - b)).toEqual([...fromCamel.keys()].sort((a, b) => a - b))
+    expect(snake.map((u: Json) => u.id)).toEqual([...fromCamel.keys()].filter((id) => id !== john.id).sort((a, b) => a - b))
+    const strip = ({ lastSeen, ...rest }: Json) => ({ ...rest, lastSeen: lastSeen && Math.floor(Date.parse(lastSeen) / 1000) })
+    for (const [id, user] of fromCamel) {
+      expect(strip(fromSnapshot.get(id)), String(id)).toEqual(strip(user))
+      const item = snake.find((u: Json) => u.id === id)
+      if (!item) continue
+      expect({
+        id: item.id, username: item.username, profileImage: item.profile_image, status: item.online_status, statusMessage: item.status_message,
+        isOnline: item.is_online, idle: item.idle, devices: item.devices, statusExpiresAt: item.status_expires_at, lastSeen: item.last_seen,
+      }).toEqual({ ...user, lastSeen: item.last_seen })
+    }
+    expect(fromCamel.get(4)?.status).toBe('away')
+    expect(fromCamel.get(5)?.status).toBe('dnd')
+    expect(fromCamel.has(6)).toBe(false)
+    expect(fromCamel.has(7)).toBe(false)
+    expect(fromCamel.get(8)?.devices).toEqual(['mobile'])
+    expect(fromCamel.get(jane.id)).toMatchObject({ statusMessage: 'lunch', devices: ['desktop'] })
+    const adminIds = adminList.map((u: Json) => u.id)
+    for (const id of fromCamel.keys()) expect(adminIds).toContain(id)
+    expect(adminList.find((u: Json) => u.id === 6)).toMatchObject({ online_status: 'invisible', is_online: true })
   })
 })
 
