@@ -422,6 +422,11 @@ describe('presence contract, black box over HTTP and WebSocket', () => {
       // 400 before 404 user_not_found
       expectError(await post('/api/users/admin/users/99999/set-online-status/', { status: 'bogus' }, admin.access), 400, 'invalid_field', 'status')
       expectError(await http('POST', '/api/users/admin/users/99999/set-online-status/', { token: admin.access, body: '{' }), 400, 'invalid_json')
+      // 401 before 404 user_not_found; 403 before a bad query; the controls: 405 before 403, 400 before 404 user_not_found
+      expectError(await get('/api/users/admin/users/99999/online-status/'), 401, 'unauthorized')
+      expectError(await get('/api/users/admin/users/online/?page=abc', john.access), 403, 'forbidden')
+      expectError(await http('GET', '/__mock__/reset', { headers: { origin: 'http://evil.example' } }), 405, 'method_not_allowed')
+      expectError(await post('/__mock__/users/99999/presence', { status: 'bogus' }), 400, 'invalid_field', 'status')
     })
 
     it('JSON responses say so in their content type', async () => {
@@ -767,6 +772,8 @@ describe('presence contract, black box over HTTP and WebSocket', () => {
     it('admin list: shape, order, pagination, clamping and validation; the admin included', async () => {
       const admin = await login('admin')
       for (let id = 1; id <= 40; id++) await post(`/__mock__/users/${id}/presence`, { status: 'online' })
+      const defaults = await get('/api/users/admin/users/online/', admin.access)
+      expect(defaults.json.pagination).toMatchObject({ page: 1, per_page: 50 })
       const reply = await get('/api/users/admin/users/online/?page=1&per_page=5', admin.access)
       expect(reply.status).toBe(200)
       expectKeys(reply.json, ['online_users', 'online_count', 'pagination'])
