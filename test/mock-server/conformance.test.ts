@@ -544,6 +544,18 @@ describe('presence contract, black box over HTTP and WebSocket', () => {
       expect(list.find((u: Json) => u.id === jane.id)).toBeUndefined()
     })
 
+    it('a logout by refresh alone does not move last seen (not a sign of life)', async () => {
+      const admin = await login('admin')
+      const a = await login('jane_smith')
+      const b = await login('jane_smith')
+      const before = (await get(`/api/users/admin/users/${a.id}/online-status/`, admin.access)).json.last_seen
+      await advance(100)
+      expect([200, 204]).toContain((await post('/api/users/logout/', { refresh: b.refresh })).status)
+      const fresh = await login('admin')
+      const after = (await get(`/api/users/admin/users/${a.id}/online-status/`, fresh.access)).json
+      expect(after.last_seen).toBe(before)
+    })
+
     it('logout without a bearer and with an unknown refresh is 401; an unknown refresh beside a valid bearer is ignored', async () => {
       expectError(await post('/api/auth/logout/', { refresh: 'unknown' }), 401, 'unauthorized')
       expectError(await post('/api/users/logout/', {}), 401, 'unauthorized')
@@ -1678,7 +1690,9 @@ describe('presence contract, the edges', () => {
   })
 
   it('section 3: an avatar of no user is a JSON 404 user_not_found; a path that is no avatar is not_found', async () => {
-    expectError(await get('/avatars/99999.svg'), 404, 'user_not_found')
+    const missing = await get('/avatars/99999.svg')
+    expectError(missing, 404, 'user_not_found')
+    expect(missing.json.error.message).not.toContain('.svg') // the id is 99999, the extension is no part of it
     expectError(await get('/avatars/abc.svg'), 404, 'not_found')
     expectError(await get('/avatars/1.png'), 404, 'not_found')
   })
