@@ -1439,7 +1439,7 @@ describe('presence contract, the edges', () => {
   })
 
   it('CORS: https, look-alike and other hosts are not local origins; errors and controls carry the header too', async () => {
-    for (const origin of ['https://localhost:5173', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example', 'http://evil.example:5173', 'null']) {
+    for (const origin of ['https://localhost:5173', 'http://[::1]:5173', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example', 'http://evil.example:5173', 'null']) {
       const reply = await http('OPTIONS', '/api/users/me/', { headers: { origin, 'access-control-request-method': 'GET' } })
       expect(reply.headers.get('access-control-allow-origin'), origin).toBeNull()
     }
