@@ -45,9 +45,11 @@ export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: Ti
     // sees it, and its transition is often under way already (React renders a hover after the browser has started it).
     // While the tile has a running animation, the tooltip follows it frame by frame.
     let frame = 0
+    // jsdom has no getAnimations (nor animations): an app's tests in it get the placement, no loop.
+    const moving = () => typeof anchor.getAnimations === 'function' && anchor.getAnimations().length > 0
     const follow = () => {
       update()
-      frame = anchor.getAnimations().length > 0 ? requestAnimationFrame(follow) : 0
+      frame = moving() ? requestAnimationFrame(follow) : 0
     }
     const onTransitionRun = () => {
       if (!frame) frame = requestAnimationFrame(follow)
