@@ -59,16 +59,23 @@ export function readId(value: unknown): string | undefined {
   return id.length > 0 && id.length <= RECORD_LIMITS.id && !LONE_SURROGATE.test(id) ? id : undefined
 }
 
+const EPOCH_TEXT = /^\s*\d+(?:\.\d+)?\s*$/
+// The date texts that are taken: ISO 8601 (contract §3; a space for the "T" too, as Python's str() writes it), an
+// RFC 2822 / HTTP date ("Mon, 15 Jan 2024 10:30:00 GMT") and JavaScript's Date#toString ("Mon Jan 15 2024 …").
+const DATE_TEXT = /^\s*(?:[+-]?\d{4,6}-\d{2}(?:-\d{2})?(?:[T ]\d|\s*$)|(?:[a-z]{3},?\s+)?\d{1,2}\s+[a-z]{3}\s+\d{4}\b|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{4}\b)/i
 
 /**
- * A timestamp as the backends send it: an ISO 8601 string (contract §3), epoch milliseconds, or epoch seconds.
+ * A timestamp as the backends send it: an ISO 8601 string (contract §3; an RFC 2822 date is taken too), epoch
+ * milliseconds, or epoch seconds (as a number, or as text of digits).
  * Returns epoch milliseconds within what a `Date` holds, `null` for an explicit `null`, and `undefined` when the
  * value is not such a time (so that a garbled field reads as "unknown", not as "never").
  *
  * @example
  * readTime('2024-01-15T10:30:00Z') // 1705314600000
  * readTime(1705314600)             // 1705314600000
+ * readTime('1705314600')           // 1705314600000
  * readTime(9e15)                   // undefined: past the year 275760
+ * readTime('user 5')               // undefined: not a date (Date.parse would say 1 May 2001)
  */
 export function readTime(value: unknown): number | null | undefined {
   if (value === null) return null
@@ -78,7 +85,10 @@ export function readTime(value: unknown): number | null | undefined {
     return ms <= MAX_TIME_MS ? ms : undefined
   }
   if (typeof value !== 'string' || value.length > RECORD_LIMITS.timestamp) return undefined
-  // Date.parse reads a blank string as NaN, as it does any other non-date.
+  // Epoch seconds or milliseconds sent as text ("1705314600") read as the number would.
+  if (EPOCH_TEXT.test(value)) return readTime(Number(value))
+  // Date.parse alone would take nearly any text for a date: V8 reads "user 5" as 1 May 2001 and "0" as 2000.
+  if (!DATE_TEXT.test(value)) return undefined
   const ms = Date.parse(value)
   return Number.isNaN(ms) ? undefined : ms
 }
