@@ -7,7 +7,9 @@ import type { Conversation, Presence, PresencePatch } from '../../src/client'
 import { Avatar, type AvatarSize } from '../../src/components/Avatar'
 import { initials } from '../../src/components/Avatar/initials'
 import { ChatHeader } from '../../src/components/ChatHeader'
+import { PresenceToaster } from '../../src/components/PresenceToaster'
 import { UsersList } from '../../src/components/UsersList'
+import { flush as flushToasts, renderLive, user as toastUser } from './PresenceToaster/toaster-harness'
 import { fakeListboxLayout, named } from './UsersList/fixtures'
 import { StoreOnlyProvider, store } from './UsersList/provider'
 
@@ -218,6 +220,31 @@ describe('ChatHeader given odd data', () => {
     expect(line()).toBe('Last seen just now')
     apply({ lastSeen: 0 })
     expect(line()).toMatch(/^Last seen \d+ years ago$/)
+    expect(badWords()).toEqual([])
+  })
+})
+
+describe('PresenceToaster given odd props and nameless arrivals', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('maxToasts NaN keeps the default of three, not every toast', async () => {
+    const { send } = await renderLive(<PresenceToaster maxToasts={Number.NaN} />)
+    await send(toastUser(2, 'a'), toastUser(3, 'b'), toastUser(5, 'c'), toastUser(6, 'd'), toastUser(7, 'e'))
+    expect(document.querySelectorAll('[data-slot="presence-toast"]')).toHaveLength(3)
+  })
+
+  it('held: a user never listed, or named with nothing visible, is toasted as "User <id>"', async () => {
+    const { send, socket } = await renderLive(<PresenceToaster />)
+    await send(toastUser(10, '\u200b\u200b'))
+    act(() => socket.receive({ type: 'user.status.changed', user: { id: 99, status: 'dnd' } }))
+    await flushToasts()
+    const texts = [...document.querySelectorAll('[data-slot="presence-toast-message"]')].map((node) => node.textContent)
+    expect(texts).toEqual(['User 10 is online', 'User 99 is online · Do not disturb'])
     expect(badWords()).toEqual([])
   })
 })
