@@ -207,13 +207,19 @@ export function readImageUrl(value: unknown, report?: Report, name = ''): string
 }
 
 /**
- * A flag: a boolean, or 0 / 1 as some backends send booleans; anything else is `undefined`.
+ * A flag: a boolean, or 0 / 1 as some backends send booleans, or the text `"true"` / `"false"` (a form-encoded or
+ * stringly typed backend); anything else is `undefined`.
  *
  * @example
  * readFlag(1) // true
+ * readFlag('false') // false
  */
 export function readFlag(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value
+  if (typeof value === 'string' && value.length <= 8) {
+    const word = value.trim().toLowerCase()
+    return word === 'true' ? true : word === 'false' ? false : undefined
+  }
   return value === 1 ? true : value === 0 ? false : undefined
 }
 

@@ -293,3 +293,16 @@ describe('through the runtime: odd frames are reported, the socket stays open', 
     expect(reasons.every((reason) => reason.length < 200)).toBe(true)
   })
 })
+
+describe('flags as text', () => {
+  it('is_online "false" in a change frame takes the user offline instead of changing nothing', () => {
+    expect(parseServerMessage(JSON.stringify({ type: 'user_status_changed', user_id: 3, is_online: 'false' }))).toEqual({
+      type: 'change',
+      user: { id: '3', isOnline: false },
+    })
+    expect(patchOf({ id: 3, is_online: 'True' }).isOnline).toBe(true)
+    expect(patchOf({ id: 3, status: 'away', idle: 'true' }).idle).toBe(true)
+    // Other words say nothing.
+    expect(patchOf({ id: 3, is_online: 'yes' })).toEqual({ id: '3' })
+  })
+})
