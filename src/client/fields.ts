@@ -59,10 +59,10 @@ export function readId(value: unknown): string | undefined {
   return id.length > 0 && id.length <= RECORD_LIMITS.id && !LONE_SURROGATE.test(id) ? id : undefined
 }
 
-const EPOCH_TEXT = /^\s*\d+(?:\.\d+)?\s*$/
-// The date texts that are taken: ISO 8601 (contract §3; a space for the "T" too, as Python's str() writes it), an
-// RFC 2822 / HTTP date ("Mon, 15 Jan 2024 10:30:00 GMT") and JavaScript's Date#toString ("Mon Jan 15 2024 …").
-const DATE_TEXT = /^\s*(?:[+-]?\d{4,6}-\d{2}(?:-\d{2})?(?:[T ]\d|\s*$)|(?:[a-z]{3},?\s+)?\d{1,2}\s+[a-z]{3}\s+\d{4}\b|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{4}\b)/i
+const EPOCH_TEXT = /^\s*\d+(\.\d+)?\s*$/
+// The date texts that are taken: ISO 8601 (contract §3; a space for the "T" too, as Python's str() writes it) and
+// an RFC 2822 / HTTP date ("Mon, 15 Jan 2024 10:30:00 GMT"). Date.parse checks the rest.
+const DATE_TEXT = /^\s*([+-]?\d{4,6}-\d|([a-z]{3}, )?\d\d? [a-z]{3} \d{4})/i
 
 /**
  * A timestamp as the backends send it: an ISO 8601 string (contract §3; an RFC 2822 date is taken too), epoch
@@ -215,12 +215,8 @@ export function readImageUrl(value: unknown, report?: Report, name = ''): string
  * readFlag('false') // false
  */
 export function readFlag(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value
-  if (typeof value === 'string' && value.length <= 8) {
-    const word = value.trim().toLowerCase()
-    return word === 'true' ? true : word === 'false' ? false : undefined
-  }
-  return value === 1 ? true : value === 0 ? false : undefined
+  const word = typeof value === 'string' ? value.toLowerCase() : value
+  return word === true || word === 1 || word === 'true' ? true : word === false || word === 0 || word === 'false' ? false : undefined
 }
 
 /**

@@ -49,7 +49,7 @@ describe('times: text that is not a date is no time, whatever Date.parse guesses
     expect(readTime('2024-01-15T10:30:00.123456+00:00')).toBe(at + 123) // Python's isoformat()
     expect(readTime('2024-01-15T11:30:00+01:00')).toBe(at)
     expect(readTime('Mon, 15 Jan 2024 10:30:00 GMT')).toBe(at) // an HTTP date
-    expect(readTime('Mon Jan 15 2024 10:30:00 GMT+0000')).toBe(at) // JavaScript's Date#toString
+    expect(readTime('15 Jan 2024 10:30:00 GMT')).toBe(at)
     expect(readTime('2024-01-15')).toBe(Date.parse('2024-01-15'))
     expect(readTime('+275760-09-13T00:00:00.000Z')).toBe(8.64e15)
   })
@@ -300,7 +300,7 @@ describe('flags as text', () => {
       type: 'change',
       user: { id: '3', isOnline: false },
     })
-    expect(patchOf({ id: 3, is_online: 'True' }).isOnline).toBe(true)
+    expect(patchOf({ id: 3, is_online: 'True' }).isOnline).toBe(true) // Python's str(True)
     expect(patchOf({ id: 3, status: 'away', idle: 'true' }).idle).toBe(true)
     // Other words say nothing.
     expect(patchOf({ id: 3, is_online: 'yes' })).toEqual({ id: '3' })

@@ -140,10 +140,9 @@ function useRenderable(conversations: readonly Conversation[]): readonly Convers
   return useMemo(() => {
     if (!Array.isArray(conversations)) return []
     const seen = new Set<string>()
-    const kept = conversations.filter((item: Conversation | null | undefined) => {
-      if (typeof item !== 'object' || item === null || typeof item.otherUser !== 'object' || item.otherUser === null) return false
-      const key = String(item.id)
-      if (seen.has(key)) return false
+    const kept = conversations.filter((item: Conversation | null) => {
+      const key = String(item?.id)
+      if (typeof item?.otherUser !== 'object' || !item.otherUser || seen.has(key)) return false
       seen.add(key)
       return true
     })
@@ -153,9 +152,9 @@ function useRenderable(conversations: readonly Conversation[]): readonly Convers
 
 // Sizes from untyped code: a row height that is not a positive number (or an overscan that is not a count) would
 // lay no rows out, or throw; each falls back to its default.
-const rowHeightOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 72)
-const overscanOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : 6)
-const lengthOf = <T,>(value: T | number) => (typeof value === 'number' && !Number.isFinite(value) ? undefined : value)
+const rowHeightOf = (value = 72) => (value > 0 && value < Infinity ? value : 72)
+const overscanOf = (value = 6) => (value >= 0 && value < Infinity ? Math.floor(value) : 6)
+const lengthOf = <T,>(value: T) => (typeof value === 'number' && !Number.isFinite(value) ? undefined : value)
 
 /** Stable partition: the conversations whose flag is '1' first, each group in its order. */
 function onlineFirst(conversations: readonly Conversation[], flags: string): readonly Conversation[] {
