@@ -3,10 +3,12 @@
 // rather than "undefined", "null", "NaN" or "Invalid Date", and one bad record never takes its list down.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Conversation, Presence, PresencePatch } from '../../src/client'
+import type { Conversation, Presence, PresencePatch, PresenceStatus } from '../../src/client'
 import { Avatar, type AvatarSize } from '../../src/components/Avatar'
 import { initials } from '../../src/components/Avatar/initials'
 import { ChatHeader } from '../../src/components/ChatHeader'
+import { OnlineStatusIndicator, statusLabel } from '../../src/components/OnlineStatusIndicator'
+import { OnlineUsers } from '../../src/components/OnlineUsers'
 import { PresenceToaster } from '../../src/components/PresenceToaster'
 import { UsersList } from '../../src/components/UsersList'
 import { flush as flushToasts, renderLive, user as toastUser } from './PresenceToaster/toaster-harness'
@@ -245,6 +247,60 @@ describe('PresenceToaster given odd props and nameless arrivals', () => {
     await flushToasts()
     const texts = [...document.querySelectorAll('[data-slot="presence-toast-message"]')].map((node) => node.textContent)
     expect(texts).toEqual(['User 10 is online', 'User 99 is online · Do not disturb'])
+    expect(badWords()).toEqual([])
+  })
+})
+
+describe('OnlineStatusIndicator given odd props', () => {
+  it('a status outside its union is offline, in words and in shape, never "undefined"', () => {
+    expect(statusLabel('busy' as PresenceStatus)).toBe('Offline')
+    render(<OnlineStatusIndicator status={'busy' as PresenceStatus} size={'huge' as 'md'} />)
+    const dot = screen.getByRole('img', { name: 'Offline' })
+    expect(dot.getAttribute('data-state')).toBe('offline')
+    expect(dot.getAttribute('data-size')).toBe('md')
+    expect(dot.querySelector('path')!.getAttribute('d')).toBeTruthy()
+    expect(badWords()).toEqual([])
+  })
+})
+
+describe('OnlineUsers given odd props and records', () => {
+  const fill = (count: number, fields: Record<string, unknown> = {}) =>
+    act(() =>
+      store().getState().applyChanges(
+        Array.from({ length: count }, (_, i) => ({ id: String(i + 1), username: `user${String(i + 1).padStart(2, '0')}`, status: 'online', isOnline: true, ...fields }) as PresencePatch),
+      ),
+    )
+  const card = () => document.querySelector('[data-slot="online-users"]')!
+  const tiles = () => document.querySelectorAll('[data-slot="online-user"]')
+
+  it('maxUsers NaN is the default ten, not an empty card', () => {
+    render(<OnlineUsers maxUsers={Number.NaN} includeSelf />, { wrapper: StoreOnlyProvider })
+    fill(12)
+    expect(tiles()).toHaveLength(10)
+    expect(badWords()).toEqual([])
+  })
+
+  it('maxUsers 0 shows no tile but "+N more", and a store that holds users is not "signed out"', () => {
+    render(<OnlineUsers maxUsers={0} includeSelf />, { wrapper: StoreOnlyProvider })
+    fill(3)
+    expect(tiles()).toHaveLength(0)
+    expect(card().getAttribute('data-state')).toBe('ready')
+    expect(screen.getByRole('button', { name: /3 more/ })).toBeTruthy()
+  })
+
+  it('maxHeight NaN is the default 480 px, not "NaNpx"', () => {
+    render(<OnlineUsers maxHeight={Number.NaN} includeSelf />, { wrapper: StoreOnlyProvider })
+    fill(2)
+    expect((document.querySelector('[data-slot="online-users-scroll"]') as HTMLElement).style.maxHeight).toBe('480px')
+    expect(badWords()).toEqual([])
+  })
+
+  it('a blank or zero-width username written to the store shows "User <id>"', () => {
+    render(<OnlineUsers includeSelf />, { wrapper: StoreOnlyProvider })
+    fill(1, { username: '\u200b' })
+    const tile = tiles()[0]!
+    expect(tile.textContent).toContain('User 1')
+    expect(tile.getAttribute('aria-label')).toMatch(/^User 1, Online/)
     expect(badWords()).toEqual([])
   })
 })
