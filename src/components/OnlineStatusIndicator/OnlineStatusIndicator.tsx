@@ -146,13 +146,17 @@ export function statusLabel(
   variant: { idle?: boolean; mobile?: boolean } = {},
   words: Messages['status'] = enStatus,
 ): string {
+  // A status the kit does not know (data that skipped the client's readers) reads as offline, never "undefined".
+  if (!Object.hasOwn(round, status)) status = 'offline'
   if (status === 'offline') return lastSeen ? words.offlineLastSeen(lastSeen) : words.offline
   const label = status === 'away' && variant.idle ? words.idle(words.away) : words[status]
   return variant.mobile ? words.mobile(label) : label
 }
 
-function Dot({ status, size = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
+function Dot({ status: given, size: givenSize = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
   const { ring = badge, ...attributes } = rest
+  const status = Object.hasOwn(round, given) ? given : 'offline'
+  const size = Object.hasOwn(widths, givenSize) ? givenSize : 'md'
   const onPhone = mobile && status !== 'offline'
   const words = useStatusMessages()
   const name = label ?? statusLabel(status, null, { idle, mobile }, words)

@@ -74,7 +74,8 @@ export function OnlineUsers({
   const toggleRef = useRef<HTMLButtonElement>(null)
   const gridRef = useRef<HTMLUListElement>(null)
   const [expanded, setExpanded] = useState(false)
-  const limit = Math.max(0, Math.floor(maxUsers))
+  // NaN (a prop read from a query string, say) is the default, not "no tiles".
+  const limit = Number.isNaN(maxUsers) ? 10 : Math.max(0, Math.floor(maxUsers))
   const { data, isPending: listPending, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit: expanded ? undefined : limit })
   const { users, total } = data ?? NO_USERS
   const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
@@ -93,7 +94,7 @@ export function OnlineUsers({
     return () => clearTimeout(timer)
   }, [waitingForSelf])
   const isLoading = listPending || waitingForSelf
-  const signedOut = lifecycle === 'stopped' && !isLoading && users.length === 0
+  const signedOut = lifecycle === 'stopped' && !isLoading && total === 0
   const state: OnlineUsersState = signedOut
     ? 'signed-out'
     : isUnavailable
@@ -208,7 +209,7 @@ export function OnlineUsers({
       {state === 'ready' && (
         <div
           data-slot="online-users-scroll"
-          style={{ maxHeight: typeof maxHeight === 'number' ? `${maxHeight}px` : maxHeight }}
+          style={{ maxHeight: typeof maxHeight !== 'number' ? maxHeight : Number.isNaN(maxHeight) ? '480px' : `${maxHeight}px` }}
           // Room for the tiles' focus rings and hover scale inside the scroller, which clips them otherwise.
           className="pk:-m-2 pk:overflow-y-auto pk:overscroll-contain pk:p-2"
         >

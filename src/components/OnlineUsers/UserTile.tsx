@@ -8,6 +8,7 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
 import { TileTooltip } from './TileTooltip'
+import { shownUser } from '../UsersList/shown-user'
 
 export interface UserTileProps {
   user: Presence
@@ -31,7 +32,7 @@ function focusVisible(element: Element): boolean {
 }
 
 /** One user of the OnlineUsers card: a button with the avatar, the name, and a tooltip with the details. */
-export const UserTile = memo(function UserTile({ user, serverOffset, showLastSeen, onUserClick, avoidRef, isSelf = false }: UserTileProps) {
+export const UserTile = memo(function UserTile({ user: given, serverOffset, showLastSeen, onUserClick, avoidRef, isSelf = false }: UserTileProps) {
   const tipId = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
   const [hovered, setHovered] = useState(false)
@@ -41,6 +42,9 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
   const open = (hovered || focused) && !dismissed
   const dismiss = useCallback(() => setDismissed(true), [])
   const { messages, locale } = usePresenceMessages()
+  // Data that skipped the client's readers (an app's own store writes): a blank name is no name, a status the kit
+  // does not know is offline.
+  const user = shownUser(given)
   const name = user.username ?? messages.userName(user.id)
   const variant = presenceVariant(user)
   const status = statusLabel(user.status, null, variant, messages.status)
@@ -72,7 +76,7 @@ export const UserTile = memo(function UserTile({ user, serverOffset, showLastSee
         data-self={isSelf || undefined}
         aria-label={isSelf ? messages.onlineUsers.selfTile(name, status) : messages.onlineUsers.tile(name, status)}
         aria-describedby={tipId}
-        onClick={() => onUserClick?.(user)}
+        onClick={() => onUserClick?.(given)}
         onKeyDown={(event) => {
           // Escape closes an open tooltip and goes no further (a card that is expanded stays so); a second one does.
           if (event.key !== 'Escape' || !open) return
