@@ -1,9 +1,9 @@
 // The card's open tooltip keeps to its tile while things move under it, measured in Chromium: the grid scrolling, the
-// tile scaling up on hover (a transform, which no ResizeObserver sees), the viewport narrowing. Each test moves one
-// thing only. The first two fail without the scroll listener and without following the transition frame by frame; the
-// third needs the window's resize or the ResizeObserver (Chromium notifies the observer when the viewport resizes,
-// sizes unchanged), not one of them alone. Where it lands at first
-// is online-users-card.test.tsx's business; the geometry rules themselves are place-tooltip.test.ts's.
+// tile scaling up on hover (a transform, which no ResizeObserver sees), a user joining before it, its text growing,
+// the viewport narrowing. Each test moves one thing only, and fails without the listener for it (checked: the capture
+// scroll listener, following the transition frame by frame, the list's MutationObserver, the ResizeObserver, the
+// window's resize). Where the tooltip lands at first is online-users-card.test.tsx's business; the geometry rules
+// themselves are place-tooltip.test.ts's.
 import { cleanup, render } from '@testing-library/react'
 import { afterEach, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
@@ -66,17 +66,20 @@ const attached = (tile: HTMLElement) => {
   return !!d && Math.abs(d.gap - GAP) <= ROUNDING && d.centres <= ROUNDING
 }
 
+const frames = (n: number) => new Promise<void>((resolve) => {
+  const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step))
+  requestAnimationFrame(step)
+})
+
 /** Ends the tile's scale transition at once (transitionend fires): nothing moves after this but what the test moves. */
 async function settle(tile: HTMLElement) {
   for (const animation of tile.getAnimations()) animation.finish()
   await expect.poll(() => tile.getAnimations().length).toBe(0)
   await expect.poll(() => attached(tile)).toBe(true)
+  // The observers' first notices and the follow loop's last frame are due at the next frames: past them, only what
+  // the test moves can place the tooltip again.
+  await frames(3)
 }
-
-const frames = (n: number) => new Promise<void>((resolve) => {
-  const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step))
-  requestAnimationFrame(step)
-})
 
 describe('an open tile tooltip', () => {
   test('follows its tile when the grid scrolls under it', async () => {
@@ -111,6 +114,46 @@ describe('an open tile tooltip', () => {
     expect(tile.getBoundingClientRect().height).toBeGreaterThan(tile.offsetHeight * 1.04)
     await expect.poll(() => attached(tile)).toBe(true)
     scale.finish()
+  })
+
+  test('follows its tile to the next cell when a user joins before it', async () => {
+    await page.viewport(800, 900)
+    await renderCard(8)
+    const tile = document.querySelectorAll<HTMLElement>('[data-slot="online-user"]')[2]!
+    tile.focus()
+    await settle(tile)
+    const before = tile.getBoundingClientRect()
+    // A joining user's tile, as the grid's first cell (React's own insertion is the same childList change).
+    const list = tile.closest('ul')!
+    const joined = list.firstElementChild!.cloneNode(true) as HTMLElement
+    list.prepend(joined)
+    try {
+      await expect.poll(() => tile.getBoundingClientRect().left).not.toBe(before.left)
+      expect(tile.getBoundingClientRect().width).toBe(before.width)
+      await expect.poll(() => attached(tile)).toBe(true)
+    } finally {
+      joined.remove()
+    }
+  })
+
+  test('stays centred on its tile when its text grows', async () => {
+    await page.viewport(800, 900)
+    await renderCard(8)
+    const tile = document.querySelectorAll<HTMLElement>('[data-slot="online-user"]')[1]!
+    tile.focus()
+    await settle(tile)
+    const tip = tooltipOf(tile)!
+    const width = tip.offsetWidth
+    // A longer line, as a status message arriving or a relative time ticking over would make it.
+    const line = document.createElement('span')
+    line.textContent = 'Active 59 minutes ago, away until 18:00'
+    tip.append(line)
+    try {
+      await expect.poll(() => tip.offsetWidth).toBeGreaterThan(width + 8)
+      await expect.poll(() => attached(tile)).toBe(true)
+    } finally {
+      line.remove()
+    }
   })
 
   test('moves back inside the viewport when only the viewport narrows', async () => {

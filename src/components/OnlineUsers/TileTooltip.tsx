@@ -61,14 +61,21 @@ export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: Ti
     const scroll = { capture: true, passive: true }
     window.addEventListener('scroll', update, scroll)
     window.addEventListener('resize', update)
-    // The tip grows with its text (a relative time ticking, a name loading); the tile with the grid's columns.
+    // The tip grows with its text (a relative time ticking, a name loading); the tile with the grid's columns; the
+    // header with its count (its height moves the grid).
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
     resize?.observe(anchor)
     resize?.observe(tip)
+    if (avoidRef.current) resize?.observe(avoidRef.current)
+    // Users joining or leaving before this tile move it to another cell, the same size: no resize, no scroll.
+    const list = anchor.closest('ul')
+    const moved = list ? new MutationObserver(update) : null
+    if (list) moved?.observe(list, { childList: true })
     return () => {
       window.removeEventListener('scroll', update, scroll)
       window.removeEventListener('resize', update)
       resize?.disconnect()
+      moved?.disconnect()
       cancelAnimationFrame(frame)
       anchor.removeEventListener('transitionrun', onTransitionRun)
     }
