@@ -44,6 +44,7 @@ import { createOwnSettings, type OwnSettingsStore } from './own-settings'
 import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
+import { SharedRead } from './shared-read'
 import { showsChange, statusFrame, type StatusChange } from './status-change'
 import { UserNames } from './user-names'
 import type { VisibilityManager } from './visibility-manager'
@@ -398,15 +399,34 @@ export class PresenceRuntime {
     return this.#guard(this.rest.activity(options))
   }
 
+  // The chat list that is out, shared by whoever asks for it while it is (the `chat-list-activity` poll and
+  // useConversations read the same GET), never across runs; every answer of the current run goes to the listeners.
+  readonly #conversationsRead = new SharedRead<Conversation[]>((signal) => this.#readConversations(signal))
+  readonly #conversationsListeners = new Listeners<{ conversations: Conversation[]; at: number }>()
+
+  /**
+   * Hears every read of the caller's conversations (the `chat-list-activity` poll's and {@link conversations}'),
+   * with when it was answered (`Date.now()`); returns the function that stops listening. useConversations sets its
+   * query's data from it, so that the poll's read is the hook's too.
+   *
+   * @example
+   * const off = runtime.subscribeConversations(({ conversations }) => render(conversations))
+   */
+  subscribeConversations(listener: (read: { conversations: Conversation[]; at: number }) => void): () => void {
+    return this.#conversationsListeners.add(listener)
+  }
+
   /**
    * The caller's conversations. Peers the store has never heard of are added to it (as offline when the store
    * already knows who is online), so that their "last seen" can be shown; the store stays the source of live status.
+   * A read already out (the `chat-list-activity` poll's, another caller's) is shared, not repeated; aborting
+   * `signal` ends this call only.
    *
    * @example
    * const conversations = await runtime.conversations()
    */
   async conversations(options: { signal?: AbortSignal } = {}): Promise<Conversation[]> {
-    const conversations = await this.#guard(this.rest.conversations(options))
+    const conversations = await this.#conversationsRead.read(options.signal, this.#run)
     const { synced } = this.store.getState()
     const unknown = conversations
       .map((conversation) => conversation.otherUser)
@@ -568,8 +588,16 @@ export class PresenceRuntime {
   async #readList(signal: AbortSignal): Promise<OnlineUsers> {
     if (this.backend.list === 'onlineUsers') return this.rest.onlineUsers({ signal })
     // The peers of the app's chat list, with their presence; the caller is never their own peer.
-    const conversations = await this.rest.conversations({ signal })
+    const conversations = await this.#conversationsRead.read(signal, this.#run)
     return { users: conversations.map((conversation) => conversation.otherUser), detailed: true, issues: [], includesSelf: false }
+  }
+
+  // One GET of the chat list, for every caller sharing it; its answer is told to the listeners while its run lasts.
+  async #readConversations(signal: AbortSignal): Promise<Conversation[]> {
+    const run = this.#run
+    const conversations = await this.#guard(this.rest.conversations({ signal }))
+    if (run === this.#run) this.#conversationsListeners.emit({ conversations, at: Date.now() })
+    return conversations
   }
 
   // Asks for the names of listed users the store has none for, where the backend or the app can give them.
