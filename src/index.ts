@@ -82,6 +82,7 @@ export {
   type ResolvedUser,
   type ResolveUsers,
   type RuntimeEvent,
+  type ServerClockSource,
   type StatusChange,
 } from './runtime'
 export {

@@ -1,8 +1,6 @@
 'use client'
 import { useCallback, useContext, useSyncExternalStore } from 'react'
-import { PresenceMessagesContext } from '../provider/PresenceContext'
-import { formatLastSeen, lastSeenChangesAt, subscribeTicker } from '../runtime'
-import { useServerClock } from './useServerClock'
+import { PresenceMessagesContext, usePresenceContext } from '../provider/PresenceContext'
 
 /**
  * Options of {@link useRelativeTime}.
@@ -35,12 +33,9 @@ const onServer = () => null
 export function useRelativeTime(at: number | null, options: RelativeTimeOptions = {}): string | null {
   const providerLocale = useContext(PresenceMessagesContext).locale
   const locale = options.locale ?? providerLocale
-  const { offset } = useServerClock()
-  const subscribe = useCallback(
-    (notify: () => void) =>
-      at === null ? noSubscription() : subscribeTicker(() => lastSeenChangesAt(at, Date.now() + offset) - offset, notify),
-    [at, offset],
-  )
-  const getSnapshot = () => (at === null ? null : formatLastSeen(at, Date.now() + offset, locale))
+  // The clock and its timer are the runtime's: a component that imports this hook carries a few lines, not them.
+  const { clock } = usePresenceContext('useRelativeTime').runtime
+  const subscribe = useCallback((notify: () => void) => (at === null ? noSubscription() : clock.watch(at, notify)), [clock, at])
+  const getSnapshot = () => (at === null ? null : clock.relative(at, locale))
   return useSyncExternalStore(subscribe, getSnapshot, onServer)
 }

@@ -32,7 +32,6 @@ export function useServerClock(): ServerClock {
   const { runtime } = usePresenceContext('useServerClock')
   // The store's own subscription, without zustand's React binding: the status dot alone reads the clock, and it
   // should not carry the binding for one number.
-  const read = () => runtime.store.getState().connection.serverOffset
-  const offset = useSyncExternalStore(runtime.store.subscribe, read, read)
+  const offset = useSyncExternalStore(runtime.store.subscribe, runtime.clock.offset, runtime.clock.offset)
   return useMemo(() => ({ offset, now: () => Date.now() + offset }), [offset])
 }

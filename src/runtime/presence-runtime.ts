@@ -43,6 +43,7 @@ import type { IdleReporter, IdleReporterOptions } from './idle-reporter'
 import { createOwnSettings, type OwnSettingsStore } from './own-settings'
 import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
+import { createServerClock, type ServerClockSource } from './server-clock'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
 import { SharedRead } from './shared-read'
 import { showsChange, statusFrame, type StatusChange } from './status-change'
@@ -188,6 +189,8 @@ export class PresenceRuntime {
    * signed-in user, the connection, the heartbeat, the caller's mode and the lifecycle.
    */
   readonly store: PresenceStore
+  /** The server's clock as this runtime measured it, and "last seen" texts on it that stay current. */
+  readonly clock: ServerClockSource
   readonly heartbeat: HeartbeatManager
   /** The caller's settings that no presence record carries (who may see their last seen). */
   readonly settings: OwnSettingsStore = createOwnSettings()
@@ -231,6 +234,7 @@ export class PresenceRuntime {
     })
     this.store = createPresenceStore()
     const store = this.store
+    this.clock = createServerClock(store)
     const heartbeatStatus: HeartbeatStatusCell = {
       get: () => store.getState().heartbeat,
       set: (heartbeat) => store.setState({ heartbeat }),

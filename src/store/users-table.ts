@@ -1,4 +1,4 @@
-import { mergePresence, type Presence, type PresencePatch } from '../client'
+import { Listeners, mergePresence, type Presence, type PresencePatch } from '../client'
 
 /**
  * One user's record before and after an update (`undefined`: not known, or forgotten by a clear).
@@ -62,8 +62,8 @@ export class UsersTable {
   readonly #records = new Map<string, Presence>()
   readonly #online = new Set<string>()
   readonly #listeners = new Map<string, Set<() => void>>()
-  readonly #onlineListeners = new Set<() => void>()
-  readonly #changeListeners = new Set<(update: UsersUpdate) => void>()
+  readonly #onlineListeners = new Listeners<void>()
+  readonly #changeListeners = new Listeners<UsersUpdate>()
   #onlineVersion = 0
 
   /** A user's record, or `undefined` if never heard of. The same object until that user changes. */
@@ -125,18 +125,10 @@ export class UsersTable {
   }
 
   /** Calls `listener` after every update that bumped {@link onlineVersion}. */
-  subscribeOnline = (listener: () => void): (() => void) => {
-    const entry = () => listener()
-    this.#onlineListeners.add(entry)
-    return () => void this.#onlineListeners.delete(entry)
-  }
+  subscribeOnline = (listener: () => void): (() => void) => this.#onlineListeners.add(listener)
 
   /** Calls `listener` once per update with the users it changed (for notifications, not for rendering). */
-  subscribeChanges = (listener: (update: UsersUpdate) => void): (() => void) => {
-    const entry = (update: UsersUpdate) => listener(update)
-    this.#changeListeners.add(entry)
-    return () => void this.#changeListeners.delete(entry)
-  }
+  subscribeChanges = (listener: (update: UsersUpdate) => void): (() => void) => this.#changeListeners.add(listener)
 
   /**
    * Merges patches in order, without notifying; records in `before` each changed user's record as it was before
@@ -205,12 +197,11 @@ export class UsersTable {
         if (set) for (const listener of [...set]) safely(listener)
       }
     }
-    if (onlineChanged) for (const listener of [...this.#onlineListeners]) safely(listener)
+    if (onlineChanged) this.#onlineListeners.emit()
     if (this.#changeListeners.size) {
       const changes: UserChange[] = []
       for (const [id, previous] of before) changes.push({ id, user: this.#records.get(id), previous })
-      const update: UsersUpdate = { changes, baseline }
-      for (const listener of [...this.#changeListeners]) safely(() => listener(update))
+      this.#changeListeners.emit({ changes, baseline })
     }
   }
 }

@@ -1,12 +1,14 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { MockBackend } from '../../mock-server/backend'
+import { UserStatusProvider, type UserStatusProviderProps } from '../../src'
+import type { WebSocketLike } from '../../src/client'
 import { ConnectionBanner } from '../../src/components/ConnectionBanner'
 import { useConnectionState } from '../../src/hooks'
 import type { ConnectionState, Transport } from '../../src'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
-import { storyBackend, type PresenceParameters } from '../support/presence'
+import { storyBackend, storyOrigin, storyToken, type PresenceParameters } from '../support/presence'
 import { SLOW } from '../support/waits'
 import { LightAndDark } from '../support/variants'
 
@@ -164,16 +166,59 @@ export const Dark: Story = { ...Polling, decorators: [dark] }
 
 export const RightToLeft: Story = { ...Reconnecting, decorators: [rtl] }
 
+// A socket that is refused at once, every time: a provider that has one keeps reconnecting.
+class RefusedSocket implements WebSocketLike {
+  readyState = 0
+  readonly #onClose: Array<(event: unknown) => void> = []
+  constructor() {
+    setTimeout(() => {
+      this.readyState = 3
+      for (const listener of this.#onClose) listener({ code: 1006, reason: '' })
+    })
+  }
+  send(): void {
+    throw new Error('the socket is not open')
+  }
+  close(): void {
+    this.readyState = 3
+  }
+  addEventListener(type: string, listener: (event: unknown) => void): void {
+    if (type === 'close') this.#onClose.push(listener)
+  }
+}
+
+// Each state of the banner is a state of a provider's connection: one provider per state, all on the story's backend.
+const VARIANTS: ReadonlyArray<{ name: string; provider: (token: string | null) => Omit<UserStatusProviderProps, 'apiBaseUrl'> }> = [
+  { name: 'Reconnecting', provider: (token) => ({ token, WebSocket: RefusedSocket, ...predictable(60_000) }) },
+  { name: 'Polling', provider: (token) => ({ token, endpoints: { socket: null }, pollIntervalMs: 10_000 }) },
+  { name: 'Signed out (token refused)', provider: () => ({ token: 'expired-token' }) },
+]
+
 /**
- * The banner in light and dark while presence arrives by polling. Its other states (reconnecting, signed out) come
- * from the provider's connection, one per provider: see Reconnecting and SignedOut.
+ * Every state the banner shows, in light and dark: reconnecting (with its countdown and "Retry now"), polling, and
+ * signed out. Live and hidden show nothing: see DropAndRecover and HiddenWhenPolling.
  */
 export const AllVariants: Story = {
   tags: ['autodocs'],
   args: { hideWhenPolling: false },
-  parameters: { presence: { provider: { endpoints: { socket: null } } } },
-  render: (args) => <LightAndDark>{() => <ConnectionBanner {...args} />}</LightAndDark>,
+  render: (args, context) => (
+    <LightAndDark>
+      {() => (
+        <div className="pk:flex pk:flex-col pk:gap-3">
+          {VARIANTS.map(({ name, provider }) => (
+            <div key={name}>
+              <p className="pk:mb-1 pk:text-xs pk:text-presence-muted">{name}</p>
+              <UserStatusProvider apiBaseUrl={storyOrigin(context)} {...provider(storyToken(context))}>
+                <ConnectionBanner {...args} />
+              </UserStatusProvider>
+            </div>
+          ))}
+        </div>
+      )}
+    </LightAndDark>
+  ),
   play: async ({ canvasElement }) => {
-    await waitFor(() => canvasElement.querySelectorAll('[data-slot="connection-banner"]').forEach((el) => expect(el).toHaveAttribute('data-state', 'polling')), SLOW)
+    const states = () => [...canvasElement.querySelectorAll('[data-slot="connection-banner"]')].map((el) => el.getAttribute('data-state'))
+    await waitFor(() => expect(states()).toEqual(['reconnecting', 'polling', 'unauthorized', 'reconnecting', 'polling', 'unauthorized']), SLOW)
   },
 }

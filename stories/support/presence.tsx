@@ -167,6 +167,13 @@ export function storyOrigin(context: StoryContext): string {
   return loaded.origin
 }
 
+/** The signed-in user's token, for a story that renders providers of its own (one per state). */
+export function storyToken(context: StoryContext): string | null {
+  const loaded = loadedPresence(context)
+  if (!loaded) throw new Error('this story has no parameters.presence')
+  return loaded.token
+}
+
 /** The story's backend, for play functions and buttons that drive the mock's controls. */
 export function storyBackend(context: StoryContext): MockBackend {
   const loaded = loadedPresence(context)
