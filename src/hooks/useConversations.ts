@@ -30,16 +30,9 @@ export function useConversations(): PresenceQueryResult<Conversation[]> {
   const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
   // Whether the runtime's poll reads this same list now.
   const polled = useStore(runtime.store, (state) => state.connection.polling) && runtime.backend.list === 'conversations'
+  // Every answer the runtime reads (its poll's too) is this query's data.
   useEffect(
-    () =>
-      runtime.subscribeConversations(({ conversations, at }) => {
-        const queryKey = presenceKeys.conversations(runtime, session)
-        const state = queryClient.getQueryState(queryKey)
-        // A fetch of the query's own is out (the same shared read, or a newer one), or another consumer of this
-        // query has set this answer already: nothing to do.
-        if (state?.fetchStatus === 'fetching' || (state?.dataUpdatedAt ?? 0) >= at) return
-        queryClient.setQueryData<Conversation[]>(queryKey, conversations, { updatedAt: at })
-      }),
+    () => runtime.subscribeConversations((conversations) => queryClient.setQueryData(presenceKeys.conversations(runtime, session), conversations)),
     [runtime, queryClient, session],
   )
   return useQuery(

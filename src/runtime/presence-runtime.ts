@@ -45,7 +45,6 @@ import { isRefusedList } from './list-availability'
 import { PollingFallback } from './polling-fallback'
 import { createServerClock, type ServerClockSource } from './server-clock'
 import { SocketFallbackPolicy, type SocketFallbackOptions } from './socket-fallback-policy'
-import { SharedRead } from './shared-read'
 import { showsChange, statusFrame, type StatusChange } from './status-change'
 import { UserNames } from './user-names'
 import type { VisibilityManager } from './visibility-manager'
@@ -404,19 +403,19 @@ export class PresenceRuntime {
   }
 
   // The chat list that is out, shared by whoever asks for it while it is (the `chat-list-activity` poll and
-  // useConversations read the same GET), never across runs; every answer of the current run goes to the listeners.
-  readonly #conversationsRead = new SharedRead<Conversation[]>((signal) => this.#readConversations(signal))
-  readonly #conversationsListeners = new Listeners<{ conversations: Conversation[]; at: number }>()
+  // useConversations read the same GET), never across runs; `waiting` counts the callers that can still abort.
+  #conversationsRead: { run: AbortController; list: Promise<Conversation[]>; request: AbortController; waiting: number } | null = null
+  readonly #conversationsListeners = new Listeners<Conversation[]>()
 
   /**
-   * Hears every read of the caller's conversations (the `chat-list-activity` poll's and {@link conversations}'),
-   * with when it was answered (`Date.now()`); returns the function that stops listening. useConversations sets its
-   * query's data from it, so that the poll's read is the hook's too.
+   * Hears every answer to a read of the caller's conversations (the `chat-list-activity` poll's and
+   * {@link conversations}'); returns the function that stops listening. useConversations sets its query's data from
+   * it, so that the poll's read is the hook's too.
    *
    * @example
-   * const off = runtime.subscribeConversations(({ conversations }) => render(conversations))
+   * const off = runtime.subscribeConversations((conversations) => render(conversations))
    */
-  subscribeConversations(listener: (read: { conversations: Conversation[]; at: number }) => void): () => void {
+  subscribeConversations(listener: (conversations: Conversation[]) => void): () => void {
     return this.#conversationsListeners.add(listener)
   }
 
@@ -430,7 +429,7 @@ export class PresenceRuntime {
    * const conversations = await runtime.conversations()
    */
   async conversations(options: { signal?: AbortSignal } = {}): Promise<Conversation[]> {
-    const conversations = await this.#conversationsRead.read(options.signal, this.#run)
+    const conversations = await this.#readConversations(options.signal)
     const { synced } = this.store.getState()
     const unknown = conversations
       .map((conversation) => conversation.otherUser)
@@ -592,16 +591,42 @@ export class PresenceRuntime {
   async #readList(signal: AbortSignal): Promise<OnlineUsers> {
     if (this.backend.list === 'onlineUsers') return this.rest.onlineUsers({ signal })
     // The peers of the app's chat list, with their presence; the caller is never their own peer.
-    const conversations = await this.#conversationsRead.read(signal, this.#run)
+    const conversations = await this.#readConversations(signal)
     return { users: conversations.map((conversation) => conversation.otherUser), detailed: true, issues: [], includesSelf: false }
   }
 
-  // One GET of the chat list, for every caller sharing it; its answer is told to the listeners while its run lasts.
-  async #readConversations(signal: AbortSignal): Promise<Conversation[]> {
+  // The read out for this run, or a new one. A caller's signal ends that caller's wait; the request is aborted once
+  // no caller waits for it. Its answer goes to the listeners while the run lasts.
+  #readConversations(signal?: AbortSignal): Promise<Conversation[]> {
+    // What the REST client throws for an aborted request.
+    const aborted = () => new PresenceApiError(0, 'aborted', 'the request was aborted', { cause: signal?.reason })
+    if (signal?.aborted) return Promise.reject(aborted())
     const run = this.#run
-    const conversations = await this.#guard(this.rest.conversations({ signal }))
-    if (run === this.#run) this.#conversationsListeners.emit({ conversations, at: Date.now() })
-    return conversations
+    let read = this.#conversationsRead
+    if (read?.run !== run) {
+      const request = new AbortController()
+      const list = this.#guard(this.rest.conversations({ signal: request.signal })).then((conversations) => {
+        if (run === this.#run) this.#conversationsListeners.emit(conversations)
+        return conversations
+      })
+      const out = (read = this.#conversationsRead = { run, list, request, waiting: 0 })
+      const done = () => {
+        if (this.#conversationsRead === out) this.#conversationsRead = null
+      }
+      list.then(done, done)
+    }
+    const out = read
+    out.waiting++
+    return new Promise((resolve, reject) => {
+      const abort = () => {
+        reject(aborted())
+        if (--out.waiting) return
+        if (this.#conversationsRead === out) this.#conversationsRead = null
+        out.request.abort()
+      }
+      signal?.addEventListener('abort', abort, { once: true })
+      out.list.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort))
+    })
   }
 
   // Asks for the names of listed users the store has none for, where the backend or the app can give them.

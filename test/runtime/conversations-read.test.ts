@@ -62,6 +62,8 @@ function handFetch() {
 }
 
 const GET = 'GET /api/chat/conversations/'
+// What the REST client throws for an aborted request, whether the request or only the caller's wait was aborted.
+const ABORTED = { name: 'PresenceApiError', status: 0, code: 'aborted' }
 const runtimes: PresenceRuntime[] = []
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_700_000_000_000 })
@@ -86,8 +88,7 @@ function start(server: { fetch: typeof fetch }, options: PresenceRuntimeOptions)
   return runtime
 }
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms)
-const told = (heard: { mock: { calls: unknown[][] } }, index: number) =>
-  (heard.mock.calls[index]?.[0] as { conversations: Array<{ otherUser: { username: string | null } }> }).conversations
+const told = (heard: { mock: { calls: unknown[][] } }, index: number) => heard.mock.calls[index]?.[0] as Array<{ otherUser: { username: string | null } }>
 const peers = (conversations: Array<{ otherUser: { username: string | null } }>) => conversations.map((c) => c.otherUser.username)
 
 describe('chat-list-activity: one read of the chat list for the poll and runtime.conversations()', () => {
@@ -108,7 +109,7 @@ describe('chat-list-activity: one read of the chat list for the poll and runtime
     expect(runtime.store.getState().synced).toBe(true)
     expect(runtime.store.users.get('1')?.isOnline).toBe(true)
     expect(heard).toHaveBeenCalledTimes(1)
-    expect(heard).toHaveBeenCalledWith({ conversations: await asked, at: Date.now() })
+    expect(heard).toHaveBeenCalledWith(await asked)
 
     // Once answered, nothing is held: the next poll is a new GET, told to the listeners again.
     await advance(30_000)
@@ -133,12 +134,12 @@ describe('chat-list-activity: one read of the chat list for the poll and runtime
     const request = server.next()
 
     first.abort()
-    await expect(one).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(one).rejects.toMatchObject(ABORTED)
     expect(request.signal.aborted).toBe(false)
     request.answer(LIST)
     expect(peers(await two)).toEqual(['alice', 'bob'])
 
-    // Both abort: the request is aborted, and the next caller makes a new one.
+    // Both abort: nobody waits for the request any more, so it is aborted, and the next caller makes a new one.
     const third = new AbortController()
     const fourth = new AbortController()
     const three = runtime.conversations({ signal: third.signal })
@@ -149,16 +150,17 @@ describe('chat-list-activity: one read of the chat list for the poll and runtime
     expect(server.nth(1).signal.aborted).toBe(false)
     fourth.abort()
     expect(server.nth(1).signal.aborted).toBe(true)
-    await expect(three).rejects.toMatchObject({ name: 'AbortError' })
-    await expect(four).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(three).rejects.toMatchObject(ABORTED)
+    await expect(four).rejects.toMatchObject(ABORTED)
     const five = runtime.conversations()
     await advance(0)
-    expect(server.count(GET)).toBe(2 + 1)
+    expect(server.count(GET)).toBe(3)
     server.next().answer(LIST)
     expect(await five).toHaveLength(2)
 
     // A signal aborted before the call: rejected at once, nothing sent.
-    await expect(runtime.conversations({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(runtime.conversations({ signal: AbortSignal.abort() })).rejects.toMatchObject(ABORTED)
+    await advance(0)
     expect(server.count(GET)).toBe(3)
   })
 
@@ -169,13 +171,28 @@ describe('chat-list-activity: one read of the chat list for the poll and runtime
     const query = new AbortController()
     const asked = runtime.conversations({ signal: query.signal })
     query.abort()
-    await expect(asked).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(asked).rejects.toMatchObject(ABORTED)
     expect(server.pending).toHaveLength(1)
     server.next().answer(LIST)
     await advance(0)
     expect(runtime.store.getState()).toMatchObject({ synced: true, syncError: null })
     expect(runtime.store.users.get('2')).toMatchObject({ username: 'bob', isOnline: false })
     expect(server.count(GET)).toBe(1)
+  })
+
+  it('stop() ends the poll’s wait; a caller still waiting (the hook) gets the answer, which no listener is told', async () => {
+    const server = handFetch()
+    const runtime = start(server, { backend: 'chat-list-activity' })
+    await advance(0)
+    const heard = vi.fn()
+    runtime.subscribeConversations(heard)
+    const asked = runtime.conversations()
+    runtime.stop()
+    expect(server.next().signal.aborted).toBe(false)
+    server.next().answer(LIST)
+    expect(peers(await asked)).toEqual(['alice', 'bob'])
+    expect(heard).not.toHaveBeenCalled()
+    expect(runtime.store.getState().syncError).toBeNull()
   })
 
   it('never shared across tokens: a read out for the old token is not joined, and its answer is not told', async () => {
