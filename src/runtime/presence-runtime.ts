@@ -605,15 +605,15 @@ export class PresenceRuntime {
     let read = this.#conversationsRead
     if (read?.run !== run) {
       const request = new AbortController()
-      const list = this.#guard(this.rest.conversations({ signal: request.signal })).then((conversations) => {
-        if (run === this.#run) this.#conversationsListeners.emit(conversations)
-        return conversations
-      })
+      const list = this.#guard(this.rest.conversations({ signal: request.signal }))
+        .then((conversations) => {
+          if (run === this.#run) this.#conversationsListeners.emit(conversations)
+          return conversations
+        })
+        .finally(() => {
+          if (this.#conversationsRead === out) this.#conversationsRead = null
+        })
       const out = (read = this.#conversationsRead = { run, list, request, waiting: 0 })
-      const done = () => {
-        if (this.#conversationsRead === out) this.#conversationsRead = null
-      }
-      list.then(done, done)
     }
     const out = read
     out.waiting++
