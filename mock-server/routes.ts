@@ -24,8 +24,10 @@ function caller(ctx: RouteContext<unknown, unknown>): UserRecord {
 }
 
 function target(ctx: RouteContext<unknown, unknown>): UserRecord {
-  const user = ctx.backend.presence.user(Number.parseInt(ctx.params.id ?? '', 10))
-  if (!user) throw new HttpError(404, 'user_not_found', `no user with id ${ctx.params.id}`)
+  // `/avatars/{id}.svg` hands its parameter over with the extension: the id is the integer before it.
+  const id = Number.parseInt(ctx.params.id ?? '', 10)
+  const user = ctx.backend.presence.user(id)
+  if (!user) throw new HttpError(404, 'user_not_found', `no user with id ${id}`)
   return user
 }
 

@@ -59,16 +59,23 @@ export function readId(value: unknown): string | undefined {
   return id.length > 0 && id.length <= RECORD_LIMITS.id && !LONE_SURROGATE.test(id) ? id : undefined
 }
 
+const EPOCH_TEXT = /^\s*\d+(\.\d+)?\s*$/
+// The date texts that are taken: ISO 8601 (contract §3; a space for the "T" too, as Python's str() writes it) and
+// an RFC 2822 / HTTP date ("Mon, 15 Jan 2024 10:30:00 GMT"). Date.parse checks the rest.
+const DATE_TEXT = /^\s*([+-]?\d{4,6}-\d|([a-z]{3}, )?\d\d? [a-z]{3} \d{4})/i
 
 /**
- * A timestamp as the backends send it: an ISO 8601 string (contract §3), epoch milliseconds, or epoch seconds.
+ * A timestamp as the backends send it: an ISO 8601 string (contract §3; an RFC 2822 date is taken too), epoch
+ * milliseconds, or epoch seconds (as a number, or as text of digits).
  * Returns epoch milliseconds within what a `Date` holds, `null` for an explicit `null`, and `undefined` when the
  * value is not such a time (so that a garbled field reads as "unknown", not as "never").
  *
  * @example
  * readTime('2024-01-15T10:30:00Z') // 1705314600000
  * readTime(1705314600)             // 1705314600000
+ * readTime('1705314600')           // 1705314600000
  * readTime(9e15)                   // undefined: past the year 275760
+ * readTime('user 5')               // undefined: not a date (Date.parse would say 1 May 2001)
  */
 export function readTime(value: unknown): number | null | undefined {
   if (value === null) return null
@@ -78,7 +85,10 @@ export function readTime(value: unknown): number | null | undefined {
     return ms <= MAX_TIME_MS ? ms : undefined
   }
   if (typeof value !== 'string' || value.length > RECORD_LIMITS.timestamp) return undefined
-  // Date.parse reads a blank string as NaN, as it does any other non-date.
+  // Epoch seconds or milliseconds sent as text ("1705314600") read as the number would.
+  if (EPOCH_TEXT.test(value)) return readTime(Number(value))
+  // Date.parse alone would take nearly any text for a date: V8 reads "user 5" as 1 May 2001 and "0" as 2000.
+  if (!DATE_TEXT.test(value)) return undefined
   const ms = Date.parse(value)
   return Number.isNaN(ms) ? undefined : ms
 }
@@ -197,14 +207,16 @@ export function readImageUrl(value: unknown, report?: Report, name = ''): string
 }
 
 /**
- * A flag: a boolean, or 0 / 1 as some backends send booleans; anything else is `undefined`.
+ * A flag: a boolean, or 0 / 1 as some backends send booleans, or the text `"true"` / `"false"` (a form-encoded or
+ * stringly typed backend); anything else is `undefined`.
  *
  * @example
  * readFlag(1) // true
+ * readFlag('false') // false
  */
 export function readFlag(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value
-  return value === 1 ? true : value === 0 ? false : undefined
+  const word = typeof value === 'string' ? value.toLowerCase() : value
+  return word === true || word === 1 || word === 'true' ? true : word === false || word === 0 || word === 'false' ? false : undefined
 }
 
 /**

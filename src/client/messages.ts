@@ -87,8 +87,11 @@ const invalid = (reason: string): ServerMessage => ({ type: 'invalid', reason })
 const bounded = (value: unknown, max: number) => (typeof value === 'string' ? clip(value, max) : undefined)
 
 function snapshot(body: Record<string, unknown>): ServerMessage {
-  const items = body.onlineUsers ?? body.online_users ?? body.users
-  if (!Array.isArray(items)) return invalid('online_users without a list of users')
+  // As the REST body is read: of the lists present, the one with user objects (a non-list under one name does not
+  // hide a list under another).
+  const lists = [body.onlineUsers, body.online_users, body.users].filter(Array.isArray)
+  const items = lists.find((list) => list.some(isObject)) ?? lists[0]
+  if (!items) return invalid('online_users without a list of users')
   const { users, detailed, issues } = parsePresenceList(items)
   return { type: 'snapshot', users, detailed, issues }
 }
@@ -99,7 +102,7 @@ function change(body: Record<string, unknown>): ServerMessage {
   const nested = isObject(body.user) ? body.user : isObject(body.data) ? body.data : null
   const { type: _type, ...flat } = body
   const fixes: string[] = []
-  const result = parsePresence(nested ? { ...nested, user_id: nested.user_id ?? flat.user_id } : flat, (reason) => fixes.push(reason))
+  const result = parsePresence(nested ? { ...nested, user_id: nested.user_id ?? flat.user_id ?? flat.userId } : flat, (reason) => fixes.push(reason))
   if (!result.ok) return invalid(`user.status.changed: ${result.reason}`)
   return fixes.length ? { type: 'change', user: result.patch, issues: fixes } : { type: 'change', user: result.patch }
 }
@@ -108,7 +111,8 @@ function read(data: unknown): ServerMessage {
   let value = data
   if (typeof data === 'string') {
     try {
-      value = JSON.parse(data)
+      // A byte order mark before the JSON (some proxies add one) is not part of it.
+      value = JSON.parse(data.charCodeAt(0) === 0xfeff ? data.slice(1) : data)
     } catch {
       return invalid('malformed JSON')
     }

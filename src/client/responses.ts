@@ -105,6 +105,9 @@ export type BodyResult<T> = { ok: true; value: T; issues: string[] } | { ok: fal
 
 const hasObjects = (items: unknown) => Array.isArray(items) && items.some(isObject)
 
+// An empty body (the REST client reads one as `undefined`) is said as such, not as "not a list".
+const EMPTY_BODY = { ok: false, reason: 'the body is empty' } as const
+
 /**
  * Reads any online-users body: a bare array (`/api/users/online/`), `{onlineUsers: [...]}` (objects or ids),
  * `{online_users: [ids]}`, the contract's body carrying both, and an admin page `{online_users: [...], pagination}`.
@@ -114,6 +117,7 @@ const hasObjects = (items: unknown) => Array.isArray(items) && items.some(isObje
  * // { ok: true, value: { users: [{ id: '1', isOnline: true }, { id: '5', isOnline: true }], detailed: false, … } }
  */
 export function readOnlineUsers(body: unknown): BodyResult<OnlineUsers> {
+  if (body === undefined) return EMPTY_BODY
   if (Array.isArray(body)) {
     const list = parsePresenceList(body)
     return { ok: true, value: { ...list, includesSelf: false }, issues: list.issues }
@@ -186,6 +190,7 @@ export function readMarkOffline(body: unknown): BodyResult<MarkOfflineResult> {
  * readMe({ id: 3, username: 'john_doe', online_status: 'invisible', mode: 'invisible', is_admin: false })
  */
 export function readMe(body: unknown): BodyResult<MyPresence> {
+  if (body === undefined) return EMPTY_BODY
   // The caller just made an authenticated request, which the contract counts as a sign of life.
   const issues: string[] = []
   const presence = normalisePresence(body, { fallbackStatus: 'online', report: (reason) => issues.push(`me: ${reason}`) })
@@ -204,6 +209,7 @@ export function readMe(body: unknown): BodyResult<MyPresence> {
 const EVENTS = new Set<string>(['online', 'offline', 'away', 'dnd'])
 
 function readItems<T>(body: unknown, what: string, read: (item: unknown, report: (reason: string) => void) => T | string): BodyResult<T[]> {
+  if (body === undefined) return EMPTY_BODY
   if (!Array.isArray(body)) return { ok: false, reason: `expected a list of ${what}` }
   const value: T[] = []
   const issues = new IssueLog()
@@ -253,21 +259,26 @@ function readLastMessage(raw: unknown, report: (reason: string) => void): Conver
 /**
  * Reads the conversation list. A peer without any presence field (some backends send only `is_online`, some none) is
  * taken as offline. A last message whose time is not a time (or one past what a `Date` holds) keeps its text and
- * loses its time; one that is not an object reads as no message.
+ * loses its time; one that is not an object reads as no message. A conversation whose id is already listed is
+ * dropped and reported: one row per conversation.
  *
  * @example
  * readConversations([{ id: 7, other_user: { id: 2, username: 'jane_smith', is_online: true }, unread_count: 1 }])
  */
 export function readConversations(body: unknown): BodyResult<Conversation[]> {
+  const seen = new Set<string>()
   return readItems(body, 'conversation', (item, report) => {
     if (!isObject(item)) return 'value: not an object'
     const id = readId(item.id)
     if (id === undefined) return 'id: not a usable id'
+    // The list is most recent first: a repeat of an id (5 and "5" are one) is an older copy of a listed one.
+    if (seen.has(id)) return `id ${JSON.stringify(id)} is already listed: dropped`
     const otherUser = normalisePresence(item.other_user ?? item.otherUser, {
       fallbackStatus: 'offline',
       report: (reason) => report(`other_user.${reason}`),
     })
     if (!otherUser) return 'other_user is not a usable user record'
+    seen.add(id)
     return {
       id,
       otherUser,

@@ -34,13 +34,16 @@ const sizes: Record<AvatarSize, string> = {
  */
 export function Avatar({ src, name, size = 'md', alt, indicator, className, ...rest }: AvatarProps) {
   const [failed, setFailed] = useState<string | null>(null)
+  // A size outside the union (from untyped code) is the default one, not an avatar of no size.
+  const known: AvatarSize = Object.hasOwn(sizes, size) ? size : 'md'
   const showImage = !!src && failed !== src
-  const label = alt ?? name ?? ''
+  // A name that is not text (data that skipped the client's readers) names nobody: no "NaN" as the label.
+  const label = alt ?? (typeof name === 'string' ? name : typeof name === 'number' && Number.isFinite(name) ? String(name) : '')
   return (
     <span
       data-slot="avatar"
-      data-size={size}
-      className={cn('pk:relative pk:inline-flex pk:shrink-0 pk:select-none', sizes[size], className)}
+      data-size={known}
+      className={cn('pk:relative pk:inline-flex pk:shrink-0 pk:select-none', sizes[known], className)}
       {...rest}
     >
       <span

@@ -11,6 +11,7 @@ import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
+import { shownText, shownUser } from '../UsersList/shown-user'
 import { statusLine } from './status-line'
 
 export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'> {
@@ -60,11 +61,16 @@ export function ChatHeader({
   className,
   ...rest
 }: ChatHeaderProps) {
-  const { status, statusMessage, user } = useUserStatus(userId)
+  const live = useUserStatus(userId)
+  // What the app put in the store skipped the client's readers: drawn as a record they would have given.
+  const user = live.user && shownUser(live.user)
+  const status = user ? user.status : live.status
+  const statusMessage = user ? user.statusMessage : live.statusMessage
   const lastSeen = useLastSeen(userId)
   const { messages, locale } = usePresenceMessages()
   const backLabel = backLabelProp ?? messages.chatHeader.back
-  const displayName = user?.username ?? name ?? messages.userName(String(userId))
+  // A blank name (the store's or the prop's) is no name: "User 7" rather than an empty heading.
+  const displayName = user?.username ?? shownText(name) ?? messages.userName(String(userId))
   const variant = presenceVariant(user)
   const { now, offset } = useServerClock()
   const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null

@@ -102,7 +102,8 @@ export function PresenceToaster({
   // The runtime's page visibility (the document's, unless the app gave the provider another).
   const hidden = !usePageVisible()
   const nextKey = useRef(0)
-  const limit = Math.max(1, Math.floor(maxToasts))
+  // NaN (from untyped code) would lift the limit altogether: the default instead.
+  const limit = Number.isNaN(Number(maxToasts)) ? 3 : Math.max(1, Math.floor(maxToasts))
 
   usePresenceEvents({
     userIds,

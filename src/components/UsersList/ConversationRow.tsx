@@ -11,6 +11,7 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
 import { formatFullTime, formatMessageTimeOn, isDisplayableTime } from './format-time'
+import { shownText, shownUser } from './shown-user'
 
 /** What the list hands each row. Every prop but `active` and `selected` is stable while the row stays put. */
 export interface ConversationRowProps {
@@ -40,7 +41,8 @@ export type ConversationRowComponent = ComponentType<ConversationRowProps>
 
 /** The name a user goes by in the list: the username, else "User 42" (in `messages`' language). */
 export function displayName(user: Pick<Presence, 'id' | 'username'>, messages: Messages = en): string {
-  return user.username ?? messages.userName(user.id)
+  // A blank or zero-width name (data handed in skips the client's readers) is no name.
+  return shownText(user.username) ?? messages.userName(user.id)
 }
 
 /** "1 unread message", "3 unread messages", in `messages`' language and `format`'s plural rules. */
@@ -56,12 +58,12 @@ export const LiveConversationRow = memo(function LiveConversationRow(props: Conv
   const peer = props.conversation.otherUser
   const live = useUserStatus(peer.id)
   const lastSeen = useLastSeen(peer.id)
-  return <RowView {...props} user={live.user ?? peer} lastSeen={lastSeen} />
+  return <RowView {...props} user={shownUser(live.user ?? peer)} lastSeen={lastSeen} />
 })
 
 /** A row outside any provider: the status is the one in the conversation data, and is not kept current. */
 export const StaticConversationRow = memo(function StaticConversationRow(props: ConversationRowProps) {
-  return <RowView {...props} user={props.conversation.otherUser} lastSeen={null} />
+  return <RowView {...props} user={shownUser(props.conversation.otherUser)} lastSeen={null} />
 })
 
 // Names and messages are the users' own text, in any script: dir="auto" gives each its own direction (an English
@@ -92,7 +94,8 @@ function RowView({
   const until = expiresAt === null || today === null ? '' : formatUntil(expiresAt, today, locale, 0, messages.statusLine.until)
   const label = statusLabel(user.status, lastSeen, variant, messages.status)
   const status = message ? messages.statusLine.withMessage(label, until ? messages.statusLine.withUntil(message, until) : message) : label
-  const last = conversation.lastMessage
+  // A last message that is not an object, or whose text is not text, is none (it would throw out of the render).
+  const last = conversation.lastMessage && typeof conversation.lastMessage === 'object' && typeof conversation.lastMessage.text === 'string' ? conversation.lastMessage : null
   const mine = last !== null && selfId !== null && last.senderId === selfId
   // The user's own text in a <bdi>: "أنت: " before an English message keeps the message's punctuation in place.
   const text = last ? (mine ? words.fromYou(<bdi>{last.text}</bdi>).map((part, i) => <Fragment key={i}>{part}</Fragment>) : last.text) : null

@@ -104,7 +104,8 @@ function EndpointUsersList(props: UsersListProps) {
 
 /** Inside a provider, with data: rows read their user from the store. */
 function LiveUsersList(props: WithData) {
-  const { conversations, sortOnlineFirst = false } = props
+  const { sortOnlineFirst = false } = props
+  const conversations = useRenderable(props.conversations)
   const { offset: serverOffset } = useServerClock()
   const { userId: selfId } = usePresenceSession()
   // Subscribed only when sorting: one flag per conversation, so that only going online or offline re-sorts.
@@ -121,13 +122,39 @@ function LiveUsersList(props: WithData) {
 
 /** Outside a provider: the data as given. */
 function StaticUsersList(props: WithData) {
-  const { conversations, sortOnlineFirst = false } = props
+  const { sortOnlineFirst = false } = props
+  const conversations = useRenderable(props.conversations)
   const items = useMemo(
     () => (sortOnlineFirst ? onlineFirst(conversations, conversations.map((c) => (c.otherUser.isOnline ? '1' : '0')).join('')) : conversations),
     [conversations, sortOnlineFirst],
   )
   return <ReadyUsersList props={props} items={items} Row={StaticConversationRow} serverOffset={0} selfId={null} />
 }
+
+/**
+ * The conversations that can be rows. Data handed in skips the client's readers: an item without a peer to show
+ * cannot be a row (it would take the whole list down), and a repeated id (5 and "5" alike) would be two rows under
+ * one React key, which React may drop or duplicate. Both are left out, the first of each id kept; the rest is listed.
+ */
+function useRenderable(conversations: readonly Conversation[]): readonly Conversation[] {
+  return useMemo(() => {
+    if (!Array.isArray(conversations)) return []
+    const seen = new Set<string>()
+    const kept = conversations.filter((item: Conversation | null) => {
+      const key = String(item?.id)
+      if (typeof item?.otherUser !== 'object' || !item.otherUser || seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    return kept.length === conversations.length ? conversations : kept
+  }, [conversations])
+}
+
+// Sizes from untyped code: a row height that is not a positive number (or an overscan that is not a count) would
+// lay no rows out, or throw; each falls back to its default.
+const rowHeightOf = (value = 72) => (value > 0 && value < Infinity ? value : 72)
+const overscanOf = (value = 6) => (value >= 0 && value < Infinity ? Math.floor(value) : 6)
+const lengthOf = <T,>(value: T) => (typeof value === 'number' && !Number.isFinite(value) ? undefined : value)
 
 /** Stable partition: the conversations whose flag is '1' first, each group in its order. */
 function onlineFirst(conversations: readonly Conversation[], flags: string): readonly Conversation[] {
@@ -147,7 +174,10 @@ interface ReadyProps {
 
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
   const words = usePresenceMessages().messages.usersList
-  const { label = words.label, height = DEFAULT_HEIGHT, rowHeight = 72, overscan = 6, selectedId, onUserClick } = props
+  const { label = words.label, selectedId, onUserClick } = props
+  const height = lengthOf(props.height) ?? DEFAULT_HEIGHT
+  const rowHeight = rowHeightOf(props.rowHeight)
+  const overscan = overscanOf(props.overscan)
   if (items.length === 0) {
     return (
       <UsersListNotice props={props} state="empty">
@@ -161,7 +191,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
         items={items}
         Row={Row}
         label={label}
-        viewportHeight={viewportHeight(items.length * rowHeight, height, props.maxHeight)}
+        viewportHeight={viewportHeight(items.length * rowHeight, height, lengthOf(props.maxHeight))}
         rowHeight={rowHeight}
         overscan={overscan}
         selectedId={selectedId}
@@ -199,14 +229,17 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     selectedId: _selectedId,
     sortOnlineFirst: _sortOnlineFirst,
     label: _label,
-    rowHeight = 72,
+    rowHeight: rowHeightProp,
     overscan: _overscan,
-    height = DEFAULT_HEIGHT,
-    maxHeight = height === DEFAULT_HEIGHT ? DEFAULT_MAX_HEIGHT : undefined,
+    height: heightProp,
+    maxHeight: maxHeightProp,
     className,
     style,
     ...rest
   } = props
+  const rowHeight = rowHeightOf(rowHeightProp)
+  const height = lengthOf(heightProp) ?? DEFAULT_HEIGHT
+  const maxHeight = lengthOf(maxHeightProp) ?? (height === DEFAULT_HEIGHT ? DEFAULT_MAX_HEIGHT : undefined)
   const words = usePresenceMessages().messages.usersList
   return (
     <div
