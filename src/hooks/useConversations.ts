@@ -1,5 +1,6 @@
 'use client'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import type { Conversation } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
@@ -12,6 +13,10 @@ import type { PresenceQueryResult } from './result-shapes'
  * with `useUserStatus(conversation.otherUser.id)`, which the store keeps current (peers the store did not know are
  * added to it, so their "last seen" shows too).
  *
+ * Where the chat list is the presence list (`chat-list-activity`), the runtime already reads it every poll period:
+ * each of its reads is this query's data, a read already out is shared, and the query reads on its own only when
+ * its data is more than one period old (a tab that was hidden, polls that failed) or on `refetch()`.
+ *
  * @example
  * function Inbox() {
  *   const { data = [], isPending } = useConversations()
@@ -23,6 +28,13 @@ export function useConversations(): PresenceQueryResult<Conversation[]> {
   const { runtime, queryClient } = usePresenceContext('useConversations')
   const session = useStore(runtime.store, (state) => state.session)
   const running = useStore(runtime.store, (state) => state.lifecycle !== 'stopped')
+  // Whether the runtime's poll reads this same list now.
+  const polled = useStore(runtime.store, (state) => state.connection.polling) && runtime.backend.list === 'conversations'
+  // Every answer the runtime reads (its poll's too) is this query's data.
+  useEffect(
+    () => runtime.subscribeConversations((conversations) => queryClient.setQueryData(presenceKeys.conversations(runtime, session), conversations)),
+    [runtime, queryClient, session],
+  )
   return useQuery(
     {
       queryKey: presenceKeys.conversations(runtime, session),
@@ -30,6 +42,8 @@ export function useConversations(): PresenceQueryResult<Conversation[]> {
       enabled: running,
       retry: retryTransient,
       placeholderData: keepPreviousData,
+      // Fresh for one period while the poll keeps it so: no read of its own on mount, focus or reconnect.
+      staleTime: polled ? runtime.backend.listIntervalMs : 0,
     },
     queryClient,
   )

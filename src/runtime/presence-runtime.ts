@@ -402,15 +402,34 @@ export class PresenceRuntime {
     return this.#guard(this.rest.activity(options))
   }
 
+  // The chat list that is out, shared by whoever asks for it while it is (the `chat-list-activity` poll and
+  // useConversations read the same GET), never across runs; `waiting` counts the callers that can still abort.
+  #conversationsRead: { run: AbortController; list: Promise<Conversation[]>; request: AbortController; waiting: number } | null = null
+  readonly #conversationsListeners = new Listeners<Conversation[]>()
+
+  /**
+   * Hears every answer to a read of the caller's conversations (the `chat-list-activity` poll's and
+   * {@link conversations}'); returns the function that stops listening. useConversations sets its query's data from
+   * it, so that the poll's read is the hook's too.
+   *
+   * @example
+   * const off = runtime.subscribeConversations((conversations) => render(conversations))
+   */
+  subscribeConversations(listener: (conversations: Conversation[]) => void): () => void {
+    return this.#conversationsListeners.add(listener)
+  }
+
   /**
    * The caller's conversations. Peers the store has never heard of are added to it (as offline when the store
    * already knows who is online), so that their "last seen" can be shown; the store stays the source of live status.
+   * A read already out (the `chat-list-activity` poll's, another caller's) is shared, not repeated; aborting
+   * `signal` ends this call only.
    *
    * @example
    * const conversations = await runtime.conversations()
    */
   async conversations(options: { signal?: AbortSignal } = {}): Promise<Conversation[]> {
-    const conversations = await this.#guard(this.rest.conversations(options))
+    const conversations = await this.#readConversations(options.signal)
     const { synced } = this.store.getState()
     const unknown = conversations
       .map((conversation) => conversation.otherUser)
@@ -572,8 +591,42 @@ export class PresenceRuntime {
   async #readList(signal: AbortSignal): Promise<OnlineUsers> {
     if (this.backend.list === 'onlineUsers') return this.rest.onlineUsers({ signal })
     // The peers of the app's chat list, with their presence; the caller is never their own peer.
-    const conversations = await this.rest.conversations({ signal })
+    const conversations = await this.#readConversations(signal)
     return { users: conversations.map((conversation) => conversation.otherUser), detailed: true, issues: [], includesSelf: false }
+  }
+
+  // The read out for this run, or a new one. A caller's signal ends that caller's wait; the request is aborted once
+  // no caller waits for it. Its answer goes to the listeners while the run lasts.
+  #readConversations(signal?: AbortSignal): Promise<Conversation[]> {
+    // What the REST client throws for an aborted request.
+    const aborted = () => new PresenceApiError(0, 'aborted', 'the request was aborted', { cause: signal?.reason })
+    if (signal?.aborted) return Promise.reject(aborted())
+    const run = this.#run
+    let read = this.#conversationsRead
+    if (read?.run !== run) {
+      const request = new AbortController()
+      const list = this.#guard(this.rest.conversations({ signal: request.signal }))
+        .then((conversations) => {
+          if (run === this.#run) this.#conversationsListeners.emit(conversations)
+          return conversations
+        })
+        .finally(() => {
+          if (this.#conversationsRead === out) this.#conversationsRead = null
+        })
+      const out = (read = this.#conversationsRead = { run, list, request, waiting: 0 })
+    }
+    const out = read
+    out.waiting++
+    return new Promise((resolve, reject) => {
+      const abort = () => {
+        reject(aborted())
+        if (--out.waiting) return
+        if (this.#conversationsRead === out) this.#conversationsRead = null
+        out.request.abort()
+      }
+      signal?.addEventListener('abort', abort, { once: true })
+      out.list.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort))
+    })
   }
 
   // Asks for the names of listed users the store has none for, where the backend or the app can give them.
