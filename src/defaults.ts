@@ -26,8 +26,11 @@ export const HEARTBEAT = Object.freeze({
   retryBaseMs: 10_000,
 })
 
-/** Between two reads of the REST list while polling, in ms. */
-export const POLL_INTERVAL_MS = 10_000
+/** The polling fallback's timing, in ms. */
+export const POLL = Object.freeze({
+  /** Between two reads of the REST list while polling, in ms. */
+  intervalMs: 10_000,
+})
 
 /** When the socket counts as lost and polling takes over. */
 export const FALLBACK = Object.freeze({

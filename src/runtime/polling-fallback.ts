@@ -1,4 +1,4 @@
-import { POLL_INTERVAL_MS } from '../defaults'
+import { POLL } from '../defaults'
 import { PeriodicTask, type RunOutcome } from './periodic-task'
 import { visibilityOf, type VisibilityManager } from './visibility-manager'
 
@@ -84,7 +84,7 @@ export class PollingFallback {
   }
 
   get #intervalMs(): number {
-    return this.#options.intervalMs ?? POLL_INTERVAL_MS
+    return this.#options.intervalMs ?? POLL.intervalMs
   }
 
   #resume(): void {
