@@ -152,6 +152,14 @@ export type RuntimeEvent = { type: 'auth-error'; error: unknown } | { type: 'inv
 
 let nextId = 0
 
+// A read of the chat list that callers share: `waiting` counts those that can still abort it.
+interface ConversationsRead {
+  run: AbortController
+  request: AbortController
+  list: Promise<Conversation[]>
+  waiting: number
+}
+
 /**
  * The whole presence client of one signed-in user, without React: the REST client, the WebSocket, the store and
  * its batcher, the heartbeat, the polling fallback and the friends lookup, behind `start(token)` and `stop()`.
@@ -403,8 +411,8 @@ export class PresenceRuntime {
   }
 
   // The chat list that is out, shared by whoever asks for it while it is (the `chat-list-activity` poll and
-  // useConversations read the same GET), never across runs; `waiting` counts the callers that can still abort.
-  #conversationsRead: { run: AbortController; list: Promise<Conversation[]>; request: AbortController; waiting: number } | null = null
+  // useConversations read the same GET), never across runs.
+  #conversationsRead: ConversationsRead | null = null
   readonly #conversationsListeners = new Listeners<Conversation[]>()
 
   /**
@@ -602,20 +610,7 @@ export class PresenceRuntime {
     const aborted = () => new PresenceApiError(0, 'aborted', 'the request was aborted', { cause: signal?.reason })
     if (signal?.aborted) return Promise.reject(aborted())
     const run = this.#run
-    let read = this.#conversationsRead
-    if (read?.run !== run) {
-      const request = new AbortController()
-      const list = this.#guard(this.rest.conversations({ signal: request.signal }))
-        .then((conversations) => {
-          if (run === this.#run) this.#conversationsListeners.emit(conversations)
-          return conversations
-        })
-        .finally(() => {
-          if (this.#conversationsRead === out) this.#conversationsRead = null
-        })
-      const out = (read = this.#conversationsRead = { run, list, request, waiting: 0 })
-    }
-    const out = read
+    const out = this.#conversationsRead?.run === run ? this.#conversationsRead : (this.#conversationsRead = this.#startConversationsRead(run))
     out.waiting++
     return new Promise((resolve, reject) => {
       const abort = () => {
@@ -627,6 +622,22 @@ export class PresenceRuntime {
       signal?.addEventListener('abort', abort, { once: true })
       out.list.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort))
     })
+  }
+
+  // A new read of the chat list for `run`: its answer goes to the listeners while the run lasts, and it stops being
+  // the shared one once settled.
+  #startConversationsRead(run: AbortController): ConversationsRead {
+    const request = new AbortController()
+    const read = { run, request, waiting: 0, list: this.#guard(this.rest.conversations({ signal: request.signal })) }
+    read.list = read.list
+      .then((conversations) => {
+        if (run === this.#run) this.#conversationsListeners.emit(conversations)
+        return conversations
+      })
+      .finally(() => {
+        if (this.#conversationsRead === read) this.#conversationsRead = null
+      })
+    return read
   }
 
   // Asks for the names of listed users the store has none for, where the backend or the app can give them.

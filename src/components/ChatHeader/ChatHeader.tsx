@@ -11,7 +11,7 @@ import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
-import { shownText, shownUser } from '../UsersList/shown-user'
+import { shownText, shownUser } from '../shown-user'
 import { statusLine } from './status-line'
 
 export interface ChatHeaderProps extends Omit<ComponentProps<'div'>, 'children'> {
@@ -64,7 +64,7 @@ export function ChatHeader({
   const live = useUserStatus(userId)
   // What the app put in the store skipped the client's readers: drawn as a record they would have given.
   const user = live.user && shownUser(live.user)
-  const status = user ? user.status : live.status
+  const status = user?.status ?? live.status
   const statusMessage = user ? user.statusMessage : live.statusMessage
   const lastSeen = useLastSeen(userId)
   const { messages, locale } = usePresenceMessages()

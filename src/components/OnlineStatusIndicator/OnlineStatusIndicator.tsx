@@ -136,6 +136,15 @@ function LiveIndicator({ userId, label, idle, mobile, ...rest }: Omit<DotProps, 
 }
 
 /**
+ * `status` when it is one the kit knows, else `offline`: data that skipped the client's readers (an app's own store
+ * writes, props from untyped code) is drawn and named as offline, never as "undefined".
+ *
+ * @example
+ * knownStatus('busy' as PresenceStatus) // 'offline'
+ */
+export const knownStatus = (status: PresenceStatus): PresenceStatus => (Object.hasOwn(round, status) ? status : 'offline')
+
+/**
  * The words for a status: "Do not disturb", "Away (idle)" for an auto-away, ", on mobile" for a phone-only user,
  * or "Offline, last seen 5 minutes ago" when that is known (a hidden last seen adds nothing); in `messages`'
  * language (`messages.status`, default English).
@@ -146,8 +155,7 @@ export function statusLabel(
   variant: { idle?: boolean; mobile?: boolean } = {},
   words: Messages['status'] = enStatus,
 ): string {
-  // A status the kit does not know (data that skipped the client's readers) reads as offline, never "undefined".
-  if (!Object.hasOwn(round, status)) status = 'offline'
+  status = knownStatus(status)
   if (status === 'offline') return lastSeen ? words.offlineLastSeen(lastSeen) : words.offline
   const label = status === 'away' && variant.idle ? words.idle(words.away) : words[status]
   return variant.mobile ? words.mobile(label) : label
@@ -155,7 +163,7 @@ export function statusLabel(
 
 function Dot({ status: given, size: givenSize = 'md', badge = false, pulse = false, label, idle = false, mobile = false, className, ...rest }: DotProps) {
   const { ring = badge, ...attributes } = rest
-  const status = Object.hasOwn(round, given) ? given : 'offline'
+  const status = knownStatus(given)
   const size = Object.hasOwn(widths, givenSize) ? givenSize : 'md'
   const onPhone = mobile && status !== 'offline'
   const words = useStatusMessages()

@@ -40,6 +40,9 @@ export interface OnlineUsersProps extends Omit<ComponentProps<'section'>, 'title
  */
 export const SELF_WAIT_MS = 3_000
 
+const DEFAULT_MAX_USERS = 10
+const DEFAULT_MAX_HEIGHT = 480
+
 const SKELETONS = 6
 const NO_USERS = { users: [], total: 0 }
 
@@ -55,13 +58,13 @@ const NO_USERS = { users: [], total: 0 }
  * <OnlineUsers maxUsers={8} title="Who's Online?" onUserClick={(user) => openChat(user.id)} />
  */
 export function OnlineUsers({
-  maxUsers = 10,
+  maxUsers = DEFAULT_MAX_USERS,
   title: titleProp,
   onUserClick,
   filter = 'all',
   includeSelf = false,
   showLastSeen = true,
-  maxHeight = 480,
+  maxHeight = DEFAULT_MAX_HEIGHT,
   className,
   ...rest
 }: OnlineUsersProps) {
@@ -75,7 +78,7 @@ export function OnlineUsers({
   const gridRef = useRef<HTMLUListElement>(null)
   const [expanded, setExpanded] = useState(false)
   // NaN (a prop read from a query string, say) is the default, not "no tiles".
-  const limit = Number.isNaN(maxUsers) ? 10 : Math.max(0, Math.floor(maxUsers))
+  const limit = Number.isNaN(maxUsers) ? DEFAULT_MAX_USERS : Math.max(0, Math.floor(maxUsers))
   const { data, isPending: listPending, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit: expanded ? undefined : limit })
   const { users, total } = data ?? NO_USERS
   const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
@@ -209,7 +212,7 @@ export function OnlineUsers({
       {state === 'ready' && (
         <div
           data-slot="online-users-scroll"
-          style={{ maxHeight: typeof maxHeight !== 'number' ? maxHeight : Number.isNaN(maxHeight) ? '480px' : `${maxHeight}px` }}
+          style={{ maxHeight: typeof maxHeight !== 'number' ? maxHeight : Number.isNaN(maxHeight) ? `${DEFAULT_MAX_HEIGHT}px` : `${maxHeight}px` }}
           // Room for the tiles' focus rings and hover scale inside the scroller, which clips them otherwise.
           className="pk:-m-2 pk:overflow-y-auto pk:overscroll-contain pk:p-2"
         >

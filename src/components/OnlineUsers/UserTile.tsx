@@ -7,8 +7,8 @@ import type { Presence } from '../../index'
 import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
+import { shownUser } from '../shown-user'
 import { TileTooltip } from './TileTooltip'
-import { shownUser } from '../UsersList/shown-user'
 
 export interface UserTileProps {
   user: Presence

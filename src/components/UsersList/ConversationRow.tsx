@@ -11,7 +11,7 @@ import { Avatar } from '../Avatar'
 import { OnlineStatusIndicator, presenceVariant, statusLabel } from '../OnlineStatusIndicator'
 import { formatUntil } from '../StatusPicker/expiry'
 import { formatFullTime, formatMessageTimeOn, isDisplayableTime } from './format-time'
-import { shownText, shownUser } from './shown-user'
+import { shownText, shownUser } from '../shown-user'
 
 /** What the list hands each row. Every prop but `active` and `selected` is stable while the row stays put. */
 export interface ConversationRowProps {

@@ -156,6 +156,16 @@ const rowHeightOf = (value = 72) => (value > 0 && value < Infinity ? value : 72)
 const overscanOf = (value = 6) => (value >= 0 && value < Infinity ? Math.floor(value) : 6)
 const lengthOf = <T,>(value: T) => (typeof value === 'number' && !Number.isFinite(value) ? undefined : value)
 
+/** The list's sizes as given, each a usable value or its default (`maxHeight` is left unset when not usable). */
+function sizesOf(props: UsersListProps) {
+  return {
+    height: lengthOf(props.height) ?? DEFAULT_HEIGHT,
+    maxHeight: lengthOf(props.maxHeight),
+    rowHeight: rowHeightOf(props.rowHeight),
+    overscan: overscanOf(props.overscan),
+  }
+}
+
 /** Stable partition: the conversations whose flag is '1' first, each group in its order. */
 function onlineFirst(conversations: readonly Conversation[], flags: string): readonly Conversation[] {
   const online: Conversation[] = []
@@ -175,9 +185,7 @@ interface ReadyProps {
 function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps) {
   const words = usePresenceMessages().messages.usersList
   const { label = words.label, selectedId, onUserClick } = props
-  const height = lengthOf(props.height) ?? DEFAULT_HEIGHT
-  const rowHeight = rowHeightOf(props.rowHeight)
-  const overscan = overscanOf(props.overscan)
+  const { height, maxHeight, rowHeight, overscan } = sizesOf(props)
   if (items.length === 0) {
     return (
       <UsersListNotice props={props} state="empty">
@@ -191,7 +199,7 @@ function ReadyUsersList({ props, items, Row, serverOffset, selfId }: ReadyProps)
         items={items}
         Row={Row}
         label={label}
-        viewportHeight={viewportHeight(items.length * rowHeight, height, lengthOf(props.maxHeight))}
+        viewportHeight={viewportHeight(items.length * rowHeight, height, maxHeight)}
         rowHeight={rowHeight}
         overscan={overscan}
         selectedId={selectedId}
@@ -229,17 +237,17 @@ function UsersListFrame({ props, state, children }: { props: UsersListProps; sta
     selectedId: _selectedId,
     sortOnlineFirst: _sortOnlineFirst,
     label: _label,
-    rowHeight: rowHeightProp,
+    rowHeight: _rowHeight,
     overscan: _overscan,
-    height: heightProp,
-    maxHeight: maxHeightProp,
+    height: _height,
+    maxHeight: _maxHeight,
     className,
     style,
     ...rest
   } = props
-  const rowHeight = rowHeightOf(rowHeightProp)
-  const height = lengthOf(heightProp) ?? DEFAULT_HEIGHT
-  const maxHeight = lengthOf(maxHeightProp) ?? (height === DEFAULT_HEIGHT ? DEFAULT_MAX_HEIGHT : undefined)
+  const sizes = sizesOf(props)
+  const { rowHeight, height } = sizes
+  const maxHeight = sizes.maxHeight ?? (height === DEFAULT_HEIGHT ? DEFAULT_MAX_HEIGHT : undefined)
   const words = usePresenceMessages().messages.usersList
   return (
     <div

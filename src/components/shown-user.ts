@@ -1,7 +1,6 @@
-import type { Presence } from '../../index'
-import { isInvisible } from '../Avatar/initials'
-
-const STATUSES = ['online', 'away', 'dnd', 'offline', 'invisible']
+import type { Presence } from '../index'
+import { isInvisible } from './Avatar/initials'
+import { knownStatus } from './OnlineStatusIndicator'
 
 /**
  * `value` when it is text that shows something, else `null`: a blank or zero-width name is no name (the caller's
@@ -22,7 +21,7 @@ export const shownText = (value: unknown): string | null => (typeof value === 's
  * shownUser({ ...jane, status: 'busy' as PresenceStatus }).status // 'offline'
  */
 export function shownUser(user: Presence): Presence {
-  const known = STATUSES.includes(user.status)
+  const known = knownStatus(user.status) === user.status
   const username = shownText(user.username)
   const statusMessage = shownText(user.statusMessage)
   const devices = Array.isArray(user.devices) ? user.devices : undefined
