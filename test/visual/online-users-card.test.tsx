@@ -8,7 +8,7 @@ import { page, userEvent } from 'vitest/browser'
 import * as stories from '../../stories/components/OnlineUsers.stories'
 import { OnlineUsers, UserStatusProvider, type OnlineUsersProps } from '../../src'
 import { renderAt } from './capture'
-import { onlineRecord } from '../components/OnlineUsers/fixtures'
+import { onlineRecord, restOnlyBackend } from '../components/OnlineUsers/fixtures'
 
 const { Tablet, ManyUsers } = composeStories(stories)
 
@@ -40,22 +40,9 @@ const detailed = (id: number, username: string) => onlineRecord(id, username, '2
 
 /** A contract backend without a socket (REST list only), signed in as user 1, serving these users. */
 function renderWith(users: Array<ReturnType<typeof detailed>>, props: OnlineUsersProps = {}, width = 375) {
-  const fetch = async (input: RequestInfo | URL) => {
-    const path = new URL(String(input instanceof Request ? input.url : input)).pathname
-    if (path === '/api/chat/online-users/') return Response.json({ success: true, onlineUsers: users, online_users: users.map((user) => user.id) })
-    if (path === '/api/chat/heartbeat/') return Response.json({ message: 'Heartbeat recorded', online_status: 'online' })
-    return Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
-  }
   render(
     <div style={{ width, maxWidth: '100%' }}>
-      <UserStatusProvider
-        token="t"
-        apiBaseUrl="http://card.test"
-        userId={1}
-        endpoints={{ socket: null }}
-        fetch={fetch}
-        runtimeOptions={{ heartbeat: { locks: null, BroadcastChannel: null } }}
-      >
+      <UserStatusProvider {...restOnlyBackend(users)}>
         <OnlineUsers {...props} />
       </UserStatusProvider>
     </div>,

@@ -8,7 +8,7 @@ import { cleanup, render } from '@testing-library/react'
 import { afterEach, describe, expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { OnlineUsers, UserStatusProvider } from '../../src'
-import { onlineRecord } from '../components/OnlineUsers/fixtures'
+import { onlineRecord, restOnlyBackend } from '../components/OnlineUsers/fixtures'
 
 afterEach(async () => {
   cleanup()
@@ -21,22 +21,9 @@ const ROUNDING = 1 // px: offsetWidth is whole pixels, the tile's box is not
 /** A card `width` px wide whatever the viewport, of `count` users (REST list only), its grid scrolling past 240 px. */
 async function renderCard(count: number, width = 768) {
   const users = Array.from({ length: count }, (_, i) => onlineRecord(i + 2, `user_${i + 2}`, '2026-03-04T14:00:00Z'))
-  const fetch = async (input: RequestInfo | URL) => {
-    const path = new URL(String(input instanceof Request ? input.url : input)).pathname
-    if (path === '/api/chat/online-users/') return Response.json({ success: true, onlineUsers: users, online_users: users.map((user) => user.id) })
-    if (path === '/api/chat/heartbeat/') return Response.json({ message: 'Heartbeat recorded', online_status: 'online' })
-    return Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
-  }
   render(
     <div style={{ width, paddingTop: 200 }}>
-      <UserStatusProvider
-        token="t"
-        apiBaseUrl="http://card.test"
-        userId={1}
-        endpoints={{ socket: null }}
-        fetch={fetch}
-        runtimeOptions={{ heartbeat: { locks: null, BroadcastChannel: null } }}
-      >
+      <UserStatusProvider {...restOnlyBackend(users)}>
         <OnlineUsers maxUsers={count} maxHeight={240} />
       </UserStatusProvider>
     </div>,
