@@ -1,11 +1,12 @@
 // The runtime against each backend design, with the server played by the test: a fake fetch that answers only the
 // paths it is given (every other path is a JSON 404 and is recorded), and fake sockets. Fake timers drive the
 // intervals, so "every 30 s" is checked as it is, not waited for.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PresenceApiError } from '../../src/client'
-import { PresenceRuntime, type PresenceRuntimeOptions, type RuntimeEvent } from '../../src/runtime'
+import type { PresenceRuntime, PresenceRuntimeOptions, RuntimeEvent } from '../../src/runtime'
 import { selectOnlineUsers, selectTransport } from '../../src/store'
 import { FakeWebSocket } from '../client/fake-websocket'
+import { createTestRuntime, withRuntimeTestClock } from './runtime-harness'
 
 type Answer = unknown | ((url: URL, init: RequestInit | undefined) => Response | Promise<Response>)
 
@@ -23,22 +24,10 @@ function backendOf(routes: Record<string, Answer>) {
   return { fetch, seen, count: (key: string) => seen.filter((s) => s === key).length }
 }
 
-const runtimes: PresenceRuntime[] = []
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  for (const runtime of runtimes.splice(0)) runtime.stop()
-  vi.useRealTimers()
-})
+withRuntimeTestClock()
 
 function start(server: { fetch: typeof fetch }, options: PresenceRuntimeOptions, token = 'access-1') {
-  const runtime = new PresenceRuntime({
-    apiBaseUrl: 'http://backend.test',
-    fetch: server.fetch,
-    WebSocket: FakeWebSocket,
-    heartbeat: { locks: null, BroadcastChannel: null },
+  const runtime = createTestRuntime(server, {
     // Socket events reach the store at once (no frame to wait for).
     schedule: (callback) => {
       let live = true
@@ -49,7 +38,6 @@ function start(server: { fetch: typeof fetch }, options: PresenceRuntimeOptions,
     },
     ...options,
   })
-  runtimes.push(runtime)
   const events: RuntimeEvent[] = []
   runtime.subscribe((event) => events.push(event))
   runtime.start(token)

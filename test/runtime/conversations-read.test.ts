@@ -1,9 +1,9 @@
 // The runtime's reads of GET /api/chat/conversations/: one out at a time, shared by the chat-list-activity poll and
 // every caller of runtime.conversations(); each caller's signal is its own; never shared across runs (tokens).
 // The server is a fetch the test answers by hand, so that "while a read is out" is exact.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PresenceRuntime, type PresenceRuntimeOptions } from '../../src/runtime'
-import { FakeWebSocket } from '../client/fake-websocket'
+import { describe, expect, it, vi } from 'vitest'
+import type { PresenceRuntimeOptions } from '../../src/runtime'
+import { createTestRuntime, withRuntimeTestClock } from './runtime-harness'
 
 const LIST = [
   { id: 10, other_user: { id: 1, username: 'alice', profile_image: null, is_online: true }, last_message: null, unread_count: 0 },
@@ -64,26 +64,10 @@ function handFetch() {
 const GET = 'GET /api/chat/conversations/'
 // What the REST client throws for an aborted request, whether the request or only the caller's wait was aborted.
 const ABORTED = { name: 'PresenceApiError', status: 0, code: 'aborted' }
-const runtimes: PresenceRuntime[] = []
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  for (const runtime of runtimes.splice(0)) runtime.stop()
-  vi.useRealTimers()
-})
+withRuntimeTestClock()
 
 function start(server: { fetch: typeof fetch }, options: PresenceRuntimeOptions) {
-  const runtime = new PresenceRuntime({
-    apiBaseUrl: 'http://backend.test',
-    fetch: server.fetch,
-    WebSocket: FakeWebSocket,
-    heartbeat: { locks: null, BroadcastChannel: null },
-    userId: 3,
-    ...options,
-  })
-  runtimes.push(runtime)
+  const runtime = createTestRuntime(server, { userId: 3, ...options })
   runtime.start('access-1')
   return runtime
 }
