@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { parsePresence, parseServerMessage, PresenceRestClient, type BackendPreset, type InvalidRecord } from '../../src/client'
 import { RECORD_LIMITS, readTime } from '../../src/client/fields'
 import { readActivity, readConversations, readMe, readOnlineUsers } from '../../src/client/responses'
-import { PresenceRuntime, type RuntimeEvent } from '../../src/runtime'
+import type { RuntimeEvent } from '../../src/runtime'
+import { createTestRuntime, stopTestRuntimes } from '../runtime/runtime-harness'
 import { FakeWebSocket } from './fake-websocket'
 
 const patchOf = (raw: unknown) => {
@@ -238,24 +239,19 @@ describe('socket frames', () => {
 
 describe('through the runtime: odd frames are reported, the socket stays open', () => {
   beforeEach(() => FakeWebSocket.reset())
-  const runtimes: PresenceRuntime[] = []
-  afterEach(() => {
-    for (const runtime of runtimes.splice(0)) runtime.stop()
-  })
+  afterEach(stopTestRuntimes)
 
   async function connected() {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 }))
-    const runtime = new PresenceRuntime({
-      apiBaseUrl: 'http://backend.test',
-      fetch,
-      WebSocket: FakeWebSocket,
-      heartbeat: { locks: null, BroadcastChannel: null },
-      schedule: (callback) => {
-        queueMicrotask(callback)
-        return () => {}
+    const runtime = createTestRuntime(
+      { fetch },
+      {
+        schedule: (callback) => {
+          queueMicrotask(callback)
+          return () => {}
+        },
       },
-    })
-    runtimes.push(runtime)
+    )
     const events: RuntimeEvent[] = []
     runtime.subscribe((event) => events.push(event))
     runtime.start('token')

@@ -14,9 +14,14 @@ export function withRuntimeTestClock() {
     FakeWebSocket.reset()
   })
   afterEach(() => {
-    for (const runtime of runtimes.splice(0)) runtime.stop()
+    stopTestRuntimes()
     vi.useRealTimers()
   })
+}
+
+/** Stops every runtime {@link createTestRuntime} made (for tests on real timers, in their own `afterEach`). */
+export function stopTestRuntimes(): void {
+  for (const runtime of runtimes.splice(0)) runtime.stop()
 }
 
 /** A runtime on `http://backend.test` over the test's fetch and FakeWebSocket, with no tab election; not started yet. */
