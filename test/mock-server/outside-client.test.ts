@@ -110,3 +110,17 @@ describe('outside client: events pushed after a clock advance', () => {
     expect([second.user.status, second.user.isOnline]).toEqual(['offline', false])
   })
 })
+
+describe('outside client: the Authorization header', () => {
+  // HTTP auth schemes are case-insensitive (RFC 9110 §11.1): a client that writes `bearer` is still signed in.
+  it('takes the Bearer scheme in any case', async () => {
+    server = await startMockServer({ port: 0, host: '127.0.0.1' })
+    const { access } = await login('jane_smith')
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+      const reply = await fetch(`${server.url}/api/users/me/`, { headers: { authorization: `${scheme} ${access}` } })
+      expect(reply.status, scheme).toBe(200)
+    }
+    const wrong = await fetch(`${server.url}/api/users/me/`, { headers: { authorization: `Token ${access}` } })
+    expect(wrong.status).toBe(401)
+  })
+})
