@@ -8,7 +8,8 @@
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import kitCss from '../../dist/styles.css?raw'
-import { Avatar, ChatHeader, OnlineStatusIndicator, UserStatusProvider } from '../../src'
+import { Avatar, ChatHeader, OnlineStatusIndicator, StatusPicker, UserStatusProvider, UsersList, type Conversation } from '../../src'
+import hostileHostCss from './host/hostile-host.css?raw'
 import plainHostCss from './host/plain-host.css?raw'
 import tailwindHostCss from './host/tailwind-host.css?inline'
 
@@ -17,8 +18,17 @@ const HOST_BODY = `
   <p id="host-p">The host's paragraph</p>
   <form id="host-form"><input id="host-input" value="typed"><button id="host-button" type="button">Send</button></form>
   <div id="host-utility" class="flex p-4 gap-2 text-sm border rounded-lg"><span>a</span><span>b</span></div>
+  <h2 id="host-h2">A section</h2>
+  <fieldset id="host-fieldset"><legend id="host-legend">Choose</legend><label id="host-label">A <select id="host-select"><option>x</option></select></label><textarea id="host-textarea">t</textarea></fieldset>
+  <ul id="host-ul"><li id="host-li">An item at <time id="host-time">10:00</time> <a id="host-a" href="#x">a link</a></li></ul>
+  <ol id="host-ol"><li>one</li></ol>
+  <img id="host-img" alt="" width="8" height="8" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='8' height='8'/%3E">
+  <svg id="host-svg" width="8" height="8"></svg>
   <div id="kit"></div>`
-const HOST_ELEMENTS = ['host-h1', 'host-p', 'host-form', 'host-input', 'host-button', 'host-utility'] as const
+const HOST_ELEMENTS = [
+  'host-h1', 'host-p', 'host-form', 'host-input', 'host-button', 'host-utility', 'host-h2', 'host-fieldset', 'host-legend', 'host-label',
+  'host-select', 'host-textarea', 'host-ul', 'host-li', 'host-time', 'host-a', 'host-ol', 'host-img', 'host-svg',
+] as const
 
 let frame: HTMLIFrameElement | null = null
 afterEach(() => {
@@ -83,8 +93,9 @@ const HOSTS = [
   ['a host without Tailwind (element rules, its own .flex and .p-4, an unlayered reset)', plainHostCss],
   ['a host on its own Tailwind 4 (preflight, the same utility names)', tailwindHostCss],
 ] as const
+const HOSTILE = ['a host with hostile element rules (img, button, h2, p, label, time, ul, li, fieldset, legend, a)', hostileHostCss] as const
 
-describe.each(HOSTS)('the kit in %s', (_, hostCss) => {
+describe.each([...HOSTS, HOSTILE])('the kit in %s', (_, hostCss) => {
   it.each(['before', 'after'] as const)("leaves every host element's computed style as it was (kit stylesheet %s the host's)", async (position) => {
     const doc = await hostPage(hostCss)
     const root = await renderKit(doc)
@@ -94,7 +105,9 @@ describe.each(HOSTS)('the kit in %s', (_, hostCss) => {
     expect(hostStyles(doc)).toEqual(without)
     root.unmount()
   })
+})
 
+describe.each(HOSTS)('the kit in %s', (_, hostCss) => {
   it('renders the kit styled, not with the host element rules', async () => {
     const doc = await hostPage(hostCss)
     const root = await renderKit(doc)
@@ -123,4 +136,83 @@ it("without the kit's stylesheet, the host's rules do reach the kit's elements (
   expect([back['padding-left'], back['background-color']]).toEqual(['21px', 'rgb(255, 0, 255)'])
   expect(name['font-size']).toBe('33px')
   root.unmount()
+})
+
+// What a host's element rules plausibly set: none of it may reach the kit's elements.
+const TYPOGRAPHY_AND_BOX = [
+  'text-transform', 'text-decoration-line', 'font-weight', 'font-style', 'font-size', 'line-height', 'letter-spacing', 'word-spacing',
+  'text-indent', 'text-align', 'color', 'list-style-type', 'list-style-position',
+  ...['top', 'right', 'bottom', 'left'].flatMap((side) => [`margin-${side}`, `padding-${side}`, `border-${side}-width`, `border-${side}-style`]),
+]
+
+const AVATAR = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40'%3E%3Crect width='40' height='40' fill='%2300f'/%3E%3C/svg%3E"
+const CONVERSATIONS: Conversation[] = [
+  {
+    id: 'c1',
+    otherUser: { id: 'u1', username: 'jane_smith', profileImage: AVATAR, statusMessage: null, lastSeen: null, status: 'online', isOnline: true },
+    lastMessage: { text: 'See you at the standup!', sentAt: Date.UTC(2025, 5, 2, 12, 0), senderId: 'u1' },
+    unreadCount: 2,
+  },
+]
+
+async function renderHostileKit(doc: Document) {
+  const root = createRoot(doc.getElementById('kit')!)
+  root.render(
+    <UserStatusProvider token={null} apiBaseUrl="http://127.0.0.1:9">
+      <ChatHeader userId={2} name="jane_smith" onBack={() => {}} />
+      <Avatar name="Jane Smith" src={AVATAR} indicator={<OnlineStatusIndicator status="offline" badge />} />
+      <UsersList conversations={CONVERSATIONS} height={200} />
+      <StatusPicker />
+    </UserStatusProvider>,
+  )
+  await expect.poll(() => doc.querySelectorAll('#kit img').length).toBe(2)
+  await expect.poll(() => doc.querySelector('[data-slot="users-list-time"]')).not.toBeNull()
+  await expect.poll(() => doc.querySelectorAll('[data-slot="status-picker"] fieldset').length).toBe(2)
+  return root
+}
+
+/** The listed properties of every element the kit rendered, keyed by its tag, slot and position. */
+function kitStyles(doc: Document): Record<string, Record<string, string>> {
+  const view = doc.defaultView!
+  const out: Record<string, Record<string, string>> = {}
+  Array.from(doc.querySelectorAll('#kit *')).forEach((el, i) => {
+    const style = view.getComputedStyle(el)
+    out[`${i} ${el.localName}${el.getAttribute('data-slot') ? `[${el.getAttribute('data-slot')}]` : ''}`] = Object.fromEntries(TYPOGRAPHY_AND_BOX.map((name) => [name, style.getPropertyValue(name)]))
+  })
+  return out
+}
+
+describe("the kit's elements in a host with hostile element rules", () => {
+  it.each(['before', 'after'] as const)("keep the kit's own styles, none of the host's (kit stylesheet %s the host's)", async (position) => {
+    const doc = await hostPage('')
+    const root = await renderHostileKit(doc)
+    addKitStylesheet(doc, position)
+    const view = doc.defaultView!
+    const labels = Array.from(doc.querySelectorAll('[data-slot="status-picker"] label'))
+    expect(labels.length).toBeGreaterThan(3)
+    const labelWeights = labels.map((label) => view.getComputedStyle(label).fontWeight)
+    const clean = kitStyles(doc)
+    doc.getElementById('host-css')!.textContent = hostileHostCss
+    const style = (selector: string) => view.getComputedStyle(doc.querySelector(selector)!)
+    // The reported cases, one by one.
+    for (const img of Array.from(doc.querySelectorAll('#kit img'))) {
+      const s = view.getComputedStyle(img)
+      expect([s.borderTopWidth, s.borderLeftWidth, s.marginTop, s.paddingTop]).toEqual(['0px', '0px', '0px', '0px'])
+    }
+    for (const button of Array.from(doc.querySelectorAll('#kit button'))) {
+      const s = view.getComputedStyle(button)
+      expect([s.textTransform, s.textDecorationLine, s.fontStyle, s.letterSpacing]).toEqual(['none', 'none', 'normal', 'normal'])
+    }
+    for (const heading of Array.from(doc.querySelectorAll('#kit h2'))) {
+      const s = view.getComputedStyle(heading)
+      expect([s.textDecorationLine, s.textTransform, s.fontStyle, s.marginTop, s.borderBottomWidth]).toEqual(['none', 'none', 'normal', '0px', '0px'])
+    }
+    expect(labels.map((label) => view.getComputedStyle(label).fontWeight)).toEqual(labelWeights)
+    expect(style('[data-slot="status-picker-option"] [id$="-description"]').fontWeight).toBe('400')
+    expect([style('[data-slot="users-list-time"]').fontStyle, style('[data-slot="users-list-time"]').textDecorationLine]).toEqual(['normal', 'none'])
+    expect([style('[data-slot="status-picker"] fieldset').borderTopWidth, style('[data-slot="status-picker"] legend').paddingLeft]).toEqual(['0px', '0px'])
+    // And every listed property of every element the kit rendered, as it was without the host's rules.
+    expect(kitStyles(doc)).toEqual(clean)
+    root.unmount()
+  })
 })
