@@ -92,7 +92,6 @@ export const Dismiss: Story = {
   tags: ['!dev', '!autodocs', 'test', 'interaction'],
   globals: { language: 'en' },
   play: async (context) => {
-    const { canvasElement } = context
     const set = await live(context)
     await expect(toasts(context)).toHaveLength(0)
     set('jane_smith')

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { field, SLOW } from './demos/helpers'
@@ -53,7 +54,7 @@ export const Default: Story = {
     storyBackend(context).applyPresence(2, 'away')
     await waitFor(() => expect(field(card, 'status')).toHaveTextContent(/^away$/), SLOW)
     await expect(field(card, 'isOnline')).toHaveTextContent('true')
-    await expect(dot(canvasElement)).toHaveAccessibleName('Away')
+    await expect(dot(canvasElement)).toHaveAccessibleName(storyWords(context).messages.status.away)
 
     storyBackend(context).applyPresence(2, 'offline')
     await waitFor(() => expect(field(card, 'status')).toHaveTextContent(/^offline$/), SLOW)
