@@ -95,16 +95,17 @@ export default mergeConfig(
           },
         },
         {
-          // The showcase stories' play functions (what a designer sees in the sidebar and on the docs pages) with the
-          // toolbar's language on Arabic: they read the words of the active catalogue, never English. Only the
-          // stories with a play function ('play-fn', which Storybook adds), without the interaction tests, which run
-          // in English ('interaction', `globals: { language: 'en' }`) in the project above.
+          // The components' showcase stories' play functions (what a designer sees in the sidebar and on the docs
+          // pages) with the toolbar's language on Arabic: they read the words of the active catalogue, never English.
+          // Only the stories with a play function ('play-fn', which Storybook adds); not the interaction tests, which
+          // run in English in the project above ('interaction', `globals: { language: 'en' }`), nor the hooks'
+          // developer demos ('hook-demo'), which read the catalogue too but would double this run's time.
           extends: true,
           plugins: [
             storybookTest({
               configDir: path.join(import.meta.dirname, '.storybook'),
               initialGlobals: { language: 'ar' },
-              tags: { include: ['play-fn'], exclude: ['interaction'] },
+              tags: { include: ['play-fn'], exclude: ['interaction', 'hook-demo'] },
             }),
           ],
           test: {

@@ -9,6 +9,7 @@ import { LiveHint } from './demos/Readout'
 
 const meta = {
   title: 'Hooks/usePresenceEvents',
+  tags: ['hook-demo'],
   component: PresenceEventsDemo,
   args: { onOnline: fn(), onOffline: fn() },
   argTypes: { userIds: { control: 'object' } },

@@ -12,6 +12,7 @@ const USERS = { ahmad: 1, jane_smith: 2, john_doe: 3, maria_garcia: 4, li_wei: 5
 
 const meta = {
   title: 'Hooks/useUserStatus',
+  tags: ['hook-demo'],
   component: UserStatusDemo,
   args: { userId: 2 },
   argTypes: {
@@ -76,10 +77,10 @@ export const AwayWithMessage: Story = {
 /** olivia_brown is busy: `dnd` counts as online. */
 export const DoNotDisturb: Story = {
   args: { userId: 6 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await waitFor(() => expect(field(canvasElement, 'status')).toHaveTextContent(/^dnd$/), SLOW)
     await expect(field(canvasElement, 'isOnline')).toHaveTextContent('true')
-    await expect(dot(canvasElement)).toHaveAccessibleName('Do not disturb')
+    await expect(dot(canvasElement)).toHaveAccessibleName(storyWords({ globals }).messages.status.dnd)
   },
 }
 

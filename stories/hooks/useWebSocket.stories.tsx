@@ -13,6 +13,7 @@ const storySocket = (context: StoryContext, token = storyToken(context)) =>
 
 const meta = {
   title: 'Hooks/useWebSocket',
+  tags: ['hook-demo'],
   component: WebSocketDemo,
   args: {
     url: null,
