@@ -39,7 +39,7 @@ const preview: Preview = {
   // `storybook-ar` project runs them in Arabic. Interaction tests are stories tagged ['!dev', '!autodocs', 'test',
   // 'interaction'] with `globals: { language: 'en' }` — hidden from the sidebar and the docs, in English whatever the
   // toolbar or VITE_STORYBOOK_LANGUAGE says, run by `npx vitest run --project storybook` (the addon's default tag
-  // filter runs every story tagged 'test'). The hooks' stories are developer demos, tagged 'hook-demo'.
+  // filter runs every story tagged 'test').
   tags: ['autodocs'],
 }
 

@@ -10,7 +10,6 @@ import { LiveHint } from './demos/Readout'
 
 const meta = {
   title: 'Hooks/useActivity',
-  tags: ['hook-demo'],
   component: ActivityDemo,
   args: { limit: 50, filter: 'all', refetchDelayMs: 1_000 },
   argTypes: {

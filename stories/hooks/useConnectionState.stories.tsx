@@ -9,7 +9,6 @@ import { field, predictable, SLOW } from './demos/helpers'
 
 const meta = {
   title: 'Hooks/useConnectionState',
-  tags: ['hook-demo'],
   component: ConnectionStateDemo,
   args: { retryLabel: 'Retry now' },
   parameters: { presence: { as: 'john_doe', provider: predictable(30_000) } },

@@ -10,7 +10,6 @@ import { addHandlers, field, fromStory, SLOW } from './demos/helpers'
 
 const meta = {
   title: 'Hooks/useConversations',
-  tags: ['hook-demo'],
   component: ConversationsDemo,
   args: { onSelect: fn() },
   argTypes: { maxRows: { control: { type: 'number', min: 0 } } },

@@ -8,7 +8,6 @@ import { addHandlers, field, fromStory, SLOW } from './demos/helpers'
 
 const meta = {
   title: 'Hooks/useFriendIds',
-  tags: ['hook-demo'],
   component: FriendIdsDemo,
   args: { enabled: true },
   parameters: { presence: { as: 'john_doe' } },

@@ -5,7 +5,6 @@ import { HasPresenceProviderDemo } from './demos/SessionDemos'
 
 const meta = {
   title: 'Hooks/useHasPresenceProvider',
-  tags: ['hook-demo'],
   component: HasPresenceProviderDemo,
 } satisfies Meta<typeof HasPresenceProviderDemo>
 

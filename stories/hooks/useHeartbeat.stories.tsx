@@ -8,7 +8,6 @@ import { addHandlers, field, fromStory, SLOW } from './demos/helpers'
 
 const meta = {
   title: 'Hooks/useHeartbeat',
-  tags: ['hook-demo'],
   component: HeartbeatDemo,
   args: { enabled: true, onAuthError: fn() },
   argTypes: {

@@ -8,7 +8,6 @@ import { IsOnlineDemo } from './demos/IsOnlineDemo'
 
 const meta = {
   title: 'Hooks/useIsOnline',
-  tags: ['hook-demo'],
   component: IsOnlineDemo,
   args: { userId: 4, onRender: fn() },
   argTypes: {

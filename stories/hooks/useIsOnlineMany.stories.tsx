@@ -7,7 +7,6 @@ import { IsOnlineManyDemo } from './demos/SessionDemos'
 
 const meta = {
   title: 'Hooks/useIsOnlineMany',
-  tags: ['hook-demo'],
   component: IsOnlineManyDemo,
   args: { userIds: [2, 4, 5, 99] },
   parameters: { presence: { as: 'john_doe' } },

@@ -14,7 +14,6 @@ const quickPings: PresenceParameters['provider'] = { runtimeOptions: { socket: {
 
 const meta = {
   title: 'Hooks/useLastSeen',
-  tags: ['hook-demo'],
   component: LastSeenDemo,
   args: { userId: 4 },
   argTypes: {

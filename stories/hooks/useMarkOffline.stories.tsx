@@ -8,7 +8,6 @@ import { MarkOfflineDemo } from './demos/MarkOfflineDemo'
 
 const meta = {
   title: 'Hooks/useMarkOffline',
-  tags: ['hook-demo'],
   component: MarkOfflineDemo,
   args: { label: 'Log out', onMarkedOffline: fn() },
   parameters: { presence: { as: 'john_doe' } },

@@ -8,7 +8,6 @@ import { MyStatusDemo } from './demos/MyStatusDemo'
 
 const meta = {
   title: 'Hooks/useMyStatus',
-  tags: ['hook-demo'],
   component: MyStatusDemo,
   args: { emptyMessage: 'Set a status' },
   parameters: { presence: { as: 'john_doe' } },

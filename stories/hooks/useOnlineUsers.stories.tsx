@@ -8,7 +8,6 @@ import { OnlineUsersDemo } from './demos/OnlineUsersDemo'
 
 const meta = {
   title: 'Hooks/useOnlineUsers',
-  tags: ['hook-demo'],
   component: OnlineUsersDemo,
   args: { filter: 'all', includeSelf: false },
   argTypes: {

@@ -5,7 +5,6 @@ import { PageVisibleDemo } from './demos/SessionDemos'
 
 const meta = {
   title: 'Hooks/usePageVisible',
-  tags: ['hook-demo'],
   component: PageVisibleDemo,
   parameters: { presence: { as: 'john_doe' } },
 } satisfies Meta<typeof PageVisibleDemo>

@@ -9,7 +9,6 @@ import { LiveHint } from './demos/Readout'
 
 const meta = {
   title: 'Hooks/usePresenceEvents',
-  tags: ['hook-demo'],
   component: PresenceEventsDemo,
   args: { onOnline: fn(), onOffline: fn() },
   argTypes: { userIds: { control: 'object' } },

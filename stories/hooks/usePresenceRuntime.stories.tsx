@@ -8,7 +8,6 @@ import { LiveHint } from './demos/Readout'
 
 const meta = {
   title: 'Hooks/usePresenceRuntime',
-  tags: ['hook-demo'],
   component: PresenceRuntimeDemo,
   args: { activityLimit: 5 },
   argTypes: { activityLimit: { control: { type: 'number', min: 1, max: 200 } } },

@@ -6,7 +6,6 @@ import { PresenceSessionDemo } from './demos/SessionDemos'
 
 const meta = {
   title: 'Hooks/usePresenceSession',
-  tags: ['hook-demo'],
   component: PresenceSessionDemo,
   parameters: { presence: { as: 'john_doe' } },
 } satisfies Meta<typeof PresenceSessionDemo>

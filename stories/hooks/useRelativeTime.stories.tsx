@@ -7,7 +7,6 @@ import { RelativeTimeDemo } from './demos/SessionDemos'
 
 const meta = {
   title: 'Hooks/useRelativeTime',
-  tags: ['hook-demo'],
   component: RelativeTimeDemo,
   args: { minutesAgo: 5 },
   parameters: { presence: { as: 'john_doe' } },

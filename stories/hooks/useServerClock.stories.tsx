@@ -5,7 +5,6 @@ import { ServerClockDemo } from './demos/SessionDemos'
 
 const meta = {
   title: 'Hooks/useServerClock',
-  tags: ['hook-demo'],
   component: ServerClockDemo,
   parameters: { presence: { as: 'john_doe' } },
 } satisfies Meta<typeof ServerClockDemo>

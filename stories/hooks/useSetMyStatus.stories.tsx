@@ -8,7 +8,6 @@ import { SetMyStatusDemo } from './demos/SetMyStatusDemo'
 
 const meta = {
   title: 'Hooks/useSetMyStatus',
-  tags: ['hook-demo'],
   component: SetMyStatusDemo,
   args: { defaultMessage: '', onSaved: fn() },
   parameters: { presence: { as: 'john_doe' } },

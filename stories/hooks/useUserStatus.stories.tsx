@@ -12,7 +12,6 @@ const USERS = { ahmad: 1, jane_smith: 2, john_doe: 3, maria_garcia: 4, li_wei: 5
 
 const meta = {
   title: 'Hooks/useUserStatus',
-  tags: ['hook-demo'],
   component: UserStatusDemo,
   args: { userId: 2 },
   argTypes: {

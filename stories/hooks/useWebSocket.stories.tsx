@@ -13,7 +13,6 @@ const storySocket = (context: StoryContext, token = storyToken(context)) =>
 
 const meta = {
   title: 'Hooks/useWebSocket',
-  tags: ['hook-demo'],
   component: WebSocketDemo,
   args: {
     url: null,
