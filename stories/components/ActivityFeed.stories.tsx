@@ -239,11 +239,23 @@ export const AllVariants: Story = {
   args: { maxEntries: 8 },
   render: (args) => (
     <LightAndDark>
-      {(_, theme) => (
+      {(_, theme, messages) => (
         <div className="pk:w-md pk:max-w-full">
-          <ActivityFeed {...args} title={`Recent activity (${theme})`} />
+          <ActivityFeed {...args} title={`${messages.activityFeed.title} (${theme})`} />
         </div>
       )}
     </LightAndDark>
   ),
+}
+
+/** Test: on a phone the two panels stack, each as wide as the phone: the page never scrolls sideways. */
+export const AllVariantsFitAPhone: Story = {
+  ...AllVariants,
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en', viewport: { value: 'phone', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole('region', undefined, SLOW)
+    await expect(window.innerWidth).toBe(375)
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth)
+  },
 }

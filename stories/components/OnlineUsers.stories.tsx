@@ -272,9 +272,9 @@ export const AllVariants: Story = {
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } }, device: 'desktop' },
   render: (args) => (
     <LightAndDark>
-      {(_, theme) => (
+      {(_, theme, messages) => (
         <div className="pk:flex pk:flex-col pk:gap-4" style={{ width: 343, maxWidth: '100%' }}>
-          <OnlineUsers {...args} title={`Everyone (${theme})`} />
+          <OnlineUsers {...args} title={`${messages.onlineUsers.title} (${theme})`} />
           <OnlineUsers {...args} maxUsers={4} title={`First four (${theme})`} />
           <OnlineUsers {...args} filter="friends" title={`Friends (${theme})`} />
         </div>

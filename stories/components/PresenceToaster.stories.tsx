@@ -232,9 +232,9 @@ export const AllVariants: Story = {
     <div className="pk:flex pk:flex-col pk:gap-3">
       <LiveHint />
       <LightAndDark>
-        {(_, theme) => (
+        {(_, theme, messages) => (
           <div className="pk:relative pk:h-60 pk:overflow-hidden">
-            <PresenceToaster {...args} label={`Notifications (${theme})`} />
+            <PresenceToaster {...args} label={`${messages.toaster.label} (${theme})`} />
           </div>
         )}
       </LightAndDark>

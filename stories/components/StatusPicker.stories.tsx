@@ -219,6 +219,6 @@ export const AllVariants: Story = {
   tags: ['autodocs'],
   parameters: { presence: { as: 'li_wei' } },
   render: (args) => (
-    <LightAndDark>{(_, theme) => <StatusPicker {...args} title={`Set your status (${theme})`} />}</LightAndDark>
+    <LightAndDark>{(_, theme, messages) => <StatusPicker {...args} title={`${messages.statusPicker.title} (${theme})`} />}</LightAndDark>
   ),
 }

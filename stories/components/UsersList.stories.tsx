@@ -425,9 +425,9 @@ export const AllVariants: Story = {
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd' } }, device: 'desktop' },
   render: (args) => (
     <LightAndDark>
-      {(_, theme) => (
+      {(_, theme, messages) => (
         <div className="pk:flex pk:flex-col pk:gap-4">
-          <UsersList {...args} label={`Conversations (${theme})`} height={360} />
+          <UsersList {...args} label={`${messages.usersList.label} (${theme})`} height={360} />
           <UsersList {...args} label={`Long names (${theme})`} conversations={LONG} height={3 * 72} />
         </div>
       )}
