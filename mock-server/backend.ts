@@ -109,8 +109,8 @@ export class MockBackend {
     this.conversations = new Conversations(this.clock.now(), cast.conversations)
     const { announce } = this.mode.socket ?? {}
     this.hub = new Hub({
-      frame: (userId, audience, origin, viewerId) =>
-        announce?.kind === 'user' ? announce.frame(this, userId, audience, origin, viewerId) : null,
+      frame: (userId, audience, origin, viewerId, at) =>
+        announce?.kind === 'user' ? announce.frame(this, userId, audience, origin, viewerId, at ?? this.clock.now()) : null,
       variant: (userId, audience, viewerId) =>
         announce?.kind === 'user' && announce.variant ? announce.variant(this, userId, audience, viewerId) : '',
     })
@@ -241,7 +241,14 @@ export class MockBackend {
     if (event.type === 'disconnect') return this.hub.close(event.connectionIds, event.code, event.reason)
     const announce = this.mode.socket?.announce
     if (!announce) return
-    if (announce.kind === 'user') return this.hub.publish(event.userId, event.audience)
+    if (announce.kind === 'user') {
+      this.hub.publish(event.userId, event.audience)
+      // A change that a clock advance (or a late timer) caught up with happened well before now: it leaves at once,
+      // as it was at its own moment, so that a later change of the same user in the same catch-up does not fold it
+      // into the final state (section 1, "Time": the events in the order they happened).
+      if (event.at < this.clock.now() - this.hub.coalesceMs) this.hub.flush(event.at)
+      return
+    }
     // A list goes to everyone: once per change of the list, whoever's change it was.
     if (event.audience !== 'others') return
     const frame = announce.frame(this)

@@ -51,7 +51,7 @@ async function main(argv: string[]) {
   }
   const port = seconds('port', values.port, 8000)
   const mode = backendMode(values.backend ?? 'contract')
-  const server = await startMockServer({
+  const options = {
     backend: mode.name,
     port,
     host: values.host ?? '127.0.0.1',
@@ -61,7 +61,9 @@ async function main(argv: string[]) {
     tokenTtlSeconds: seconds('token-ttl', values['token-ttl'], 900),
     simulate: values.simulate ?? false,
     control: !values['no-control'],
-  })
+  }
+  argumentsRead = true
+  const server = await startMockServer(options)
   // Before anything is printed: whoever reads the banner may stop the server at once (a pipe delivers it at once).
   const stop = () => {
     void server.close().then(() => process.exit(0))
@@ -69,7 +71,9 @@ async function main(argv: string[]) {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   const ws = server.url.replace(/^http/, 'ws')
-  const api = routesOf(server.backend).filter((r) => r.access !== 'control' && !r.path.startsWith('/avatars/'))
+  const routes = routesOf(server.backend)
+  const api = routes.filter((r) => r.access !== 'control' && !r.path.startsWith('/avatars/'))
+  const controls = routes.filter((r) => r.access === 'control')
   const sockets = mode.socket?.paths.map((path) => `${ws}${path}/?token=<access>`) ?? []
   console.log(`presence kit mock server listening on ${server.url}`)
   console.log(`  backend   ${mode.name}: ${mode.title}`)
@@ -77,7 +81,9 @@ async function main(argv: string[]) {
   for (const route of api) console.log(`            ${route.method.toUpperCase().padEnd(5)} ${route.path}`)
   console.log(`  WebSocket ${sockets.length ? sockets.join('  (also ') + (sockets.length > 1 ? ')' : '') : 'none (every /ws/ path is a 404)'}`)
   if (server.publicUrl !== server.url) console.log(`  links     ${server.publicUrl}/avatars/<id>.svg  (set with --public-url)`)
-  console.log(`  controls  ${server.backend.control ? `${server.url}/__mock__/` : 'off (--no-control)'}`)
+  // The routes themselves: `/__mock__/` alone is no route, and a link to it would be a 404.
+  console.log(`  controls  ${controls.length ? `${server.url}/__mock__/…` : 'off (--no-control)'}`)
+  for (const route of controls) console.log(`            ${route.method.toUpperCase().padEnd(5)} ${route.path}`)
   console.log(`  simulate  ${values.simulate ? 'on: demo users come and go' : 'off (--simulate to turn on)'}`)
   const names = CAST.map((m) => (m.isAdmin ? `${m.username} (admin)` : m.username))
   console.log(`Demo logins (password "${DEMO_PASSWORD}" for all): ${names.join(', ')}`)
@@ -89,8 +95,16 @@ async function main(argv: string[]) {
 const argv = process.argv.slice(2)
 if (argv[0] === 'mock-server') argv.shift()
 
+// The usage text follows a mistake in the arguments only: after a port in use it would bury the line that says so.
+let argumentsRead = false
+
 main(argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  console.error(HELP)
+  const message = error instanceof Error ? error.message : String(error)
+  if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE') {
+    console.error(`${message}: another server listens there; stop it, or pass --port <n> (0 picks a free one)`)
+  } else {
+    console.error(message)
+    if (!argumentsRead) console.error(HELP)
+  }
   process.exit(1)
 })

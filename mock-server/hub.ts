@@ -18,8 +18,11 @@ interface Member {
 }
 
 export interface HubOptions {
-  /** The frame announcing a user's current state to an audience, addressed from an origin, for one viewer. */
-  frame: (userId: number, audience: Audience, origin: string, viewerId: number) => string | null
+  /**
+   * The frame announcing a user's state to an audience, addressed from an origin, for one viewer: the state at the
+   * server-clock moment `at` when one is given (a change that a clock advance caught up with), else the current one.
+   */
+  frame: (userId: number, audience: Audience, origin: string, viewerId: number, at?: number) => string | null
   /**
    * Which viewers get the same frame (e.g. those who may see the user's last seen, section 6.4): one frame is
    * built per variant and origin, however many sockets hear it. Default: one variant for everyone.
@@ -47,6 +50,11 @@ export class Hub {
     this.#variant = options.variant ?? (() => '')
     this.#coalesceMs = options.coalesceMs ?? 50
     this.#now = options.now ?? (() => performance.now())
+  }
+
+  /** Changes of one user within this many ms go out as one event. */
+  get coalesceMs(): number {
+    return this.#coalesceMs
   }
 
   get size(): number {
@@ -108,9 +116,12 @@ export class Hub {
     }
   }
 
-  /** Sends everything queued now. */
-  flush(): void {
-    for (const userId of [...this.#pending.keys()]) this.#flush(userId)
+  /**
+   * Sends everything queued now; with `at`, as the state was at that server-clock moment (a catch-up after a clock
+   * advance sends each change as it was when it happened, not only the final state).
+   */
+  flush(at?: number): void {
+    for (const userId of [...this.#pending.keys()]) this.#flush(userId, at)
   }
 
   dispose(): void {
@@ -120,26 +131,26 @@ export class Hub {
   }
 
   // Events leave in the order they happened: users queued before this one go first, even inside their window.
-  #flush(userId: number): void {
+  #flush(userId: number, at?: number): void {
     if (!this.#pending.has(userId)) return
     for (const queued of [...this.#pending.keys()]) {
-      this.#flushOne(queued)
+      this.#flushOne(queued, at)
       if (queued === userId) return
     }
   }
 
-  #flushOne(userId: number): void {
+  #flushOne(userId: number, at?: number): void {
     const audiences = this.#pending.get(userId)
     if (!audiences) return
     this.#pending.delete(userId)
     clearTimeout(this.#timers.get(userId))
     this.#timers.delete(userId)
     this.#lastSent.set(userId, this.#now())
-    for (const audience of audiences) this.#send(userId, audience)
+    for (const audience of audiences) this.#send(userId, audience, at)
   }
 
   // One serialisation per audience, origin and variant, however many sockets hear it.
-  #send(userId: number, audience: Audience): void {
+  #send(userId: number, audience: Audience, at?: number): void {
     const frames = new Map<string, string | null>()
     const own = this.#byUser.get(userId)
     const targets = audience === 'self' ? (own ?? []) : this.#members.keys()
@@ -149,7 +160,7 @@ export class Hub {
       if (!member) continue
       const key = `${member.origin}\u0000${this.#variant(userId, audience, member.userId)}`
       let frame = frames.get(key)
-      if (frame === undefined) frames.set(key, (frame = this.#build(userId, audience, member.origin, member.userId)))
+      if (frame === undefined) frames.set(key, (frame = this.#build(userId, audience, member.origin, member.userId, at)))
       if (frame === null) continue
       try {
         member.socket.send(frame)
@@ -161,9 +172,9 @@ export class Hub {
 
   // A frame that cannot be built (a timestamp out of range, a bad record) is logged and dropped for its audience;
   // the other users' frames, the other sockets and the process live on.
-  #build(userId: number, audience: Audience, origin: string, viewerId: number): string | null {
+  #build(userId: number, audience: Audience, origin: string, viewerId: number, at?: number): string | null {
     try {
-      return this.#frame(userId, audience, origin, viewerId)
+      return this.#frame(userId, audience, origin, viewerId, at)
     } catch (error) {
       console.error(`presence mock server: the ${audience} frame of user ${userId} failed and was dropped:`, error)
       return null

@@ -17,10 +17,10 @@ export const contractSocket: SocketProtocol = {
   statusFrames: true,
   announce: {
     kind: 'user',
-    frame: ({ presence }, userId, audience, origin, viewerId) => {
+    frame: ({ presence }, userId, audience, origin, viewerId, at) => {
       const user = presence.user(userId)
       if (!user) return null
-      const view = (audience === 'self' ? ownView : othersView)(user, presence.clock.now(), presence.timing)
+      const view = (audience === 'self' ? ownView : othersView)(user, at, presence.timing)
       // Last seen as this viewer may see it (section 6.4); one's own sockets always see it.
       const seen = audience === 'self' || maySeeLastSeen({ userId: viewerId }, user)
       return JSON.stringify({ type: 'user.status.changed', user: camelUser(origin, user, seen ? view : { ...view, lastSeen: null }) })
@@ -53,10 +53,10 @@ export const userStatusSocket: SocketProtocol = {
   statusFrames: false,
   announce: {
     kind: 'user',
-    frame: ({ presence }, userId) => {
+    frame: ({ presence }, userId, _audience, _origin, _viewerId, at) => {
       const user = presence.user(userId)
       if (!user) return null
-      const view = othersView(user, presence.clock.now(), presence.timing)
+      const view = othersView(user, at, presence.timing)
       return JSON.stringify({
         type: 'user.status.changed',
         user_id: user.id,

@@ -31,7 +31,8 @@ export interface SocketProtocol {
   readonly announce:
     | {
         kind: 'user'
-        frame(backend: MockBackend, userId: number, audience: Audience, origin: string, viewerId: number): string | null
+        /** The frame for the user's state at server-clock moment `at`. */
+        frame(backend: MockBackend, userId: number, audience: Audience, origin: string, viewerId: number, at: number): string | null
         /** Which viewers get the same frame; default: all of them. */
         variant?(backend: MockBackend, userId: number, audience: Audience, viewerId: number): string
       }

@@ -51,5 +51,5 @@ export {
 export { PresenceSocket, type PresenceSocketEvent, type PresenceSocketOptions, type SocketStatus } from './socket'
 export { parseTimestamp } from './timestamp'
 export { readToken, type TokenSource } from './token'
-export { onWake } from './wake'
+export { onNetworkLost, onWake } from './wake'
 export type { WebSocketConstructorLike, WebSocketLike } from './websocket-like'

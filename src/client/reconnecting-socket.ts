@@ -220,6 +220,14 @@ export class ReconnectingSocket {
     }
   }
 
+  /**
+   * While open, pings at once (when it pings at all), so that a connection lost with the network is noticed within
+   * the pong timeout; otherwise does nothing (no retry while the network is gone: `retryNow` is for its return).
+   */
+  checkAlive(): void {
+    if (this.#status.state === 'open') this.#ping()
+  }
+
   /** Sends a text frame as it is, if the socket is open; returns whether it was sent. Nothing is queued. */
   send(text: string): boolean {
     const ws = this.#ws

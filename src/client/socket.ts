@@ -188,6 +188,17 @@ export class PresenceSocket {
   }
 
   /**
+   * While open, pings at once, so that a connection lost with the network is noticed within the pong timeout;
+   * does nothing otherwise (no reconnect attempt while the network is gone).
+   *
+   * @example
+   * window.addEventListener('offline', () => socket.checkAlive())
+   */
+  checkAlive(): void {
+    this.#socket.checkAlive()
+  }
+
+  /**
    * Sends a frame if the socket is open; returns whether it was sent. Nothing is queued while disconnected: on
    * reconnect the server sends a fresh snapshot, and a stale queued status could overwrite a newer one.
    *

@@ -5,6 +5,7 @@ import {
   joinUrl,
   Listeners,
   mergePresence,
+  onNetworkLost,
   onWake,
   parsePresence,
   PresenceApiError,
@@ -471,6 +472,7 @@ export class PresenceRuntime {
         bindSocketToStore(socket, this.store, this.#batcher),
         socket.subscribe((event) => this.#onSocketEvent(event)),
         onWake(() => this.#socket?.retryNow()),
+        onNetworkLost(() => this.#socket?.checkAlive()),
       )
       socket.connect()
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { onWake, PresenceSocket } from '../../src/client'
+import { onNetworkLost, onWake, PresenceSocket } from '../../src/client'
 import { FakeWebSocket } from './fake-websocket'
 
 afterEach(() => {
@@ -34,6 +34,39 @@ describe('onWake', () => {
     expect(socket.state).toBe('reconnecting')
     window.dispatchEvent(new Event('online'))
     expect(FakeWebSocket.instances).toHaveLength(2)
+    stop()
+    socket.close()
+  })
+})
+
+describe('onNetworkLost', () => {
+  it('fires on `offline` only; stops when asked', () => {
+    const lost = vi.fn()
+    const stop = onNetworkLost(lost)
+    window.dispatchEvent(new Event('online'))
+    window.dispatchEvent(new Event('offline'))
+    expect(lost).toHaveBeenCalledTimes(1)
+    stop()
+    window.dispatchEvent(new Event('offline'))
+    expect(lost).toHaveBeenCalledTimes(1)
+  })
+
+  it('checkAlive on an open socket pings at once, and a socket that stays silent is given up within the pong timeout', () => {
+    vi.useFakeTimers()
+    const socket = new PresenceSocket({ url: 'ws://x.test/ws/', WebSocket: FakeWebSocket, random: () => 0.99 })
+    const stop = onNetworkLost(() => socket.checkAlive())
+    socket.connect()
+    const ws = FakeWebSocket.last
+    ws.open()
+    expect(ws.pings).toBe(1) // the ping on open
+    ws.receive({ type: 'pong', ts: new Date().toISOString() }) // this backend answers pings
+    window.dispatchEvent(new Event('offline'))
+    expect(ws.pings).toBe(2)
+    vi.advanceTimersByTime(10_000) // the pong timeout, far sooner than the next scheduled ping
+    expect(socket.state).toBe('reconnecting')
+    // Not open: checkAlive neither pings nor retries while the network is gone.
+    window.dispatchEvent(new Event('offline'))
+    expect(FakeWebSocket.instances).toHaveLength(1)
     stop()
     socket.close()
   })

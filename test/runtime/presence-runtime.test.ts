@@ -72,6 +72,34 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     expect(selectTransport(r.store.getState())).toBe('none')
   })
 
+  it('the browser going offline: the open socket is pinged at once, not at the next scheduled ping; stop stops listening', async () => {
+    const pings: number[] = []
+    let pongs = 0
+    const Recording = function (url: string) {
+      const ws = new WebSocket(url)
+      ws.addEventListener('message', (event) => {
+        if (String(event.data).includes('"pong"')) pongs++
+      })
+      const send = ws.send.bind(ws)
+      ws.send = (data) => {
+        if (String(data).includes('"ping"')) pings.push(Date.now())
+        send(data)
+      }
+      return ws
+    } as unknown as WebSocketConstructorLike
+    const session = await login()
+    const { runtime: r } = runtime({ WebSocket: Recording })
+    r.start(session.access)
+    await until(() => expect(r.store.getState().synced).toBe(true))
+    await until(() => expect(pings).toHaveLength(1)) // the ping on open
+    await until(() => expect(pongs).toBe(1)) // answered: the next scheduled ping is 30 s away
+    window.dispatchEvent(new Event('offline'))
+    expect(pings).toHaveLength(2)
+    r.stop()
+    window.dispatchEvent(new Event('offline'))
+    expect(pings).toHaveLength(2)
+  })
+
   it('the same token again does nothing; a new one reconnects with one new socket and keeps the store', async () => {
     const made = { count: 0 }
     const Counting = function (url: string) {

@@ -2,7 +2,7 @@
 
 import { useState, type ComponentProps, type ReactNode } from 'react'
 import { cn } from '../../lib/cn'
-import { initials } from './initials'
+import { initials, isInvisible } from './initials'
 
 export type AvatarSize = 'sm' | 'md' | 'lg' | 'xl'
 
@@ -38,7 +38,10 @@ export function Avatar({ src, name, size = 'md', alt, indicator, className, ...r
   const known: AvatarSize = Object.hasOwn(sizes, size) ? size : 'md'
   const showImage = !!src && failed !== src
   // A name that is not text (data that skipped the client's readers) names nobody: no "NaN" as the label.
-  const label = alt ?? (typeof name === 'string' ? name : typeof name === 'number' && Number.isFinite(name) ? String(name) : '')
+  // A name (or alt) that shows nothing, such as "   " or a zero-width space, names nobody too: an alt of spaces is not
+  // ignored by every screen reader (axe's image-alt), so the image is decorative instead.
+  const given = alt ?? (typeof name === 'string' ? name : typeof name === 'number' && Number.isFinite(name) ? String(name) : '')
+  const label = isInvisible(given) ? '' : given
   return (
     <span
       data-slot="avatar"

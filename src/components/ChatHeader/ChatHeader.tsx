@@ -61,23 +61,27 @@ export function ChatHeader({
   className,
   ...rest
 }: ChatHeaderProps) {
-  const live = useUserStatus(userId)
+  // An id that names nobody (missing, blank, NaN: from untyped code) follows no user and is never written out:
+  // no "User undefined".
+  const id = idOf(userId)
+  const live = useUserStatus(id ?? '')
   // What the app put in the store skipped the client's readers: drawn as a record they would have given.
   const user = live.user && shownUser(live.user)
   const status = user?.status ?? live.status
   const statusMessage = user ? user.statusMessage : live.statusMessage
-  const lastSeen = useLastSeen(userId)
+  const lastSeen = useLastSeen(id ?? '')
   const { messages, locale } = usePresenceMessages()
   const backLabel = backLabelProp ?? messages.chatHeader.back
-  // A blank name (the store's or the prop's) is no name: "User 7" rather than an empty heading.
-  const displayName = user?.username ?? shownText(name) ?? messages.userName(String(userId))
+  // A blank name (the store's or the prop's) is no name: "User 7" rather than an empty heading; without an id, the
+  // catalogue's word for a user alone ("User").
+  const displayName = user?.username ?? shownText(name) ?? (id === null ? messages.userName('').trim() : messages.userName(id))
   const variant = presenceVariant(user)
   const { now, offset } = useServerClock()
   const expiresAt = statusMessage ? (user?.statusExpiresAt ?? null) : null
   const until = expiresAt === null ? '' : formatUntil(expiresAt, now(), locale, offset, messages.statusLine.until)
   // Once the store has the full online list, a user it still does not know is offline: ask the conversations.
   const { synced, signedOut: noSession } = usePresenceSession()
-  const lookup = lookupPeer && synced && user === null
+  const lookup = lookupPeer && synced && user === null && id !== null
   // Signed out, a peer the store does not hold (signing out clears it) is unknown, not offline: no badge, and the
   // line says why. What a store holds anyway is shown.
   const signedOut = noSession && user === null
@@ -107,7 +111,7 @@ export function ChatHeader({
       )}
       <Avatar
         src={avatarUrl !== undefined ? avatarUrl : (user?.profileImage ?? null)}
-        name={displayName}
+        name={user?.username ?? shownText(name) ?? (id === null ? null : displayName)}
         alt=""
         indicator={signedOut ? undefined : <OnlineStatusIndicator status={status} {...variant} badge aria-hidden />}
       />
@@ -136,6 +140,12 @@ export function ChatHeader({
       )}
     </div>
   )
+}
+
+/** The user id as the store keys it, or `null` for a value that names nobody (`undefined`, `null`, blank, NaN, an object). */
+function idOf(userId: unknown): string | null {
+  if (typeof userId === 'number') return Number.isFinite(userId) ? String(userId) : null
+  return typeof userId === 'string' && userId.trim() !== '' && shownText(userId) !== null ? userId.trim() : null
 }
 
 /** Loads the conversations once; the runtime adds their peers (with last seen) to the store, which the header reads. */

@@ -25,3 +25,17 @@ describe('Avatar', () => {
     [null, '?'],
   ])('initials(%s) = %s', (name, expected) => expect(initials(name)).toBe(expected))
 })
+
+describe('Avatar given a name that shows nothing', () => {
+  it.each([['   '], ['\u200b'], ['\u2800']])('%j: the image is decorative (alt=""), not an alt of blanks', (name) => {
+    const { container } = render(<Avatar src="https://example.com/a.png" name={name} />)
+    expect(container.querySelector('img')!.getAttribute('alt')).toBe('')
+  })
+
+  it('a blank alt prop is decorative too, and the initials are hidden rather than labelled blank', () => {
+    const { container } = render(<Avatar src={null} name="   " alt=" " />)
+    expect(container.textContent).toBe('?')
+    expect(screen.queryByRole('img')).toBeNull()
+    expect(container.querySelector('[aria-label]')).toBeNull()
+  })
+})

@@ -83,3 +83,30 @@ describe('ChatHeader', () => {
     vi.mocked(console.error).mockRestore()
   })
 })
+
+describe('ChatHeader given no usable userId (untyped code)', () => {
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['an empty string', ''],
+    ['blank text', '   '],
+    ['NaN', Number.NaN],
+  ])('with %s shows "User" and "?" initials, never "User undefined"', (_, userId) => {
+    render(<ChatHeader userId={userId as unknown as number} />, { wrapper: Provider })
+    const heading = screen.getByRole('heading', { level: 2 })
+    expect(heading.textContent).toBe('User')
+    expect(document.querySelector('[data-slot="avatar"]')!.textContent).toBe('?')
+    expect(document.querySelector('[data-slot="chat-header"]')!.textContent).not.toMatch(/undefined|null|NaN/)
+  })
+
+  it('still shows the name prop without an id', () => {
+    render(<ChatHeader userId={undefined as unknown as number} name="Jane" />, { wrapper: Provider })
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Jane')
+  })
+
+  it('a missing id follows nobody: a store user keyed "undefined" is not shown', () => {
+    render(<ChatHeader userId={undefined as unknown as number} />, { wrapper: Provider })
+    act(() => store().getState().applyChanges([{ id: 'undefined', username: 'ghost', status: 'online' }]))
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('User')
+  })
+})

@@ -58,6 +58,8 @@ interface Observer {
   hadMessage: Set<number>
   /** How many times a user's message went from text to null in this observer's frames, during the current action. */
   cleared: Map<number, number>
+  /** Each user's last change frame as this observer got it, so that a clear pushed twice is seen. */
+  lastChange: Map<number, string>
 }
 
 type Action =
@@ -216,6 +218,7 @@ function run(actions: Action[]) {
       message: new Map(),
       hadMessage: new Set(),
       cleared: new Map(),
+      lastChange: new Map(),
     }
     const socket = {
       send(data: string) {
@@ -224,10 +227,15 @@ function run(actions: Action[]) {
         for (const user of users) {
           observer.known.set(user.id, user.status)
           observer.view.set(user.id, JSON.stringify([user.status, user.idle, user.devices]))
-          // Every frame that carries a cleared message, once the observer had been told of one (duplicates count).
+          // Every frame that clears a message the observer had been told of, and every repeat of such a frame
+          // (duplicates count). A later change of the same user in the same clock move (its TTL running out after
+          // its message did) carries the null message too, but clears nothing: the events come in the order they
+          // happened, each with the state at its own moment.
           if (frame.type === 'user.status.changed' && user.statusMessage === null && observer.hadMessage.has(user.id)) {
-            observer.cleared.set(user.id, (observer.cleared.get(user.id) ?? 0) + 1)
+            const repeat = observer.lastChange.get(user.id) === JSON.stringify(user)
+            if (observer.message.get(user.id) !== null || repeat) observer.cleared.set(user.id, (observer.cleared.get(user.id) ?? 0) + 1)
           }
+          if (frame.type === 'user.status.changed') observer.lastChange.set(user.id, JSON.stringify(user))
           observer.message.set(user.id, user.statusMessage)
           if (user.statusMessage !== null) observer.hadMessage.add(user.id)
           observer.frames.push({

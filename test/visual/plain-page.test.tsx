@@ -1,0 +1,47 @@
+/**
+ * The kit on a plain page: no reset of the host's at all, only the browser's own styles and the built stylesheet
+ * (dist/styles.css, as the package ships it). Elements whose browser defaults the kit does not reset in its base
+ * stylesheet (a fieldset's groove border, padding and margin; a legend's padding) must be reset by the component,
+ * or the StatusPicker draws two nested boxes around its modes. Needs `npm run build` (`npm test` runs it first).
+ */
+import { createRoot } from 'react-dom/client'
+import { afterEach, expect, it } from 'vitest'
+import kitCss from '../../dist/styles.css?raw'
+import { StatusPicker, UserStatusProvider } from '../../src'
+
+let frame: HTMLIFrameElement | null = null
+afterEach(() => {
+  frame?.remove()
+  frame = null
+})
+
+function plainPage(): Document {
+  frame = document.createElement('iframe')
+  frame.style.cssText = 'width: 600px; height: 700px; border: 0'
+  document.body.append(frame)
+  const doc = frame.contentDocument!
+  doc.open()
+  doc.write(`<!doctype html><html lang="en"><head><style id="kit-css"></style></head><body><div id="kit"></div></body></html>`)
+  doc.close()
+  doc.getElementById('kit-css')!.textContent = kitCss
+  return doc
+}
+
+it("StatusPicker's fieldsets and legend have none of the browser's border, padding or margin on a page without a reset", async () => {
+  const doc = plainPage()
+  const root = createRoot(doc.getElementById('kit')!)
+  root.render(
+    <UserStatusProvider token={null} apiBaseUrl="http://127.0.0.1:9">
+      <StatusPicker />
+    </UserStatusProvider>,
+  )
+  await expect.poll(() => doc.querySelectorAll('[data-slot="status-picker"] fieldset').length).toBe(2)
+  const view = doc.defaultView!
+  for (const fieldset of Array.from(doc.querySelectorAll('[data-slot="status-picker"] fieldset'))) {
+    const style = view.getComputedStyle(fieldset)
+    expect([style.borderTopWidth, style.borderLeftWidth, style.paddingTop, style.paddingLeft, style.marginLeft]).toEqual(['0px', '0px', '0px', '0px', '0px'])
+  }
+  const legend = view.getComputedStyle(doc.querySelector('[data-slot="status-picker"] legend')!)
+  expect([legend.paddingLeft, legend.paddingRight]).toEqual(['0px', '0px'])
+  root.unmount()
+})
