@@ -109,15 +109,3 @@ export const AllVariants: Story = {
     </LightAndDark>
   ),
 }
-
-/** Test: on a phone the table of variants scrolls inside its panel: the page never scrolls sideways. */
-export const AllVariantsFitAPhone: Story = {
-  ...AllVariants,
-  tags: ['!dev', '!autodocs', 'test', 'interaction'],
-  globals: { language: 'en', viewport: { value: 'phone', isRotated: false } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getAllByRole('table')).toHaveLength(2)
-    await expect(window.innerWidth).toBe(375)
-    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth)
-  },
-}

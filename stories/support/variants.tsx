@@ -26,8 +26,7 @@ const LIGHT_AGAIN = Object.fromEntries(
  * a `data-theme` scope, the kit's own switch as an app sets it, painted in its theme's surface. `children` gets the
  * theme, its name in the toolbar's language ("Light", "فاتح") and that language's messages, to tell apart the names
  * of landmarks that appear in both panels in the components' own words (`${messages.activityFeed.title} (${name})`).
- * A panel is never wider than the canvas: its content shrinks to a phone's width, and what cannot (a table of variants)
- * scrolls inside the panel, instead of pushing the page wider.
+ * A panel is never wider than the canvas: its content shrinks to a phone's width instead of pushing the page wider.
  */
 export function LightAndDark({ children }: { children: (theme: Theme, name: string, messages: Messages) => ReactNode }) {
   const { locale, messages } = usePresenceMessages()
@@ -35,7 +34,7 @@ export function LightAndDark({ children }: { children: (theme: Theme, name: stri
   return (
     <div data-slot="variants" className="pk:flex pk:flex-wrap pk:items-start pk:gap-4">
       {THEMES.map((theme) => (
-        <div key={theme} className="pk:max-w-full pk:min-w-0 pk:flex-[1_1_auto] pk:overflow-x-auto" style={theme === 'light' ? LIGHT_AGAIN : undefined}>
+        <div key={theme} className="pk:max-w-full pk:min-w-0 pk:flex-[1_1_auto]" style={theme === 'light' ? LIGHT_AGAIN : undefined}>
           <CanvasScope theme={theme} ownsDocument={false} paint>
             <p className="pk:mb-3 pk:text-xs pk:font-semibold pk:tracking-wide pk:text-presence-muted pk:uppercase">{names[theme]}</p>
             {children(theme, names[theme], messages)}
