@@ -22,7 +22,7 @@ const STATE_WORDS: Record<ConnectionState, string> = {
   closed: 'closed',
   unauthorized: 'refused (signed out)',
 }
-const TRANSPORT_WORDS: Record<Transport, string> = { socket: 'pushed as they happen', polling: 'fetched every few seconds', none: 'none' }
+const TRANSPORT_WORDS: Record<Transport, string> = { socket: 'pushed as they happen', polling: 'fetched at the poll interval', none: 'none' }
 
 /** The connection under the banner, so that the story shows what the banner is made from. */
 function ConnectionReadout() {
