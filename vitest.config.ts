@@ -94,6 +94,28 @@ export default mergeConfig(
             browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
           },
         },
+        {
+          // The components' showcase stories' play functions (what a designer sees in the sidebar and on the docs
+          // pages) with the toolbar's language on Arabic: they read the words of the active catalogue, never English.
+          // Only the stories with a play function ('play-fn', which Storybook adds); not the interaction tests, which
+          // run in English in the project above ('interaction', `globals: { language: 'en' }`), nor the files of the
+          // hooks' developer demos and the docs (each file loads the preview once, even with no story to run).
+          extends: true,
+          plugins: [
+            storybookTest({
+              configDir: path.join(import.meta.dirname, '.storybook'),
+              initialGlobals: { language: 'ar' },
+              tags: { include: ['play-fn'], exclude: ['interaction'] },
+            }),
+          ],
+          test: {
+            name: 'storybook-ar',
+            exclude: ['stories/hooks/**', 'stories/docs/**'],
+            testTimeout: TEST_TIMEOUT_MS,
+            expect: { poll: { timeout: WAIT_TIMEOUT_MS } },
+            browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
+          },
+        },
       ],
     },
   }),

@@ -34,9 +34,12 @@ const preview: Preview = {
     viewport: { options: VIEWPORTS },
   },
   // Every story is on its component's docs page unless tagged '!autodocs'. Showcase stories (the sidebar, the docs
-  // pages) end in the state their name says, with nothing focused or opened by a play function; interaction tests
-  // are stories tagged ['!dev', '!autodocs', 'test'] — hidden from the sidebar and the docs, run by `npx vitest run
-  // --project storybook` (the addon's default tag filter runs every story tagged 'test').
+  // pages) end in the state their name says, with nothing focused or opened by a play function, and their play
+  // functions read the words of the toolbar's language (support/messages.ts, `storyWords`), never English: the
+  // `storybook-ar` project runs them in Arabic. Interaction tests are stories tagged ['!dev', '!autodocs', 'test',
+  // 'interaction'] with `globals: { language: 'en' }` — hidden from the sidebar and the docs, in English whatever the
+  // toolbar or VITE_STORYBOOK_LANGUAGE says, run by `npx vitest run --project storybook` (the addon's default tag
+  // filter runs every story tagged 'test').
   tags: ['autodocs'],
 }
 

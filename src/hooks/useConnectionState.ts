@@ -23,6 +23,11 @@ export interface ConnectionInfo {
   hasSocket: boolean
   /** How often the online list is polled while polling, in ms (the backend's `listIntervalMs`). */
   pollIntervalMs: number
+  /**
+   * Whether the last poll of the online list failed (offline, say; the store's `syncError`): polling goes on at
+   * `pollIntervalMs`, but nothing is being refreshed until a poll succeeds.
+   */
+  pollFailing: boolean
   /** Retries the socket at once (and polls at once while polling). */
   retryNow(): void
 }
@@ -50,9 +55,10 @@ export function useConnectionState(): ConnectionInfo {
   const nextRetryAt = useStore(runtime.store, (s) => s.connection.nextRetryAt)
   const hasSocket = runtime.backend.endpoints.socket !== null
   const pollIntervalMs = runtime.backend.listIntervalMs
+  const pollFailing = useStore(runtime.store, (s) => s.syncError !== null)
   const retryNow = useCallback(() => runtime.retryNow(), [runtime])
   return useMemo(
-    () => ({ state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow }),
-    [state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow],
+    () => ({ state, transport, nextRetryAt, hasSocket, pollIntervalMs, pollFailing, retryNow }),
+    [state, transport, nextRetryAt, hasSocket, pollIntervalMs, pollFailing, retryNow],
   )
 }

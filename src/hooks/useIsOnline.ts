@@ -1,6 +1,7 @@
 'use client'
 import { useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { userKey } from './user-key'
 
 /**
  * Whether a user is online (any status but `offline`, as the viewer sees it); `false` for an unknown user.
@@ -14,7 +15,7 @@ import { usePresenceContext } from '../provider/PresenceContext'
  */
 export function useIsOnline(userId: string | number): boolean {
   const { runtime } = usePresenceContext('useIsOnline')
-  const id = String(userId)
+  const id = userKey(userId) // missing, blank or NaN: nobody, never the store user "undefined"
   const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
   const isOnline = () => source.get()?.isOnline ?? false
   return useSyncExternalStore(source.subscribe, isOnline, isOnline)

@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { userKey } from './user-key'
 
 const FLAG = { '1': true, '0': false, '-': null } as const
 
@@ -22,10 +23,11 @@ export function useIsOnlineMany(userIds: readonly (string | number)[]): readonly
   const { runtime } = usePresenceContext('useIsOnlineMany')
   const { users } = runtime.store
   // A string key, so that an inline array does not resubscribe on every render.
-  const key = JSON.stringify(userIds.map(String))
+  // A missing, blank or NaN id is nobody (`null`, never followed), not the user "undefined".
+  const key = JSON.stringify(userIds.map(userKey))
   const subscribe = useCallback(
     (notify: () => void) => {
-      const offs = (JSON.parse(key) as string[]).map((id) => users.subscribe(id, notify))
+      const offs = (JSON.parse(key) as (string | null)[]).flatMap((id) => (id === null ? [] : [users.subscribe(id, notify)]))
       return () => offs.forEach((off) => off())
     },
     [users, key],
@@ -33,9 +35,9 @@ export function useIsOnlineMany(userIds: readonly (string | number)[]): readonly
   // One character per user: a string compares by value, so an unchanged answer re-renders nothing.
   const flags = useCallback(
     () =>
-      (JSON.parse(key) as string[])
+      (JSON.parse(key) as (string | null)[])
         .map((id) => {
-          const user = users.get(id)
+          const user = id === null ? undefined : users.get(id)
           return user ? (user.isOnline ? '1' : '0') : '-'
         })
         .join(''),

@@ -1,6 +1,7 @@
 'use client'
 import { useMemo, useSyncExternalStore } from 'react'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { userKey } from './user-key'
 import { useRelativeTime, type RelativeTimeOptions } from './useRelativeTime'
 
 export { formatLastSeen } from '../runtime'
@@ -28,7 +29,7 @@ export type LastSeenOptions = RelativeTimeOptions
  */
 export function useLastSeen(userId: string | number, options: LastSeenOptions = {}): string | null {
   const { runtime } = usePresenceContext('useLastSeen')
-  const id = String(userId)
+  const id = userKey(userId) // missing, blank or NaN: nobody, never the store user "undefined"
   const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
   const user = useSyncExternalStore(source.subscribe, source.get, source.get)
   const lastSeen = user && !user.isOnline ? user.lastSeen : null

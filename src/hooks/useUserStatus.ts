@@ -2,6 +2,7 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type { Presence, PresenceStatus } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
+import { userKey } from './user-key'
 
 /**
  * One user's presence, as {@link useUserStatus} returns it.
@@ -33,7 +34,7 @@ export interface UserStatus {
  */
 export function useUserStatus(userId: string | number): UserStatus {
   const { runtime } = usePresenceContext('useUserStatus')
-  const id = String(userId)
+  const id = userKey(userId) // missing, blank or NaN: nobody, never the store user "undefined"
   const source = useMemo(() => runtime.store.users.source(id), [runtime, id])
   const user = useSyncExternalStore(source.subscribe, source.get, source.get) ?? null
   return useMemo(

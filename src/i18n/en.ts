@@ -52,7 +52,10 @@ export const en = {
     error: "Couldn't load who is online.",
     retry: 'Try again',
     reconnecting: 'Reconnecting…',
-    polling: 'Live updates paused — refreshing every few seconds…',
+    /** Polling instead of the socket, every `seconds` (the same words as the connection banner's). */
+    polling: (seconds: number, format: Format) => `Live updates paused — refreshing every ${format.number(seconds)} s`,
+    /** Polling, but the last poll failed (offline, say): nothing is being refreshed, the next try is in `seconds`. */
+    pollFailing: (seconds: number, format: Format) => `Live updates paused — can't reach the server, trying again every ${format.number(seconds)} s`,
     unavailable: 'This server does not share who is online with your account.',
     unavailableFriends: 'This server does not share which of your friends are online.',
     signedOut: 'Sign in to see who is online.',
@@ -90,6 +93,8 @@ export const en = {
     reconnecting: 'Reconnecting…',
     nextAttempt: (seconds: number, format: Format) => `next attempt in ${format.number(seconds)} s`,
     polling: (seconds: number, format: Format) => `Live updates paused — refreshing every ${format.number(seconds)} s`,
+    /** Polling, but the last poll failed (offline, say): nothing is being refreshed, the next try is in `seconds`. */
+    pollFailing: (seconds: number, format: Format) => `Live updates paused — can't reach the server, trying again every ${format.number(seconds)} s`,
     signedOut: 'Signed out: presence paused',
     retry: 'Retry now',
   },

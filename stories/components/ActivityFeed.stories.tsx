@@ -8,6 +8,7 @@ import { ActivityFeed } from '../../src/components/ActivityFeed'
 import { useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
 import { MockControls } from '../support/MockControls'
+import { exactly, storyWords } from '../support/messages'
 import { storyBackend, type LoadedPresence } from '../support/presence'
 import { SLOW } from '../support/waits'
 import { LightAndDark } from '../support/variants'
@@ -88,22 +89,25 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const feed = (canvasElement: HTMLElement, name = 'Recent activity') => within(canvasElement).findByRole('region', { name })
+/** The feed, by its name: `messages.activityFeed.title` in the story's language unless the story gives a `title`. */
+const feed = (canvasElement: HTMLElement, name: string) => within(canvasElement).findByRole('region', { name })
 const entries = (region: HTMLElement) => within(region).queryAllByRole('listitem')
 
 /** Newest first, each with the event's dot and a relative time on the server's clock. */
 export const Default: Story = {
   tags: ['autodocs'],
-  play: async ({ canvasElement }) => {
-    const region = await feed(canvasElement)
+  play: async (context) => {
+    const { messages, ago, sentence } = storyWords(context)
+    const { events } = messages.activityFeed
+    const region = await feed(context.canvasElement, messages.activityFeed.title)
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
     const [first, , third] = entries(region)
-    await expect(first).toHaveTextContent('john_doe came online')
-    await expect(third).toHaveTextContent(/^ethan_davis went offline2 minutes ago$/)
-    const busy = entries(region).find((entry) => entry.textContent?.startsWith('olivia_brown is busy'))!
+    await expect(first).toHaveTextContent(sentence(events.online, 'john_doe'))
+    await expect(third).toHaveTextContent(exactly(sentence(events.offline, 'ethan_davis') + ago(2 * MIN)))
+    const busy = entries(region).find((entry) => entry.textContent?.startsWith(sentence(events.dnd, 'olivia_brown')))!
     await expect(busy).toHaveAttribute('data-status', 'dnd')
-    await expect(busy.querySelector('time')).toHaveTextContent('20 minutes ago')
-    await expect(region).toHaveTextContent('isabella_moreau went offlineyesterday')
+    await expect(busy.querySelector('time')).toHaveTextContent(ago(20 * MIN))
+    await expect(region).toHaveTextContent(sentence(events.offline, 'isabella_moreau') + ago(25 * HOUR))
     const time = third!.querySelector('time')!
     await expect(Date.parse(time.dateTime)).toBeGreaterThan(0)
   },
@@ -128,11 +132,12 @@ export const Live: Story = {
 
 /** Test: each button's change appears at the top of the feed. */
 export const LiveFollowsChanges: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
   ...Live,
+  globals: { language: 'en' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const region = await feed(canvasElement)
+    const region = await feed(canvasElement, 'Recent activity')
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
     await canvas.findByText(/^Live:/, undefined, SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
@@ -146,10 +151,11 @@ export const LiveFollowsChanges: Story = {
 /** john_doe's friends only. */
 export const FriendsOnly: Story = {
   args: { filter: 'friends', title: "Friends' activity" },
-  play: async ({ canvasElement }) => {
-    const region = await feed(canvasElement, "Friends' activity")
+  play: async (context) => {
+    const { messages, sentence } = storyWords(context)
+    const region = await feed(context.canvasElement, "Friends' activity")
     await waitFor(() => expect(entries(region).length).toBeGreaterThan(0), SLOW)
-    await expect(region).toHaveTextContent('olivia_brown is busy')
+    await expect(region).toHaveTextContent(sentence(messages.activityFeed.events.dnd, 'olivia_brown'))
     await expect(region).not.toHaveTextContent('ethan_davis')
   },
 }
@@ -157,26 +163,29 @@ export const FriendsOnly: Story = {
 /** `maxEntries` keeps the newest entries. */
 export const Limited: Story = {
   args: { maxEntries: 5 },
-  play: async ({ canvasElement }) => {
-    const region = await feed(canvasElement)
+  play: async (context) => {
+    const region = await feed(context.canvasElement, storyWords(context).messages.activityFeed.title)
     await waitFor(() => expect(entries(region)).toHaveLength(5), SLOW)
   },
 }
 
 export const Loading: Story = {
   parameters: { presence: { network: 'loading' } },
-  play: async ({ canvasElement }) => {
-    const region = await feed(canvasElement)
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    const region = await feed(context.canvasElement, messages.activityFeed.title)
     await expect(region).toHaveAttribute('aria-busy', 'true')
-    await expect(within(region).getByText('Loading activity…')).toBeInTheDocument()
+    await expect(within(region).getByText(messages.activityFeed.loading)).toBeInTheDocument()
   },
 }
 
 export const Empty: Story = {
   tags: ['autodocs'],
   parameters: { activityHistory: [] },
-  play: async ({ canvasElement }) => {
-    await expect(await within(await feed(canvasElement)).findByText('No activity yet.', undefined, SLOW)).toBeVisible()
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    const region = await feed(context.canvasElement, messages.activityFeed.title)
+    await expect(await within(region).findByText(messages.activityFeed.empty, undefined, SLOW)).toBeVisible()
   },
 }
 
@@ -199,18 +208,20 @@ function failActivity(context: StoryContext) {
 /** The timeline cannot be had (a 403): the error and its "Try again". */
 export const Error: Story = {
   beforeEach: failActivity,
-  play: async ({ canvasElement }) => {
-    const alert = await within(await feed(canvasElement)).findByRole('alert', undefined, SLOW)
-    await expect(alert).toHaveTextContent("Couldn't load the activity.")
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    const alert = await within(await feed(context.canvasElement, messages.activityFeed.title)).findByRole('alert', undefined, SLOW)
+    await expect(alert).toHaveTextContent(messages.activityFeed.error)
   },
 }
 
 /** Test: "Try again" fetches the timeline again and, this time, shows it. */
 export const ErrorThenRetry: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   beforeEach: failActivity,
   play: async ({ canvasElement, id }) => {
-    const region = await feed(canvasElement)
+    const region = await feed(canvasElement, 'Recent activity')
     const alert = await within(region).findByRole('alert', undefined, SLOW)
     recovered.add(id)
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
@@ -228,11 +239,23 @@ export const AllVariants: Story = {
   args: { maxEntries: 8 },
   render: (args) => (
     <LightAndDark>
-      {(_, theme) => (
+      {(_, theme, messages) => (
         <div className="pk:w-md pk:max-w-full">
-          <ActivityFeed {...args} title={`Recent activity (${theme})`} />
+          <ActivityFeed {...args} title={`${messages.activityFeed.title} (${theme})`} />
         </div>
       )}
     </LightAndDark>
   ),
+}
+
+/** Test: on a phone the two panels stack, each as wide as the phone: the page never scrolls sideways. */
+export const AllVariantsFitAPhone: Story = {
+  ...AllVariants,
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en', viewport: { value: 'phone', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole('region', undefined, SLOW)
+    await expect(window.innerWidth).toBe(375)
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth)
+  },
 }

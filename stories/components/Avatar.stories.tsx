@@ -3,6 +3,7 @@ import { expect, waitFor } from 'storybook/test'
 import { Avatar } from '../../src/components/Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../../src/components/OnlineStatusIndicator'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { LightAndDark, VariantGrid } from '../support/variants'
 
 // An image cannot read the page's CSS variables: this is the kit's sans stack (Tailwind's --pk-font-sans) spelled
@@ -50,19 +51,27 @@ export const RightToLeft: Story = { args: { indicator: <OnlineStatusIndicator st
 
 const AVATAR_SIZES = { sm: 'Small', md: 'Medium', lg: 'Large', xl: 'Extra large' } as const
 const AVATAR_COLUMNS = { picture: 'Picture', initials: 'Initials', ...STATUS_LABELS } as const
+const isStatus = (column: string): column is keyof typeof STATUS_LABELS => column in STATUS_LABELS
 type AvatarColumn = keyof typeof AVATAR_COLUMNS
 
 /** Every size with a picture, with initials and with each status's badge, in light and dark. */
 export const AllVariants: Story = {
   parameters: { layout: 'padded' },
-  render: (args) => (
+  render: (args, context) => (
     <LightAndDark>
       {() => (
         <VariantGrid<keyof typeof AVATAR_SIZES, AvatarColumn>
           rowsAre="Size"
           rows={['sm', 'md', 'lg', 'xl']}
           columns={['picture', 'initials', 'online', 'away', 'dnd', 'offline', 'invisible']}
-          label={(value) => (value in AVATAR_SIZES ? AVATAR_SIZES[value as keyof typeof AVATAR_SIZES] : AVATAR_COLUMNS[value as AvatarColumn])}
+          // The statuses in the story's language, as the badges name themselves.
+          label={(value) =>
+            value in AVATAR_SIZES
+              ? AVATAR_SIZES[value as keyof typeof AVATAR_SIZES]
+              : isStatus(value)
+                ? storyWords(context).messages.status[value]
+                : AVATAR_COLUMNS[value as AvatarColumn]
+          }
           cell={(size, column) =>
             column === 'picture' ? (
               <Avatar name={args.name} src={args.src} size={size} />

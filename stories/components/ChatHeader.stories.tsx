@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ChatHeader } from '../../src/components/ChatHeader'
 import { dark, onDevice, rtl } from '../support/frames'
+import { exactly, HOLE, shape, storyWords } from '../support/messages'
 import { storyBackend } from '../support/presence'
 import { LightAndDark } from '../support/variants'
 
@@ -69,6 +70,8 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+const DAY = 86_400_000
+
 const statusLine = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="chat-header-status"]')!
 
 /** The whole header: back button, avatar with its badge, name, status line, actions. jane_smith was last active 2 hours ago. */
@@ -76,7 +79,8 @@ export const Default: Story = { tags: ['autodocs'], args: { onBack: fn(), action
 
 /** Test: the header's name and status line; Back calls `onBack`. */
 export const BackButton: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   args: { onBack: fn(), actions },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -90,7 +94,8 @@ export const BackButton: Story = {
 
 /** The status line follows the mock's controls: jane_smith comes online, then goes away. */
 export const LiveStatusChange: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
     const { canvasElement } = context
     const line = statusLine(canvasElement)
@@ -108,24 +113,29 @@ export const LiveStatusChange: Story = {
 
 export const Online: Story = {
   args: { userId: 4, name: 'maria_garcia' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Online$/))
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(exactly(messages.status.online)))
   },
 }
 
 /** li_wei is away with a status message. */
 export const AwayWithMessage: Story = {
   args: { userId: 5, name: 'li_wei' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Away — Lunch, back at 2'))
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    const line = messages.statusLine.withMessage(messages.status.away, 'Lunch, back at 2')
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(line))
   },
 }
 
 /** olivia_brown is busy with a status message. */
 export const DoNotDisturb: Story = {
   args: { userId: 6, name: 'olivia_brown' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Do not disturb — Focus time'))
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    const line = messages.statusLine.withMessage(messages.status.dnd, 'Focus time')
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(line))
   },
 }
 
@@ -133,8 +143,9 @@ export const DoNotDisturb: Story = {
 export const InvisibleToOthers: Story = {
   args: { userId: 10, name: 'sofia_rossi' },
   parameters: { presence: { as: 'noah_wilson' } },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Last seen /))
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(shape(messages.statusLine.lastSeen(HOLE))))
   },
 }
 
@@ -142,25 +153,29 @@ export const InvisibleToOthers: Story = {
 export const InvisibleToSelf: Story = {
   args: { userId: 10, name: 'sofia_rossi' },
   parameters: { presence: { as: 'sofia_rossi' } },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Invisible — Hiding from meetings'))
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    const line = messages.statusLine.withMessage(messages.status.invisible, 'Hiding from meetings')
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(line))
   },
 }
 
 /** ahmad was last active 3 days ago. */
 export const LastSeen: Story = {
   args: { userId: 1, name: 'ahmad' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Last seen 3 days ago'))
+  play: async (context) => {
+    const { messages, ago } = storyWords(context)
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(messages.statusLine.lastSeen(ago(3 * DAY))))
   },
 }
 
 /** noah_wilson never logged in: no last seen to tell. */
 export const NeverSeen: Story = {
   args: { userId: 7, name: 'noah_wilson' },
-  play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('heading', { name: 'noah_wilson' })
-    await expect(statusLine(canvasElement)).toHaveTextContent(/^Offline$/)
+  play: async (context) => {
+    const { messages } = storyWords(context)
+    await within(context.canvasElement).findByRole('heading', { name: 'noah_wilson' })
+    await expect(statusLine(context.canvasElement)).toHaveTextContent(exactly(messages.status.offline))
   },
 }
 
@@ -188,8 +203,9 @@ export const Desktop: Story = { args: { actions }, ...onDevice('desktop') }
 /** Signed out (the provider's token is `null`): no status badge, and the line says why instead of "Offline". */
 export const SignedOut: Story = {
   parameters: { presence: { as: null } },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Sign in to see their status.'))
+  play: async (context) => {
+    const { canvasElement } = context
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(storyWords(context).messages.chatHeader.signedOut))
     await expect(canvasElement.querySelector('[data-slot="status-indicator"]')).toBeNull()
   },
 }

@@ -7,6 +7,7 @@ import { ConnectionBanner } from '../../src/components/ConnectionBanner'
 import { useConnectionState } from '../../src/hooks'
 import type { ConnectionState, Transport } from '../../src'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, storyOrigin, storyToken, type PresenceParameters } from '../support/presence'
 import { SLOW } from '../support/waits'
@@ -21,7 +22,7 @@ const STATE_WORDS: Record<ConnectionState, string> = {
   closed: 'closed',
   unauthorized: 'refused (signed out)',
 }
-const TRANSPORT_WORDS: Record<Transport, string> = { socket: 'pushed as they happen', polling: 'fetched every few seconds', none: 'none' }
+const TRANSPORT_WORDS: Record<Transport, string> = { socket: 'pushed as they happen', polling: 'fetched at the poll interval', none: 'none' }
 
 /** The connection under the banner, so that the story shows what the banner is made from. */
 function ConnectionReadout() {
@@ -70,15 +71,17 @@ const banner = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLE
 export const Reconnecting: Story = {
   tags: ['autodocs'],
   parameters: { presence: { network: 'error', provider: predictable(8_000) } },
-  play: async ({ canvasElement }) => {
+  play: async (context) => {
+    const { canvasElement } = context
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'reconnecting'), SLOW)
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Reconnecting…')
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(storyWords(context).messages.connectionBanner.reconnecting)
   },
 }
 
 /** Test: the countdown, and "Retry now" tries at once (and, refused again, waits longer). */
 export const RetryNow: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   parameters: { presence: { network: 'error', provider: predictable(8_000) } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -91,7 +94,8 @@ export const RetryNow: Story = {
 
 /** Live over the socket, nothing shows; drop the connection and the banner counts down; "Retry now" reconnects. */
 export const DropAndRecover: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   parameters: { presence: { provider: predictable(30_000) } },
   render: (args, context) => (
     <div className="pk:w-lg pk:max-w-full">
@@ -118,9 +122,11 @@ export const DropAndRecover: Story = {
 export const Polling: Story = {
   args: { hideWhenPolling: false },
   parameters: { presence: { provider: { endpoints: { socket: null } } } },
-  play: async ({ canvasElement }) => {
+  play: async (context) => {
+    const { canvasElement } = context
+    const { messages, format } = storyWords(context)
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'polling'), SLOW)
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Live updates paused — refreshing every 10 s')
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(messages.connectionBanner.polling(10, format))
   },
 }
 
@@ -128,8 +134,10 @@ export const Polling: Story = {
 export const PollingEvery30Seconds: Story = {
   args: { hideWhenPolling: false },
   parameters: { presence: { provider: { endpoints: { socket: null }, pollIntervalMs: 30_000 } } },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('refreshing every 30 s'), SLOW)
+  play: async (context) => {
+    const { messages, format } = storyWords(context)
+    const text = messages.connectionBanner.polling(30, format)
+    await waitFor(() => expect(within(context.canvasElement).getByRole('status')).toHaveTextContent(text), SLOW)
   },
 }
 
@@ -147,10 +155,12 @@ export const HiddenWhenPolling: Story = {
 export const SignedOut: Story = {
   tags: ['autodocs'],
   parameters: { presence: { provider: { token: 'expired-token' } } },
-  play: async ({ canvasElement }) => {
+  play: async (context) => {
+    const { canvasElement } = context
+    const { messages } = storyWords(context)
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'unauthorized'), SLOW)
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Signed out: presence paused')
-    await expect(within(canvasElement).queryByRole('button', { name: 'Retry now' })).toBeNull()
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(messages.connectionBanner.signedOut)
+    await expect(within(canvasElement).queryByRole('button', { name: messages.connectionBanner.retry })).toBeNull()
   },
 }
 

@@ -3,6 +3,7 @@ import { expect, waitFor, within } from 'storybook/test'
 import { Avatar } from '../../src/components/Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS } from '../../src/components/OnlineStatusIndicator'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { storyBackend } from '../support/presence'
 import { LightAndDark, VariantGrid } from '../support/variants'
 
@@ -20,8 +21,8 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const Online: Story = {
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('img', { name: 'Online' })).toHaveAttribute('data-status', 'online')
+  play: async ({ canvas, globals }) => {
+    await expect(canvas.getByRole('img', { name: storyWords({ globals }).messages.status.online })).toHaveAttribute('data-status', 'online')
   },
 }
 export const Away: Story = { args: { status: 'away' } }
@@ -32,21 +33,23 @@ export const Pulse: Story = { args: { pulse: true, size: 'lg' } }
 
 /** Every status at every size: each has its own shape, so colour is never the only cue. */
 export const AllStatuses: Story = {
-  render: () => (
+  // In the story's language, as the dots name themselves.
+  render: (_, context) => (
     <div className="pk:grid pk:grid-cols-5 pk:items-center pk:gap-4 pk:text-center pk:text-sm pk:text-presence-fg">
       {(['online', 'away', 'dnd', 'offline', 'invisible'] as const).map((status) => (
         <div key={status} className="pk:flex pk:flex-col pk:items-center pk:gap-2">
           {(['sm', 'md', 'lg'] as const).map((size) => (
             <OnlineStatusIndicator key={size} status={status} size={size} />
           ))}
-          <span>{STATUS_LABELS[status]}</span>
+          <span>{storyWords(context).messages.status[status]}</span>
         </div>
       ))}
     </div>
   ),
   // In words a reader knows, never the API's keys ("dnd").
-  play: async ({ canvas }) => {
-    for (const label of ['Online', 'Away', 'Do not disturb', 'Offline', 'Invisible']) await expect(canvas.getByText(label)).toBeVisible()
+  play: async ({ canvas, globals }) => {
+    const { status } = storyWords({ globals }).messages
+    for (const label of [status.online, status.away, status.dnd, status.offline, status.invisible]) await expect(canvas.getByText(label)).toBeVisible()
     await expect(canvas.queryByText('dnd')).toBeNull()
   },
 }
@@ -63,7 +66,8 @@ export const Dark: Story = { ...AsAvatarBadge, decorators: [dark] }
 
 /** Given a `userId` inside the provider, it follows that user live, last seen included. */
 export const LiveUser: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   args: { status: undefined, userId: 4, size: 'lg' },
   parameters: { presence: { as: 'john_doe' } },
   play: async (context) => {
@@ -82,14 +86,15 @@ type IndicatorColumn = keyof typeof INDICATOR_COLUMNS
 /** Every status at every size, on mobile and as an avatar's badge, in light and dark: the whole indicator on one page. */
 export const AllVariants: Story = {
   parameters: { layout: 'padded' },
-  render: () => (
+  render: (_, context) => (
     <LightAndDark>
       {() => (
         <VariantGrid<keyof typeof STATUS_LABELS, IndicatorColumn>
           rowsAre="Status"
           rows={['online', 'away', 'dnd', 'offline', 'invisible']}
           columns={['sm', 'md', 'lg', 'mobile', 'badge']}
-          label={(value) => (value in STATUS_LABELS ? STATUS_LABELS[value as keyof typeof STATUS_LABELS] : INDICATOR_COLUMNS[value as IndicatorColumn])}
+          // The statuses in the story's language, as the dots name themselves.
+          label={(value) => (value in STATUS_LABELS ? storyWords(context).messages.status[value as keyof typeof STATUS_LABELS] : INDICATOR_COLUMNS[value as IndicatorColumn])}
           cell={(status, column) =>
             column === 'badge' ? (
               <Avatar name="jane_smith" size="md" indicator={<OnlineStatusIndicator status={status} badge />} />

@@ -1,7 +1,8 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { OnlineUsers } from '../../src/components/OnlineUsers'
 import { dark, onDevice, rtl } from '../support/frames'
+import { exactly, storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { LightAndDark } from '../support/variants'
@@ -18,15 +19,18 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const card = (canvasElement: HTMLElement) => within(canvasElement).findByRole('region', { name: "Who's Online?" })
+/** The card, by its title in the story's language. */
+const card = ({ canvasElement, globals }: Pick<StoryContext, 'canvasElement' | 'globals'>) =>
+  within(canvasElement).findByRole('region', { name: storyWords({ globals }).messages.onlineUsers.title })
 
 export const Default: Story = { tags: ['autodocs'] }
 
 /** Test: a click on a tile calls `onUserClick`; invisible users are absent, away and busy ones shown as such. */
 export const ClickOnAUser: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
-  play: async ({ canvasElement, args }) => {
-    const region = await card(canvasElement)
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
+  play: async ({ canvasElement, args, globals }) => {
+    const region = await card({ canvasElement, globals })
     const maria = await within(region).findByRole('button', { name: 'maria_garcia, Online' })
     await userEvent.click(maria)
     await expect(args.onUserClick).toHaveBeenCalledWith(expect.objectContaining({ username: 'maria_garcia' }))
@@ -37,9 +41,10 @@ export const ClickOnAUser: Story = {
 }
 
 export const KeyboardAndTooltip: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
     await within(region).findByRole('button', { name: 'amelia_clark, Online' })
     await userEvent.tab()
     const first = within(region).getAllByRole('button')[0]!
@@ -60,20 +65,22 @@ export const Empty: Story = { tags: ['autodocs'], parameters: { presence: { empt
 /** Signed out (the provider's token is `null`): the card says so, instead of "Nobody else is online right now." */
 export const SignedOut: Story = {
   parameters: { presence: { as: null } },
-  play: async ({ canvasElement }) => {
-    const card = await within(canvasElement).findByRole('region', { name: "Who's Online?" })
-    await waitFor(() => expect(card).toHaveAttribute('data-state', 'signed-out'))
-    await expect(card).toHaveTextContent('Sign in to see who is online.')
-    await expect(card).not.toHaveTextContent('Nobody else')
+  play: async (context) => {
+    const { onlineUsers } = storyWords(context).messages
+    const region = await card(context)
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'signed-out'))
+    await expect(region).toHaveTextContent(onlineUsers.signedOut)
+    await expect(region).not.toHaveTextContent(onlineUsers.empty)
   },
 }
 
 export const Error: Story = {
   tags: ['autodocs'],
   parameters: { presence: { network: 'error', provider: { endpoints: { socket: null } } } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load who is online.")
-    await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { onlineUsers } = storyWords({ globals }).messages
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(onlineUsers.error)
+    await expect(within(canvasElement).getByRole('button', { name: onlineUsers.retry })).toBeVisible()
   },
 }
 
@@ -83,10 +90,10 @@ export const Error: Story = {
  */
 export const NoListForThisUser: Story = {
   parameters: { presence: { backend: 'users-heartbeat-admin' } },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
     await waitFor(() => expect(region).toHaveAttribute('data-state', 'unavailable'), { timeout: 5_000 })
-    await expect(region).toHaveTextContent('This server does not share who is online with your account.')
+    await expect(region).toHaveTextContent(storyWords({ globals }).messages.onlineUsers.unavailable)
     await expect(within(region).queryByRole('alert')).toBeNull()
   },
 }
@@ -94,9 +101,10 @@ export const NoListForThisUser: Story = {
 /** The same backend, signed in as an admin: the admin list, with names, pictures and `away`. */
 export const AdminList: Story = {
   parameters: { presence: { backend: 'users-heartbeat-admin', as: 'admin' } },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
-    await within(region).findByRole('button', { name: 'maria_garcia, Online' }, { timeout: 5_000 })
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
+    const { onlineUsers, status } = storyWords({ globals }).messages
+    await within(region).findByRole('button', { name: onlineUsers.tile('maria_garcia', status.online) }, { timeout: 5_000 })
   },
 }
 
@@ -106,17 +114,18 @@ export const AdminList: Story = {
  */
 export const NamesFromYourApp: Story = {
   parameters: { presence: { backend: 'chat-polling', resolveUsers: true } },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
-    await within(region).findByRole('button', { name: 'maria_garcia, Online' }, { timeout: 5_000 })
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
+    const { onlineUsers, status } = storyWords({ globals }).messages
+    await within(region).findByRole('button', { name: onlineUsers.tile('maria_garcia', status.online) }, { timeout: 5_000 })
   },
 }
 
 /** `chat-list-activity`: no socket, no list of everyone; the online peers of the signed-in user's chat list. */
 export const PeersOfTheChatList: Story = {
   parameters: { presence: { backend: 'chat-list-activity' } },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
     await waitFor(() => expect(region).toHaveAttribute('data-state', 'ready'), { timeout: 5_000 })
   },
 }
@@ -128,8 +137,13 @@ export const ManyUsers: Story = {
 
 export const Truncated: Story = {
   args: { maxUsers: 4 },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: /^\d+ more online$/ })).toHaveAttribute('aria-expanded', 'false')
+  // "+N more" by its state, the only button that expands; its name one of the language's plurals ("3 more online").
+  play: async (context) => {
+    const { messages, format } = storyWords(context)
+    const region = await card(context)
+    const more = await within(region).findByRole('button', { expanded: false })
+    const names = Array.from({ length: 100 }, (_, i) => messages.onlineUsers.moreLabel(i + 1, format))
+    await expect(names).toContain(more.getAttribute('aria-label'))
   },
 }
 
@@ -168,12 +182,13 @@ export const Live: Story = {
 
 /** Test: the card follows the buttons — jane_smith comes online, then disappears when invisible. */
 export const LiveFollowsChanges: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   ...Live,
   parameters: { presence: { simulate: false } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement)
-    const region = await card(canvasElement)
+    const region = await card({ canvasElement, globals })
     await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Online' }))
     await waitFor(() => expect(within(region).getByRole('button', { name: 'jane_smith, Online' })).toBeVisible())
     await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Invisible' }))
@@ -185,8 +200,8 @@ export const LiveFollowsChanges: Story = {
 export const ScrollingGrid: Story = {
   args: { maxUsers: 60, maxHeight: 240 },
   parameters: { presence: { extraUsers: 40 } },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
     await waitFor(() => expect(region).toHaveAttribute('data-state', 'ready'))
     const scroller = region.querySelector<HTMLElement>('[data-slot="online-users-scroll"]')!
     await expect(scroller.scrollHeight).toBeGreaterThan(scroller.clientHeight)
@@ -197,10 +212,11 @@ export const ScrollingGrid: Story = {
 /** "+N more" is a button ("3 more online"): it expands the grid in place (Enter or Space), "Show fewer" or Escape folds it back. */
 export const ShowMore: Story = {
   // A test story: it ends with the focus on a control (hidden from the sidebar and docs, still run by the tests).
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   args: { maxUsers: 6 },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
     const more = await within(region).findByRole('button', { name: /^\d+ more online$/ })
     await expect(more).toHaveAttribute('aria-expanded', 'false')
     const shown = within(region).getAllByRole('button', { name: /, / }).length
@@ -220,20 +236,22 @@ export const ShowMore: Story = {
 /** With `includeSelf`, the signed-in user's tile says "You" (in text, and in its accessible name). */
 export const YouMarked: Story = {
   args: { includeSelf: true },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
-    const mine = await within(region).findByRole('button', { name: 'john_doe, Online, You' })
-    await expect(mine.closest('li')!.querySelector('[data-slot="online-user-you"]')).toHaveTextContent(/^You$/)
+  play: async ({ canvasElement, globals }) => {
+    const { onlineUsers, status } = storyWords({ globals }).messages
+    const region = await card({ canvasElement, globals })
+    const mine = await within(region).findByRole('button', { name: onlineUsers.selfTile('john_doe', status.online) })
+    await expect(mine.closest('li')!.querySelector('[data-slot="online-user-you"]')).toHaveTextContent(exactly(onlineUsers.you))
   },
 }
 
 /** A long name wraps inside its tooltip; the tooltip stays below the title and inside the viewport. */
 export const LongNameTooltip: Story = {
   // A test story: it ends with the focus on a control (hidden from the sidebar and docs, still run by the tests).
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   parameters: { presence: { statuses: { aleksandr_konstantinopolsky_the_third: 'online' } } },
-  play: async ({ canvasElement }) => {
-    const region = await card(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
     const tile = await within(region).findByRole('button', { name: /^aleksandr_konstantinopolsky_the_third, / })
     tile.focus()
     const tip = () => document.getElementById(tile.getAttribute('aria-describedby')!)!
@@ -254,9 +272,9 @@ export const AllVariants: Story = {
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } }, device: 'desktop' },
   render: (args) => (
     <LightAndDark>
-      {(_, theme) => (
+      {(_, theme, messages) => (
         <div className="pk:flex pk:flex-col pk:gap-4" style={{ width: 343, maxWidth: '100%' }}>
-          <OnlineUsers {...args} title={`Everyone (${theme})`} />
+          <OnlineUsers {...args} title={`${messages.onlineUsers.title} (${theme})`} />
           <OnlineUsers {...args} maxUsers={4} title={`First four (${theme})`} />
           <OnlineUsers {...args} filter="friends" title={`Friends (${theme})`} />
         </div>

@@ -4,6 +4,7 @@ import type { ControlStatus } from '../../mock-server/backend'
 import { PresenceToaster } from '../../src/components/PresenceToaster'
 import { useConnectionState, useOnlineUsers } from '../../src/hooks'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { as, MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { SLOW } from '../support/waits'
@@ -64,12 +65,15 @@ async function live(context: StoryContext) {
   return (username: string, status: ControlStatus = 'online') => backend.applyPresence(backend.presence.userByName(username)!.id, status)
 }
 
-const toaster = (canvasElement: HTMLElement) => within(canvasElement).getByRole('status', { name: 'Notifications' })
-const toasts = (canvasElement: HTMLElement) => within(toaster(canvasElement)).queryAllByRole('listitem')
+type Canvas = Pick<StoryContext, 'canvasElement' | 'globals'>
+
+/** The toaster's live region, by its name in the story's language. */
+const toaster = ({ canvasElement, globals }: Canvas) =>
+  within(canvasElement).getByRole('status', { name: storyWords({ globals }).messages.toaster.label })
+const toasts = (canvas: Canvas) => within(toaster(canvas)).queryAllByRole('listitem')
 
 // Until the toasts have faded in: the accessibility check after the play function judges contrast at full opacity.
-const settled = (canvasElement: HTMLElement) =>
-  waitFor(() => toasts(canvasElement).forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
+const settled = (canvas: Canvas) => waitFor(() => toasts(canvas).forEach((toast) => expect(getComputedStyle(toast).opacity).toBe('1')))
 
 /** jane_smith comes online: a toast says so. */
 export const Default: Story = {
@@ -78,25 +82,25 @@ export const Default: Story = {
   play: async (context) => {
     const set = await live(context)
     set('jane_smith')
-    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
-    await settled(context.canvasElement)
+    await within(toaster(context)).findByRole('listitem', undefined, SLOW)
+    await settled(context)
   },
 }
 
 /** Test: nothing for the first list; jane_smith comes online, a toast says so; its close button dismisses it. */
 export const Dismiss: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
-    const { canvasElement } = context
     const set = await live(context)
-    await expect(toasts(canvasElement)).toHaveLength(0)
+    await expect(toasts(context)).toHaveLength(0)
     set('jane_smith')
-    const region = within(toaster(canvasElement))
+    const region = within(toaster(context))
     const toast = await region.findByRole('listitem', undefined, SLOW)
     await expect(toast).toHaveTextContent('jane_smith is online')
     await expect(toast).toHaveAttribute('data-status', 'online')
     await userEvent.click(region.getByRole('button', { name: 'Dismiss' }))
-    await waitFor(() => expect(toasts(canvasElement)).toHaveLength(0))
+    await waitFor(() => expect(toasts(context)).toHaveLength(0))
   },
 }
 
@@ -107,39 +111,42 @@ export const ChosenUsers: Story = {
     const set = await live(context)
     set('ahmad')
     set('jane_smith')
-    const toast = await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
-    await expect(toast).toHaveTextContent('jane_smith is online')
-    await expect(toasts(context.canvasElement)).toHaveLength(1)
-    await settled(context.canvasElement)
+    const toast = await within(toaster(context)).findByRole('listitem', undefined, SLOW)
+    const { messages, sentence } = storyWords(context)
+    await expect(toast).toHaveTextContent(sentence(messages.toaster.online, 'jane_smith'))
+    await expect(toasts(context)).toHaveLength(1)
+    await settled(context)
   },
 }
 
 /** Each toast closes by itself after `durationMs`. */
 export const AutoDismiss: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   args: { durationMs: 1_000 },
   play: async (context) => {
     const set = await live(context)
     set('jane_smith')
-    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
-    await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(0), SLOW)
+    await within(toaster(context)).findByRole('listitem', undefined, SLOW)
+    await waitFor(() => expect(toasts(context)).toHaveLength(0), SLOW)
   },
 }
 
 /** The clock stops while a toast is hovered or focused; Escape closes the focused toast. */
 export const PausedWhileFocused: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   args: { durationMs: 800 },
   play: async (context) => {
     const set = await live(context)
     set('jane_smith')
-    const region = within(toaster(context.canvasElement))
+    const region = within(toaster(context))
     await region.findByRole('listitem', undefined, SLOW)
     region.getByRole('button', { name: 'Dismiss' }).focus()
     await new Promise((resolve) => setTimeout(resolve, 1_500))
-    await expect(toasts(context.canvasElement)).toHaveLength(1)
+    await expect(toasts(context)).toHaveLength(1)
     await userEvent.keyboard('{Escape}')
-    await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(0))
+    await waitFor(() => expect(toasts(context)).toHaveLength(0))
   },
 }
 
@@ -149,14 +156,15 @@ export const Stacked: Story = {
   play: async (context) => {
     const set = await live(context)
     set('jane_smith')
-    await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    await within(toaster(context)).findByRole('listitem', undefined, SLOW)
     set('ahmad')
     set('noah_wilson')
+    const { messages, sentence } = storyWords(context)
     await waitFor(() => {
-      const items = toasts(context.canvasElement)
-      expect(items.map((item) => item.textContent)).toEqual(['ahmad is online', 'noah_wilson is online'])
+      const items = toasts(context)
+      expect(items.map((item) => item.textContent)).toEqual(['ahmad', 'noah_wilson'].map((name) => sentence(messages.toaster.online, name)))
     }, SLOW)
-    await settled(context.canvasElement)
+    await settled(context)
   },
 }
 
@@ -167,12 +175,15 @@ export const AwayAndBusy: Story = {
     const set = await live(context)
     set('jane_smith', 'away')
     set('ahmad', 'dnd')
+    const { messages, sentence } = storyWords(context)
+    const { toaster: words, status } = messages
+    const expected = [words.withStatus(sentence(words.online, 'ahmad'), status.dnd), words.withStatus(sentence(words.online, 'jane_smith'), status.away)]
     await waitFor(() => {
-      const items = toasts(context.canvasElement)
+      const items = toasts(context)
       // Both arrive in one frame: their order is the store's, not the backend's.
-      expect(items.map((item) => item.textContent).sort()).toEqual(['ahmad is online · Do not disturb', 'jane_smith is online · Away'])
+      expect(items.map((item) => item.textContent).sort()).toEqual(expected.sort())
     }, SLOW)
-    await settled(context.canvasElement)
+    await settled(context)
   },
 }
 
@@ -190,9 +201,9 @@ export const CustomMessage: Story = {
   play: async (context) => {
     const set = await live(context)
     set('jane_smith')
-    const toast = await within(toaster(context.canvasElement)).findByRole('listitem', undefined, SLOW)
+    const toast = await within(toaster(context)).findByRole('listitem', undefined, SLOW)
     await expect(toast).toHaveTextContent('jane_smith just signed in — say hi!')
-    await settled(context.canvasElement)
+    await settled(context)
   },
 }
 
@@ -203,8 +214,8 @@ const withToasts = async (context: StoryContext) => {
   const set = await live(context)
   set('jane_smith')
   set('ahmad', 'dnd')
-  await waitFor(() => expect(toasts(context.canvasElement)).toHaveLength(2), SLOW)
-  await settled(context.canvasElement)
+  await waitFor(() => expect(toasts(context)).toHaveLength(2), SLOW)
+  await settled(context)
 }
 
 export const Dark: Story = { args: { durationMs: Infinity }, decorators: [dark], play: withToasts }
@@ -221,9 +232,9 @@ export const AllVariants: Story = {
     <div className="pk:flex pk:flex-col pk:gap-3">
       <LiveHint />
       <LightAndDark>
-        {(_, theme) => (
+        {(_, theme, messages) => (
           <div className="pk:relative pk:h-60 pk:overflow-hidden">
-            <PresenceToaster {...args} label={`Notifications (${theme})`} />
+            <PresenceToaster {...args} label={`${messages.toaster.label} (${theme})`} />
           </div>
         )}
       </LightAndDark>

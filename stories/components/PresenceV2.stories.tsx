@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { ChatHeader } from '../../src/components/ChatHeader'
+import { exactly, HOLE, shape, storyWords } from '../support/messages'
 import { storyBackend } from '../support/presence'
 
 // Section 6 of the contract as users see it: auto-away, a phone-only user, an expiring message, a hidden last seen.
@@ -20,14 +21,16 @@ const indicator = (canvasElement: HTMLElement) => canvasElement.querySelector<HT
 /** jane's own client reports her idle (no input for `idleAfterMs`): she reads as "Away (idle)", not a chosen away. */
 export const Idle: Story = {
   play: async (context) => {
+    const { status } = storyWords(context).messages
     storyBackend(context).applyPresence(2, 'online', { idle: true })
-    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(/^Away \(idle\)$/))
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(exactly(status.idle(status.away))))
   },
 }
 
 /** Test: online, idle ("Away (idle)", the dot marked idle), and online again at her next input. */
 export const IdleAndBack: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
     const { canvasElement } = context
     storyBackend(context).applyPresence(2, 'online')
@@ -46,7 +49,8 @@ export const OnMobile: Story = {
   play: async (context) => {
     const { canvasElement } = context
     storyBackend(context).applyPresence(2, 'online', { device: 'mobile' })
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent('Online, on mobile'))
+    const { status } = storyWords(context).messages
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(status.mobile(status.online)))
     await expect(indicator(canvasElement)).toHaveAttribute('data-device', 'mobile')
   },
 }
@@ -57,13 +61,16 @@ export const ExpiringMessage: Story = {
     const backend = storyBackend(context)
     backend.applyPresence(2, 'online', { device: 'web' })
     backend.presence.setStatus(2, { statusMessage: 'In a meeting', statusExpiresAt: backend.clock.now() + 30 * 60_000 })
-    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(/^Online — In a meeting \(until .+\)$/))
+    const { status, statusLine: line } = storyWords(context).messages
+    const expected = shape(line.withMessage(status.online, line.withUntil('In a meeting', line.until(HOLE))))
+    await waitFor(() => expect(statusLine(context.canvasElement)).toHaveTextContent(expected))
   },
 }
 
 /** Test: the message clears itself: the mock clock moves 31 minutes on and it is gone. */
 export const MessageExpires: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
     const { canvasElement } = context
     const backend = storyBackend(context)
@@ -80,11 +87,12 @@ export const MessageExpires: Story = {
 export const HiddenLastSeen: Story = {
   play: async (context) => {
     const { canvasElement } = context
+    const { status } = storyWords(context).messages
     const backend = storyBackend(context)
     backend.applyPresence(2, 'online')
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Online$/))
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(exactly(status.online)))
     backend.presence.setStatus(2, { lastSeenVisibility: 'nobody' })
     backend.applyPresence(2, 'offline')
-    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(/^Offline$/))
+    await waitFor(() => expect(statusLine(canvasElement)).toHaveTextContent(exactly(status.offline)))
   },
 }

@@ -3,6 +3,7 @@ import { http, HttpResponse, type AnyHandler } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { StatusPicker } from '../../src/components/StatusPicker'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { storyBackend, type LoadedPresence } from '../support/presence'
 import { letGo } from '../support/play'
 import { SLOW } from '../support/waits'
@@ -34,16 +35,19 @@ const fromStory = (context: StoryContext, request: Request) => {
   return token != null && request.headers.get('authorization') === `Bearer ${token}`
 }
 
-const form = (canvasElement: HTMLElement) => within(canvasElement).findByRole('form', { name: 'Set your status' })
+/** The picker, by its title in the story's language. */
+const form = ({ canvasElement, globals }: Pick<StoryContext, 'canvasElement' | 'globals'>) =>
+  within(canvasElement).findByRole('form', { name: storyWords({ globals }).messages.statusPicker.title })
 
 export const Default: Story = { tags: ['autodocs'] }
 
 /** Test: choose Away, type "lunch", save: the mock backend now has john_doe away with "lunch". */
 export const ChooseAndSave: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
-    const { canvasElement, args } = context
-    const picker = within(await form(canvasElement))
+    const { args } = context
+    const picker = within(await form(context))
     await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
     await userEvent.click(picker.getByRole('radio', { name: 'Away' }))
     await userEvent.type(picker.getByRole('textbox', { name: 'Status message' }), 'lunch')
@@ -64,9 +68,10 @@ export const ChooseAndSave: Story = {
 
 /** Keyboard only: Tab into the group, arrows between the modes, Tab to the message, Enter saves. */
 export const Keyboard: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
-    const picker = within(await form(context.canvasElement))
+    const picker = within(await form(context))
     await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
     await userEvent.tab()
     await expect(picker.getByRole('radio', { name: 'Online' })).toHaveFocus()
@@ -85,10 +90,11 @@ export const Keyboard: Story = {
 
 /** li_wei is away with a message: the form shows it; Clear and Save removes the message. */
 export const ClearMessage: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   parameters: { presence: { as: 'li_wei' } },
   play: async (context) => {
-    const picker = within(await form(context.canvasElement))
+    const picker = within(await form(context))
     const input = picker.getByRole('textbox', { name: 'Status message' })
     await waitFor(() => expect(input).toHaveValue('Lunch, back at 2'), SLOW)
     await expect(picker.getByRole('radio', { name: 'Away' })).toBeChecked()
@@ -102,9 +108,10 @@ export const ClearMessage: Story = {
 
 /** The counter counts code points as the server does: an emoji is one. Over 140, Save does nothing. */
 export const CharacterLimit: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   play: async (context) => {
-    const picker = within(await form(context.canvasElement))
+    const picker = within(await form(context))
     const input = picker.getByRole('textbox', { name: 'Status message' })
     await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
     await userEvent.click(input)
@@ -123,18 +130,19 @@ export const CharacterLimit: Story = {
 /** john_doe is invisible: the picker says so; others see him offline. */
 export const Invisible: Story = {
   parameters: { presence: { statuses: { john_doe: 'invisible' } } },
-  play: async ({ canvasElement }) => {
-    const picker = within(await form(canvasElement))
-    await waitFor(() => expect(picker.getByRole('radio', { name: 'Invisible' })).toBeChecked(), SLOW)
-    await expect(picker.getByRole('radio', { name: 'Invisible' })).toHaveAccessibleDescription('You appear offline to others')
+  play: async (context) => {
+    const { status, statusPicker } = storyWords(context).messages
+    const picker = within(await form(context))
+    await waitFor(() => expect(picker.getByRole('radio', { name: status.invisible })).toBeChecked(), SLOW)
+    await expect(picker.getByRole('radio', { name: status.invisible })).toHaveAccessibleDescription(statusPicker.modes.invisible)
   },
 }
 
 /** The backend does not answer: the current status is not known yet. */
 export const Loading: Story = {
   parameters: { presence: { network: 'loading' } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Loading your status…')).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    await expect(await within(canvasElement).findByText(storyWords({ globals }).messages.statusPicker.loading)).toBeVisible()
     await expect(within(canvasElement).getByRole('form')).toHaveAttribute('data-state', 'loading')
   },
 }
@@ -148,13 +156,14 @@ export const Saving: Story = {
       http.patch('*/api/users/me/status/', ({ request }) => (fromStory(context, request) ? new Promise<never>(() => {}) : undefined)),
     )
   },
-  play: async ({ canvasElement }) => {
-    const element = await form(canvasElement)
+  play: async (context) => {
+    const { status, statusPicker } = storyWords(context).messages
+    const element = await form(context)
     const picker = within(element)
-    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
-    await userEvent.click(picker.getByRole('radio', { name: 'Do not disturb' }))
-    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
-    const save = await picker.findByRole('button', { name: 'Saving…' })
+    await waitFor(() => expect(picker.getByRole('radio', { name: status.online })).toBeChecked(), SLOW)
+    await userEvent.click(picker.getByRole('radio', { name: status.dnd }))
+    await userEvent.click(picker.getByRole('button', { name: statusPicker.save }))
+    const save = await picker.findByRole('button', { name: statusPicker.saving })
     await expect(save).toHaveAttribute('aria-disabled', 'true')
     await expect(element).toHaveAttribute('aria-busy', 'true')
     await expect(element).toHaveAttribute('data-state', 'pending')
@@ -175,13 +184,15 @@ export const Error: Story = {
       ),
     )
   },
-  play: async ({ canvasElement }) => {
-    const picker = within(await form(canvasElement))
-    await waitFor(() => expect(picker.getByRole('radio', { name: 'Online' })).toBeChecked(), SLOW)
-    await userEvent.click(picker.getByRole('radio', { name: 'Do not disturb' }))
-    await userEvent.click(picker.getByRole('button', { name: 'Save' }))
-    await expect(await picker.findByRole('alert')).toHaveTextContent("Couldn't save your status: the presence service is down")
-    await expect(picker.getByRole('radio', { name: 'Do not disturb' })).toBeChecked()
+  play: async (context) => {
+    const { status, statusPicker } = storyWords(context).messages
+    const picker = within(await form(context))
+    await waitFor(() => expect(picker.getByRole('radio', { name: status.online })).toBeChecked(), SLOW)
+    await userEvent.click(picker.getByRole('radio', { name: status.dnd }))
+    await userEvent.click(picker.getByRole('button', { name: statusPicker.save }))
+    // The detail is the server's own message.
+    await expect(await picker.findByRole('alert')).toHaveTextContent(statusPicker.error('the presence service is down'))
+    await expect(picker.getByRole('radio', { name: status.dnd })).toBeChecked()
     letGo()
   },
 }
@@ -189,10 +200,11 @@ export const Error: Story = {
 /** No token: the form is disabled. */
 export const SignedOut: Story = {
   parameters: { presence: { as: null } },
-  play: async ({ canvasElement }) => {
-    const picker = within(await form(canvasElement))
-    await expect(picker.getByText('Sign in to set your status.')).toBeVisible()
-    await expect(picker.getByRole('radio', { name: 'Away' })).toBeDisabled()
+  play: async (context) => {
+    const { status, statusPicker } = storyWords(context).messages
+    const picker = within(await form(context))
+    await expect(picker.getByText(statusPicker.signedOut)).toBeVisible()
+    await expect(picker.getByRole('radio', { name: status.away })).toBeDisabled()
   },
 }
 
@@ -207,6 +219,6 @@ export const AllVariants: Story = {
   tags: ['autodocs'],
   parameters: { presence: { as: 'li_wei' } },
   render: (args) => (
-    <LightAndDark>{(_, theme) => <StatusPicker {...args} title={`Set your status (${theme})`} />}</LightAndDark>
+    <LightAndDark>{(_, theme, messages) => <StatusPicker {...args} title={`${messages.statusPicker.title} (${theme})`} />}</LightAndDark>
   ),
 }

@@ -6,6 +6,7 @@ import type { Conversation, Presence, PresenceStatus } from '../../src'
 import { ChatHeader } from '../../src/components/ChatHeader'
 import { UsersList } from '../../src/components/UsersList'
 import { dark, onDevice, rtl } from '../support/frames'
+import { literal, storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, storyOrigin } from '../support/presence'
 import { letGo } from '../support/play'
@@ -53,6 +54,7 @@ const LAST = ['park', 'costa', 'novak', 'haddad', 'okafor', 'berg', 'reyes', 'sa
 const STATUSES: PresenceStatus[] = ['online', 'offline', 'away', 'offline', 'dnd', 'offline', 'online']
 const TEXTS = ['See you at the standup!', 'Can you review my PR when you get a chance?', 'Thanks, that fixed it 🎉', 'Are we still on for lunch?', 'Sounds good 👍']
 const ANCHOR = Date.UTC(2025, 5, 2, 12, 0)
+const HOUR = 3_600_000
 
 function generatedUser(i: number, fields: Partial<Presence> = {}): Presence {
   const status = fields.status ?? STATUSES[i % STATUSES.length]!
@@ -98,7 +100,12 @@ const LONG: Conversation[] = [
 /** Hears an option's name as a listener does: the spaces around the visually hidden ", " separators do not count. */
 const spoken = (pattern: RegExp) => (name: string) => pattern.test(name.replace(/\s+,/g, ',').replace(/\s+/g, ' ').trim())
 
-const listbox = (canvasElement: HTMLElement) => within(canvasElement).findByRole('listbox', { name: 'Conversations' })
+/** An option whose name starts with these parts, as the row says them: `opening('li_wei', status.away)`. */
+const opening = (...parts: string[]) => spoken(new RegExp(`^${literal(parts.join(', '))}(,|$)`))
+
+/** The list, by its name in the story's language. */
+const listbox = ({ canvasElement, globals }: Pick<StoryContext, 'canvasElement' | 'globals'>) =>
+  within(canvasElement).findByRole('listbox', { name: storyWords({ globals }).messages.usersList.label })
 const activeOption = (list: HTMLElement) => document.getElementById(list.getAttribute('aria-activedescendant') ?? '')
 const activeName = (list: HTMLElement) => activeOption(list)?.querySelector('[data-slot="users-list-name"]')?.textContent
 const listState = (canvasElement: HTMLElement) => canvasElement.querySelector('[data-slot="users-list"]')?.getAttribute('data-state')
@@ -112,22 +119,24 @@ const overrideNetwork = (handlers: (origin: string) => AnyHandler[]) => (context
 /** john_doe's conversations, live from the mock backend's conversations endpoint. */
 export const Default: Story = {
   tags: ['autodocs'],
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     const options = await within(list).findAllByRole('option')
     await expect(options.length).toBeGreaterThan(3)
     await expect(options[0]).toHaveAttribute('aria-setsize', String(options.length))
     // li_wei is away with a message, olivia_brown busy: both said in words, not by colour alone.
-    await expect(within(list).getByRole('option', { name: spoken(/^li_wei, Away — Lunch, back at 2,/) })).toBeVisible()
-    await expect(within(list).getByRole('option', { name: spoken(/^olivia_brown, Do not disturb — Focus time,/) })).toBeVisible()
+    const { status, statusLine } = storyWords({ globals }).messages
+    await expect(within(list).getByRole('option', { name: opening('li_wei', statusLine.withMessage(status.away, 'Lunch, back at 2')) })).toBeVisible()
+    await expect(within(list).getByRole('option', { name: opening('olivia_brown', statusLine.withMessage(status.dnd, 'Focus time')) })).toBeVisible()
   },
 }
 
 /** The WAI-ARIA listbox keyboard: arrows, Home/End, type-ahead by name, Enter selects. */
 export const KeyboardNavigation: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
-  play: async ({ canvasElement, args }) => {
-    const list = await listbox(canvasElement)
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
+  play: async ({ canvasElement, args, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     const options = await within(list).findAllByRole('option')
     const names = options.map((o) => o.querySelector('[data-slot="users-list-name"]')!.textContent)
     await userEvent.tab()
@@ -168,8 +177,8 @@ export const KeyboardNavigation: Story = {
 export const Loading: Story = {
   tags: ['autodocs'],
   parameters: { presence: { network: 'loading' } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Loading conversations…')
+  play: async ({ canvasElement, globals }) => {
+    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent(storyWords({ globals }).messages.usersList.loading)
     await expect(listState(canvasElement)).toBe('loading')
   },
 }
@@ -178,8 +187,8 @@ export const Loading: Story = {
 export const Empty: Story = {
   tags: ['autodocs'],
   parameters: { presence: { as: 'admin' } },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No conversations yet.')).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    await expect(await within(canvasElement).findByText(storyWords({ globals }).messages.usersList.empty)).toBeVisible()
   },
 }
 
@@ -193,14 +202,15 @@ export const Error: Story = {
       return HttpResponse.json({ error: { code: 'forbidden', message: 'conversations are unavailable' } }, { status: 403 })
     }),
   ]),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent("Couldn't load your conversations.")
+  play: async ({ canvasElement, globals }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(storyWords({ globals }).messages.usersList.error)
   },
 }
 
 /** Test: "Try again" asks again; refused again, the alert and its button come back. */
 export const ErrorAgain: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   beforeEach: Error.beforeEach,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -216,7 +226,8 @@ let refusals = 0
 
 /** The first request fails; "Try again" loads the list. */
 export const ErrorThenRetry: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   beforeEach: (context) => {
     refusals = 0
     overrideNetwork((origin) => [
@@ -225,10 +236,10 @@ export const ErrorThenRetry: Story = {
       ),
     ])(context)
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }))
-    await expect(await canvas.findByRole('listbox', { name: 'Conversations' })).toBeVisible()
+    await expect(await listbox({ canvasElement, globals })).toBeVisible()
   },
 }
 
@@ -237,10 +248,11 @@ export const Many: Story = { render: (args) => <UsersList {...args} conversation
 
 /** Test: of 10,000 rows only those in view are in the DOM; End jumps to the last one. */
 export const ManyEnd: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   ...Many,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     const options = within(list).getAllByRole('option')
     await expect(options.length).toBeLessThan(40)
     await expect(options[0]).toHaveAttribute('aria-setsize', '10000')
@@ -255,28 +267,31 @@ export const ManyEnd: Story = {
 /** Long names, long messages, big unread counts: everything truncates, nothing wraps. */
 export const LongNames: Story = {
   render: (args) => <UsersList {...args} conversations={LONG} />,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
-    await expect(within(list).getByRole('img', { name: '1,234 unread messages' })).toHaveTextContent('99+')
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
+    const { messages, format } = storyWords({ globals })
+    await expect(within(list).getByRole('img', { name: messages.usersList.unread(1234, format) })).toHaveTextContent(messages.usersList.unreadBadge(1234, format))
   },
 }
 
 /** jane_smith away, ahmad busy, maria_garcia invisible (so offline to john_doe). */
 export const AwayDndInvisible: Story = {
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } } },
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
-    await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
-    await expect(within(list).getByRole('option', { name: spoken(/^ahmad, Do not disturb,/) })).toBeVisible()
-    await expect(within(list).getByRole('option', { name: spoken(/^maria_garcia, Offline/) })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
+    const { status } = storyWords({ globals }).messages
+    await waitFor(() => expect(within(list).getByRole('option', { name: opening('jane_smith', status.away) })).toBeVisible())
+    await expect(within(list).getByRole('option', { name: opening('ahmad', status.dnd) })).toBeVisible()
+    // Offline, with or without a last seen.
+    await expect(within(list).getByRole('option', { name: spoken(new RegExp(`^maria_garcia, ${literal(status.offline)}`)) })).toBeVisible()
   },
 }
 
 /** Three conversations: the list is as tall as its three rows (no empty space under them), up to `maxHeight`. */
 export const ThreeRows: Story = {
   render: (args) => <UsersList {...args} conversations={generate(3)} />,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     const options = await within(list).findAllByRole('option')
     await expect(options).toHaveLength(3)
     // Measured, in the browser: the listbox ends where the third row ends and does not scroll.
@@ -291,8 +306,8 @@ export const ThreeRows: Story = {
 export const PastMaxHeight: Story = {
   args: { maxHeight: 300 },
   render: (args) => <UsersList {...args} conversations={MANY} />,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     await within(list).findAllByRole('option')
     const frame = canvasElement.querySelector<HTMLElement>('[data-slot="users-list"]')!
     await expect(frame.getBoundingClientRect().height).toBeCloseTo(300, 0)
@@ -303,17 +318,18 @@ export const PastMaxHeight: Story = {
 /** Everybody else is offline: each row's status says when they were last seen. */
 export const LastSeen: Story = {
   parameters: { presence: { empty: true } },
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
-    await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Offline, last seen 2 hours ago,/) })).toBeVisible())
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
+    const { messages, ago } = storyWords({ globals })
+    await waitFor(() => expect(within(list).getByRole('option', { name: opening('jane_smith', messages.status.offlineLastSeen(ago(2 * HOUR))) })).toBeVisible())
   },
 }
 
 /** Online (also away or busy) users first, each group most recent first. */
 export const OnlineFirst: Story = {
   args: { sortOnlineFirst: true },
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(3))
     const statuses = within(list)
       .getAllByRole('option')
@@ -336,12 +352,13 @@ export const Live: Story = {
 
 /** Test: the list follows the buttons: jane_smith away, ahmad busy. */
 export const LiveFollowsChanges: Story = {
-  tags: ['!dev', '!autodocs', 'test'],
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
   ...Live,
   parameters: { presence: { simulate: false } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement)
-    const list = await listbox(canvasElement)
+    const list = await listbox({ canvasElement, globals })
     await userEvent.click(canvas.getByRole('button', { name: 'jane_smith: Away' }))
     await waitFor(() => expect(within(list).getByRole('option', { name: spoken(/^jane_smith, Away,/) })).toBeVisible())
     await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
@@ -382,8 +399,8 @@ export const Phone: Story = { ...onDevice('phone') }
 export const Tablet: Story = {
   ...onDevice('tablet'),
   render: (args) => <ChatLayout {...args} />,
-  play: async ({ canvasElement }) => {
-    const list = await listbox(canvasElement)
+  play: async ({ canvasElement, globals }) => {
+    const list = await listbox({ canvasElement, globals })
     await userEvent.click(await within(list).findByRole('option', { name: spoken(/^jane_smith,/) }))
     await expect(await within(canvasElement).findByRole('heading', { name: 'jane_smith' })).toBeVisible()
     letGo()
@@ -395,10 +412,10 @@ export const Desktop: Story = { ...onDevice('desktop'), render: (args) => <ChatL
 /** Signed out (the provider's token is `null`): the list says so, instead of a skeleton that never ends. */
 export const SignedOut: Story = {
   parameters: { presence: { as: null } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const list = canvasElement.querySelector<HTMLElement>('[data-slot="users-list"]')!
     await waitFor(() => expect(list).toHaveAttribute('data-state', 'signed-out'))
-    await expect(list).toHaveTextContent('Sign in to see your conversations.')
+    await expect(list).toHaveTextContent(storyWords({ globals }).messages.usersList.signedOut)
   },
 }
 
@@ -408,9 +425,9 @@ export const AllVariants: Story = {
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd' } }, device: 'desktop' },
   render: (args) => (
     <LightAndDark>
-      {(_, theme) => (
+      {(_, theme, messages) => (
         <div className="pk:flex pk:flex-col pk:gap-4">
-          <UsersList {...args} label={`Conversations (${theme})`} height={360} />
+          <UsersList {...args} label={`${messages.usersList.label} (${theme})`} height={360} />
           <UsersList {...args} label={`Long names (${theme})`} conversations={LONG} height={3 * 72} />
         </div>
       )}

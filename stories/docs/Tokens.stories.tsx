@@ -7,7 +7,8 @@ import { TokensPage } from './tokens/TokensPage'
 const meta = {
   title: 'Design tokens/Page',
   component: TokensPage,
-  tags: ['!dev', '!autodocs'],
+  // A test of the page, in English like the page's prose: out of the Arabic and Spanish runs ('interaction').
+  tags: ['!dev', '!autodocs', 'interaction'],
   parameters: { layout: 'padded' },
 } satisfies Meta<typeof TokensPage>
 
@@ -19,6 +20,7 @@ type Story = StoryObj<typeof meta>
 const declared = [...new Set([...themeCss.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/(--[\w-]+)\s*:/g)].map(([, name]) => name!.replace(/^--pk-/, '--')))]
 
 export const EveryToken: Story = {
+  globals: { language: 'en' },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement)
     await expect(declared.length).toBeGreaterThan(20)

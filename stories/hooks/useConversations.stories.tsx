@@ -2,6 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite'
 import { http, HttpResponse } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { dark, rtl } from '../support/frames'
+import { HOLE, shape, storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, storyOrigin } from '../support/presence'
 import { ConversationsDemo } from './demos/ConversationsDemo'
@@ -30,13 +31,14 @@ const dotOf = (button: HTMLElement) => button.querySelector<HTMLElement>('[data-
 export const Default: Story = {
   play: async (context) => {
     const { canvasElement, args } = context
+    const { messages, ago } = storyWords(context)
     await waitFor(() => expect(field(canvasElement, 'data.length')).toHaveTextContent(/^8$/), SLOW)
     const jane = row(canvasElement, 'jane_smith')
-    await waitFor(() => expect(dotOf(jane)).toHaveAccessibleName('Offline, last seen 2 hours ago'), SLOW)
-    await expect(dotOf(row(canvasElement, 'maria_garcia'))).toHaveAccessibleName('Online')
+    await waitFor(() => expect(dotOf(jane)).toHaveAccessibleName(messages.status.offlineLastSeen(ago(2 * 3_600_000))), SLOW)
+    await expect(dotOf(row(canvasElement, 'maria_garcia'))).toHaveAccessibleName(messages.status.online)
 
     storyBackend(context).applyPresence(2, 'online')
-    await waitFor(() => expect(dotOf(row(canvasElement, 'jane_smith'))).toHaveAccessibleName('Online'), SLOW)
+    await waitFor(() => expect(dotOf(row(canvasElement, 'jane_smith'))).toHaveAccessibleName(messages.status.online), SLOW)
 
     await userEvent.click(row(canvasElement, 'jane_smith'))
     await expect(args.onSelect).toHaveBeenCalledWith(
@@ -53,12 +55,13 @@ export const Live: Story = {
       <MockControls backend={storyBackend(context)} />
     </div>
   ),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement)
+    const { status } = storyWords({ globals }).messages
     await waitFor(() => expect(field(canvasElement, 'data.length')).toHaveTextContent(/^8$/), SLOW)
-    await waitFor(() => expect(dotOf(row(canvasElement, 'ahmad'))).toHaveAccessibleName(/^Offline, last seen/), SLOW)
+    await waitFor(() => expect(dotOf(row(canvasElement, 'ahmad'))).toHaveAccessibleName(shape(status.offlineLastSeen(HOLE))), SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'ahmad: Do not disturb' }))
-    await waitFor(() => expect(dotOf(row(canvasElement, 'ahmad'))).toHaveAccessibleName('Do not disturb'), SLOW)
+    await waitFor(() => expect(dotOf(row(canvasElement, 'ahmad'))).toHaveAccessibleName(status.dnd), SLOW)
   },
 }
 

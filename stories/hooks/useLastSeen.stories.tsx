@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend, type PresenceParameters } from '../support/presence'
 import { field, SLOW } from './demos/helpers'
@@ -31,6 +32,9 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
 const line = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="last-seen"]')!
 
 /**
@@ -40,19 +44,21 @@ const line = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLEle
 export const Default: Story = {
   play: async (context) => {
     const { canvasElement } = context
+    // The hook's words are the provider's language; the demo's own ("Last seen") are English.
+    const { ago } = storyWords(context)
     await within(canvasElement).findByText(/^Live:/, undefined, SLOW)
     await expect(line(canvasElement)).toHaveTextContent(/^Online$/)
     await expect(field(canvasElement, 'returned')).toHaveTextContent(/^null$/)
 
     storyBackend(context).applyPresence(4, 'offline')
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen just now'), SLOW)
-    await expect(field(canvasElement, 'returned')).toHaveTextContent('"just now"')
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(0)}`), SLOW)
+    await expect(field(canvasElement, 'returned')).toHaveTextContent(`"${ago(0)}"`)
 
     storyBackend(context).advance(5 * 60)
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen 5 minutes ago'), SLOW)
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(5 * MINUTE)}`), SLOW)
 
     storyBackend(context).advance(24 * 3600)
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen yesterday'), SLOW)
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(24 * HOUR)}`), SLOW)
   },
 }
 
@@ -61,15 +67,16 @@ export const AfterComingOnline: Story = {
   args: { userId: 2 },
   play: async (context) => {
     const { canvasElement } = context
+    const { ago } = storyWords(context)
     await within(canvasElement).findByText(/^Live:/, undefined, SLOW)
     // Unknown to the kit: she is not in the list of who is online.
     await expect(field(canvasElement, 'returned')).toHaveTextContent(/^null$/)
     storyBackend(context).applyPresence(2, 'online')
     await waitFor(() => expect(line(canvasElement)).toHaveTextContent(/^Online$/), SLOW)
     storyBackend(context).applyPresence(2, 'offline')
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen just now'), SLOW)
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(0)}`), SLOW)
     storyBackend(context).advance(2 * 3600)
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen 2 hours ago'), SLOW)
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(2 * HOUR)}`), SLOW)
   },
 }
 
@@ -103,13 +110,14 @@ export const Live: Story = {
       />
     </div>
   ),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement)
+    const { ago } = storyWords({ globals })
     await canvas.findByText(/^Live:/, undefined, SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'maria_garcia: Offline' }))
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen just now'), SLOW)
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(0)}`), SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'An hour later' }))
-    await waitFor(() => expect(line(canvasElement)).toHaveTextContent('Last seen 1 hour ago'), SLOW)
+    await waitFor(() => expect(line(canvasElement)).toHaveTextContent(`Last seen ${ago(HOUR)}`), SLOW)
   },
 }
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { storyBackend } from '../support/presence'
 import { field, SLOW } from './demos/helpers'
 import { MyStatusDemo } from './demos/MyStatusDemo'
@@ -51,10 +52,10 @@ export const AwayWithMessage: Story = {
 /** Signed in as sofia_rossi, who is invisible: she sees herself `invisible` (others see her offline). */
 export const Invisible: Story = {
   parameters: { presence: { as: 'sofia_rossi' } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await waitFor(() => expect(field(canvasElement, 'status')).toHaveTextContent(/^invisible$/), SLOW)
     await expect(field(canvasElement, 'mode')).toHaveTextContent('"invisible"')
-    await expect(within(canvasElement).getByRole('img', { name: 'Invisible' })).toBeVisible()
+    await expect(within(canvasElement).getByRole('img', { name: storyWords({ globals }).messages.status.invisible })).toBeVisible()
   },
 }
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { field } from './demos/helpers'
 import { RelativeTimeDemo } from './demos/SessionDemos'
 
@@ -14,10 +15,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Five minutes ago, on the server's clock. */
+/** Five minutes ago, on the server's clock, in the provider's language. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    await expect(field(canvasElement, 'text')).toHaveTextContent('"5 minutes ago"')
+  play: async ({ canvasElement, globals }) => {
+    await expect(field(canvasElement, 'text')).toHaveTextContent(`"${storyWords({ globals }).ago(5 * 60_000)}"`)
   },
 }
 

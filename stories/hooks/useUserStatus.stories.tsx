@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { dark, rtl } from '../support/frames'
+import { storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
 import { storyBackend } from '../support/presence'
 import { field, SLOW } from './demos/helpers'
@@ -53,7 +54,7 @@ export const Default: Story = {
     storyBackend(context).applyPresence(2, 'away')
     await waitFor(() => expect(field(card, 'status')).toHaveTextContent(/^away$/), SLOW)
     await expect(field(card, 'isOnline')).toHaveTextContent('true')
-    await expect(dot(canvasElement)).toHaveAccessibleName('Away')
+    await expect(dot(canvasElement)).toHaveAccessibleName(storyWords(context).messages.status.away)
 
     storyBackend(context).applyPresence(2, 'offline')
     await waitFor(() => expect(field(card, 'status')).toHaveTextContent(/^offline$/), SLOW)
@@ -75,10 +76,10 @@ export const AwayWithMessage: Story = {
 /** olivia_brown is busy: `dnd` counts as online. */
 export const DoNotDisturb: Story = {
   args: { userId: 6 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await waitFor(() => expect(field(canvasElement, 'status')).toHaveTextContent(/^dnd$/), SLOW)
     await expect(field(canvasElement, 'isOnline')).toHaveTextContent('true')
-    await expect(dot(canvasElement)).toHaveAccessibleName('Do not disturb')
+    await expect(dot(canvasElement)).toHaveAccessibleName(storyWords({ globals }).messages.status.dnd)
   },
 }
 

@@ -27,6 +27,8 @@ interface CanvasScopeProps {
   theme?: Theme
   /** `dir` on the scope. Inherited when left out. */
   dir?: Direction
+  /** `lang` on the scope: the language its words are in, for screen readers, fonts and hyphenation. Inherited when left out. */
+  lang?: Language
   /**
    * True in the story view: the innermost scope also sets the document (`<html>`'s theme and `dir`), so the whole
    * canvas turns dark or flips, not a box inside it. False on a docs page, which shows many stories at once and
@@ -39,13 +41,13 @@ interface CanvasScopeProps {
 }
 
 /** One story root: the theme and direction the story renders in. */
-export function CanvasScope({ theme, dir, ownsDocument, paint = false, children }: CanvasScopeProps) {
+export function CanvasScope({ theme, dir, lang, ownsDocument, paint = false, children }: CanvasScopeProps) {
   useLayoutEffect(() => {
     if (!ownsDocument) return
     syncDocument()
     // During the unmount the scope is still in the DOM; look again once it is gone.
     return () => queueMicrotask(syncDocument)
-  }, [theme, dir, ownsDocument])
+  }, [theme, dir, lang, ownsDocument])
 
   const className = [theme === 'dark' && 'dark', paint && 'pk:rounded-lg pk:bg-presence-surface pk:p-4 pk:text-presence-fg']
   return (
@@ -55,6 +57,7 @@ export function CanvasScope({ theme, dir, ownsDocument, paint = false, children 
       data-theme={theme}
       className={className.filter(Boolean).join(' ') || undefined}
       dir={dir}
+      lang={lang}
       // A wrapper that takes no part in layout: a story's width, flex and grid are its own.
       style={paint ? undefined : { display: 'contents' }}
     >
@@ -64,7 +67,7 @@ export function CanvasScope({ theme, dir, ownsDocument, paint = false, children 
 }
 
 /**
- * Copies the innermost document-owning scope's theme and direction to `<html>`. Scopes nest (the toolbar's around
+ * Copies the innermost document-owning scope's theme, direction and language to `<html>`. Scopes nest (the toolbar's around
  * a story's own `dark` or `rtl`) and effects run inner first, so the document is derived from the DOM, not from the
  * order in which the effects ran.
  */
@@ -72,8 +75,11 @@ function syncDocument() {
   const scopes = [...document.querySelectorAll<HTMLElement>(`[${SCOPE}="document"]`)]
   const theme = THEMES.find((value) => value === scopes.findLast((scope) => scope.dataset.theme)?.dataset.theme)
   const direction = DIRECTIONS.find((value) => value === scopes.findLast((scope) => scope.dir)?.dir)
+  const language = LANGUAGES.find((value) => value === scopes.findLast((scope) => scope.lang)?.lang)
   applyTheme(document.documentElement, theme)
   applyDirection(document.documentElement, direction)
+  // Storybook's own page says English; with no story, it does again.
+  document.documentElement.lang = language ?? DEFAULT_GLOBALS.language
 }
 
 /** The kit's own switch on an element (`<html>` for the canvas and the docs pages): `data-theme` and `.dark`. */
@@ -97,11 +103,11 @@ export function canvasGlobals(globals: Record<string, unknown>): CanvasGlobals {
   return { theme, direction, language }
 }
 
-/** Every story, in the toolbar's theme and direction. */
+/** Every story, in the toolbar's theme, direction and language (`lang`: the words withPresence hands the components). */
 export const withCanvas: Decorator = (Story, { globals, viewMode }) => {
-  const { theme, direction } = canvasGlobals(globals)
+  const { theme, direction, language } = canvasGlobals(globals)
   return (
-    <CanvasScope theme={theme} dir={direction} ownsDocument={viewMode !== 'docs'}>
+    <CanvasScope theme={theme} dir={direction} lang={language} ownsDocument={viewMode !== 'docs'}>
       <Story />
     </CanvasScope>
   )

@@ -3,7 +3,7 @@ import type { StoryContext } from '@storybook/react-vite'
 /**
  * After a component's showcase story (one in the sidebar: tagged `dev`, titled `Components/…`): nothing in the story
  * is focused and no tooltip is open, so that designers see the state the story is named after, not where a test left it. A story that
- * needs the interaction is a test story: tagged `['!dev', '!autodocs', 'test']`, out of the sidebar and the docs.
+ * needs the interaction is a test story: tagged `['!dev', '!autodocs', 'test', 'interaction']`, out of the sidebar and the docs.
  * (The hooks' stories are demos for developers, whose buttons are meant to be pressed: not checked.)
  */
 export function assertCleanState({ tags, title, canvasElement, name }: Pick<StoryContext, 'tags' | 'title' | 'canvasElement' | 'name'>) {
@@ -11,7 +11,7 @@ export function assertCleanState({ tags, title, canvasElement, name }: Pick<Stor
   const focused = document.activeElement
   if (focused instanceof HTMLElement && focused !== document.body && canvasElement.contains(focused)) {
     throw new Error(
-      `"${name}" is a showcase story but ends with ${describe(focused)} focused: move its interactions to a story tagged ['!dev', '!autodocs', 'test']`,
+      `"${name}" is a showcase story but ends with ${describe(focused)} focused: move its interactions to a story tagged ['!dev', '!autodocs', 'test', 'interaction']`,
     )
   }
   const tooltip = [...canvasElement.querySelectorAll<HTMLElement>('[role="tooltip"]')].find((element) =>

@@ -57,11 +57,12 @@ export const dark: Decorator = (Story, { viewMode }) => (
   </CanvasScope>
 )
 
-/** The story right to left whatever the toolbar says (the whole canvas in the story view), in Arabic. */
+/**
+ * The story right to left whatever the toolbar says (the whole canvas in the story view), in the toolbar's language:
+ * its `lang` stays the language its words are in (pick Arabic in the toolbar for an Arabic page).
+ */
 export const rtl: Decorator = (Story, { viewMode }) => (
   <CanvasScope dir="rtl" ownsDocument={viewMode !== 'docs'}>
-    <div lang="ar" style={{ display: 'contents' }}>
-      <Story />
-    </div>
+    <Story />
   </CanvasScope>
 )

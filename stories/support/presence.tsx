@@ -3,9 +3,10 @@ import { http, HttpResponse, ws, type AnyHandler } from 'msw'
 import { MockBackend, type ControlStatus } from '../../mock-server/backend'
 import { createCast } from '../../mock-server/core/cast'
 import { createPresenceHandlers } from '../../mock-server/msw'
-import { ar, es, UserStatusProvider, type BackendPreset, type MessagesOverride, type UserStatusProviderProps } from '../../src'
+import { UserStatusProvider, type BackendPreset, type UserStatusProviderProps } from '../../src'
 import { PresenceMessagesContext } from '../../src/provider/PresenceContext'
-import { canvasGlobals, type Language } from './canvas'
+import { canvasGlobals } from './canvas'
+import { MESSAGES } from './messages'
 
 /** How a story's presence world is set up: `parameters.presence`. */
 export interface PresenceParameters {
@@ -124,9 +125,6 @@ const resolveFromCast =
       const user = backend.presence.user(Number(id))
       return user ? [{ id, username: user.username, profileImage: `${origin}/avatars/${id}.svg` }] : []
     })
-
-/** The toolbar's languages: the messages each hands the provider (English is the catalogue's own). */
-const MESSAGES: Record<Language, MessagesOverride | undefined> = { en: undefined, ar, es }
 
 /**
  * Wraps the story in a `UserStatusProvider` signed in as `parameters.presence.as`, in the toolbar's language. A story

@@ -1,9 +1,16 @@
 import type { CSSProperties, ReactNode } from 'react'
+import type { Messages } from '../../src'
+import { usePresenceMessages } from '../../src/hooks'
 import themeCss from '../../src/styles/theme.css?raw'
-import { CanvasScope, THEMES, type Theme } from './canvas'
+import { CanvasScope, LANGUAGES, THEMES, type Language, type Theme } from './canvas'
 import { parseTokens, resolveTheme } from './tokens'
 
-const THEME_NAMES: Record<Theme, string> = { light: 'Light', dark: 'Dark' }
+// In the toolbar's language, like the components in the panels.
+const THEME_NAMES: Record<Language, Record<Theme, string>> = {
+  en: { light: 'Light', dark: 'Dark' },
+  ar: { light: 'فاتح', dark: 'داكن' },
+  es: { light: 'Claro', dark: 'Oscuro' },
+}
 
 // A light panel on a page the toolbar made dark: the dark theme sets the kit's variables on <html>, so the light
 // panel sets the light values of the same variables again (read from theme.css, never copied).
@@ -17,16 +24,20 @@ const LIGHT_AGAIN = Object.fromEntries(
 /**
  * The same content in the light and the dark theme, side by side (stacked when the canvas is narrow): each panel is
  * a `data-theme` scope, the kit's own switch as an app sets it, painted in its theme's surface. `children` gets the
- * theme and its name ("Light", "Dark"), to tell apart the names of landmarks that appear in both panels.
+ * theme, its name in the toolbar's language ("Light", "فاتح") and that language's messages, to tell apart the names
+ * of landmarks that appear in both panels in the components' own words (`${messages.activityFeed.title} (${name})`).
+ * A panel is never wider than the canvas: its content shrinks to a phone's width instead of pushing the page wider.
  */
-export function LightAndDark({ children }: { children: (theme: Theme, name: string) => ReactNode }) {
+export function LightAndDark({ children }: { children: (theme: Theme, name: string, messages: Messages) => ReactNode }) {
+  const { locale, messages } = usePresenceMessages()
+  const names = THEME_NAMES[LANGUAGES.find((language) => language === locale) ?? 'en']
   return (
     <div data-slot="variants" className="pk:flex pk:flex-wrap pk:items-start pk:gap-4">
       {THEMES.map((theme) => (
-        <div key={theme} className="pk:flex-[1_1_auto]" style={theme === 'light' ? LIGHT_AGAIN : undefined}>
+        <div key={theme} className="pk:max-w-full pk:min-w-0 pk:flex-[1_1_auto]" style={theme === 'light' ? LIGHT_AGAIN : undefined}>
           <CanvasScope theme={theme} ownsDocument={false} paint>
-            <p className="pk:mb-3 pk:text-xs pk:font-semibold pk:tracking-wide pk:text-presence-muted pk:uppercase">{THEME_NAMES[theme]}</p>
-            {children(theme, THEME_NAMES[theme])}
+            <p className="pk:mb-3 pk:text-xs pk:font-semibold pk:tracking-wide pk:text-presence-muted pk:uppercase">{names[theme]}</p>
+            {children(theme, names[theme], messages)}
           </CanvasScope>
         </div>
       ))}

@@ -300,7 +300,7 @@ describe('OnlineUsers given odd props and records', () => {
     fill(1, { username: '\u200b' })
     const tile = tiles()[0]!
     expect(tile.textContent).toContain('User 1')
-    expect(tile.getAttribute('aria-label')).toMatch(/^User 1, Online/)
+    expect(tile.querySelector('[data-slot="online-user-name"]')!.textContent).toMatch(/^User 1, Online/)
     expect(badWords()).toEqual([])
   })
 })

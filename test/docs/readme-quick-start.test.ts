@@ -22,7 +22,8 @@ export function namedBlocks(markdown: string): Block[] {
   const fence = /^```[\w-]*\n([\s\S]*?)^```$/gm
   for (const match of markdown.matchAll(fence)) {
     const [first = '', ...rest] = match[1]!.split('\n')
-    const named = /^(?:\/\/|\/\*)\s*((?:[\w.-]+\/)+[\w.-]+\.\w+)(?=\s|$)/.exec(first)
+    // A path with or without folders (`app/page.tsx`, `next.config.ts`); a comment of words names no file.
+    const named = /^(?:\/\/|\/\*)\s*((?:[\w.-]+\/)*[\w.-]+\.\w+)(?=\s|$)/.exec(first)
     if (!named) continue
     blocks.push({ file: named[1]!, code: rest.join('\n'), line: markdown.slice(0, match.index).split('\n').length })
   }
@@ -46,7 +47,7 @@ describe('the README quick start', () => {
   it('shows every source file of examples/next-app, each exactly as it is', async () => {
     const readme = await readFile(path.join(root, 'README.md'), 'utf8')
     const blocks = namedBlocks(readme)
-    const files = [...(await sourceFiles(path.join(example, 'app'))), ...(await sourceFiles(path.join(example, 'lib')))]
+    const files = [...(await sourceFiles(path.join(example, 'app'))), ...(await sourceFiles(path.join(example, 'lib'))), 'next.config.ts'].sort()
     expect(blocks.map((b) => b.file).sort()).toEqual(files)
     for (const block of blocks) {
       const source = await readFile(path.join(example, block.file), 'utf8')

@@ -1,3 +1,6 @@
+'use client'
+// A client component: the languages' messages with values are functions, which a Server Component cannot pass.
+
 import { ar, OnlineUsers, UserStatusProvider, type MessagesOverride } from '../../src'
 import type { ReactNode } from 'react'
 

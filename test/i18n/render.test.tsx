@@ -45,7 +45,7 @@ describe('locale "ar" with the Arabic messages', () => {
     expect(count).toMatch(ARABIC)
     expect(count).toBe(ar.onlineUsers.count(tiles.length, createFormat('ar')))
     // Each tile's name says the status in Arabic ("jane_smith، متصل").
-    expect(tiles[0]!.getAttribute('aria-label')).toMatch(/، (متصل|بعيد|عدم الإزعاج)/u)
+    expect(tiles[0]!.querySelector('[data-slot="online-user-name"]')!.textContent).toMatch(/، (متصل|بعيد|عدم الإزعاج)/u)
     expect(card).not.toHaveTextContent('online')
   })
 

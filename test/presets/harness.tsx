@@ -171,7 +171,13 @@ export class Tab {
   /** The card's `data-state` and the names on its tiles. */
   card(): { state: string | null; names: string[] } {
     const card = this.#container.querySelector('[data-slot="online-users"]')
-    const names = [...this.#container.querySelectorAll('[data-slot="online-user"]')].map((tile) => tile.getAttribute('aria-label') ?? '')
+    // Each tile's name as a screen reader hears it: the tile's name text (visually hidden; the tile has no aria-label).
+    // A tile without that text is a broken card, not a nameless user: fail loudly instead of matching nothing.
+    const names = [...this.#container.querySelectorAll('[data-slot="online-user"]')].map((tile) => {
+      const name = tile.querySelector('[data-slot="online-user-name"]')?.textContent?.trim()
+      if (!name) throw new Error(`a tile without its name text: ${tile.outerHTML.slice(0, 200)}`)
+      return name
+    })
     return { state: card?.getAttribute('data-state') ?? null, names }
   }
 

@@ -145,7 +145,7 @@ describe('OnlineUsers grid', () => {
     expect(more).toHaveAttribute('aria-expanded', 'false')
     more.focus()
     await userEvent.keyboard('{Enter}')
-    await expect.poll(() => document.activeElement?.getAttribute('aria-label')).toBe('user_e, Online')
+    await expect.poll(() => document.activeElement?.querySelector('[data-slot="online-user-name"]')?.textContent).toBe('user_e, Online')
     expect(document.querySelectorAll('[data-slot="online-user"]')).toHaveLength(7)
     const toggle = document.querySelector('[data-slot="online-users-more"]')!
     expect(toggle).toHaveAttribute('aria-expanded', 'true')

@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { ChatHeader, OnlineUsers, StatusPicker, useMarkOffline } from 'presence-kit'
+import { ChatHeader, ConnectionBanner, OnlineUsers, StatusPicker, useMarkOffline } from 'presence-kit'
 import { useAuth } from '@/lib/auth-context'
 import { LoginForm } from './login-form'
 
@@ -21,6 +21,8 @@ export function Messages({ peerId }: { peerId: number | null }) {
   }
   return (
     <main className="messages">
+      {/* Says so while the socket is down (reconnecting, with "Retry now") or the kit polls; nothing while live. */}
+      <ConnectionBanner />
       <section>
         <p>
           Signed in as <strong>{user.username}</strong>{' '}

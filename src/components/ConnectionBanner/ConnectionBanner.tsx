@@ -5,7 +5,7 @@ import { useConnectionState } from '../../hooks/useConnectionState'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
-import { bannerState, bannerText } from './banner-state'
+import { bannerState, bannerText, pollSeconds } from './banner-state'
 import { useSecondsUntil } from './use-seconds-until'
 
 export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'children'> {
@@ -21,7 +21,7 @@ export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'chil
  * A slim notice of the provider's connection, from `useConnectionState()`: nothing while live over the socket (nor
  * while signed out, nor during the first connection); "Reconnecting… next attempt in 8 s" with a live countdown and
  * "Retry now" after the socket dropped or was refused; "Live updates paused — refreshing every 10 s" while polling
- * instead; "Signed out: presence paused" once the token is refused. The message sits in a `role="status"` region that
+ * instead (with "can't reach the server, trying again every 10 s" while the polls fail); "Signed out: presence paused" once the token is refused. The message sits in a `role="status"` region that
  * stays mounted, so each change is announced politely; the countdown beside it is not announced every second.
  * `className` applies while the banner shows. Needs `<UserStatusProvider>`.
  *
@@ -29,14 +29,13 @@ export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'chil
  * <ConnectionBanner className="mb-4" />
  */
 export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, className, ...rest }: ConnectionBannerProps) {
-  const { state, transport, nextRetryAt, hasSocket, pollIntervalMs, retryNow } = useConnectionState()
+  const { state, transport, nextRetryAt, hasSocket, pollIntervalMs, pollFailing, retryNow } = useConnectionState()
   const session = usePresenceSession()
   const hideWhenPolling = hideWhenPollingProp ?? !hasSocket
   const view = bannerState({ lifecycle: session.lifecycle, state, transport, authError: session.authError !== null }, { hideWhenPolling })
   const seconds = useSecondsUntil(view === 'reconnecting' ? nextRetryAt : null)
-  const pollSeconds = Math.max(1, Math.round(pollIntervalMs / 1_000))
   const { messages, format } = usePresenceMessages()
-  const { message, detail } = bannerText(view, { seconds, pollSeconds }, messages, format)
+  const { message, detail } = bannerText(view, { seconds, pollSeconds: pollSeconds(pollIntervalMs), pollFailing }, messages, format)
   const shown = view !== 'hidden'
   const canRetry = view === 'reconnecting' || view === 'polling'
 

@@ -41,16 +41,27 @@ export function secondsUntil(at: number, now: number): number {
 }
 
 /**
+ * The polling interval in whole seconds (at least 1), as the banner and the OnlineUsers card both say it.
+ *
+ * @example
+ * pollSeconds(10_000) // 10
+ */
+export function pollSeconds(intervalMs: number): number {
+  return Math.max(1, Math.round(intervalMs / 1_000))
+}
+
+/**
  * The banner's words: the announced message (`message`) and the countdown beside it (`detail`, not announced, since
  * it changes every second), in `messages`' language and `format`'s digits (default English).
  *
  * @example
  * bannerText('reconnecting', { seconds: 8 }) // { message: 'Reconnecting…', detail: 'next attempt in 8 s' }
  * bannerText('polling', { pollSeconds: 10 }) // { message: 'Live updates paused — refreshing every 10 s', detail: null }
+ * bannerText('polling', { pollSeconds: 10, pollFailing: true }) // "… can't reach the server, trying again every 10 s"
  */
 export function bannerText(
   state: BannerState,
-  { seconds = null, pollSeconds = 10 }: { seconds?: number | null; pollSeconds?: number } = {},
+  { seconds = null, pollSeconds = 10, pollFailing = false }: { seconds?: number | null; pollSeconds?: number; pollFailing?: boolean } = {},
   messages: Messages = en,
   format: Format = createFormat('en'),
 ): { message: string; detail: string | null } {
@@ -61,7 +72,8 @@ export function bannerText(
     case 'reconnecting':
       return { message: words.reconnecting, detail: seconds !== null && seconds > 0 ? words.nextAttempt(seconds, format) : null }
     case 'polling':
-      return { message: words.polling(pollSeconds, format), detail: null }
+      // A failed poll (offline, say) refreshes nothing: say so, not "refreshing".
+      return { message: (pollFailing ? words.pollFailing : words.polling)(pollSeconds, format), detail: null }
     case 'unauthorized':
       return { message: words.signedOut, detail: null }
     default:

@@ -8,6 +8,7 @@ import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
 import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
+import { pollSeconds } from '../ConnectionBanner/banner-state'
 import { UserTile } from './UserTile'
 
 /**
@@ -81,7 +82,7 @@ export function OnlineUsers({
   const limit = Number.isNaN(maxUsers) ? DEFAULT_MAX_USERS : Math.max(0, Math.floor(maxUsers))
   const { data, isPending: listPending, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit: expanded ? undefined : limit })
   const { users, total } = data ?? NO_USERS
-  const { state: connection, transport, hasSocket, retryNow } = useConnectionState()
+  const { state: connection, transport, hasSocket, pollIntervalMs, pollFailing, retryNow } = useConnectionState()
   const { offset } = useServerClock()
   // Signed out: no session runs, none is expected (a token given in this render is loading, not signed out) and the
   // store is empty (signing out clears it; what a store holds anyway is shown).
@@ -164,7 +165,8 @@ export function OnlineUsers({
 
       {reconnecting && (
         <p role="status" data-slot="online-users-reconnecting" className="pk:mb-3 pk:rounded-md pk:bg-black/40 pk:px-3 pk:py-1.5 pk:text-sm">
-          {transport === 'polling' ? words.polling : words.reconnecting}
+          {/* The banner's words at the same moment: the interval itself, and no "refreshing" while the polls fail. */}
+          {transport === 'polling' ? (pollFailing ? words.pollFailing : words.polling)(pollSeconds(pollIntervalMs), format) : words.reconnecting}
         </p>
       )}
 

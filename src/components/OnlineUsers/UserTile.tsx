@@ -74,7 +74,6 @@ export const UserTile = memo(function UserTile({ user: given, serverOffset, show
         data-slot="online-user"
         data-status={user.status}
         data-self={isSelf || undefined}
-        aria-label={isSelf ? messages.onlineUsers.selfTile(name, status) : messages.onlineUsers.tile(name, status)}
         aria-describedby={tipId}
         onClick={() => onUserClick?.(given)}
         onKeyDown={(event) => {
@@ -105,8 +104,15 @@ export const UserTile = memo(function UserTile({ user: given, serverOffset, show
           className="pk:[&>[data-slot=avatar-image]]:ring-2 pk:[&>[data-slot=avatar-image]]:ring-presence-gold pk:group-hover:[&>[data-slot=avatar-image]]:ring-presence-gold-hover"
           indicator={<OnlineStatusIndicator status={user.status} {...variant} badge aria-hidden />}
         />
-        <span dir="auto" className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
+        {/* The name comes from this text, not from aria-label: a tile without a picture draws the initials, which axe
+            counts as the button's visible text ("BO bob"), so an aria-label "bob, Online" would fail
+            label-content-name-mismatch (WCAG 2.5.3). The catalogue's sentence, hidden visually, is the name; the
+            visible name (its first words) is hidden from assistive tech, as the sentence says it already. */}
+        <span aria-hidden dir="auto" className="pk:max-w-full pk:truncate pk:text-sm pk:font-medium pk:text-presence-gold pk:group-hover:text-presence-gold-hover">
           {name}
+        </span>
+        <span data-slot="online-user-name" className="pk:sr-only">
+          {isSelf ? messages.onlineUsers.selfTile(name, status) : messages.onlineUsers.tile(name, status)}
         </span>
       </button>
       {/* Outside the button, so that the button's visible text is the name its accessible name starts with

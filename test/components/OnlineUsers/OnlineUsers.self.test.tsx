@@ -38,7 +38,7 @@ function renderRecorded(fetch: typeof globalThis.fetch, includeSelf = false) {
   const record = () =>
     commits.push({
       count: document.querySelector('[data-slot="online-count"]')?.textContent ?? null,
-      tiles: [...document.querySelectorAll('[data-slot="online-user"]')].map((tile) => tile.getAttribute('aria-label') ?? ''),
+      tiles: [...document.querySelectorAll('[data-slot="online-user"]')].map((tile) => tile.querySelector('[data-slot="online-user-name"]')?.textContent ?? ''),
     })
   render(
     <UserStatusProvider token="t" apiBaseUrl="http://backend.test" WebSocket={FakeWebSocket} fetch={fetch} runtimeOptions={{ heartbeat: { locks: null, BroadcastChannel: null } }}>
