@@ -1,8 +1,8 @@
 /**
  * The kit on a plain page: no reset of the host's at all, only the browser's own styles and the built stylesheet
- * (dist/styles.css, as the package ships it). Elements whose browser defaults the kit does not reset in its base
- * stylesheet (a fieldset's groove border, padding and margin; a legend's padding) must be reset by the component,
- * or the StatusPicker draws two nested boxes around its modes. Needs `npm run build` (`npm test` runs it first).
+ * (dist/styles.css, as the package ships it). A fieldset's groove border, padding and margin and a legend's padding
+ * (browser defaults, reset by base.css and by the component's own classes) would draw two nested boxes around the
+ * StatusPicker's modes. Needs `npm run build` (`npm test` runs it first).
  */
 import { createRoot } from 'react-dom/client'
 import { afterEach, expect, it } from 'vitest'
