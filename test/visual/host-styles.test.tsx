@@ -8,7 +8,7 @@
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import kitCss from '../../dist/styles.css?raw'
-import { Avatar, ChatHeader, OnlineStatusIndicator, StatusPicker, UserStatusProvider, UsersList, type Conversation } from '../../src'
+import { Avatar, ChatHeader, OnlineStatusIndicator, OnlineUsers, StatusPicker, UserStatusProvider, UsersList, type Conversation } from '../../src'
 import hostileHostCss from './host/hostile-host.css?raw'
 import plainHostCss from './host/plain-host.css?raw'
 import tailwindHostCss from './host/tailwind-host.css?inline'
@@ -141,7 +141,7 @@ it("without the kit's stylesheet, the host's rules do reach the kit's elements (
 // What a host's element rules plausibly set: none of it may reach the kit's elements.
 const TYPOGRAPHY_AND_BOX = [
   'text-transform', 'text-decoration-line', 'font-weight', 'font-style', 'font-size', 'line-height', 'letter-spacing', 'word-spacing',
-  'text-indent', 'text-align', 'color', 'list-style-type', 'list-style-position',
+  'text-indent', 'text-align', 'color', 'list-style-type', 'list-style-position', 'fill', 'stroke',
   ...['top', 'right', 'bottom', 'left'].flatMap((side) => [`margin-${side}`, `padding-${side}`, `border-${side}-width`, `border-${side}-style`]),
 ]
 
@@ -163,8 +163,10 @@ async function renderHostileKit(doc: Document) {
       <Avatar name="Jane Smith" src={AVATAR} indicator={<OnlineStatusIndicator status="offline" badge />} />
       <UsersList conversations={CONVERSATIONS} height={200} />
       <StatusPicker />
+      <OnlineUsers />
     </UserStatusProvider>,
   )
+  await expect.poll(() => doc.querySelector('[data-slot="online-users-signed-out"]')).not.toBeNull()
   await expect.poll(() => doc.querySelectorAll('#kit img').length).toBe(2)
   await expect.poll(() => doc.querySelector('[data-slot="users-list-time"]')).not.toBeNull()
   await expect.poll(() => doc.querySelectorAll('[data-slot="status-picker"] fieldset').length).toBe(2)

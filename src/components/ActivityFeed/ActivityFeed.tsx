@@ -75,7 +75,7 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp
 
       {state === 'error' && (
         <div role="alert" data-slot="activity-feed-error" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:text-sm">
-          <p>{words.error}</p>
+          <p className="pk:my-[1em]">{words.error}</p>
           <button
             type="button"
             aria-disabled={isFetching || undefined}

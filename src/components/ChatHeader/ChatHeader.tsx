@@ -104,7 +104,7 @@ export function ChatHeader({
           data-slot="chat-header-back"
           className="pk:-ms-1 pk:inline-flex pk:size-9 pk:shrink-0 pk:cursor-pointer pk:items-center pk:justify-center pk:rounded-full pk:text-presence-fg pk:hover:bg-presence-fg/10 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent"
         >
-          <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="pk:size-5 pk:rtl:-scale-x-100">
+          <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="pk:size-5 pk:fill-none pk:stroke-current pk:rtl:-scale-x-100">
             <path d="M19 12H5M12 19l-7-7 7-7" />
           </svg>
         </button>

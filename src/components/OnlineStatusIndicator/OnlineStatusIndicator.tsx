@@ -193,7 +193,7 @@ function Dot({ status: given, size: givenSize = 'md', badge = false, pulse = fal
       )}
       {...attributes}
     >
-      <svg aria-hidden viewBox={onPhone ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" fillRule="evenodd" className="pk:block pk:size-full">
+      <svg aria-hidden viewBox={onPhone ? '0 0 12 16' : '0 0 16 16'} fill="currentColor" fillRule="evenodd" className="pk:block pk:size-full pk:fill-current pk:stroke-none">
         <path d={onPhone ? phoneMarks[status as Exclude<PresenceStatus, 'offline'>] : round[status]} />
       </svg>
       {pulse && status === 'online' && (

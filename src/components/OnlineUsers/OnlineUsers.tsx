@@ -188,7 +188,7 @@ export function OnlineUsers({
 
       {state === 'error' && (
         <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3">
-          <p>{words.error}</p>
+          <p className="pk:my-[1em]">{words.error}</p>
           <button
             type="button"
             onClick={retryNow}
@@ -200,15 +200,15 @@ export function OnlineUsers({
       )}
 
       {state === 'unavailable' && (
-        <p data-slot="online-users-unavailable">
+        <p data-slot="online-users-unavailable" className="pk:my-[1em]">
           {filter === 'friends' ? words.unavailableFriends : words.unavailable}
         </p>
       )}
 
-      {state === 'signed-out' && <p data-slot="online-users-signed-out">{words.signedOut}</p>}
+      {state === 'signed-out' && <p data-slot="online-users-signed-out" className="pk:my-[1em]">{words.signedOut}</p>}
 
       {state === 'empty' && (
-        <p data-slot="online-users-empty">{filter === 'friends' ? words.emptyFriends : words.empty}</p>
+        <p data-slot="online-users-empty" className="pk:my-[1em]">{filter === 'friends' ? words.emptyFriends : words.empty}</p>
       )}
 
       {state === 'ready' && (

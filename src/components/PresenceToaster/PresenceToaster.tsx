@@ -220,7 +220,7 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
         onClick={(event) => onClose(event.currentTarget, key)}
         className="pk:inline-flex pk:size-7 pk:shrink-0 pk:items-center pk:justify-center pk:rounded-md pk:text-presence-muted pk:hover:bg-presence-border/50 pk:hover:text-presence-fg pk:focus-visible:outline-2 pk:focus-visible:outline-presence-accent"
       >
-        <svg aria-hidden viewBox="0 0 16 16" className="pk:size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+        <svg aria-hidden viewBox="0 0 16 16" className="pk:size-4 pk:fill-none pk:stroke-current" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>
       </button>

@@ -88,7 +88,7 @@ function EndpointUsersList(props: UsersListProps) {
   return (
     <UsersListFrame props={props} state="error">
       <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
-        <p>{words.error}</p>
+        <p className="pk:my-[1em]">{words.error}</p>
         <button
           type="button"
           onClick={() => void refetch()}
