@@ -69,6 +69,7 @@ export const ar = {
     empty: 'لا محادثات بعد.',
     signedOut: 'سجّل الدخول لترى محادثاتك.',
     noMessages: 'لا رسائل بعد',
+    separator: '، ',
     fromYou: (text) => ['أنت: ', text],
     unread: (count, format) =>
       format.plural(count, {

@@ -78,6 +78,8 @@ export const en = {
     empty: 'No conversations yet.',
     signedOut: 'Sign in to see your conversations.',
     noMessages: 'No messages yet',
+    /** Between the parts of a row as a screen reader reads it (name, status, time, message). */
+    separator: ', ',
     /** The signed-in user's own last message, around its text (which keeps its own direction). */
     fromYou: ((text) => ['You: ', text]) as Sentence,
     unread: (count: number, format: Format) => format.plural(count, { one: '# unread message', other: '# unread messages' }),

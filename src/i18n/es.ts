@@ -61,6 +61,7 @@ export const es = {
     empty: 'Aún no hay conversaciones.',
     signedOut: 'Inicia sesión para ver tus conversaciones.',
     noMessages: 'Aún no hay mensajes',
+    separator: ', ',
     fromYou: (text) => ['Tú: ', text],
     unread: (count, format) => format.plural(count, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
     unreadBadge: (count, format) => (count > 99 ? `${format.number(99)}+` : format.number(count)),

@@ -69,6 +69,10 @@ describe('locale "ar" with the Arabic messages', () => {
     for (const time of list.querySelectorAll('time')) {
       expect(time.getAttribute('title')).toBe(new Intl.DateTimeFormat('ar', { dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(time.dateTime)))
     }
+    // A screen reader hears each row's parts joined with the Arabic comma, not a Latin one.
+    const spoken = options[0]!.textContent ?? ''
+    expect(spoken).toContain('، ')
+    expect(spoken).not.toContain(', ')
   })
 
   it('ChatHeader: the status line in Arabic, its relative time from Intl.RelativeTimeFormat("ar"), the back button', () => {

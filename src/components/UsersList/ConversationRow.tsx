@@ -131,9 +131,9 @@ function RowView({
             {name}
           </span>
           <span data-slot="users-list-status" className="pk:sr-only">
-            {`, ${status}`}
+            {`${words.separator}${status}`}
           </span>
-          {time && sentAt !== null && <span className="pk:sr-only">, </span>}
+          {time && sentAt !== null && <span className="pk:sr-only">{words.separator}</span>}
           {time && sentAt !== null && (
             <time
               dir="auto"
@@ -147,7 +147,7 @@ function RowView({
           )}
         </div>
         <div className="pk:flex pk:items-center pk:gap-2">
-          <span className="pk:sr-only">, </span>
+          <span className="pk:sr-only">{words.separator}</span>
           <span
             dir="auto"
             data-slot="users-list-message"
@@ -158,7 +158,7 @@ function RowView({
           >
             {text ?? words.noMessages}
           </span>
-          {unread > 0 && <span className="pk:sr-only">, </span>}
+          {unread > 0 && <span className="pk:sr-only">{words.separator}</span>}
           {unread > 0 && (
             <span
               role="img"
