@@ -97,11 +97,12 @@ const LONG: Conversation[] = [
   { id: 'long3', otherUser: generatedUser(2, { username: 'x', status: 'dnd' }), lastMessage: null, unreadCount: 0 },
 ]
 
-/** Hears an option's name as a listener does: the spaces around the visually hidden ", " separators do not count. */
-const spoken = (pattern: RegExp) => (name: string) => pattern.test(name.replace(/\s+,/g, ',').replace(/\s+/g, ' ').trim())
+/** Hears an option's name as a listener does: the spaces around the visually hidden separators (", ", "، ") do not count. */
+const spoken = (pattern: RegExp) => (name: string) => pattern.test(name.replace(/\s+([,،])/g, '$1').replace(/\s+/g, ' ').trim())
 
-/** An option whose name starts with these parts, as the row says them: `opening('li_wei', status.away)`. */
-const opening = (...parts: string[]) => spoken(new RegExp(`^${literal(parts.join(', '))}(,|$)`))
+/** An option whose name starts with these parts, joined as the row's language joins them: `opening(usersList.separator, 'li_wei', status.away)`. */
+const opening = (separator: string, ...parts: string[]) =>
+  spoken(new RegExp(`^${literal(parts.join(separator))}(${literal(separator.trim())}|$)`))
 
 /** The list, by its name in the story's language. */
 const listbox = ({ canvasElement, globals }: Pick<StoryContext, 'canvasElement' | 'globals'>) =>
@@ -125,9 +126,9 @@ export const Default: Story = {
     await expect(options.length).toBeGreaterThan(3)
     await expect(options[0]).toHaveAttribute('aria-setsize', String(options.length))
     // li_wei is away with a message, olivia_brown busy: both said in words, not by colour alone.
-    const { status, statusLine } = storyWords({ globals }).messages
-    await expect(within(list).getByRole('option', { name: opening('li_wei', statusLine.withMessage(status.away, 'Lunch, back at 2')) })).toBeVisible()
-    await expect(within(list).getByRole('option', { name: opening('olivia_brown', statusLine.withMessage(status.dnd, 'Focus time')) })).toBeVisible()
+    const { status, statusLine, usersList } = storyWords({ globals }).messages
+    await expect(within(list).getByRole('option', { name: opening(usersList.separator, 'li_wei', statusLine.withMessage(status.away, 'Lunch, back at 2')) })).toBeVisible()
+    await expect(within(list).getByRole('option', { name: opening(usersList.separator, 'olivia_brown', statusLine.withMessage(status.dnd, 'Focus time')) })).toBeVisible()
   },
 }
 
@@ -279,11 +280,11 @@ export const AwayDndInvisible: Story = {
   parameters: { presence: { statuses: { jane_smith: 'away', ahmad: 'dnd', maria_garcia: 'invisible' } } },
   play: async ({ canvasElement, globals }) => {
     const list = await listbox({ canvasElement, globals })
-    const { status } = storyWords({ globals }).messages
-    await waitFor(() => expect(within(list).getByRole('option', { name: opening('jane_smith', status.away) })).toBeVisible())
-    await expect(within(list).getByRole('option', { name: opening('ahmad', status.dnd) })).toBeVisible()
+    const { status, usersList } = storyWords({ globals }).messages
+    await waitFor(() => expect(within(list).getByRole('option', { name: opening(usersList.separator, 'jane_smith', status.away) })).toBeVisible())
+    await expect(within(list).getByRole('option', { name: opening(usersList.separator, 'ahmad', status.dnd) })).toBeVisible()
     // Offline, with or without a last seen.
-    await expect(within(list).getByRole('option', { name: spoken(new RegExp(`^maria_garcia, ${literal(status.offline)}`)) })).toBeVisible()
+    await expect(within(list).getByRole('option', { name: spoken(new RegExp(`^maria_garcia${literal(usersList.separator)}${literal(status.offline)}`)) })).toBeVisible()
   },
 }
 
@@ -321,7 +322,7 @@ export const LastSeen: Story = {
   play: async ({ canvasElement, globals }) => {
     const list = await listbox({ canvasElement, globals })
     const { messages, ago } = storyWords({ globals })
-    await waitFor(() => expect(within(list).getByRole('option', { name: opening('jane_smith', messages.status.offlineLastSeen(ago(2 * HOUR))) })).toBeVisible())
+    await waitFor(() => expect(within(list).getByRole('option', { name: opening(messages.usersList.separator, 'jane_smith', messages.status.offlineLastSeen(ago(2 * HOUR))) })).toBeVisible())
   },
 }
 
@@ -401,7 +402,8 @@ export const Tablet: Story = {
   render: (args) => <ChatLayout {...args} />,
   play: async ({ canvasElement, globals }) => {
     const list = await listbox({ canvasElement, globals })
-    await userEvent.click(await within(list).findByRole('option', { name: spoken(/^jane_smith,/) }))
+    const { separator } = storyWords({ globals }).messages.usersList
+    await userEvent.click(await within(list).findByRole('option', { name: spoken(new RegExp(`^jane_smith${literal(separator.trim())}`)) }))
     await expect(await within(canvasElement).findByRole('heading', { name: 'jane_smith' })).toBeVisible()
     letGo()
   },
