@@ -149,8 +149,6 @@ export function StatusPicker({
       <h2 id={titleId} className="pk:text-base pk:font-semibold">
         {title}
       </h2>
-      {/* A fieldset and a legend keep the browser's border, padding and margin on a page without a reset (the base
-          stylesheet resets neither): the classes do. */}
       <fieldset disabled={!running} className="pk:m-0 pk:flex pk:min-w-0 pk:flex-col pk:gap-4 pk:border-0 pk:p-0 pk:disabled:opacity-60">
         <fieldset data-slot="status-picker-modes" className="pk:m-0 pk:min-w-0 pk:border-0 pk:p-0">
           <legend className="pk:mb-1 pk:p-0 pk:text-sm pk:font-medium">{words.status}</legend>
