@@ -476,6 +476,9 @@ export class PresenceRuntime {
       )
       socket.connect()
     }
+    // Users shown by id (a chat header, a status) whom no list names: the app's directory can name them.
+    this.#cleanups.push(this.store.users.subscribeWatched((id) => this.#nameWatched([id])))
+    this.#nameWatched(this.store.users.watched())
     const ready = this.#needsMe() ? this.#loadMe(run) : Promise.resolve()
     if (this.rest.has('heartbeat')) {
       void ready.then(() => {
@@ -647,6 +650,15 @@ export class PresenceRuntime {
     if (!this.rest.has('userDetails') && !this.options.resolveUsers) return
     const unnamed: string[] = []
     for (const { id } of listed) if (this.store.users.get(id)?.username == null) unnamed.push(id)
+    if (unnamed.length) this.#names.request(unnamed)
+  }
+
+  // Asks `resolveUsers` for the names of users shown by id that the store has none for. Not a details endpoint's
+  // job: that one names only who is online, and an id asked once is not asked again when it comes online.
+  #nameWatched(ids: Iterable<string>): void {
+    if (!this.options.resolveUsers || this.rest.has('userDetails')) return
+    const unnamed: string[] = []
+    for (const id of ids) if (this.store.users.get(id)?.username == null) unnamed.push(id)
     if (unnamed.length) this.#names.request(unnamed)
   }
 

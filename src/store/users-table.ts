@@ -64,6 +64,7 @@ export class UsersTable {
   readonly #listeners = new Map<string, Set<() => void>>()
   readonly #onlineListeners = new Listeners<void>()
   readonly #changeListeners = new Listeners<UsersUpdate>()
+  readonly #watchListeners = new Listeners<string>()
   #onlineVersion = 0
 
   /** A user's record, or `undefined` if never heard of. The same object until that user changes. */
@@ -101,9 +102,11 @@ export class UsersTable {
   subscribe = (id: string | number, listener: () => void): (() => void) => {
     const key = String(id)
     let set = this.#listeners.get(key)
+    const first = !set
     if (!set) this.#listeners.set(key, (set = new Set()))
     const entry = () => listener()
     set.add(entry)
+    if (first) this.#watchListeners.emit(key)
     return () => {
       set.delete(entry)
       if (!set.size && this.#listeners.get(key) === set) this.#listeners.delete(key)
@@ -123,6 +126,17 @@ export class UsersTable {
     const key = String(id)
     return { subscribe: (listener) => this.subscribe(key, listener), get: () => this.#records.get(key) }
   }
+
+  /** The ids someone is subscribed to (a header or a status showing that user), whether or not they are known. */
+  watched(): IterableIterator<string> {
+    return this.#listeners.keys()
+  }
+
+  /**
+   * Calls `listener` with an id when it gets its first subscriber (a component starts showing that user), so that
+   * whoever can name users can name one no list has named yet.
+   */
+  subscribeWatched = (listener: (id: string) => void): (() => void) => this.#watchListeners.add(listener)
 
   /** Calls `listener` after every update that bumped {@link onlineVersion}. */
   subscribeOnline = (listener: () => void): (() => void) => this.#onlineListeners.add(listener)

@@ -272,6 +272,27 @@ describe('chat-polling: no socket, heartbeat every 2 min, ids every 10 s, names 
     expect(onlineNames(runtime)).toEqual(['user-1', 'user-2', 'user-7'])
   })
 
+  it('resolveUsers also names a user shown by id whom no list names (a chat header of an offline peer)', async () => {
+    const server = backendOf(routes)
+    const resolveUsers = vi.fn(async (ids: string[]) => ids.map((id) => ({ id, username: `user-${id}` })))
+    const { runtime } = start(server, { backend: 'chat-polling', userId: 3, resolveUsers })
+    // Shown before the session runs: named once it does.
+    const offBefore = runtime.store.users.subscribe('9', () => {})
+    await advance(0)
+    expect(user(runtime, '9')).toMatchObject({ username: 'user-9', isOnline: false })
+    // Shown while it runs: named at once, each id once.
+    runtime.store.users.subscribe('8', () => {})
+    runtime.store.users.subscribe('8', () => {})
+    await advance(0)
+    expect(user(runtime, '8')).toMatchObject({ username: 'user-8', isOnline: false })
+    expect(resolveUsers.mock.calls.flatMap(([ids]) => ids).sort()).toEqual(['1', '2', '3', '8', '9'])
+    offBefore()
+    // Polls later ask nothing more.
+    const calls = resolveUsers.mock.calls.length
+    await advance(30_000)
+    expect(resolveUsers).toHaveBeenCalledTimes(calls)
+  })
+
   it('a failing or odd resolver is reported, never thrown; its ids are not asked again', async () => {
     const server = backendOf(routes)
     const resolveUsers = vi.fn(async (): Promise<Array<{ id: number; username: string }>> => {
