@@ -1,0 +1,20 @@
+// The README's table of backends ("Pointing the kit at your backend") against the presets it describes: a team
+// reads its row to know what the kit will call, so a behaviour of the preset that the row leaves out is a surprise.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { presets, type BackendPreset } from '../../src/client'
+
+const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8')
+const section = readme.slice(readme.indexOf('## Pointing the kit at your backend'), readme.indexOf('### What the kit accepts from a backend'))
+const row = (name: BackendPreset) => section.split('\n').find((line) => line.startsWith(`| \`'${name}'\``)) ?? ''
+
+describe("README: Pointing the kit at your backend", () => {
+  const withSocket = (Object.keys(presets) as BackendPreset[]).filter((name) => presets[name].endpoints.socket !== null)
+
+  it.each(withSocket)('%s: the row says how often the list is polled while the socket cannot be had', (name) => {
+    const { listIntervalMs, endpoints } = presets[name]
+    expect(endpoints.onlineUsers).not.toBeNull()
+    expect(row(name)).toMatch(new RegExp(`every ${listIntervalMs / 1000} s while the socket cannot be had`))
+  })
+})
