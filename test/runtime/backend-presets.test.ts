@@ -209,6 +209,24 @@ describe('chat-socket: a socket of ids, names from GET /api/chat/online-users/',
     expect(onlineNames(runtime)).toEqual(['alice'])
   })
 
+  it('resolveUsers names a user shown by id who is offline (the details list only who is online); online ones are the details’', async () => {
+    const server = backendOf({ 'GET /api/chat/online-users/': details })
+    const resolveUsers = vi.fn(async (ids: string[]) => ids.map((id) => ({ id, username: `user-${id}` })))
+    const { runtime } = start(server, { backend: 'chat-socket', userId: 3, resolveUsers })
+    await advance(0)
+    FakeWebSocket.last.open()
+    FakeWebSocket.last.receive({ type: 'online_users', onlineUsers: ['1', '3'] })
+    await advance(0)
+    // A chat header of dave (offline: in no list) and one of alice (online: named by the details).
+    runtime.store.users.subscribe('4', () => {})
+    runtime.store.users.subscribe('1', () => {})
+    await advance(0)
+    expect(resolveUsers.mock.calls).toEqual([[['4']]])
+    expect(user(runtime, '4')).toMatchObject({ username: 'user-4', isOnline: false })
+    expect(user(runtime, '1')).toMatchObject({ username: 'alice' })
+    expect(server.seen).toEqual(['GET /api/chat/online-users/'])
+  })
+
   it('a failed details call is reported as invalid, the ids keep placeholders, and it is not asked again for them', async () => {
     const server = backendOf({ 'GET /api/chat/online-users/': () => new Response('<h1>Server Error</h1>', { status: 500 }) })
     const failing = start(server, { backend: 'chat-socket', userId: 3 })
