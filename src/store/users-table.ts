@@ -64,7 +64,6 @@ export class UsersTable {
   readonly #listeners = new Map<string, Set<() => void>>()
   readonly #onlineListeners = new Listeners<void>()
   readonly #changeListeners = new Listeners<UsersUpdate>()
-  readonly #watchListeners = new Listeners<string>()
   #onlineVersion = 0
 
   /** A user's record, or `undefined` if never heard of. The same object until that user changes. */
@@ -102,11 +101,12 @@ export class UsersTable {
   subscribe = (id: string | number, listener: () => void): (() => void) => {
     const key = String(id)
     let set = this.#listeners.get(key)
-    const first = !set
-    if (!set) this.#listeners.set(key, (set = new Set()))
+    if (!set) {
+      this.#listeners.set(key, (set = new Set()))
+      this.onWatch?.(key)
+    }
     const entry = () => listener()
     set.add(entry)
-    if (first) this.#watchListeners.emit(key)
     return () => {
       set.delete(entry)
       if (!set.size && this.#listeners.get(key) === set) this.#listeners.delete(key)
@@ -133,10 +133,10 @@ export class UsersTable {
   }
 
   /**
-   * Calls `listener` with an id when it gets its first subscriber (a component starts showing that user), so that
-   * whoever can name users can name one no list has named yet.
+   * Called with an id when it gets its first subscriber (a component starts showing that user), so that whoever can
+   * name users can name one no list has named yet (the runtime, while it runs). One at a time; `null` for none.
    */
-  subscribeWatched = (listener: (id: string) => void): (() => void) => this.#watchListeners.add(listener)
+  onWatch: ((id: string) => void) | null = null
 
   /** Calls `listener` after every update that bumped {@link onlineVersion}. */
   subscribeOnline = (listener: () => void): (() => void) => this.#onlineListeners.add(listener)
