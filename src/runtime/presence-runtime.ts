@@ -207,6 +207,8 @@ export class PresenceRuntime {
   readonly #polling: PollingFallback
   readonly #policy: SocketFallbackPolicy
   readonly #names: UserNames
+  // Names from `resolveUsers` for users shown by id whom the details endpoint cannot name (it lists who is online).
+  readonly #shownNames: UserNames
   readonly #idle: IdleReporter | null
   #socket: PresenceSocket | null = null
   #token: TokenSource = null
@@ -280,10 +282,17 @@ export class PresenceRuntime {
       lookUp: (ids, signal) => this.#lookUpNames(ids, signal),
       apply: (names) => this.store.getState().applyChanges(names),
       onError: (error) => {
-        // The details endpoint's failures come from the REST client; anything else is the app's resolver.
-        const source = error instanceof PresenceApiError ? 'userDetails' : 'resolveUsers'
+        const source = this.rest.has('userDetails') ? 'userDetails' : 'resolveUsers'
         const reason = error instanceof Error ? error.message : String(error)
         this.#events.emit({ type: 'invalid', source, reason: `names could not be had: ${reason}` })
+      },
+    })
+    this.#shownNames = new UserNames({
+      lookUp: (ids) => this.#resolveNames(ids),
+      apply: (names) => this.store.getState().applyChanges(names),
+      onError: (error) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        this.#events.emit({ type: 'invalid', source: 'resolveUsers', reason: `names could not be had: ${reason}` })
       },
     })
   }
@@ -502,6 +511,7 @@ export class PresenceRuntime {
     this.#polling.stop()
     this.#listRefused = false
     this.#names.reset()
+    this.#shownNames.reset()
     if (this.#socket) this.#socketClosed = this.#socket.close()
     for (const cleanup of this.#cleanups.splice(0).reverse()) cleanup()
     this.heartbeat.stop({ forget: true })
@@ -655,20 +665,26 @@ export class PresenceRuntime {
     if (unnamed.length) this.#names.request(unnamed)
   }
 
-  // Asks `resolveUsers` for the names of users shown by id (a chat header, a status) who are offline and unnamed:
-  // the lists name whoever is online (and a details endpoint lists only them).
+  // Asks `resolveUsers` for the names of users shown by id (a chat header, a status) that the store has none for.
+  // Beside a details endpoint only those offline: that endpoint names whoever is online, and asks for them itself.
   #nameWatched(ids: Iterable<string>): void {
-    const { users } = this.store
-    if (this.options.resolveUsers) this.#names.request([...ids].filter((id) => users.get(id)?.username == null && !users.online.has(id)))
+    if (!this.options.resolveUsers) return
+    const details = this.rest.has('userDetails')
+    const unnamed: string[] = []
+    for (const id of ids) {
+      if (this.store.users.get(id)?.username != null || (details && this.store.users.online.has(id))) continue
+      unnamed.push(id)
+    }
+    if (unnamed.length) (details ? this.#shownNames : this.#names).request(unnamed)
   }
 
-  // The details endpoint names whoever is online; users shown while offline (asked on their own) are the resolver's.
   async #lookUpNames(ids: string[], signal: AbortSignal): Promise<readonly PresencePatch[]> {
-    const { resolveUsers } = this.options
-    if (this.rest.has('userDetails') && !(resolveUsers && !ids.some((id) => this.store.users.online.has(id)))) {
-      return (await this.#guard(this.rest.userDetails({ signal }))).users
-    }
-    const resolved: unknown = await resolveUsers!(ids)
+    if (this.rest.has('userDetails')) return (await this.#guard(this.rest.userDetails({ signal }))).users
+    return this.#resolveNames(ids)
+  }
+
+  async #resolveNames(ids: string[]): Promise<readonly PresencePatch[]> {
+    const resolved: unknown = await this.options.resolveUsers!(ids)
     if (!Array.isArray(resolved)) throw new TypeError('resolveUsers must resolve to an array of { id, username?, profileImage? }')
     const patches: PresencePatch[] = []
     for (const item of resolved) {

@@ -227,6 +227,22 @@ describe('chat-socket: a socket of ids, names from GET /api/chat/online-users/',
     expect(server.seen).toEqual(['GET /api/chat/online-users/'])
   })
 
+  it('with resolveUsers, the socket’s ids are still named by the details, also when the store applies them a frame later', async () => {
+    const server = backendOf({ 'GET /api/chat/online-users/': details })
+    const resolveUsers = vi.fn(async (ids: string[]) => ids.map((id) => ({ id, username: `user-${id}` })))
+    const frame = (callback: () => void) => {
+      const timer = setTimeout(callback, 16)
+      return () => clearTimeout(timer)
+    }
+    const { runtime } = start(server, { backend: 'chat-socket', userId: 3, resolveUsers, schedule: frame })
+    await advance(0)
+    FakeWebSocket.last.open()
+    FakeWebSocket.last.receive({ type: 'online_users', onlineUsers: ['1', '2', '3'] })
+    await advance(50)
+    expect(resolveUsers).not.toHaveBeenCalled()
+    expect(onlineNames(runtime)).toEqual(['alice', 'bob'])
+  })
+
   it('a failed details call is reported as invalid, the ids keep placeholders, and it is not asked again for them', async () => {
     const server = backendOf({ 'GET /api/chat/online-users/': () => new Response('<h1>Server Error</h1>', { status: 500 }) })
     const failing = start(server, { backend: 'chat-socket', userId: 3 })
