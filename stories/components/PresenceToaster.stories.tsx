@@ -233,7 +233,10 @@ export const AllVariants: Story = {
       <LiveHint />
       <LightAndDark>
         {(_, theme, messages) => (
-          <div className="pk:relative pk:h-60 pk:overflow-hidden">
+          // As wide as a toast and its 1rem inset from the corner (22rem), which the panel's own 1rem padding would
+          // leave no room for on a phone: the box reaches out to the panel's edges, whose corner is the toaster's
+          // corner as the screen's is on a phone. Its width also keeps the two panels from sharing a phone's row.
+          <div className="pk:relative pk:-mx-4 pk:h-60 pk:w-[22rem] pk:max-w-[calc(100%+2rem)] pk:overflow-hidden">
             <PresenceToaster {...args} label={`${messages.toaster.label} (${theme})`} />
           </div>
         )}
