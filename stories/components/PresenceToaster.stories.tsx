@@ -231,12 +231,12 @@ export const AllVariants: Story = {
   render: (args) => (
     <div className="pk:flex pk:flex-col pk:gap-3">
       <LiveHint />
-      <LightAndDark>
+      {/* On a phone the panel's padding would leave a toast (20rem, 1rem in from the toaster's corner) no room: the
+          toaster's box reaches out over the padding to the panel's edges, whose corner stands for the screen's, and
+          each panel asks for those 21rem, so that the two stack rather than share a phone's width. */}
+      <LightAndDark panelWidth="21rem">
         {(_, theme, messages) => (
-          // As wide as a toast and its 1rem inset from the corner (22rem), which the panel's own 1rem padding would
-          // leave no room for on a phone: the box reaches out to the panel's edges, whose corner is the toaster's
-          // corner as the screen's is on a phone. Its width also keeps the two panels from sharing a phone's row.
-          <div className="pk:relative pk:-mx-4 pk:h-60 pk:w-[22rem] pk:max-w-[calc(100%+2rem)] pk:overflow-hidden">
+          <div className="pk:relative pk:-mx-4 pk:h-60 pk:overflow-hidden">
             <PresenceToaster {...args} label={`${messages.toaster.label} (${theme})`} />
           </div>
         )}

@@ -28,13 +28,23 @@ const LIGHT_AGAIN = Object.fromEntries(
  * of landmarks that appear in both panels in the components' own words (`${messages.activityFeed.title} (${name})`).
  * A panel is never wider than the canvas: its content shrinks to a phone's width instead of pushing the page wider.
  */
-export function LightAndDark({ children }: { children: (theme: Theme, name: string, messages: Messages) => ReactNode }) {
+export function LightAndDark({
+  children,
+  panelWidth,
+}: {
+  children: (theme: Theme, name: string, messages: Messages) => ReactNode
+  /**
+   * How wide a panel would like to be, when its content has no width of its own to say it (an absolutely placed
+   * toaster): the two panels stack once the canvas has no room for two of them. Default: as wide as the content.
+   */
+  panelWidth?: string
+}) {
   const { locale, messages } = usePresenceMessages()
   const names = THEME_NAMES[LANGUAGES.find((language) => language === locale) ?? 'en']
   return (
     <div data-slot="variants" className="pk:flex pk:flex-wrap pk:items-start pk:gap-4">
       {THEMES.map((theme) => (
-        <div key={theme} className="pk:max-w-full pk:min-w-0 pk:flex-[1_1_auto]" style={theme === 'light' ? LIGHT_AGAIN : undefined}>
+        <div key={theme} className="pk:max-w-full pk:min-w-0 pk:flex-[1_1_auto]" style={{ ...(theme === 'light' ? LIGHT_AGAIN : undefined), flexBasis: panelWidth }}>
           <CanvasScope theme={theme} ownsDocument={false} paint>
             <p className="pk:mb-3 pk:text-xs pk:font-semibold pk:tracking-wide pk:text-presence-muted pk:uppercase">{names[theme]}</p>
             {children(theme, names[theme], messages)}
