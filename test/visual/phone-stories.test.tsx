@@ -1,7 +1,10 @@
-// Every showcase story of the components (the ones a designer finds in the sidebar), at a phone's viewport, in the
-// page Storybook's preview iframe is: its own stylesheet (the layout classes `padded`, `centered`, `fullscreen`, read
-// from the installed storybook, not copied) and `#storybook-root`. Nothing may push the page wider than the phone
-// (a page that scrolls sideways), and no toast may be cut off by the viewport or by a box that clips it.
+// Every showcase story of the components (the ones a designer finds in the sidebar and on the docs pages) at the
+// toolbar's phone viewport, in the page that Storybook's preview iframe is: its own stylesheet, read from the
+// installed storybook rather than copied (the `padded`, `centered` and `fullscreen` layouts' padding decides what
+// fits), and `#storybook-root`. Nothing may push the page wider than the phone (a page that scrolls sideways), and no
+// toast may be cut off by the viewport or by a box that clips it. The stories laid out at a tablet's or a desktop's
+// width are checked at the phone's too: their frames are never wider than the canvas (support/frames.tsx), so on a
+// phone they are what a designer sees.
 import { composeStories } from '@storybook/react-vite'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
@@ -61,7 +64,7 @@ async function settled(story: ComposedStory) {
 
 const GAP = 1 // px of rounding allowed at each edge
 
-/** The part of `rect` that no ancestor's overflow clips, nor the viewport. */
+/** The part of an element that no ancestor's overflow clips, nor the viewport's sides (the page scrolls down, not sideways). */
 function visiblePart(element: HTMLElement): { left: number; right: number; top: number; bottom: number } {
   const rect = element.getBoundingClientRect()
   const box = { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom }
@@ -109,6 +112,7 @@ describe('the UsersList chat layout on a phone', () => {
     await page.viewport(PHONE.width, PHONE.height)
     prepareForStory(story as unknown as ComposedStory)
     await story.run({ canvasElement: root })
+    await settled(story as unknown as ComposedStory)
     const list = root.querySelector<HTMLElement>('[data-slot="users-list"]')!
     const chat = list.nextElementSibling!
     const [listBox, chatBox] = [list.getBoundingClientRect(), chat.getBoundingClientRect()]
