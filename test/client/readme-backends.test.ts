@@ -17,4 +17,13 @@ describe("README: Pointing the kit at your backend", () => {
     expect(endpoints.onlineUsers).not.toBeNull()
     expect(row(name)).toMatch(new RegExp(`every ${listIntervalMs / 1000} s while the socket cannot be had`))
   })
+
+  const withoutSocket = (Object.keys(presets) as BackendPreset[]).filter((name) => presets[name].endpoints.socket === null)
+
+  // The list is read on a timer that stops while the page is hidden: where a read is the caller's sign of life
+  // (chat-list-activity) that makes a hidden tab offline, so the row must say it.
+  it.each(withoutSocket)('%s: the row says the list poll pauses while hidden', (name) => {
+    const cells = row(name).split(' | ')
+    expect(cells[1]).toMatch(new RegExp(`every ${presets[name].listIntervalMs / 1000} s \\([^)]*paused while hidden`))
+  })
 })
