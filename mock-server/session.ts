@@ -98,7 +98,9 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
         return refuse('malformed JSON')
       }
       const frame = clientFrame.safeParse(parsed)
-      if (!frame.success) return refuse(describeIssue(frame.error))
+      // A backend without status frames takes ping alone: its error names nothing else it would take.
+      const onlyPing = 'this backend takes only {"type":"ping"}'
+      if (!frame.success) return refuse(protocol.statusFrames ? describeIssue(frame.error) : onlyPing)
 
       switch (frame.data.type) {
         case 'ping': {
@@ -107,7 +109,7 @@ export function openSession(backend: MockBackend, socket: SocketLike, url: URL, 
           return pong ? reply(pong) : undefined
         }
         case 'status': {
-          if (!protocol.statusFrames) return refuse('this backend takes no status frames; only {"type":"ping"}')
+          if (!protocol.statusFrames) return refuse(onlyPing)
           const { mode, statusMessage, statusExpiresAt, lastSeenVisibility, idle } = frame.data
           const change: StatusChange = {
             mode,

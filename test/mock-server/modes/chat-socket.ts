@@ -138,6 +138,17 @@ export function chatSocketSuite(transport: string, makeDriver: MakeDriver) {
       expect(tab.isClosed).toBe(false)
     })
 
+    it('an unknown frame is told what this backend takes: only ping (no status frames)', async () => {
+      const d = driver()
+      const u = await login(d, 'john_doe')
+      const tab = await listen(d, u.access)
+      for (const frame of ['{"type":"nope"}', '{"type":"status","mode":"sleeping"}', '{"type":"pong"}']) {
+        await before(tab, frame, (m) => m.type === 'error')
+        const error = tab.received.findLast((m) => m.type === 'error')
+        expect(error?.message).toBe('this backend takes only {"type":"ping"}')
+      }
+    })
+
     it("logout closes that session's sockets with 4401, and the others get the list without the user at once", async () => {
       const d = driver()
       const w = await login(d, 'jane_smith')
