@@ -70,7 +70,7 @@ function rectOf(el: HTMLElement, text: string): DOMRect {
   throw new Error(`no text ${JSON.stringify(text)} under the element`)
 }
 
-/** The box that clips `rect`: the nearest element from `el` up to `stop` whose overflow is hidden. */
+/** What of `el` is visible: its box, cut by each element from it up to the host whose overflow is not visible. */
 function clipOf(el: HTMLElement): DOMRect {
   let box = el.getBoundingClientRect()
   for (let node: HTMLElement | null = el; node && node !== host; node = node.parentElement) {
