@@ -100,30 +100,20 @@ function RowView({
   // The user's own text in a <bdi>: "أنت: " before an English message keeps the message's punctuation in place.
   // Around it, the catalogue's words give the line its direction, and a line cut as a whole loses its far end, which
   // for an isolate in the other direction is the message's beginning ("أنت: …iew my PR"). So the <bdi> is cut on its
-  // own, at the message's end in the message's direction, and the words around it are never cut. The line fits its
-  // content (as wide as the row at most) and, a block in the row's direction, sits at the row's start.
-  const text = last
-    ? mine
-      ? (
-          <span dir="auto" className="pk:flex pk:w-fit pk:max-w-full">
-            {words.fromYou(
-              <bdi data-slot="users-list-message-text" className="pk:min-w-0 pk:truncate">
-                {last.text}
-              </bdi>,
-            ).map((part, i) =>
-              typeof part === 'string' ? (
-                // Kept whole, spaces and all: at a flex item's edge the space of "أنت: " would collapse.
-                <span key={i} className="pk:shrink-0 pk:whitespace-pre">
-                  {part}
-                </span>
-              ) : (
-                <Fragment key={i}>{part}</Fragment>
-              ),
-            )}
-          </span>
-        )
-      : last.text
-    : null
+  // own, at the message's end in the message's direction; the words around it are never cut, their spaces kept (pre)
+  // at the flex items' edges. The line fits its content (as wide as the row at most) and, a block in the row's
+  // direction, sits at the row's start.
+  const text = last ? (
+    mine ? (
+      <span dir="auto" className="pk:flex pk:w-fit pk:max-w-full pk:whitespace-pre">
+        {words.fromYou(<bdi className="pk:min-w-0 pk:truncate">{last.text}</bdi>).map((part, i) => (
+          <Fragment key={i}>{part}</Fragment>
+        ))}
+      </span>
+    ) : (
+      last.text
+    )
+  ) : null
   // Data handed straight to the list is not read by the client's parsers: an impossible time shows as none.
   const sentAt = isDisplayableTime(last?.sentAt) ? last.sentAt : null
   const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today, { locale }) || null : null
