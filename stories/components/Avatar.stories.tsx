@@ -59,8 +59,9 @@ export const AllVariants: Story = {
   parameters: { layout: 'padded' },
   render: (args, context) => (
     <LightAndDark>
-      {() => (
+      {(_, name) => (
         <VariantGrid<keyof typeof AVATAR_SIZES, AvatarColumn>
+          caption={`Avatar variants (${name})`}
           rowsAre="Size"
           rows={['sm', 'md', 'lg', 'xl']}
           columns={['picture', 'initials', 'online', 'away', 'dnd', 'offline', 'invisible']}

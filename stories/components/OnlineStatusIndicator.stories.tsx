@@ -88,8 +88,9 @@ export const AllVariants: Story = {
   parameters: { layout: 'padded' },
   render: (_, context) => (
     <LightAndDark>
-      {() => (
+      {(_, name) => (
         <VariantGrid<keyof typeof STATUS_LABELS, IndicatorColumn>
+          caption={`Status indicator variants (${name})`}
           rowsAre="Status"
           rows={['online', 'away', 'dnd', 'offline', 'invisible']}
           columns={['sm', 'md', 'lg', 'mobile', 'badge']}

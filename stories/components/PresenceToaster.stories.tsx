@@ -231,9 +231,12 @@ export const AllVariants: Story = {
   render: (args) => (
     <div className="pk:flex pk:flex-col pk:gap-3">
       <LiveHint />
-      <LightAndDark>
+      {/* On a phone the panel's padding would leave a toast (20rem, 1rem in from the toaster's corner) no room: the
+          toaster's box reaches out over the padding to the panel's edges, whose corner stands for the screen's, and
+          each panel asks for those 21rem, so that the two stack rather than share a phone's width. */}
+      <LightAndDark panelWidth="21rem">
         {(_, theme, messages) => (
-          <div className="pk:relative pk:h-60 pk:overflow-hidden">
+          <div className="pk:relative pk:-mx-4 pk:h-60 pk:overflow-hidden">
             <PresenceToaster {...args} label={`${messages.toaster.label} (${theme})`} />
           </div>
         )}

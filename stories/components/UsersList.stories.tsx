@@ -371,25 +371,31 @@ export const Dark: Story = { decorators: [dark] }
 
 export const RightToLeft: Story = { decorators: [rtl] }
 
-/** The list next to the open chat's header, as a messaging page lays them out. */
+/**
+ * The list next to the open chat's header, as a messaging page lays them out; in a frame narrower than 36rem (a
+ * phone), where the chat would be squeezed into what the list leaves, the chat goes under the list.
+ */
 function ChatLayout(args: Story['args']) {
   const [open, setOpen] = useState<Conversation | null>(null)
   return (
-    <div className="pk:grid pk:grid-cols-[minmax(16rem,22rem)_1fr] pk:items-start pk:gap-3">
-      <UsersList
-        {...args}
-        selectedId={open?.id ?? null}
-        onUserClick={(user, conversation) => {
-          args?.onUserClick?.(user, conversation)
-          setOpen(conversation)
-        }}
-      />
-      <div className="pk:min-w-0 pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface">
-        {open ? (
-          <ChatHeader userId={open.otherUser.id} name={open.otherUser.username ?? undefined} />
-        ) : (
-          <p className="pk:p-4 pk:text-presence-muted">Choose a conversation.</p>
-        )}
+    // The frame's width, not the viewport's, decides: the Tablet story is a 768 px frame in a wider canvas.
+    <div className="pk:@container">
+      <div className="pk:grid pk:items-start pk:gap-3 pk:@xl:grid-cols-[minmax(16rem,22rem)_1fr]">
+        <UsersList
+          {...args}
+          selectedId={open?.id ?? null}
+          onUserClick={(user, conversation) => {
+            args?.onUserClick?.(user, conversation)
+            setOpen(conversation)
+          }}
+        />
+        <div className="pk:min-w-0 pk:overflow-hidden pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface">
+          {open ? (
+            <ChatHeader userId={open.otherUser.id} name={open.otherUser.username ?? undefined} />
+          ) : (
+            <p className="pk:p-4 pk:text-presence-muted">Choose a conversation.</p>
+          )}
+        </div>
       </div>
     </div>
   )

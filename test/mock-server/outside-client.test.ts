@@ -124,3 +124,32 @@ describe('outside client: the Authorization header', () => {
     expect(wrong.status).toBe(401)
   })
 })
+
+describe('outside client: points the contract leaves open, as the README decides them', () => {
+  // "A user id in a path that is not an integer matches no route": 003 is the integer 3 written with zeros.
+  it('reads a path id with leading zeros as that integer', async () => {
+    server = await startMockServer({ port: 0, host: '127.0.0.1' })
+    const admin = await login('admin')
+    const { id } = await login('jane_smith')
+    const padded = String(id).padStart(3, '0')
+    expect(padded).not.toBe(String(id))
+    const reply = await call('GET', `/api/users/admin/users/${padded}/online-status/`, undefined, admin.access)
+    expect([reply.status, reply.json.user_id]).toEqual([200, id])
+    expect((await call('GET', `/api/users/admin/users/${id}x/online-status/`, undefined, admin.access)).json.error.code).toBe('not_found')
+  })
+
+  // A refresh hands out a new access token; the one it replaces lives on until it expires or its session logs out,
+  // so a second tab that still holds it is not signed out by the first tab's refresh.
+  it('keeps the replaced access token valid after a refresh, until logout', async () => {
+    server = await startMockServer({ port: 0, host: '127.0.0.1' })
+    const signedIn = await call('POST', '/api/auth/login/', { username: 'jane_smith', password: 'password' })
+    const { access, refresh } = signedIn.json
+    const refreshed = await call('POST', '/api/auth/refresh/', { refresh })
+    expect(refreshed.status).toBe(200)
+    expect(refreshed.json.access).not.toBe(access)
+    expect((await call('GET', '/api/users/me/', undefined, access)).status).toBe(200)
+    expect((await call('GET', '/api/users/me/', undefined, refreshed.json.access)).status).toBe(200)
+    expect((await call('POST', '/api/auth/logout/', undefined, refreshed.json.access)).status).toBeLessThan(300)
+    expect((await call('GET', '/api/users/me/', undefined, access)).status).toBe(401)
+  })
+})
