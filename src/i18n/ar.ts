@@ -34,10 +34,12 @@ export const ar = {
     count: (count, format) =>
       format.plural(count, { zero: 'لا أحد متصل', one: 'متصل واحد', two: 'متصلان', few: '# متصلين', many: '# متصلًا', other: '# متصل' }),
     more: (count, format) => `+${format.number(count)}`,
+    // The name of the "+2" button: every form carries the number, the button's visible text (label in name), where
+    // prose would say the one and the two by the word alone ("متصلان آخران").
     moreLabel: (count, format) =>
       format.plural(count, {
-        one: 'متصل آخر واحد',
-        two: 'متصلان آخران',
+        one: '# متصل آخر',
+        two: '# متصلان آخران',
         few: '# متصلين آخرين',
         many: '# متصلًا آخر',
         other: '# متصل آخر',

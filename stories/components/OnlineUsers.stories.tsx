@@ -49,7 +49,7 @@ export const KeyboardAndTooltip: Story = {
     await userEvent.tab()
     const first = within(region).getAllByRole('button')[0]!
     await expect(first).toHaveFocus()
-    // The open tooltip is in a portal outside the card (its overflow cannot clip it), with position: fixed.
+    // The open tooltip is in the top layer (a popover, which the card's overflow cannot clip), with position: fixed.
     const tooltip = () => document.getElementById(first.getAttribute('aria-describedby')!)!
     await waitFor(() => expect(tooltip()).toBeVisible())
     await expect(tooltip()).toHaveAttribute('role', 'tooltip')

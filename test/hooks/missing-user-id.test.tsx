@@ -1,5 +1,5 @@
 // The id-taking hooks given no id (untyped code, or an id read before it has loaded): `undefined`, `null`, a blank
-// string or `NaN` follow nobody. `String(userId)` made them follow a store user whose id is "undefined" (or
+// string, text of zero-width characters only or `NaN` follow nobody. `String(userId)` made them follow a store user whose id is "undefined" (or
 // "null", "NaN", ""), so an avatar with no user showed someone else's presence.
 import { act, cleanup, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
@@ -15,11 +15,12 @@ const MISSING: [string, unknown][] = [
   ['null', null],
   ['a blank string', ''],
   ['a string of spaces', '  '],
+  ['zero-width text', '\u200b'],
   ['NaN', Number.NaN],
 ]
 
 // Store users whose ids are what String() makes of the missing ids, online, plus user 2 (offline, seen before).
-const decoys: PresencePatch[] = ['undefined', 'null', 'NaN', '', '  '].map((id) => ({
+const decoys: PresencePatch[] = ['undefined', 'null', 'NaN', '', '  ', '\u200b'].map((id) => ({
   id,
   username: `decoy ${JSON.stringify(id)}`,
   status: 'online',
@@ -61,7 +62,7 @@ describe('id-taking hooks given a missing id follow nobody', () => {
     const { result } = renderHook(() => useIsOnlineMany(ids as never), { wrapper: wrapperOf() })
     await act(async () => {})
     act(() => captured.runtime!.store.getState().applyChanges([...decoys, two]))
-    expect(result.current).toEqual([false, null, null, null, null, null, null])
+    expect(result.current).toEqual([false, null, null, null, null, null, null, null])
   })
 
   it('a real id still follows its user (and "0" is an id, not a blank)', async () => {
@@ -71,6 +72,20 @@ describe('id-taking hooks given a missing id follow nobody', () => {
     expect(result.current[0].user?.username).toBe('user2')
     expect(result.current[1]).toBe(true)
     expect(result.current[2].isOnline).toBe(true)
+  })
+
+  // The client's reader trims the ids it stores (' 2 ' from a backend is stored as '2'), so a padded id given to a
+  // hook names the same user, as ChatHeader's does.
+  it('a padded id follows the trimmed user, in every hook', async () => {
+    const { result } = renderHook(() => [useUserStatus(' 2 '), useIsOnline('\t3\n'), useLastSeen(' 2'), useIsOnlineMany([' 2 ', '3 '])] as const, {
+      wrapper: wrapperOf(),
+    })
+    await act(async () => {})
+    act(() => captured.runtime!.store.getState().applyChanges([two, { ...decoys[0]!, id: '3' }]))
+    expect(result.current[0].user?.username).toBe('user2')
+    expect(result.current[1]).toBe(true)
+    expect(result.current[2]).toMatch(/5 minutes ago/)
+    expect(result.current[3]).toEqual([false, true])
   })
 })
 

@@ -98,4 +98,18 @@ describe('the Intl helpers', () => {
     expect(en.statusPicker.expiry['30m'](createFormat('en'))).toBe('30 minutes')
     expect(en.statusPicker.expiry['1h'](createFormat('en'))).toBe('1 hour')
   })
+
+  // The "+N" button's name holds its visible text's number in every plural form (label in name): the Arabic one and
+  // two had the word alone ("متصلان آخران" for "+2").
+  it('Arabic moreLabel carries the number in every form, one and two included', () => {
+    const arabic = createFormat('ar')
+    const digits = (n: number) => new Intl.NumberFormat('ar').format(n)
+    expect(ar.onlineUsers.moreLabel(1, arabic)).toBe(`${digits(1)} متصل آخر`)
+    expect(ar.onlineUsers.moreLabel(2, arabic)).toBe(`${digits(2)} متصلان آخران`)
+    // one, two, few, many and other in Arabic's plural rules.
+    for (const n of [1, 2, 3, 10, 11, 99, 100, 101, 102]) {
+      expect(ar.onlineUsers.moreLabel(n, arabic), String(n)).toContain(digits(n))
+      expect(ar.onlineUsers.moreLabel(n, arabic), String(n)).toContain(ar.onlineUsers.more(n, arabic).slice(1))
+    }
+  })
 })

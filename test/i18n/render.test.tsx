@@ -49,6 +49,26 @@ describe('locale "ar" with the Arabic messages', () => {
     expect(card).not.toHaveTextContent('online')
   })
 
+  it('OnlineUsers: the "+1" and "+2" buttons are named with their number in Arabic (label in name)', async () => {
+    const { access } = await login('john_doe')
+    const first = render(<OnlineUsers maxUsers={1_000} />, { wrapper: inLanguage(access, 'ar', ar) })
+    const card = screen.getByRole('region', { name: 'من المتصل الآن؟' })
+    await until(() => expect(card).toHaveAttribute('data-state', 'ready'))
+    expect(card.querySelector('[data-slot="online-users-more"]')).toBeNull()
+    const total = within(card).getAllByRole('button').length
+    expect(total).toBeGreaterThan(2)
+    first.unmount()
+    for (const hidden of [1, 2]) {
+      const { unmount } = render(<OnlineUsers maxUsers={total - hidden} />, { wrapper: inLanguage(access, 'ar', ar) })
+      await until(() => expect(document.querySelector('[data-slot="online-users-more"] [aria-hidden]')?.textContent).toBe(ar.onlineUsers.more(hidden, createFormat('ar'))))
+      const more = document.querySelector('[data-slot="online-users-more"]')!
+      const number = new Intl.NumberFormat('ar').format(hidden)
+      expect(screen.getByRole('button', { name: ar.onlineUsers.moreLabel(hidden, createFormat('ar')) })).toBe(more)
+      expect(more.getAttribute('aria-label')).toContain(number)
+      unmount()
+    }
+  })
+
   it('UsersList: the Arabic name of the list, "You:", unread counts and times from Intl for "ar"', async () => {
     const { access } = await login('john_doe')
     onTestFinished(fakeListboxLayout(600))

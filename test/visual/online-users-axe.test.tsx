@@ -37,3 +37,28 @@ test.each([
   const sep = messages ? '،' : ','
   await expect.element(page.getByRole('button', { name: `bob${sep} ${messages ? 'متصل' : 'Online'}`, exact: true })).toBeInTheDocument()
 })
+
+// axe's best-practice rule `region` (all content inside landmarks) with a tile's tooltip open: the tooltip was in a
+// portal on document.body, outside the page's <main> and the card's region, so its text was content in no landmark
+// (and, to a screen reader's landmark navigation, outside the card it describes).
+test('with a tile’s tooltip open, every piece of content is inside a landmark (axe: region)', async () => {
+  render(
+    <main>
+      <UserStatusProvider {...restOnlyBackend(users)}>
+        <OnlineUsers />
+      </UserStatusProvider>
+    </main>,
+  )
+  const card = document.querySelector('[data-slot="online-users"]')!
+  await expect.poll(() => card.getAttribute('data-state')).toBe('ready')
+  const region = async () => {
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['region'] }, resultTypes: ['violations'] })
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+  }
+  expect(await region()).toEqual([])
+  const tile = document.querySelector<HTMLElement>('[data-slot="online-user"]')!
+  tile.focus()
+  await expect.poll(() => document.getElementById(tile.getAttribute('aria-describedby')!)?.getAttribute('data-placement')).toBeTruthy()
+  await expect.element(page.getByRole('tooltip')).toBeVisible()
+  expect(await region()).toEqual([])
+})

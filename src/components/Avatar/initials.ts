@@ -1,14 +1,6 @@
-// Characters that show nothing (white space, controls, zero-width and bidi marks, the braille blank): the client's
-// readers make such text `null`; data that skipped them is read the same way here.
-const INVISIBLE = /^[\s\p{Cc}\p{Default_Ignorable_Code_Point}\u2800]*$/u
+import { isInvisible } from '../../hooks/user-key'
 
-/**
- * Whether `text` would show as blank.
- *
- * @example
- * isInvisible('\u200b') // true
- */
-export const isInvisible = (text: string): boolean => INVISIBLE.test(text)
+export { isInvisible }
 
 const SEPARATORS = /[\s_.\-@]+/u
 

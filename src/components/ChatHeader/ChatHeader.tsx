@@ -6,6 +6,7 @@ import { useLastSeen } from '../../hooks/useLastSeen'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
+import { userKey } from '../../hooks/user-key'
 import { useUserStatus } from '../../hooks/useUserStatus'
 import { cn } from '../../lib/cn'
 import { Avatar } from '../Avatar'
@@ -61,9 +62,9 @@ export function ChatHeader({
   className,
   ...rest
 }: ChatHeaderProps) {
-  // An id that names nobody (missing, blank, NaN: from untyped code) follows no user and is never written out:
-  // no "User undefined".
-  const id = idOf(userId)
+  // An id that names nobody (missing, blank, invisible, NaN: from untyped code) follows no user and is never written
+  // out: no "User undefined". The hooks' rule, so that the header and the hooks it calls agree on who that is.
+  const id = userKey(userId)
   const live = useUserStatus(id ?? '')
   // What the app put in the store skipped the client's readers: drawn as a record they would have given.
   const user = live.user && shownUser(live.user)
@@ -140,12 +141,6 @@ export function ChatHeader({
       )}
     </div>
   )
-}
-
-/** The user id as the store keys it, or `null` for a value that names nobody (`undefined`, `null`, blank, NaN, an object). */
-function idOf(userId: unknown): string | null {
-  if (typeof userId === 'number') return Number.isFinite(userId) ? String(userId) : null
-  return typeof userId === 'string' && userId.trim() !== '' && shownText(userId) !== null ? userId.trim() : null
 }
 
 /** Loads the conversations once; the runtime adds their peers (with last seen) to the store, which the header reads. */

@@ -51,8 +51,8 @@ const NO_USERS = { users: [], total: 0 }
  * The "Who's Online?" card: a red → blue gradient with gold names, a grid of avatars with status badges
  * (2 columns when narrow, 3, then 4–5 when wide, by the card's own width), live from `<UserStatusProvider>`.
  * Past `maxHeight` the grid scrolls; "+N more" is a button that expands it (Escape folds it back). Each tile's
- * tooltip (hover or keyboard focus; Escape hides it) is placed outside the card (in a portal), below the title and
- * inside the viewport. Without `includeSelf` the card stays loading until it knows who is signed in (at most
+ * tooltip (hover or keyboard focus; Escape hides it) is drawn over the card (in the top layer, a popover; in a portal
+ * where the browser has no popover API), below the title and inside the viewport. Without `includeSelf` the card stays loading until it knows who is signed in (at most
  * {@link SELF_WAIT_MS} after the list), so the signed-in user never flashes in the list or the count.
  *
  * @example

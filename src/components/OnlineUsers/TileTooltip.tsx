@@ -16,21 +16,28 @@ export interface TileTooltipProps {
 }
 
 /**
- * A tile's open tooltip, in a portal on `document.body` with `position: fixed`: the card's `overflow: hidden`, its
- * container query (a containing block of its own) and the scrolling grid cannot clip it. {@link placeTooltip} puts it
- * above the tile, below it when above would cover the header or leave the viewport, and sideways to stay inside the
+ * A tile's open tooltip, with `position: fixed` where the card's `overflow: hidden`, its container query (a
+ * containing block of its own) and the scrolling grid cannot clip it: in the top layer (a manual popover), in the
+ * tile, so that it stays inside the card's landmark and the page's for assistive tech (axe's `region`); without the
+ * popover API (older browsers, jsdom, happy-dom), in a portal on `document.body`. {@link placeTooltip} puts it above
+ * the tile, below it when above would cover the header or leave the viewport, and sideways to stay inside the
  * viewport.
  */
 export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: TileTooltipProps) {
   const tipRef = useRef<HTMLSpanElement>(null)
+  // Read when a tooltip opens (on hover or focus), never on the server.
+  const popover = 'showPopover' in document.body
   useLayoutEffect(() => {
     const anchor = anchorRef.current
     const tip = tipRef.current
     if (!anchor || !tip) return
-    // The portal is outside the card: the tooltip reads in the tile's direction and language, not the body's.
-    tip.dir = getComputedStyle(anchor).direction
-    const lang = anchor.closest('[lang]')?.getAttribute('lang')
-    if (lang) tip.lang = lang
+    if (popover) tip.showPopover()
+    else {
+      // The portal is outside the card: the tooltip reads in the tile's direction and language, not the body's.
+      tip.dir = getComputedStyle(anchor).direction
+      const lang = anchor.closest('[lang]')?.getAttribute('lang')
+      if (lang) tip.lang = lang
+    }
     const update = () => {
       const root = document.documentElement
       // The header's bottom is read at every update: the page's scrolling moves it.
@@ -78,25 +85,29 @@ export function TileTooltip({ id, anchorRef, avoidRef, onDismiss, children }: Ti
       moved?.disconnect()
       cancelAnimationFrame(frame)
       anchor.removeEventListener('transitionrun', onTransitionRun)
+      if (popover) tip.hidePopover()
     }
-  }, [anchorRef, avoidRef])
+  }, [anchorRef, avoidRef, popover])
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => event.key === 'Escape' && onDismiss()
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
   }, [onDismiss])
-  return createPortal(
+  const tip = (
     <span
       ref={tipRef}
       role="tooltip"
       id={id}
+      popover={popover ? 'manual' : undefined}
       data-slot="online-user-tooltip"
-      // Hidden until placed: never a frame at the page's corner.
-      style={{ position: 'fixed', top: 0, left: 0, visibility: 'hidden' }}
-      className="pk:pointer-events-none pk:z-50 pk:flex pk:w-max pk:max-w-56 pk:flex-col pk:rounded-md pk:bg-gray-950 pk:px-3 pk:py-2 pk:text-start pk:text-xs pk:leading-snug pk:text-white pk:shadow-lg pk:wrap-anywhere"
+      // Hidden until placed: never a frame out of place. `inset: auto`: a popover's own `inset: 0` would keep its right
+      // edge at the viewport's, which in a right-to-left tile wins over the `left` placing it.
+      style={{ position: 'fixed', inset: 'auto', visibility: 'hidden' }}
+      // border-0: a popover's own border (its auto margins are 0 with auto insets).
+      className="pk:pointer-events-none pk:z-50 pk:flex pk:w-max pk:max-w-56 pk:flex-col pk:rounded-md pk:border-0 pk:bg-gray-950 pk:px-3 pk:py-2 pk:text-start pk:text-xs pk:leading-snug pk:text-white pk:shadow-lg pk:wrap-anywhere"
     >
       {children}
-    </span>,
-    document.body,
+    </span>
   )
+  return popover ? tip : createPortal(tip, document.body)
 }

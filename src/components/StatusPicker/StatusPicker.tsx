@@ -149,9 +149,9 @@ export function StatusPicker({
       <h2 id={titleId} className="pk:text-base pk:font-semibold">
         {title}
       </h2>
-      <fieldset disabled={!running} className="pk:m-0 pk:flex pk:min-w-0 pk:flex-col pk:gap-4 pk:border-0 pk:p-0 pk:disabled:opacity-60">
-        <fieldset data-slot="status-picker-modes" className="pk:m-0 pk:min-w-0 pk:border-0 pk:p-0">
-          <legend className="pk:mb-1 pk:p-0 pk:text-sm pk:font-medium">{words.status}</legend>
+      <fieldset disabled={!running} className="pk:flex pk:flex-col pk:gap-4 pk:disabled:opacity-60">
+        <fieldset data-slot="status-picker-modes" className="pk:min-w-0">
+          <legend className="pk:mb-1 pk:text-sm pk:font-medium">{words.status}</legend>
           {state === 'loading' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">{words.loading}</p>}
           {state === 'signed-out' && <p className="pk:mb-1 pk:text-sm pk:text-presence-muted">{words.signedOut}</p>}
           <div className="pk:flex pk:flex-col pk:gap-1">

@@ -98,7 +98,22 @@ function RowView({
   const last = conversation.lastMessage && typeof conversation.lastMessage === 'object' && typeof conversation.lastMessage.text === 'string' ? conversation.lastMessage : null
   const mine = last !== null && selfId !== null && last.senderId === selfId
   // The user's own text in a <bdi>: "أنت: " before an English message keeps the message's punctuation in place.
-  const text = last ? (mine ? words.fromYou(<bdi>{last.text}</bdi>).map((part, i) => <Fragment key={i}>{part}</Fragment>) : last.text) : null
+  // Around it, the catalogue's words give the line its direction, and a line cut as a whole loses its far end, which
+  // for an isolate in the other direction is the message's beginning ("أنت: …iew my PR"). So the <bdi> is cut on its
+  // own, at the message's end in the message's direction; the words around it are never cut, their spaces kept (pre)
+  // at the flex items' edges. The line fits its content (as wide as the row at most) and, a block in the row's
+  // direction, sits at the row's start.
+  const text = last ? (
+    mine ? (
+      <span dir="auto" className="pk:flex pk:w-fit pk:max-w-full pk:whitespace-pre">
+        {words.fromYou(<bdi className="pk:min-w-0 pk:truncate">{last.text}</bdi>).map((part, i) => (
+          <Fragment key={i}>{part}</Fragment>
+        ))}
+      </span>
+    ) : (
+      last.text
+    )
+  ) : null
   // Data handed straight to the list is not read by the client's parsers: an impossible time shows as none.
   const sentAt = isDisplayableTime(last?.sentAt) ? last.sentAt : null
   const time = sentAt !== null && today !== null ? formatMessageTimeOn(sentAt, today, { locale }) || null : null
@@ -149,7 +164,8 @@ function RowView({
         <div className="pk:flex pk:items-center pk:gap-2">
           <span className="pk:sr-only">{words.separator}</span>
           <span
-            dir="auto"
+            // One's own message line has its direction inside (above); this box keeps the row's, which places it.
+            dir={mine ? undefined : 'auto'}
             data-slot="users-list-message"
             className={cn(
               'pk:min-w-0 pk:flex-1 pk:truncate pk:text-sm pk:text-match-parent',

@@ -90,6 +90,7 @@ describe('ChatHeader given no usable userId (untyped code)', () => {
     ['null', null],
     ['an empty string', ''],
     ['blank text', '   '],
+    ['zero-width text', '\u200b'],
     ['NaN', Number.NaN],
   ])('with %s shows "User" and "?" initials, never "User undefined"', (_, userId) => {
     render(<ChatHeader userId={userId as unknown as number} />, { wrapper: Provider })
@@ -108,5 +109,34 @@ describe('ChatHeader given no usable userId (untyped code)', () => {
     render(<ChatHeader userId={undefined as unknown as number} />, { wrapper: Provider })
     act(() => store().getState().applyChanges([{ id: 'undefined', username: 'ghost', status: 'online' }]))
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('User')
+  })
+
+  it('an id of zero-width text follows nobody: a store user keyed "\\u200b" is not shown', () => {
+    render(<ChatHeader userId={'\u200b'} />, { wrapper: Provider })
+    act(() => store().getState().applyChanges([{ id: '\u200b', username: 'ghost', status: 'online' }]))
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('User')
+    expect(document.querySelector('[data-slot="chat-header"]')!.getAttribute('data-status')).toBe('offline')
+  })
+})
+
+// The header and the hooks it calls read an id by one rule (userKey): the header once trimmed where the hooks did
+// not, so it wrote "User 2" while following nobody.
+describe('ChatHeader given a padded or bigint userId', () => {
+  it('a padded id follows the trimmed user, as the store keys it', () => {
+    render(<ChatHeader userId=" 2 " />, { wrapper: Provider })
+    apply({ username: 'Jane', status: 'away', statusMessage: 'lunch' })
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Jane')
+    expect(line().textContent).toBe('Away — lunch')
+  })
+
+  it('a padded id with no store user reads "User 2", not "User  2 "', () => {
+    render(<ChatHeader userId=" 2 " />, { wrapper: Provider })
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('User 2')
+  })
+
+  it('a bigint id (untyped code) follows its user', () => {
+    render(<ChatHeader userId={2n as unknown as number} />, { wrapper: Provider })
+    apply({ username: 'Jane', status: 'online' })
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Jane')
   })
 })
