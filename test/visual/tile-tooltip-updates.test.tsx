@@ -90,13 +90,17 @@ describe('an open tile tooltip', () => {
     await page.viewport(800, 900)
     await renderCard(8)
     const tile = document.querySelector<HTMLElement>('[data-slot="online-user"]')!
+    // The kit's 150 ms can be over before the test gets the animation on a busy machine (seen in CI: none left to
+    // pause): a minute-long one is still running whatever the load, and is followed the same way.
+    tile.style.transitionDuration = '60s'
     const running = new Promise<void>((resolve) => tile.addEventListener('transitionrun', () => resolve(), { once: true }))
     await userEvent.hover(tile)
     await running
     // Held near its end but still running (no transitionend): only following it frame by frame gets the tooltip there.
+    await expect.poll(() => tile.getAnimations().length).toBe(1)
     const [scale] = tile.getAnimations() as [Animation]
     scale.pause()
-    scale.currentTime = 140
+    scale.currentTime = 56_000
     await frames(3)
     expect(tile.getBoundingClientRect().height).toBeGreaterThan(tile.offsetHeight * 1.04)
     await expect.poll(() => attached(tile)).toBe(true)
