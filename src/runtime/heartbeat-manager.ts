@@ -78,7 +78,7 @@ const SUPPRESS_SLACK_MS = 1_000
 /**
  * The `POST …/heartbeat/` sign of life, once per user per browser: one beat at once on start, then one every `intervalMs`; paused
  * while the page is hidden, and on becoming visible one at once if the last is more than `resumeAfterMs` old; a 404
- * stops it quietly, a 401 reports an auth error and stops it, a network error or a 5xx is retried with backoff.
+ * stops it (state `stopped`, the 404 as the status's `error`), a 401 reports an auth error and stops it, a network error or a 5xx is retried with backoff.
  *
  * One heartbeat across tabs: with the Web Locks API only the tab holding the lock beats, and a tab lets the lock go
  * while hidden, so the leader is always a visible tab when there is one. Without Web Locks but with a
@@ -288,7 +288,7 @@ export class HeartbeatManager {
   }
 
   #failed(error: unknown): void {
-    if (isMissingEndpoint(error)) return this.#halt(HeartbeatState.Stopped, null)
+    if (isMissingEndpoint(error)) return this.#halt(HeartbeatState.Stopped, error)
     if (isAuthError(error)) {
       this.#halt(HeartbeatState.Error, error)
       return this.#options.onAuthError?.(error)

@@ -53,7 +53,7 @@ export type RuntimeLifecycle = (typeof RuntimeLifecycle)[keyof typeof RuntimeLif
  * - `idle`: not started, or waiting while another tab (or another caller in this tab) beats.
  * - `beating`: this tab sends the heartbeats, and the last one went through.
  * - `paused`: the page is hidden; a heartbeat-and-polling backend (`/api/chat/heartbeat/`) pauses it then.
- * - `stopped`: the backend has no heartbeat endpoint (a 404): stopped quietly, for good.
+ * - `stopped`: the backend has no heartbeat endpoint (a 404, kept as `error`: `isMissingEndpoint(error)`): stopped for good.
  * - `error`: the last beat failed: a 401 (reported, no more beats until restarted with a new token) or a
  *   network error / 5xx (retried with backoff).
  *

@@ -2,7 +2,7 @@
 // paths it is given (every other path is a JSON 404 and is recorded), and fake sockets. Fake timers drive the
 // intervals, so "every 30 s" is checked as it is, not waited for.
 import { describe, expect, it, vi } from 'vitest'
-import { PresenceApiError } from '../../src/client'
+import { PresenceApiError, isMissingEndpoint } from '../../src/client'
 import type { PresenceRuntime, PresenceRuntimeOptions, RuntimeEvent } from '../../src/runtime'
 import { selectOnlineUsers, selectTransport } from '../../src/store'
 import { FakeWebSocket } from '../client/fake-websocket'
@@ -284,6 +284,19 @@ describe('chat-polling: no socket, heartbeat every 2 min, ids every 10 s, names 
     await advance(60_000)
     expect(server.count('GET /api/chat/online-users/')).toBe(13)
     expect(new Set(server.seen)).toEqual(new Set(Object.keys(routes)))
+  })
+
+  it('a heartbeat endpoint that answers 404 stops the beats and says why: the store’s heartbeat holds the 404', async () => {
+    const { 'POST /api/chat/heartbeat/': _missing, ...rest } = routes
+    const server = backendOf(rest)
+    const { runtime } = start(server, { backend: 'chat-polling', userId: 3 })
+    await advance(0)
+    const { heartbeat } = runtime.store.getState()
+    expect(heartbeat.state).toBe('stopped')
+    expect(isMissingEndpoint(heartbeat.error)).toBe(true)
+    expect((heartbeat.error as PresenceApiError).url).toBe('http://backend.test/api/chat/heartbeat/')
+    await advance(600_000)
+    expect(server.count('POST /api/chat/heartbeat/')).toBe(1)
   })
 
   it('resolveUsers names and pictures: once per unknown id, the ids of one list in one call', async () => {

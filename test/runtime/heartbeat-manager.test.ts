@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PresenceApiError } from '../../src/client'
+import { PresenceApiError, isMissingEndpoint } from '../../src/client'
 import { HeartbeatManager, VisibilityManager, type HeartbeatManagerOptions } from '../../src/runtime'
 import { FakeLocks } from './fake-locks'
 
@@ -108,6 +108,18 @@ describe('HeartbeatManager: seed 002’s rules', () => {
     await vi.advanceTimersByTimeAsync(60 * MINUTE)
     expect(beat).toHaveBeenCalledTimes(1)
     expect(onAuthError).not.toHaveBeenCalled()
+  })
+
+  it('a 404 is reported in the status: stopped, with the 404 as its error, so an app can tell why the beats stopped', async () => {
+    const error = new PresenceApiError(404, 'not_found', 'no such route', { url: 'http://backend.test/api/chat/heartbeat/' })
+    const beat = vi.fn(async (): Promise<void> => {
+      throw error
+    })
+    const { manager } = heartbeat({}, beat)
+    manager.start()
+    await settle()
+    expect(manager.getStatus()).toMatchObject({ state: 'stopped', error })
+    expect(isMissingEndpoint(manager.getStatus().error)).toBe(true)
   })
 
   it('a 401 reports an auth error once and stops until restarted', async () => {
