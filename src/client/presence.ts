@@ -156,6 +156,10 @@ export function parsePresence(raw: unknown, report?: FieldReport): PresenceParse
   if (lastSeen === undefined) lastSeen = readTime(raw.last_activity)
   if (lastSeen === undefined) lastSeen = readTime(raw.lastActivity)
   if (lastSeen !== undefined) patch.lastSeen = lastSeen
+  // Sent, yet none of it a time: kept unknown, and said.
+  else if (raw.lastSeen !== undefined || raw.last_seen !== undefined || raw.last_activity !== undefined || raw.lastActivity !== undefined) {
+    report?.('last seen: not a time')
+  }
   // Version 2 fields (contract section 6): set only when sent, so that a backend without them reads as before.
   const idle = readFlag(raw.idle)
   if (idle !== undefined) patch.idle = idle

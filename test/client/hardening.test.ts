@@ -167,7 +167,7 @@ describe('ids and text are bounded', () => {
   it('the caller’s own record is held to the same bounds (me)', () => {
     const result = readMe({ id: 3, username: 'john_doe', online_status: 'online', profile_image: 'javascript:alert(1)', last_seen: 9e15 })
     expect(result).toMatchObject({ ok: true, value: { profileImage: null, lastSeen: null } })
-    expect(result.ok && result.issues).toEqual(['me: profile_image: image URL refused: scheme "javascript:" is not allowed'])
+    expect(result.ok && result.issues).toEqual(['me: profile_image: image URL refused: scheme "javascript:" is not allowed', 'me: last seen: not a time'])
   })
 
   it('error bodies and error frames are bounded', () => {
@@ -251,6 +251,7 @@ describe('a dropped record reaches the runtime’s invalid event; the rest of it
     expect(runtime.store.users.get('2')).toMatchObject({ username: 'jane_smith', lastSeen: null })
     expect(runtime.store.users.get('3')).toMatchObject({ status: 'away', profileImage: null })
     expect(events.filter((e) => e.type === 'invalid')).toEqual([
+      { type: 'invalid', source: 'socket', reason: 'online_users: user #0: last seen: not a time' },
       { type: 'invalid', source: 'socket', reason: 'online_users: user #1: the user id is not an integer or a well-formed string of 1 to 128 characters' },
       { type: 'invalid', source: 'socket', reason: 'online_users: user #2: profileImage: image URL refused: scheme "javascript:" is not allowed' },
     ])

@@ -35,7 +35,8 @@ describe('parseServerMessage', () => {
         { id: '2', username: 'jane_smith', profileImage: '...', status: 'online', isOnline: true, statusMessage: null },
       ],
       detailed: true,
-      issues: [],
+      // The contract's placeholder "..." is no time: the user is kept, last seen unknown, and that is said.
+      issues: ['user #0: last seen: not a time'],
     })
   })
 
@@ -53,6 +54,7 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(seeds.contractChange)).toEqual<ServerMessage>({
       type: 'change',
       user: { id: '2', username: 'jane_smith', profileImage: '...', status: 'away', isOnline: true, statusMessage: 'lunch' },
+      issues: ['last seen: not a time'],
     })
   })
 

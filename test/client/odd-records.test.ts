@@ -285,7 +285,9 @@ describe('through the runtime: odd frames are reported, the socket stays open', 
     expect(socket.closedWith).toBeNull()
     expect(FakeWebSocket.instances).toHaveLength(1)
     const reasons = events.flatMap((event) => (event.type === 'invalid' ? [event.reason] : []))
-    expect(reasons).toHaveLength(7)
+    // The seven junk frames, and user 6's last seen.
+    expect(reasons).toHaveLength(8)
+    expect(reasons[0]).toBe('online_users: user #2: last seen: not a time')
     expect(reasons.every((reason) => reason.length < 200)).toBe(true)
   })
 })

@@ -5,6 +5,7 @@ import {
   normalisePresence,
   normalisePresencePatch,
   parsePresence,
+  parsePresenceList,
   parseServerMessage,
   type Presence,
 } from '../../src/client'
@@ -167,6 +168,31 @@ describe('normalisePresence: untrusted input', () => {
       statusMessage: null,
       lastSeen: null,
     })
+  })
+
+  it('an unreadable last seen in a list is reported like the other fixed fields; the user still shows, last seen unknown', () => {
+    const list = parsePresenceList([
+      { id: 1, username: 'a', is_online: true, last_seen: 'yesterday' },
+      { id: 2, username: 'b', is_online: true, last_seen: 12, lastSeen: {} },
+      { id: 3, username: 'c', is_online: true, lastSeen: {} },
+      { id: 4, username: 'd', is_online: true, last_activity: [] },
+      { id: 5, username: 'e', is_online: true, last_seen: null, profileImage: 'javascript:alert(1)' },
+      { id: 6, username: 'f', is_online: true, last_seen: 'yesterday', last_activity: '2024-01-15T10:30:00Z' },
+    ])
+    expect(list.users.map((user) => [user.id, user.isOnline, user.lastSeen])).toEqual([
+      ['1', true, undefined],
+      ['2', true, 12_000],
+      ['3', true, undefined],
+      ['4', true, undefined],
+      ['5', true, null],
+      ['6', true, T],
+    ])
+    expect(list.issues).toEqual([
+      'user #0: last seen: not a time',
+      'user #2: last seen: not a time',
+      'user #3: last seen: not a time',
+      'user #4: profileImage: image URL refused: scheme "javascript:" is not allowed',
+    ])
   })
 
   it('ids like __proto__ are ordinary strings', () => {
