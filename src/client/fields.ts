@@ -1,3 +1,5 @@
+import { isInvisible } from './invisible'
+
 // The field readers every normaliser is made of. A backend record is untrusted input: each reader takes `unknown`
 // and gives a value that the components can render as is, or `undefined` (the field reads as unknown), and never
 // throws. Hand-written on purpose: a 100,000-user snapshot must parse in tens of milliseconds, and these few
@@ -37,6 +39,8 @@ export const MAX_TIME_MS = 8.64e15
 // (Python's `time.time()` and Unix timestamps, which Django backends sometimes send).
 const SECONDS_LIMIT = 1e11
 
+export { isInvisible }
+
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -44,19 +48,21 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**
- * An id: a non-empty, well-formed string of at most {@link RECORD_LIMITS}.id characters (trimmed), or a safe
- * integer; as a string. Anything else is `undefined`.
+ * An id: a well-formed string of at most {@link RECORD_LIMITS}.id characters (trimmed) that shows something, or a
+ * safe integer; as a string. Anything else is `undefined`: an id that shows nothing (`'\u200b'`) names nobody, as
+ * the hooks' `userKey` says (it asks {@link isInvisible} too).
  *
  * @example
  * readId(5) // '5'
  * readId(' user_id_1 ') // 'user_id_1'
+ * readId('\u200b') // undefined
  * readId('x'.repeat(129)) // undefined
  */
 export function readId(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined
   if (typeof value !== 'string' || value.length > RECORD_LIMITS.id * 4) return undefined
   const id = value.trim()
-  return id.length > 0 && id.length <= RECORD_LIMITS.id && !LONE_SURROGATE.test(id) ? id : undefined
+  return id.length <= RECORD_LIMITS.id && !isInvisible(id) && !LONE_SURROGATE.test(id) ? id : undefined
 }
 
 const EPOCH_TEXT = /^\s*\d+(\.\d+)?\s*$/
@@ -93,25 +99,6 @@ export function readTime(value: unknown): number | null | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
-// Characters that show nothing: white space, controls, and the default-ignorable code points (zero-width space and
-// joiners, bidi marks, variation selectors, Hangul fillers, tags), plus the braille blank.
-const INVISIBLE = /^[\s\p{Cc}\p{Default_Ignorable_Code_Point}\u2800]*$/u
-
-/**
- * Whether a string would show as blank.
- *
- * @example
- * isInvisible('\u200b\u200b') // true
- * isInvisible('🚀') // false
- */
-export function isInvisible(text: string): boolean {
-  // Fast path: nearly every name and message has a printable ASCII character near its start.
-  for (let i = 0; i < text.length && i < 8; i++) {
-    const code = text.charCodeAt(i)
-    if (code > 0x20 && code < 0x7f) return false
-  }
-  return INVISIBLE.test(text)
-}
 
 /**
  * `text` cut to at most `max` code points (never inside a surrogate pair), or `text` itself when it is short

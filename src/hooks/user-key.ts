@@ -1,18 +1,10 @@
-// Characters that show nothing (white space, controls, zero-width and bidi marks, the braille blank): the client's
-// readers make such text `null`; ids, names and messages that skipped them are read the same way by the hooks and
-// the components. Not the client's own copy (client/fields): importing that module brings its frozen limits table
-// (an Object.freeze call, which a bundler keeps) into a bundle of the status dot alone, past its 2 kB.
-const INVISIBLE = /^[\s\p{Cc}\p{Default_Ignorable_Code_Point}\u2800]*$/u
+// Text that shows nothing (white space, controls, zero-width and bidi marks, the braille blank) is the client's one
+// rule: its readers refuse such ids and make such text `null`, and ids, names and messages that skipped them are
+// read the same way here and by the components. From client/invisible, not client/fields: that module's frozen
+// limits table (an Object.freeze call, which a bundler keeps) would come into a bundle of the status dot alone.
+import { isInvisible } from '../client/invisible'
 
-/**
- * Whether `text` would show as blank.
- *
- * @example
- * isInvisible('\u200b') // true
- *
- * @internal
- */
-export const isInvisible = (text: string): boolean => INVISIBLE.test(text)
+export { isInvisible }
 
 /**
  * The store key of a user id a hook or component was given, or `null` for nobody: `undefined`, `null`, text that
