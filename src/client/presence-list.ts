@@ -1,8 +1,8 @@
-import { IssueLog, readId } from './fields'
+import { IssueLog, isObject, readId } from './fields'
 import { parsePresence, type PresencePatch } from './presence'
 
 /**
- * A list of users that a backend says are online, read leniently: each item an id or a user object.
+ * A list of users that a backend says are online, read leniently: ids, or user objects.
  *
  * @example
  * const list: PresenceList = { users: [{ id: '1', isOnline: true }], detailed: false, issues: [] }
@@ -20,8 +20,9 @@ export interface PresenceList {
 }
 
 /**
- * Reads an array of ids or user objects (or a mix) into a {@link PresenceList}. Never throws; anything that is not
- * an array gives an empty list with one issue.
+ * Reads an array of ids or of user objects into a {@link PresenceList}. Never throws; anything that is not an array
+ * gives an empty list with one issue. No backend mixes the two in one list: in a list with user objects, a bare id
+ * is a bad record, reported and dropped (not a user whose details are unknown).
  *
  * @example
  * parsePresenceList(['user_id_1', 2]).users
@@ -32,16 +33,17 @@ export function parsePresenceList(items: unknown): PresenceList {
   const users: PresencePatch[] = []
   const issues = new IssueLog()
   let detailed = true
+  const records = items.some(isObject)
   let index = 0
   // One reporter for the whole list: no closure per record.
   const report = (reason: string) => issues.add(`user #${index}: ${reason}`)
   for (; index < items.length; index++) {
     const item: unknown = items[index]
     if (typeof item === 'string' || typeof item === 'number') {
-      const id = readId(item)
-      if (id === undefined) report('not a usable id')
+      const id = records ? undefined : readId(item)
+      if (id === undefined) report(records ? 'not a user record (a bare id in a list of user records)' : 'not a usable id')
       else users.push({ id, isOnline: true })
-      detailed = false
+      detailed = records
       continue
     }
     const result = parsePresence(item, report)

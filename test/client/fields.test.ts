@@ -23,11 +23,11 @@ describe('readId: an id that names nobody is no id', () => {
       ok: false,
       reason: 'the user id is not an integer or a well-formed string of 1 to 128 characters',
     })
-    const list = parsePresenceList([{ id: '\u200b', status: 'online' }, '\u2060', { id: 2, status: 'online' }])
-    expect(list.users).toEqual([{ id: '2', status: 'online', isOnline: true }])
-    expect(list.issues).toEqual([
-      'user #0: the user id is not an integer or a well-formed string of 1 to 128 characters',
-      'user #1: not a usable id',
-    ])
+    const records = parsePresenceList([{ id: '\u200b', status: 'online' }, { id: 2, status: 'online' }])
+    expect(records.users).toEqual([{ id: '2', status: 'online', isOnline: true }])
+    expect(records.issues).toEqual(['user #0: the user id is not an integer or a well-formed string of 1 to 128 characters'])
+    const ids = parsePresenceList(['\u2060', 3])
+    expect(ids.users).toEqual([{ id: '3', isOnline: true }])
+    expect(ids.issues).toEqual(['user #0: not a usable id'])
   })
 })

@@ -44,9 +44,9 @@ describe('parseServerMessage', () => {
     const message = parseServerMessage({ type: 'online_users', onlineUsers: [{ id: 1, status: 'online' }, { username: 'x' }, null, 3] })
     expect(message).toMatchObject({
       type: 'snapshot',
-      users: [{ id: '1', status: 'online' }, { id: '3', isOnline: true }],
-      detailed: false,
-      issues: ['user #1: no user id', 'user #2: a user record must be an object'],
+      users: [{ id: '1', status: 'online' }],
+      detailed: true,
+      issues: ['user #1: no user id', 'user #2: a user record must be an object', 'user #3: not a user record (a bare id in a list of user records)'],
     })
   })
 

@@ -92,15 +92,22 @@ describe('REST bodies of every backend shape', () => {
     }
   })
 
-  it.each(LIST_PRESETS)('%s: ids as numbers and strings mixed, bare and as objects, are one key each', async (backend) => {
-    const { rest, issues } = restAnswering(
+  it.each(LIST_PRESETS)('%s: ids as numbers and strings, bare or as objects, are one key each; a bare id among objects is a bad record', async (backend) => {
+    const mixed = restAnswering(
       backend,
       JSON.stringify([{ id: 5, username: 'ahmad', status: 'online' }, { id: '6', username: 'jane', is_online: true }, 7, '8', ' 9 ']),
     )
-    const { users, detailed } = await rest.onlineUsers()
-    expect(users.map((user) => user.id)).toEqual(['5', '6', '7', '8', '9'])
-    expect(detailed).toBe(false)
-    expect(issues).toEqual([])
+    const { users, detailed } = await mixed.rest.onlineUsers()
+    expect(users.map((user) => user.id)).toEqual(['5', '6'])
+    expect(detailed).toBe(true)
+    expect(mixed.issues.map((issue) => issue.reason)).toEqual(
+      [2, 3, 4].map((index) => `user #${index}: not a user record (a bare id in a list of user records)`),
+    )
+    const bare = restAnswering(backend, JSON.stringify([7, '8', ' 9 ']))
+    const ids = await bare.rest.onlineUsers()
+    expect(ids.users.map((user) => user.id)).toEqual(['7', '8', '9'])
+    expect(ids.detailed).toBe(false)
+    expect(bare.issues).toEqual([])
   })
 
   it('10,000 users, one of them broken: 9,999 kept, one reason', async () => {
