@@ -542,7 +542,12 @@ export class PresenceRuntime {
         if (opened) this.#listRefused = false
         this.#policy.observe(status, previous)
         this.#updateList()
-        if (opened && this.backend.socketSends === 'changes') this.#polling.pollNow()
+        if (opened && this.backend.socketSends === 'changes') {
+          // Its list leaves the caller out and a second tab gets no change of its own: an open socket is online.
+          const self = this.store.getState().self
+          if (self !== null) this.store.getState().applyChanges([{ id: self, isOnline: true }])
+          this.#polling.pollNow()
+        }
         if (opened) this.#idle?.socketOpened()
         this.#updateTransport()
         // A caller that could not be fetched before (network) is fetched again once the socket is back.

@@ -96,6 +96,20 @@ describe('user-status-socket: a socket of changes only, the list on connect and 
     expect(user(runtime, '3')?.isOnline).toBe(true)
   })
 
+  it('includeSelf: the caller is online while this tab’s socket is open, also without a change frame of their own (a second tab)', async () => {
+    const server = backendOf({ 'GET /api/users/online/': [ALICE] })
+    const { runtime } = start(server, { backend: 'user-status-socket', userId: 3 })
+    await advance(0)
+    FakeWebSocket.last.open()
+    await advance(0)
+    // The caller was online already (another tab), so the backend sends no change; its list leaves the caller out.
+    const withSelf = selectOnlineUsers({ includeSelf: true })(runtime.store.users, runtime.store.getState().self)
+    expect(withSelf.map((u) => u.id)).toEqual(['1', '3'])
+    expect(onlineNames(runtime)).toEqual(['alice'])
+    await advance(30_000)
+    expect(user(runtime, '3')?.isOnline).toBe(true)
+  })
+
   it('a change that arrives while the list is out is newer than the list: it wins', async () => {
     let answer: (response: Response) => void = () => {}
     const server = backendOf({ 'GET /api/users/online/': () => new Promise<Response>((resolve) => (answer = resolve)) })
