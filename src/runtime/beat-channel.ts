@@ -39,7 +39,8 @@ export function defaultBroadcastChannel(): BroadcastChannelConstructorLike | nul
 
 /**
  * Opens a {@link BeatChannel} over a `BroadcastChannel`; without one (SSR, old browsers) a channel that says and
- * hears nothing, so that each tab beats on its own.
+ * hears nothing, so that each tab beats on its own. On opening it asks the other tabs for the last beat they know,
+ * so that a tab opened after that beat, and elected before the next, waits for the interval instead of beating.
  *
  * @example
  * const channel = openBeatChannel('presence-kit:heartbeat:3', BroadcastChannel)
@@ -53,19 +54,25 @@ export function openBeatChannel(name: string, Channel = defaultBroadcastChannel(
     return silent
   }
   const listeners = new Set<(at: number) => void>()
+  // The last beat this channel sent or heard, told to a tab that asks.
+  let last = 0
+  const send = (message: unknown) => {
+    try {
+      channel.postMessage(message)
+    } catch {
+      // A closed channel: the other tabs will beat on their own.
+    }
+  }
   channel.addEventListener('message', (event) => {
     const data = event.data as { type?: unknown; at?: unknown } | null | undefined
+    if (data?.type === 'ask') return last && send({ type: 'beat', at: last })
     if (data?.type !== 'beat' || typeof data.at !== 'number') return
-    for (const listener of [...listeners]) listener(data.at)
+    if (data.at > last) last = data.at
+    for (const listener of listeners) listener(data.at)
   })
+  send({ type: 'ask' })
   return {
-    post(at) {
-      try {
-        channel.postMessage({ type: 'beat', at })
-      } catch {
-        // A closed channel: the other tabs will beat on their own.
-      }
-    },
+    post: (at) => send({ type: 'beat', at: (last = at) }),
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

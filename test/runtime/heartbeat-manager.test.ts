@@ -280,6 +280,38 @@ describe('HeartbeatManager: one heartbeat across tabs', () => {
     expect(total).toBeGreaterThanOrEqual(15)
   })
 
+  it('chat-polling, two tabs: a tab opened after the last beat and then elected does not beat at once; one beat per interval across tabs', async () => {
+    const locks = new FakeLocks()
+    const key = `presence-kit:heartbeat:test:${Math.random()}`
+    const tabA = new VisibilityManager()
+    const tabB = new VisibilityManager()
+    tabA.setVisible(true)
+    tabB.setVisible(true)
+    const sent: number[] = []
+    const beat = vi.fn(async (_signal: AbortSignal) => {
+      sent.push(Date.now())
+    })
+    const a = heartbeat({ locks, BroadcastChannel, coordinationKey: () => key, visibility: tabA }, beat)
+    a.manager.start()
+    await settle()
+    await vi.advanceTimersByTimeAsync(10 * SECOND)
+    // B opens after A's beat went out, so it heard none: it asks, and A's channel answers (on a later task in Node).
+    const b = heartbeat({ locks, BroadcastChannel, coordinationKey: () => key, visibility: tabB }, beat)
+    b.manager.start()
+    // (Given time to arrive; the count below is the check: without the answer B beats at once when elected.)
+    await vi.waitFor(() => expect(b.manager.getStatus().lastBeatAt).toBe(T0), { timeout: 500 }).catch(() => {})
+    await vi.advanceTimersByTimeAsync(20 * SECOND)
+    // A is hidden: B is elected 30 s after A's beat, and waits for the interval instead of beating again.
+    tabA.setVisible(false)
+    await settle()
+    expect(b.manager.getStatus().isLeader).toBe(true)
+    await vi.advanceTimersByTimeAsync(10 * MINUTE)
+    const gaps = sent.slice(1).map((at, i) => at - sent[i]!)
+    expect(sent[0]).toBe(T0)
+    expect(sent).toHaveLength(6)
+    expect(gaps.every((gap) => gap === 2 * MINUTE)).toBe(true)
+  })
+
   it('without Web Locks or BroadcastChannel each tab beats on its own', async () => {
     const a = heartbeat({ coordinationKey: () => 'k' })
     const b = heartbeat({ coordinationKey: () => 'k' })
