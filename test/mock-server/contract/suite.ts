@@ -1320,6 +1320,24 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         }
       })
 
+      it('decision: CORS is for bearer tokens: no Allow-Credentials, and a preflight allows only Authorization and Content-Type', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const origin = 'http://localhost:5173'
+        const pre = await d.fetch('/api/users/me/', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,sentry-trace,baggage' },
+        })
+        expect(pre.headers.get('access-control-allow-origin')).toBe(origin)
+        // What a browser compares the asked headers against: sentry-trace and baggage are not there, so it blocks.
+        expect((pre.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/).sort()).toEqual(['authorization', 'content-type'])
+        expect(pre.headers.get('access-control-allow-credentials')).toBeNull()
+        // A request sent with credentials: 'include' needs Allow-Credentials: true; the browser blocks its answer.
+        const res = await d.fetch('/api/users/me/', { token: u.access, headers: { origin } })
+        expect(res.status).toBe(200)
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+      })
+
       it('GET /api/openapi.json: a public OpenAPI 3.1 document of every route and status of the contract', async () => {
         const d = driver()
         const res = await d.fetch('/api/openapi.json')
