@@ -1320,7 +1320,7 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         }
       })
 
-      it('decision: CORS is for bearer tokens: no Allow-Credentials, and a preflight allows only Authorization and Content-Type', async () => {
+      it('decision: CORS answers a local dev server: any requested header, credentials allowed; other origins get nothing', async () => {
         const d = driver()
         const u = await login(d, 'john_doe')
         const origin = 'http://localhost:5173'
@@ -1329,13 +1329,21 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
           headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,sentry-trace,baggage' },
         })
         expect(pre.headers.get('access-control-allow-origin')).toBe(origin)
-        // What a browser compares the asked headers against: sentry-trace and baggage are not there, so it blocks.
-        expect((pre.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/).sort()).toEqual(['authorization', 'content-type'])
-        expect(pre.headers.get('access-control-allow-credentials')).toBeNull()
-        // A request sent with credentials: 'include' needs Allow-Credentials: true; the browser blocks its answer.
-        const res = await d.fetch('/api/users/me/', { token: u.access, headers: { origin } })
+        // What a browser compares the asked headers against: all of them are there, so it sends the request.
+        expect((pre.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/).sort()).toEqual(['authorization', 'baggage', 'content-type', 'sentry-trace'])
+        expect(pre.headers.get('access-control-allow-credentials')).toBe('true')
+        // A request sent with credentials: 'include' needs Allow-Credentials: true on the answer too.
+        const res = await d.fetch('/api/users/me/', { token: u.access, headers: { origin, 'sentry-trace': '0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-1' } })
         expect(res.status).toBe(200)
-        expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+        expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+        expect(res.headers.get('access-control-allow-credentials')).toBe('true')
+        expect(res.headers.get('set-cookie')).toBeNull()
+        // A page elsewhere is not answered for: the browser keeps the body from it.
+        const other = await d.fetch('/api/users/me/', {
+          method: 'OPTIONS',
+          headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+        })
+        expect(other.headers.get('access-control-allow-origin')).toBeNull()
       })
 
       it('GET /api/openapi.json: a public OpenAPI 3.1 document of every route and status of the contract', async () => {
