@@ -3,7 +3,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import type { Presence } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
-import { isPresenceApiError } from '../client'
+import type { PresenceApiError } from '../client'
 import { isListUnavailable, isRefusedList } from '../runtime'
 import { selectOnlineUsers } from '../store'
 import { toError, type PresenceQueryResult } from './result-shapes'
@@ -115,8 +115,7 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const listGone = !synced && isListUnavailable(runtime.backend, syncError)
   const isUnavailable = listGone || (friendsOnly && isRefusedList(friends.error))
   // A 403 refuses a list that exists; anything else unavailable (no endpoint, a 404) is a list the backend lacks.
-  const cause = listGone ? syncError : friends.error
-  const unavailableReason = isUnavailable ? (isPresenceApiError(cause) && cause.status === 403 ? 'refused' : 'missing') : null
+  const unavailableReason = !isUnavailable ? null : ((listGone ? syncError : friends.error) as PresenceApiError | null)?.status === 403 ? 'refused' : 'missing'
   const isPending = !isUnavailable && expecting && (!synced || (friendsOnly && friends.isPending))
   const failure = isUnavailable ? null : ((friendsOnly ? friends.error : null) ?? syncError)
   const error = useMemo(() => toError(failure), [failure])

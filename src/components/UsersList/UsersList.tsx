@@ -78,23 +78,17 @@ function EndpointUsersList(props: UsersListProps) {
   const words = usePresenceMessages().messages.usersList
   // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
   const { signedOut } = usePresenceSession()
-  if (signedOut) {
+  // No such endpoint (the client's PresenceApiError): a retry cannot help.
+  const missing = !data && (error as Partial<PresenceApiError> | null)?.isMissingEndpoint
+  if (signedOut || missing) {
     return (
-      <UsersListNotice props={props} state="signed-out">
-        {words.signedOut}
+      <UsersListNotice props={props} state={signedOut ? 'signed-out' : 'unavailable'}>
+        {signedOut ? words.signedOut : words.unavailable}
       </UsersListNotice>
     )
   }
   if (data) return <LiveUsersList {...props} conversations={data} />
   if (!isError) return <UsersListFrame props={props} state="loading" />
-  // No such endpoint (the client's PresenceApiError): a retry cannot help.
-  if ((error as Partial<PresenceApiError>).isMissingEndpoint) {
-    return (
-      <UsersListNotice props={props} state="unavailable">
-        {words.unavailable}
-      </UsersListNotice>
-    )
-  }
   return (
     <UsersListFrame props={props} state="error">
       <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
