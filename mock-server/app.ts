@@ -148,12 +148,22 @@ export function createApp(backend: MockBackend, options: AppOptions = {}): Hono 
   const publicUrl = options.publicUrl ?? ((request: Request) => backend.publicUrl ?? new URL(request.url).origin)
   const routes = routesOf(backend)
   const app = new Hono({ strict: false })
+  // The contract's two headers are always allowed, also to a preflight that does not ask for them.
+  app.use('*', async (c, next) => {
+    await next()
+    if (c.req.method !== 'OPTIONS' || !c.res.headers.has('access-control-allow-origin')) return
+    const asked = (c.req.header('access-control-request-headers') ?? '').split(',').map((h) => h.trim().toLowerCase())
+    c.res.headers.set('access-control-allow-headers', [...new Set(['authorization', 'content-type', ...asked])].filter(Boolean).join(','))
+  })
   app.use(
     '*',
+    // Local origins only, and as a local dev server answers them: an app's own request headers (Sentry's browser SDK
+    // adds sentry-trace and baggage to localhost calls by default) and `credentials: 'include'` (axios
+    // `withCredentials`) must not fail against the mock. The mock sets no cookie, so credentials grant nothing more.
     cors({
       origin: (origin) => (LOCAL_ORIGIN.test(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH'],
-      allowHeaders: ['Authorization', 'Content-Type'],
+      credentials: true,
       maxAge: 600,
     }),
   )

@@ -17,6 +17,11 @@ interface Member {
   origin: string
 }
 
+interface Joined extends Member {
+  /** The last publish before this socket joined: its snapshot already showed every change up to it. */
+  since: number
+}
+
 export interface HubOptions {
   /**
    * The frame announcing a user's state to an audience, addressed from an origin, for one viewer: the state at the
@@ -35,11 +40,14 @@ export interface HubOptions {
 
 /** The open sockets and the fan-out of status changes to them. */
 export class Hub {
-  #members = new Map<number, Member>()
+  #members = new Map<number, Joined>()
   #byUser = new Map<number, Set<number>>()
   #pending = new Map<number, Set<Audience>>()
   #timers = new Map<number, ReturnType<typeof setTimeout>>()
   #lastSent = new Map<number, number>()
+  /** Counts every publish; `#published` holds each user's last one. */
+  #publishes = 0
+  #published = new Map<number, number>()
   readonly #frame: HubOptions['frame']
   readonly #variant: NonNullable<HubOptions['variant']>
   readonly #coalesceMs: number
@@ -61,8 +69,9 @@ export class Hub {
     return this.#members.size
   }
 
+  /** A socket that has just been sent its snapshot: it hears of changes published from now on. */
   add(connectionId: number, member: Member): void {
-    this.#members.set(connectionId, member)
+    this.#members.set(connectionId, { ...member, since: this.#publishes })
     let own = this.#byUser.get(member.userId)
     if (!own) this.#byUser.set(member.userId, (own = new Set()))
     own.add(connectionId)
@@ -91,6 +100,7 @@ export class Hub {
 
   /** Queues the user's latest state for the audience; what one synchronous change produces leaves together. */
   publish(userId: number, audience: Audience): void {
+    this.#published.set(userId, ++this.#publishes)
     // Nobody to tell: nothing queued, no timer armed. A socket that opens later gets a snapshot of the state after it.
     const own = this.#byUser.get(userId)?.size ?? 0
     if (audience === 'self' ? own === 0 : this.#members.size === own) return
@@ -158,6 +168,8 @@ export class Hub {
       if (audience === 'others' && own?.has(id)) continue
       const member = this.#members.get(id)
       if (!member) continue
+      // Joined after the last change of this user (still in its coalescing window): its snapshot showed it.
+      if (member.since >= (this.#published.get(userId) ?? 0)) continue
       const key = `${member.origin}\u0000${this.#variant(userId, audience, member.userId)}`
       let frame = frames.get(key)
       if (frame === undefined) frames.set(key, (frame = this.#build(userId, audience, member.origin, member.userId, at)))

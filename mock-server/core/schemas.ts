@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { DEVICES, LAST_SEEN_VISIBILITIES, MODES } from './types'
 
 const STATUS_MESSAGE_MAX = 140
+/** In a `u` regular expression a whole pair is one code point, so only an unpaired half matches. */
+const LONE_SURROGATE = /\p{Cs}/u
 
 const isoDateTime = z.iso.datetime({ offset: true })
 const timestamp = isoDateTime.nullable()
@@ -22,6 +24,9 @@ const idleInput = z.boolean().describe("Whether this source of presence is idle 
 /** A status message as a client may send it: at most 140 Unicode code points, or null to clear. */
 export const statusMessageInput = z
   .string()
+  // Half a surrogate pair (an emoji cut by a UTF-16 slice, sent as the JSON escape \ud83d) is no Unicode text: a
+  // real backend fails to store it, and a client in another language fails to decode it.
+  .refine((s) => !LONE_SURROGATE.test(s), 'must be Unicode text (it holds half of a surrogate pair)')
   .refine((s) => [...s.trim()].length <= STATUS_MESSAGE_MAX, `must be at most ${STATUS_MESSAGE_MAX} characters`)
   .meta({ maxLength: STATUS_MESSAGE_MAX })
   .nullable()

@@ -1,7 +1,7 @@
 'use client'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
-import type { Presence } from '../client'
+import type { Presence, PresenceApiError } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 import { isListUnavailable, isRefusedList } from '../runtime'
 import { selectOnlineUsers } from '../store'
@@ -38,12 +38,12 @@ export interface OnlineUsersData {
 }
 
 /**
- * What {@link useOnlineUsers} returns: the kit's one data shape, plus `isUnavailable`. `isPending` (with `data`
+ * What {@link useOnlineUsers} returns: the kit's one data shape, plus `isUnavailable` and `unavailableReason`. `isPending` (with `data`
  * `undefined`) until the first list of who is online has arrived (and, with `filter: 'friends'`, the friends);
  * never while signed out (nothing is on its way: `data` is the empty list) nor while `isUnavailable`.
  *
  * @example
- * const { data, isPending, isUnavailable }: OnlineUsersResult = useOnlineUsers({ limit: 8 })
+ * const { data, isPending, isUnavailable, unavailableReason }: OnlineUsersResult = useOnlineUsers({ limit: 8 })
  */
 export interface OnlineUsersResult extends PresenceQueryResult<OnlineUsersData> {
   /**
@@ -52,6 +52,16 @@ export interface OnlineUsersResult extends PresenceQueryResult<OnlineUsersData> 
    * state, not retried until `retryNow()`, a new connection or a new token; `error` is `null` then.
    */
   isUnavailable: boolean
+  /**
+   * Why `isUnavailable`: `refused`, the backend answered 403 (the list exists, not for this account); `missing`, it
+   * has no such list (none configured, no socket that sends one, or a 404; with `filter: 'friends'`, no friends
+   * endpoint). `null` while the list is available.
+   *
+   * @example
+   * const { unavailableReason } = useOnlineUsers()
+   * if (unavailableReason === 'missing') return <p>This server does not offer a list of who is online.</p>
+   */
+  unavailableReason: 'refused' | 'missing' | null
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
@@ -101,7 +111,10 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   const synced = useStore(runtime.store, (state) => state.synced)
   const syncError = useStore(runtime.store, (state) => state.syncError)
   // What is already known is shown: only a list never had is unavailable.
-  const isUnavailable = (!synced && isListUnavailable(runtime.backend, syncError)) || (friendsOnly && isRefusedList(friends.error))
+  const listGone = !synced && isListUnavailable(runtime.backend, syncError)
+  const isUnavailable = listGone || (friendsOnly && isRefusedList(friends.error))
+  // A 403 refuses a list that exists; anything else unavailable (no endpoint, a 404) is a list the backend lacks.
+  const unavailableReason = !isUnavailable ? null : ((listGone ? syncError : friends.error) as PresenceApiError | null)?.status === 403 ? 'refused' : 'missing'
   const isPending = !isUnavailable && expecting && (!synced || (friendsOnly && friends.isPending))
   const failure = isUnavailable ? null : ((friendsOnly ? friends.error : null) ?? syncError)
   const error = useMemo(() => toError(failure), [failure])
@@ -115,7 +128,7 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   }, [runtime, friendsOnly, refetchFriends])
   const isFetching = isPending || (friendsOnly && friends.isFetching)
   return useMemo(
-    () => ({ data, isPending, isError: error !== null, error, isFetching, refetch, isUnavailable }),
-    [data, isPending, error, isFetching, refetch, isUnavailable],
+    () => ({ data, isPending, isError: error !== null, error, isFetching, refetch, isUnavailable, unavailableReason }),
+    [data, isPending, error, isFetching, refetch, isUnavailable, unavailableReason],
   )
 }

@@ -58,6 +58,8 @@ export const en = {
     pollFailing: (seconds: number, format: Format) => `Live updates paused — can't reach the server, trying again every ${format.number(seconds)} s`,
     unavailable: 'This server does not share who is online with your account.',
     unavailableFriends: 'This server does not share which of your friends are online.',
+    /** The backend has no list of who is online (none configured, or a 404), for anyone. */
+    notOffered: 'This server does not offer a list of who is online.',
     signedOut: 'Sign in to see who is online.',
     empty: 'Nobody else is online right now.',
     emptyFriends: 'None of your friends is online right now.',
@@ -77,6 +79,8 @@ export const en = {
     retrying: 'Trying again…',
     empty: 'No conversations yet.',
     signedOut: 'Sign in to see your conversations.',
+    /** The backend has no conversations endpoint (none configured, or a 404). */
+    unavailable: 'This server does not offer conversations.',
     noMessages: 'No messages yet',
     /** Between the parts of a row as a screen reader reads it (name, status, time, message). */
     separator: ', ',

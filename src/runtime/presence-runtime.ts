@@ -440,7 +440,8 @@ export class PresenceRuntime {
 
   /**
    * The caller's conversations. Peers the store has never heard of are added to it (as offline when the store
-   * already knows who is online), so that their "last seen" can be shown; the store stays the source of live status.
+   * already knows who is online), so that their "last seen" can be shown, and peers it knows without a name get the
+   * conversation's; the store stays the source of live status.
    * A read already out (the `chat-list-activity` poll's, another caller's) is shared, not repeated; aborting
    * `signal` ends this call only.
    *
@@ -450,11 +451,13 @@ export class PresenceRuntime {
   async conversations(options: { signal?: AbortSignal } = {}): Promise<Conversation[]> {
     const conversations = await this.#readConversations(options.signal)
     const { synced } = this.store.getState()
-    const unknown = conversations
-      .map((conversation) => conversation.otherUser)
-      .filter((user) => this.store.users.get(user.id) === undefined)
+    const unknown = conversations.flatMap(({ otherUser: user }) => {
+      const known = this.store.users.get(user.id)
+      // Known by id only (an id list): the conversation's name, not its older status.
+      if (known) return known.username === null ? [{ id: user.id, username: user.username }] : []
       // After a snapshot, a user missing from the store is not online, whatever this older answer says.
-      .map((user) => (synced ? { ...user, status: 'offline' as const, isOnline: false } : user))
+      return [synced ? { ...user, status: 'offline' as const, isOnline: false } : user]
+    })
     if (unknown.length) this.store.getState().applyChanges(unknown)
     return conversations
   }

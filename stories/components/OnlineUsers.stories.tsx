@@ -98,7 +98,23 @@ export const NoListForThisUser: Story = {
   },
 }
 
-/** The same backend, signed in as an admin: the admin list, with names, pictures and `away`. */
+/**
+ * The backend has no list of who is online: here the contract with `endpoints={{ onlineUsers: null, socket: null }}`
+ * (a 404 says the same). Not "…with your account": the list is missing, not refused (`unavailableReason: 'missing'`).
+ */
+export const NoListOnThisServer: Story = {
+  parameters: { presence: { provider: { endpoints: { onlineUsers: null, socket: null } } } },
+  play: async ({ canvasElement, globals }) => {
+    const region = await card({ canvasElement, globals })
+    const { onlineUsers } = storyWords({ globals }).messages
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'unavailable'), { timeout: 5_000 })
+    await expect(region).toHaveTextContent(onlineUsers.notOffered)
+    await expect(region).not.toHaveTextContent(onlineUsers.unavailable)
+    await expect(within(region).queryByRole('alert')).toBeNull()
+  },
+}
+
+/** The same backend as NoListForThisUser, signed in as an admin: the admin list, with names, pictures and `away`. */
 export const AdminList: Story = {
   parameters: { presence: { backend: 'users-heartbeat-admin', as: 'admin' } },
   play: async ({ canvasElement, globals }) => {

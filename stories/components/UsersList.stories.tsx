@@ -244,6 +244,29 @@ export const ErrorThenRetry: Story = {
   },
 }
 
+/**
+ * A backend without a conversations endpoint (here `chat-polling`; also `endpoints={{ conversations: null }}`, or a
+ * server that answers 404): the list says so, with no error and no retry that could not help.
+ */
+export const NoConversationsEndpoint: Story = {
+  parameters: { presence: { backend: 'chat-polling' } },
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(() => expect(listState(canvasElement)).toBe('unavailable'), { timeout: 5_000 })
+    await expect(within(canvasElement).getByText(storyWords({ globals }).messages.usersList.unavailable)).toBeVisible()
+    await expect(within(canvasElement).queryByRole('button')).toBeNull()
+  },
+}
+
+/** Test: the contract's conversations endpoint answers 404: the same "does not offer", no alert. */
+export const ConversationsNotFound: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
+  beforeEach: overrideNetwork((origin) => [
+    http.get(`${origin}/api/chat/conversations/`, () => HttpResponse.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })),
+  ]),
+  play: NoConversationsEndpoint.play,
+}
+
 /** 10,000 conversations passed in: only the rows in view are in the DOM. */
 export const Many: Story = { render: (args) => <UsersList {...args} conversations={MANY} /> }
 

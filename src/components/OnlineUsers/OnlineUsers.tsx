@@ -13,7 +13,8 @@ import { UserTile } from './UserTile'
 
 /**
  * What the card shows (its `data-state`): `unavailable` when the backend gives this user no list (a non-admin on an
- * admin-only list, or a backend without any); `signed-out` when the provider has no token ("Sign in to see who is
+ * admin-only list: "…with your account"; a backend without any, or a 404: "This server does not offer a list of who
+ * is online."); `signed-out` when the provider has no token ("Sign in to see who is
  * online.", not "Nobody else is online").
  */
 export type OnlineUsersState = 'loading' | 'error' | 'empty' | 'ready' | 'unavailable' | 'signed-out'
@@ -80,7 +81,7 @@ export function OnlineUsers({
   const [expanded, setExpanded] = useState(false)
   // NaN (a prop read from a query string, say) is the default, not "no tiles".
   const limit = Number.isNaN(maxUsers) ? DEFAULT_MAX_USERS : Math.max(0, Math.floor(maxUsers))
-  const { data, isPending: listPending, isUnavailable, error } = useOnlineUsers({ filter, includeSelf, limit: expanded ? undefined : limit })
+  const { data, isPending: listPending, isUnavailable, unavailableReason, error } = useOnlineUsers({ filter, includeSelf, limit: expanded ? undefined : limit })
   const { users, total } = data ?? NO_USERS
   const { state: connection, transport, hasSocket, pollIntervalMs, pollFailing, retryNow } = useConnectionState()
   const { offset } = useServerClock()
@@ -201,7 +202,7 @@ export function OnlineUsers({
 
       {state === 'unavailable' && (
         <p data-slot="online-users-unavailable" className="pk:my-[1em]">
-          {filter === 'friends' ? words.unavailableFriends : words.unavailable}
+          {filter === 'friends' ? words.unavailableFriends : unavailableReason === 'missing' ? words.notOffered : words.unavailable}
         </p>
       )}
 

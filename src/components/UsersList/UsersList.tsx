@@ -7,16 +7,18 @@ import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
-import type { Conversation, Presence } from '../../index'
+import type { Conversation, Presence, PresenceApiError } from '../../index'
 import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
 
 /**
  * What the list shows (its `data-state`): `signed-out` when it loads its own conversations and the provider has no
- * token ("Sign in to see your conversations.", not a skeleton that never ends).
+ * token ("Sign in to see your conversations.", not a skeleton that never ends); `unavailable` when the backend has no
+ * conversations endpoint (the preset has none, `endpoints={{ conversations: null }}`, or a 404): "This server does not
+ * offer conversations.", with no retry.
  */
-export type UsersListState = 'loading' | 'error' | 'empty' | 'ready' | 'signed-out'
+export type UsersListState = 'loading' | 'error' | 'empty' | 'ready' | 'signed-out' | 'unavailable'
 
 export interface UsersListProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
@@ -72,14 +74,16 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
 function EndpointUsersList(props: UsersListProps) {
-  const { data, isError, isFetching, refetch } = useConversations()
+  const { data, isError, error, isFetching, refetch } = useConversations()
   const words = usePresenceMessages().messages.usersList
   // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
   const { signedOut } = usePresenceSession()
-  if (signedOut) {
+  // No such endpoint (the client's PresenceApiError): a retry cannot help.
+  const missing = !data && (error as Partial<PresenceApiError> | null)?.isMissingEndpoint
+  if (signedOut || missing) {
     return (
-      <UsersListNotice props={props} state="signed-out">
-        {words.signedOut}
+      <UsersListNotice props={props} state={signedOut ? 'signed-out' : 'unavailable'}>
+        {signedOut ? words.signedOut : words.unavailable}
       </UsersListNotice>
     )
   }
@@ -219,8 +223,8 @@ function viewportHeight(rows: number, height: number | string, maxHeight: number
 }
 
 /** The list's box, whatever its state; the loading skeleton when it has no children. */
-/** The list with one line of muted text instead of rows (nobody to show, signed out), slotted `users-list-<state>`. */
-function UsersListNotice({ props, state, children }: { props: UsersListProps; state: 'empty' | 'signed-out'; children: ReactNode }) {
+/** The list with one line of muted text instead of rows (nobody to show, signed out, no endpoint), slotted `users-list-<state>`. */
+function UsersListNotice({ props, state, children }: { props: UsersListProps; state: 'empty' | 'signed-out' | 'unavailable'; children: ReactNode }) {
   return (
     <UsersListFrame props={props} state={state}>
       <p data-slot={`users-list-${state}`} className="pk:p-4 pk:text-presence-muted">

@@ -2,7 +2,7 @@
 // names and pictures the backend or the app's resolver gives, and says plainly when there is no list for this user.
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { OnlineUsers, UserStatusProvider, type UserStatusProviderProps } from '../../../src'
+import { OnlineUsers, UserStatusProvider, ar, es, useOnlineUsers, type UserStatusProviderProps } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
 import { withCardTestClock } from './fixtures'
 
@@ -17,6 +17,12 @@ function backendOf(routes: Record<string, () => Response>) {
   })
 }
 
+// The hook's reason beside the card, as the card's provider sees it.
+function Reason({ filter }: { filter?: 'friends' }) {
+  const { unavailableReason } = useOnlineUsers({ filter })
+  return <span data-testid="reason">{String(unavailableReason)}</span>
+}
+
 function renderCard(props: Partial<UserStatusProviderProps>) {
   render(
     <UserStatusProvider
@@ -28,6 +34,7 @@ function renderCard(props: Partial<UserStatusProviderProps>) {
       {...props}
     >
       <OnlineUsers />
+      <Reason />
     </UserStatusProvider>,
   )
   return document.querySelector<HTMLElement>('[data-slot="online-users"]')!
@@ -52,6 +59,7 @@ describe('OnlineUsers against each kind of backend', () => {
     await act(() => vi.advanceTimersByTimeAsync(120_000))
     expect(fetch.mock.calls.filter(([url]) => String(url).includes('/admin/')).length).toBe(1)
     expect(card).toHaveAttribute('data-state', 'unavailable')
+    expect(screen.getByTestId('reason')).toHaveTextContent('refused')
   })
 
   it('chat-polling with resolveUsers: the app’s names and pictures, the caller left out; no polling banner', async () => {
@@ -96,6 +104,7 @@ describe('OnlineUsers against each kind of backend', () => {
     expect(card).toHaveAttribute('data-state', 'ready')
     expect(card).toHaveTextContent('1 online')
     expect(screen.getByRole('button', { name: 'alice, Online' })).toBeInTheDocument()
+    expect(screen.getByTestId('reason')).toHaveTextContent('null')
   })
 
   it('user-status-socket: loads from the list once the socket opens (no snapshot ever comes)', async () => {
@@ -116,6 +125,7 @@ describe('OnlineUsers against each kind of backend', () => {
     render(
       <UserStatusProvider token="t" apiBaseUrl="http://backend.test" WebSocket={FakeWebSocket} userId={3} backend="chat-socket" fetch={fetch}>
         <OnlineUsers filter="friends" />
+        <Reason filter="friends" />
       </UserStatusProvider>,
     )
     await flush()
@@ -127,5 +137,57 @@ describe('OnlineUsers against each kind of backend', () => {
     const card = document.querySelector('[data-slot="online-users"]')!
     expect(card).toHaveAttribute('data-state', 'unavailable')
     expect(card).toHaveTextContent('This server does not share which of your friends are online.')
+    // No friends endpoint: missing, and the friends wording stays.
+    expect(screen.getByTestId('reason')).toHaveTextContent('missing')
+  })
+})
+
+// A list the backend does not have (none configured, or a 404) is not one it refuses this account (403): the card
+// says the server does not offer it, and the hook's unavailableReason tells the two apart.
+describe('OnlineUsers: a missing list is not a refused one', () => {
+  const notOffered = 'This server does not offer a list of who is online.'
+
+  it('no list endpoint and no socket (endpoints: null): missing, never asked for', async () => {
+    const fetch = backendOf({ 'POST /api/chat/heartbeat/': heartbeat })
+    const card = renderCard({ endpoints: { onlineUsers: null, socket: null }, fetch })
+    await flush()
+    expect(card).toHaveAttribute('data-state', 'unavailable')
+    expect(card).toHaveTextContent(notOffered)
+    expect(card).not.toHaveTextContent('with your account')
+    expect(screen.getByTestId('reason')).toHaveTextContent('missing')
+    expect(fetch.mock.calls.filter(([url]) => String(url).includes('/online-users/')).length).toBe(0)
+  })
+
+  it('the server answers 404 for the list: missing, asked once', async () => {
+    const fetch = backendOf({ 'POST /api/chat/heartbeat/': heartbeat })
+    const card = renderCard({ endpoints: { socket: null }, fetch })
+    await flush()
+    expect(card).toHaveAttribute('data-state', 'unavailable')
+    expect(card).toHaveTextContent(notOffered)
+    expect(screen.getByTestId('reason')).toHaveTextContent('missing')
+    expect(screen.queryByRole('alert')).toBeNull()
+    await act(() => vi.advanceTimersByTimeAsync(60_000))
+    expect(fetch.mock.calls.filter(([url]) => String(url).includes('/online-users/')).length).toBe(1)
+  })
+
+  it('a 403 on the contract: refused, the account wording', async () => {
+    const fetch = backendOf({
+      'POST /api/chat/heartbeat/': heartbeat,
+      'GET /api/chat/online-users/': () => Response.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 }),
+    })
+    const card = renderCard({ endpoints: { socket: null }, fetch })
+    await flush()
+    expect(card).toHaveTextContent('This server does not share who is online with your account.')
+    expect(screen.getByTestId('reason')).toHaveTextContent('refused')
+  })
+
+  it.each([
+    ['es', es],
+    ['ar', ar],
+  ])('in %s', async (_, messages) => {
+    const card = renderCard({ endpoints: { onlineUsers: null, socket: null }, fetch: backendOf({}), messages })
+    await flush()
+    expect(card).toHaveTextContent(messages.onlineUsers.notOffered)
+    expect(card).not.toHaveTextContent(messages.onlineUsers.unavailable)
   })
 })

@@ -887,6 +887,32 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
         await expectHealthy(d)
       })
 
+      it('decision: a status message must be Unicode text: a lone surrogate (half an emoji cut by a UTF-16 slice) is refused', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const patch = (status_message: unknown) =>
+          d.fetch('/api/users/me/status/', { method: 'PATCH', token: u.access, json: { status_message } })
+        const cut = `Back at 3 ${'🚀'.slice(0, 1)}` // JSON.stringify sends it as the escape \ud83d
+        expect(JSON.stringify(cut)).toContain('\\ud83d')
+        expectError(await patch(cut), 400, 'invalid_field', 'status_message')
+        expectError(await patch('\udc00 trailing half first'), 400, 'invalid_field', 'status_message')
+        expect((await get(d, u.access, '/api/users/me/')).status_message).toBeNull()
+        // A whole pair, escaped or not, is one code point.
+        const whole = await d.fetch('/api/users/me/status/', {
+          method: 'PATCH',
+          token: u.access,
+          headers: { 'content-type': 'application/json' },
+          body: '{"status_message":"Back at 3 \\ud83d\\ude80"}',
+        })
+        expect(whole.status, whole.text).toBe(200)
+        expect(whole.json.status_message).toBe('Back at 3 🚀')
+        const tab = await connect(d, u.access)
+        tab.send(JSON.stringify({ type: 'status', statusMessage: cut }))
+        const refused = await tab.next((m) => m.type === 'error')
+        expect(refused).toMatchObject({ code: 'bad_message', message: expect.stringContaining('statusMessage') })
+        expect((await get(d, u.access, '/api/users/me/')).status_message).toBe('Back at 3 🚀')
+      })
+
       it('activity: newest first, one entry per change of the status others see; message changes are not logged', async () => {
         const d = driver()
         const u = await offlineUser(d, 'john_doe')
@@ -1292,6 +1318,32 @@ export function contractSuite(name: string, makeDriver: MakeDriver) {
           expect(res.status).toBe(200)
           expect(res.headers.get('access-control-allow-origin'), origin).toBeNull()
         }
+      })
+
+      it('decision: CORS answers a local dev server: any requested header, credentials allowed; other origins get nothing', async () => {
+        const d = driver()
+        const u = await login(d, 'john_doe')
+        const origin = 'http://localhost:5173'
+        const pre = await d.fetch('/api/users/me/', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,sentry-trace,baggage' },
+        })
+        expect(pre.headers.get('access-control-allow-origin')).toBe(origin)
+        // What a browser compares the asked headers against: all of them are there, so it sends the request.
+        expect((pre.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/).sort()).toEqual(['authorization', 'baggage', 'content-type', 'sentry-trace'])
+        expect(pre.headers.get('access-control-allow-credentials')).toBe('true')
+        // A request sent with credentials: 'include' needs Allow-Credentials: true on the answer too.
+        const res = await d.fetch('/api/users/me/', { token: u.access, headers: { origin, 'sentry-trace': '0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-1' } })
+        expect(res.status).toBe(200)
+        expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+        expect(res.headers.get('access-control-allow-credentials')).toBe('true')
+        expect(res.headers.get('set-cookie')).toBeNull()
+        // A page elsewhere is not answered for: the browser keeps the body from it.
+        const other = await d.fetch('/api/users/me/', {
+          method: 'OPTIONS',
+          headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+        })
+        expect(other.headers.get('access-control-allow-origin')).toBeNull()
       })
 
       it('GET /api/openapi.json: a public OpenAPI 3.1 document of every route and status of the contract', async () => {

@@ -371,6 +371,30 @@ export function v2Suite(makeDriver: MakeDriver) {
       expect((await activity(d, viewer)).length).toBe(logBefore)
     })
 
+    it('6.2 the connecting socket gets its snapshot and no event repeating it; a later change reaches it', async () => {
+      // Section 4: events follow a change of what the viewer sees. The new socket saw the state in its snapshot:
+      // its own connection's devices change, announced to the user's other tabs, is nothing new to it.
+      const d = driver()
+      const { u, tab } = await socketOnly(d, 'web')
+      const phone = await connectAs(d, u.access, 'mobile')
+      expect(phone.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).devices).toEqual(['mobile', 'web'])
+      await eventWith(tab, idOf(u), { devices: ['mobile', 'web'] })
+      expect(about(await quiet(phone), idOf(u))).toEqual([])
+      // Nor does a change of someone else, still in its coalescing window when the socket opened, come again.
+      const ahmad = await login(d, 'ahmad')
+      const watcher = await connectAs(d, ahmad.access)
+      await patch(d, u, { status_message: 'first' })
+      await patch(d, u, { status_message: 'second' }) // within 50 ms of the first: held back, then sent
+      const late = await connectAs(d, (await login(d, 'jane_smith')).access)
+      expect(late.snapshot.onlineUsers.find((x: Json) => x.id === idOf(u)).statusMessage).toBe('second')
+      await eventWith(watcher, idOf(u), { statusMessage: 'second' })
+      expect(about(await quiet(late), idOf(u))).toEqual([])
+      // What changes after the snapshot reaches it.
+      frame(tab, { mode: 'dnd' })
+      await eventWith(late, idOf(u), { status: 'dnd' })
+      await eventWith(phone, idOf(u), { status: 'dnd' })
+    })
+
     it('6.2 others see [] for a user shown offline: an invisible user\'s devices never reach them; the user\'s own sockets see them', async () => {
       const d = driver()
       const { u, tab, w, ws } = await socketOnly(d, 'desktop')

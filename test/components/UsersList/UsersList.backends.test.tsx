@@ -1,0 +1,89 @@
+// UsersList against backends without a conversations endpoint: the preset has none, the app switched it off, or the
+// server answers 404 for it. The list says the server does not offer conversations (no error, no retry that cannot
+// help); a refusal (403) or a failure is still an error with a retry.
+import { act, cleanup, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { UserStatusProvider, UsersList, ar, es, type UserStatusProviderProps } from '../../../src'
+import { FakeWebSocket } from '../../client/fake-websocket'
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_700_000_000_000 })
+  FakeWebSocket.reset()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
+const notFound = () => Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
+
+function backendOf(routes: Record<string, () => Response>) {
+  return vi.fn<typeof fetch>(async (input, init) => (routes[`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`] ?? notFound)())
+}
+
+function renderList(props: Partial<UserStatusProviderProps>) {
+  render(
+    <UserStatusProvider token="t" apiBaseUrl="http://backend.test" WebSocket={FakeWebSocket} userId={3} {...props}>
+      <UsersList />
+    </UserStatusProvider>,
+  )
+}
+
+// Queried each time: the list's box is a new element once its state changes.
+const theList = () => document.querySelector<HTMLElement>('[data-slot="users-list"]')!
+
+const conversationCalls = (fetch: ReturnType<typeof backendOf>) => fetch.mock.calls.filter(([url]) => String(url).includes('/conversations/')).length
+
+function expectUnavailable(text = 'This server does not offer conversations.') {
+  const list = theList()
+  expect(list).toHaveAttribute('data-state', 'unavailable')
+  expect(list).toHaveTextContent(text)
+  expect(list).not.toHaveAttribute('aria-busy')
+  expect(screen.queryByRole('alert')).toBeNull()
+  expect(screen.queryByRole('button')).toBeNull()
+}
+
+describe('UsersList on a backend without conversations', () => {
+  it('a preset without the endpoint (chat-polling): unavailable, never asked for', async () => {
+    const fetch = backendOf({ 'GET /api/chat/online-users/': () => Response.json({ online_users: [1] }) })
+    renderList({ backend: 'chat-polling', fetch })
+    await flush()
+    expectUnavailable()
+    expect(conversationCalls(fetch)).toBe(0)
+  })
+
+  it('endpoints={{ conversations: null }} on the contract: unavailable', async () => {
+    const fetch = backendOf({})
+    renderList({ endpoints: { conversations: null, socket: null }, fetch })
+    await flush()
+    expectUnavailable()
+    expect(conversationCalls(fetch)).toBe(0)
+  })
+
+  it('the server answers 404: unavailable, asked once', async () => {
+    const fetch = backendOf({})
+    renderList({ endpoints: { socket: null }, fetch })
+    await flush()
+    expectUnavailable()
+    await act(() => vi.advanceTimersByTimeAsync(60_000))
+    expect(conversationCalls(fetch)).toBe(1)
+  })
+
+  it('in the provider’s language (es, ar)', async () => {
+    renderList({ backend: 'chat-polling', fetch: backendOf({}), messages: es })
+    await flush()
+    expectUnavailable(es.usersList.unavailable)
+    cleanup()
+    renderList({ backend: 'chat-polling', fetch: backendOf({}), messages: ar })
+    await flush()
+    expectUnavailable(ar.usersList.unavailable)
+  })
+
+  it('a 403 is still an error with a retry', async () => {
+    const fetch = backendOf({ 'GET /api/chat/conversations/': () => Response.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 }) })
+    renderList({ endpoints: { socket: null }, fetch })
+    await flush()
+    expect(theList()).toHaveAttribute('data-state', 'error')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument()
+  })
+})
