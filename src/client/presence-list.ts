@@ -41,7 +41,7 @@ export function parsePresenceList(items: unknown): PresenceList {
     const item: unknown = items[index]
     if (typeof item === 'string' || typeof item === 'number') {
       const id = records ? undefined : readId(item)
-      if (id === undefined) report(records ? 'not a user record (a bare id in a list of user records)' : 'not a usable id')
+      if (id === undefined) report(records ? 'a bare id in a list of user records' : 'not a usable id')
       else users.push({ id, isOnline: true })
       detailed = records
       continue

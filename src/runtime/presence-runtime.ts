@@ -547,8 +547,8 @@ export class PresenceRuntime {
         this.#updateList()
         if (opened && this.backend.socketSends === 'changes') {
           // Its list leaves the caller out and a second tab gets no change of its own: an open socket is online.
-          const self = this.store.getState().self
-          if (self !== null) this.store.getState().applyChanges([{ id: self, isOnline: true }])
+          const { self, applyChanges } = this.store.getState()
+          if (self !== null) applyChanges([{ id: self, isOnline: true }])
           this.#polling.pollNow()
         }
         if (opened) this.#idle?.socketOpened()

@@ -135,7 +135,7 @@ describe('ids and text are bounded', () => {
     expect(list.issues).toEqual([
       'user #1: the user id is not an integer or a well-formed string of 1 to 128 characters',
       'user #2: the user id is not an integer or a well-formed string of 1 to 128 characters',
-      'user #3: not a user record (a bare id in a list of user records)',
+      'user #3: a bare id in a list of user records',
       'user #4: the user id is not an integer or a well-formed string of 1 to 128 characters',
       'user #5: the user id is not an integer or a well-formed string of 1 to 128 characters',
     ])

@@ -46,7 +46,7 @@ describe('parseServerMessage', () => {
       type: 'snapshot',
       users: [{ id: '1', status: 'online' }],
       detailed: true,
-      issues: ['user #1: no user id', 'user #2: a user record must be an object', 'user #3: not a user record (a bare id in a list of user records)'],
+      issues: ['user #1: no user id', 'user #2: a user record must be an object', 'user #3: a bare id in a list of user records'],
     })
   })
 

@@ -101,7 +101,7 @@ describe('REST bodies of every backend shape', () => {
     expect(users.map((user) => user.id)).toEqual(['5', '6'])
     expect(detailed).toBe(true)
     expect(mixed.issues.map((issue) => issue.reason)).toEqual(
-      [2, 3, 4].map((index) => `user #${index}: not a user record (a bare id in a list of user records)`),
+      [2, 3, 4].map((index) => `user #${index}: a bare id in a list of user records`),
     )
     const bare = restAnswering(backend, JSON.stringify([7, '8', ' 9 ']))
     const ids = await bare.rest.onlineUsers()

@@ -10,7 +10,7 @@ describe('parsePresenceList: a list of user records takes user records only', ()
     const result = readOnlineUsers([ALICE, 7, 'user_id_9', BOB])
     expect(result.ok && result.value.users.map((user) => user.id)).toEqual(['1', '2'])
     expect(result.ok && result.value.detailed).toBe(true)
-    expect(result.ok && result.issues).toEqual(['user #1: not a user record (a bare id in a list of user records)', 'user #2: not a user record (a bare id in a list of user records)'])
+    expect(result.ok && result.issues).toEqual(['user #1: a bare id in a list of user records', 'user #2: a bare id in a list of user records'])
   })
 
   it('a list of ids alone is still a list of ids (seed 000’s old snapshot, chat-polling’s online_users)', () => {
