@@ -45,7 +45,7 @@ export interface HeartbeatInfo {
 
 /**
  * The heartbeat: one beat at once, then every 2 minutes; paused while the tab is hidden; on coming back, a beat
- * at once if the last is more than a minute old; a 404 stops it quietly, a 401 reports, other failures back off.
+ * at once if the last is more than a minute old; a 404 stops it (`state` `stopped`, `error` the 404: `isMissingEndpoint(error)`), a 401 reports, other failures back off.
  * However many components call it and however many tabs are open, one heartbeat goes out (the Web Locks API elects
  * one visible tab; a BroadcastChannel shares the beats where locks are missing).
  *
