@@ -39,8 +39,6 @@ export const MAX_TIME_MS = 8.64e15
 // (Python's `time.time()` and Unix timestamps, which Django backends sometimes send).
 const SECONDS_LIMIT = 1e11
 
-export { isInvisible }
-
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -98,7 +96,6 @@ export function readTime(value: unknown): number | null | undefined {
   const ms = Date.parse(value)
   return Number.isNaN(ms) ? undefined : ms
 }
-
 
 /**
  * `text` cut to at most `max` code points (never inside a surrogate pair), or `text` itself when it is short

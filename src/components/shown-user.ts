@@ -1,5 +1,5 @@
 import type { Presence } from '../index'
-import { isInvisible } from './Avatar/initials'
+import { isInvisible } from '../hooks/user-key'
 import { knownStatus } from './OnlineStatusIndicator'
 
 /**

@@ -1,9 +1,9 @@
 'use client'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
-import type { Presence, PresenceApiError } from '../client'
+import type { Presence } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
-import { isListUnavailable, isRefusedList } from '../runtime'
+import { isListUnavailable, isRefusedList, unavailableReason as reasonOf } from '../runtime'
 import { selectOnlineUsers } from '../store'
 import { toError, type PresenceQueryResult } from './result-shapes'
 import { useFriendIds } from './useFriendIds'
@@ -113,8 +113,7 @@ export function useOnlineUsers(options: OnlineUsersQuery = {}): OnlineUsersResul
   // What is already known is shown: only a list never had is unavailable.
   const listGone = !synced && isListUnavailable(runtime.backend, syncError)
   const isUnavailable = listGone || (friendsOnly && isRefusedList(friends.error))
-  // A 403 refuses a list that exists; anything else unavailable (no endpoint, a 404) is a list the backend lacks.
-  const unavailableReason = !isUnavailable ? null : ((listGone ? syncError : friends.error) as PresenceApiError | null)?.status === 403 ? 'refused' : 'missing'
+  const unavailableReason = isUnavailable ? reasonOf(listGone ? syncError : friends.error) : null
   const isPending = !isUnavailable && expecting && (!synced || (friendsOnly && friends.isPending))
   const failure = isUnavailable ? null : ((friendsOnly ? friends.error : null) ?? syncError)
   const error = useMemo(() => toError(failure), [failure])

@@ -10,7 +10,7 @@ export {
   type HeartbeatStatus,
 } from './heartbeat-manager'
 export { defaultLocks, joinElection, type LockManagerLike } from './leader-election'
-export { isListUnavailable, isRefusedList } from './list-availability'
+export { isListUnavailable, isRefusedList, unavailableReason } from './list-availability'
 export { PollingFallback, type PollingFallbackOptions } from './polling-fallback'
 export {
   PresenceRuntime,

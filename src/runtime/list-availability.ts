@@ -12,6 +12,16 @@ export function isRefusedList(error: unknown): boolean {
 }
 
 /**
+ * Why a list is unavailable (see {@link isListUnavailable}), from the read's failure: `refused`, a 403 (the list
+ * exists, not for this user); `missing` otherwise (none configured, no socket that sends it, a 404).
+ *
+ * @example
+ * unavailableReason(new PresenceApiError(403, 'forbidden', 'admins only')) // 'refused'
+ */
+export const unavailableReason = (error: unknown): 'refused' | 'missing' =>
+  isPresenceApiError(error) && error.status === 403 ? 'refused' : 'missing'
+
+/**
  * Whether this backend gives no list of who is online to this user: no socket that sends the list (a snapshot or
  * ids), and its REST list is missing from the configuration or was refused (`error`, the last read's failure). Then
  * a card says so instead of loading forever or showing an error.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parsePresence, parsePresenceList } from '../../src/client'
-import { isInvisible, readId } from '../../src/client/fields'
+import { readId } from '../../src/client/fields'
+import { isInvisible } from '../../src/client/invisible'
 
 // Ids that show nothing: white space, zero-width spaces and joiners, bidi marks, the Hangul filler, the braille blank.
 const INVISIBLE_IDS = ['\u200b', '\u200b\u200b', ' \u200d ', '\u2060', '\ufeff', '\u200e\u200f', '\u3164', '\u2800', '\u00ad', '\ufe0f']

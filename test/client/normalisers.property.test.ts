@@ -14,7 +14,8 @@ import {
   type Presence,
   type PresencePatch,
 } from '../../src/client'
-import { imageUrlProblem, isInvisible, MAX_ISSUES, MAX_TIME_MS, RECORD_LIMITS } from '../../src/client/fields'
+import { imageUrlProblem, MAX_ISSUES, MAX_TIME_MS, RECORD_LIMITS } from '../../src/client/fields'
+import { isInvisible } from '../../src/client/invisible'
 import {
   readActivity,
   readConversations,

@@ -7,9 +7,10 @@ import { ar, es, UserStatusProvider, type Messages } from '../../src'
 import { ConnectionBanner } from '../../src/components/ConnectionBanner'
 import { OnlineUsers } from '../../src/components/OnlineUsers'
 import { FakeWebSocket } from '../client/fake-websocket'
-import { onlineRecord, withCardTestClock } from './OnlineUsers/fixtures'
+import { onlineRecord } from './OnlineUsers/fixtures'
+import { withTestClock } from './provider-harness'
 
-withCardTestClock()
+withTestClock()
 afterEach(() => cleanup())
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(0))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isInvisible as clientIsInvisible, readId } from '../../src/client/fields'
+import { readId } from '../../src/client/fields'
+import { isInvisible as clientIsInvisible } from '../../src/client/invisible'
 import { isInvisible, userKey } from '../../src/hooks/user-key'
 
 describe('userKey: one rule for ids that name nobody, the client’s', () => {

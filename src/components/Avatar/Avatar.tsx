@@ -2,7 +2,8 @@
 
 import { useState, type ComponentProps, type ReactNode } from 'react'
 import { cn } from '../../lib/cn'
-import { initials, isInvisible } from './initials'
+import { isInvisible } from '../../hooks/user-key'
+import { initials } from './initials'
 
 export type AvatarSize = 'sm' | 'md' | 'lg' | 'xl'
 

@@ -1,7 +1,5 @@
 import { isInvisible } from '../../hooks/user-key'
 
-export { isInvisible }
-
 const SEPARATORS = /[\s_.\-@]+/u
 
 // Letters as a reader sees them: a flag, a family emoji or a letter with its accent is one, not two halves.

@@ -4,18 +4,11 @@ import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { OnlineUsers, UserStatusProvider, ar, es, useOnlineUsers, type UserStatusProviderProps } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
-import { withCardTestClock } from './fixtures'
+import { routeFetch, withTestClock } from '../provider-harness'
 
-withCardTestClock()
+withTestClock()
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
-
-function backendOf(routes: Record<string, () => Response>) {
-  return vi.fn<typeof fetch>(async (input, init) => {
-    const key = `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`
-    return routes[key]?.() ?? Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
-  })
-}
 
 // The hook's reason beside the card, as the card's provider sees it.
 function Reason({ filter }: { filter?: 'friends' }) {
@@ -44,7 +37,7 @@ const heartbeat = () => Response.json({ message: 'Heartbeat recorded', online_st
 
 describe('OnlineUsers against each kind of backend', () => {
   it('users-heartbeat-admin, a non-admin: says there is no list for this user, once; no skeleton, no error, no banner', async () => {
-    const fetch = backendOf({
+    const fetch = routeFetch({
       'POST /api/users/heartbeat/': heartbeat,
       'GET /api/users/admin/users/online/': () => Response.json({ error: { code: 'forbidden', message: 'admins only' } }, { status: 403 }),
     })
@@ -63,7 +56,7 @@ describe('OnlineUsers against each kind of backend', () => {
   })
 
   it('chat-polling with resolveUsers: the app’s names and pictures, the caller left out; no polling banner', async () => {
-    const fetch = backendOf({
+    const fetch = routeFetch({
       'POST /api/chat/heartbeat/': heartbeat,
       'GET /api/chat/online-users/': () => Response.json({ online_users: [1, 2, 3] }),
     })
@@ -81,7 +74,7 @@ describe('OnlineUsers against each kind of backend', () => {
   })
 
   it('chat-polling without a resolver: the ids as placeholders', async () => {
-    const fetch = backendOf({
+    const fetch = routeFetch({
       'POST /api/chat/heartbeat/': heartbeat,
       'GET /api/chat/online-users/': () => Response.json({ online_users: [1, 3] }),
     })
@@ -92,7 +85,7 @@ describe('OnlineUsers against each kind of backend', () => {
   })
 
   it('chat-list-activity: the online peers of the chat list', async () => {
-    const fetch = backendOf({
+    const fetch = routeFetch({
       'GET /api/chat/conversations/': () =>
         Response.json([
           { id: 10, other_user: { id: 1, username: 'alice', profile_image: 'http://backend.test/avatars/1.svg', is_online: true }, last_message: null, unread_count: 0 },
@@ -108,7 +101,7 @@ describe('OnlineUsers against each kind of backend', () => {
   })
 
   it('user-status-socket: loads from the list once the socket opens (no snapshot ever comes)', async () => {
-    const fetch = backendOf({
+    const fetch = routeFetch({
       'GET /api/users/online/': () => Response.json([{ id: 1, username: 'alice', profile_image: 'http://backend.test/avatars/1.svg', is_online: true }]),
     })
     const card = renderCard({ backend: 'user-status-socket', fetch })
@@ -121,7 +114,7 @@ describe('OnlineUsers against each kind of backend', () => {
   })
 
   it('a friends card on a backend without friends says so instead of an error', async () => {
-    const fetch = backendOf({ 'GET /api/chat/online-users/': () => Response.json({ success: true, onlineUsers: [] }) })
+    const fetch = routeFetch({ 'GET /api/chat/online-users/': () => Response.json({ success: true, onlineUsers: [] }) })
     render(
       <UserStatusProvider token="t" apiBaseUrl="http://backend.test" WebSocket={FakeWebSocket} userId={3} backend="chat-socket" fetch={fetch}>
         <OnlineUsers filter="friends" />
@@ -148,7 +141,7 @@ describe('OnlineUsers: a missing list is not a refused one', () => {
   const notOffered = 'This server does not offer a list of who is online.'
 
   it('no list endpoint and no socket (endpoints: null): missing, never asked for', async () => {
-    const fetch = backendOf({ 'POST /api/chat/heartbeat/': heartbeat })
+    const fetch = routeFetch({ 'POST /api/chat/heartbeat/': heartbeat })
     const card = renderCard({ endpoints: { onlineUsers: null, socket: null }, fetch })
     await flush()
     expect(card).toHaveAttribute('data-state', 'unavailable')
@@ -159,7 +152,7 @@ describe('OnlineUsers: a missing list is not a refused one', () => {
   })
 
   it('the server answers 404 for the list: missing, asked once', async () => {
-    const fetch = backendOf({ 'POST /api/chat/heartbeat/': heartbeat })
+    const fetch = routeFetch({ 'POST /api/chat/heartbeat/': heartbeat })
     const card = renderCard({ endpoints: { socket: null }, fetch })
     await flush()
     expect(card).toHaveAttribute('data-state', 'unavailable')
@@ -171,7 +164,7 @@ describe('OnlineUsers: a missing list is not a refused one', () => {
   })
 
   it('a 403 on the contract: refused, the account wording', async () => {
-    const fetch = backendOf({
+    const fetch = routeFetch({
       'POST /api/chat/heartbeat/': heartbeat,
       'GET /api/chat/online-users/': () => Response.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 }),
     })
@@ -185,7 +178,7 @@ describe('OnlineUsers: a missing list is not a refused one', () => {
     ['es', es],
     ['ar', ar],
   ])('in %s', async (_, messages) => {
-    const card = renderCard({ endpoints: { onlineUsers: null, socket: null }, fetch: backendOf({}), messages })
+    const card = renderCard({ endpoints: { onlineUsers: null, socket: null }, fetch: routeFetch({}), messages })
     await flush()
     expect(card).toHaveTextContent(messages.onlineUsers.notOffered)
     expect(card).not.toHaveTextContent(messages.onlineUsers.unavailable)

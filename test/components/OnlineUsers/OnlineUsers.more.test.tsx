@@ -4,9 +4,10 @@ import userEvent from '@testing-library/user-event'
 import { expect, it, vi } from 'vitest'
 import { OnlineUsers, UserStatusProvider } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
-import { onlineRecord, withCardTestClock } from './fixtures'
+import { withTestClock } from '../provider-harness'
+import { onlineRecord } from './fixtures'
 
-withCardTestClock({ shouldAdvanceTime: true })
+withTestClock({ shouldAdvanceTime: true })
 
 const users = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace'].map((username, i) => onlineRecord(i + 2, username))
 

@@ -6,9 +6,10 @@ import { describe, expect, it, vi } from 'vitest'
 import { OnlineUsers, UserStatusProvider } from '../../../src'
 import { SELF_WAIT_MS } from '../../../src/components/OnlineUsers/OnlineUsers'
 import { FakeWebSocket } from '../../client/fake-websocket'
-import { onlineRecord, withCardTestClock } from './fixtures'
+import { withTestClock } from '../provider-harness'
+import { onlineRecord } from './fixtures'
 
-withCardTestClock()
+withTestClock()
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
 

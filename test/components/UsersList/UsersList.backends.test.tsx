@@ -2,24 +2,14 @@
 // server answers 404 for it. The list says the server does not offer conversations (no error, no retry that cannot
 // help); a refusal (403) or a failure is still an error with a retry.
 import { act, cleanup, render, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { UserStatusProvider, UsersList, ar, es, type UserStatusProviderProps } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
+import { routeFetch, withTestClock } from '../provider-harness'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+withTestClock()
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
-const notFound = () => Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
-
-function backendOf(routes: Record<string, () => Response>) {
-  return vi.fn<typeof fetch>(async (input, init) => (routes[`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`] ?? notFound)())
-}
 
 function renderList(props: Partial<UserStatusProviderProps>) {
   render(
@@ -32,7 +22,7 @@ function renderList(props: Partial<UserStatusProviderProps>) {
 // Queried each time: the list's box is a new element once its state changes.
 const theList = () => document.querySelector<HTMLElement>('[data-slot="users-list"]')!
 
-const conversationCalls = (fetch: ReturnType<typeof backendOf>) => fetch.mock.calls.filter(([url]) => String(url).includes('/conversations/')).length
+const conversationCalls = (fetch: ReturnType<typeof routeFetch>) => fetch.mock.calls.filter(([url]) => String(url).includes('/conversations/')).length
 
 function expectUnavailable(text = 'This server does not offer conversations.') {
   const list = theList()
@@ -45,7 +35,7 @@ function expectUnavailable(text = 'This server does not offer conversations.') {
 
 describe('UsersList on a backend without conversations', () => {
   it('a preset without the endpoint (chat-polling): unavailable, never asked for', async () => {
-    const fetch = backendOf({ 'GET /api/chat/online-users/': () => Response.json({ online_users: [1] }) })
+    const fetch = routeFetch({ 'GET /api/chat/online-users/': () => Response.json({ online_users: [1] }) })
     renderList({ backend: 'chat-polling', fetch })
     await flush()
     expectUnavailable()
@@ -53,7 +43,7 @@ describe('UsersList on a backend without conversations', () => {
   })
 
   it('endpoints={{ conversations: null }} on the contract: unavailable', async () => {
-    const fetch = backendOf({})
+    const fetch = routeFetch({})
     renderList({ endpoints: { conversations: null, socket: null }, fetch })
     await flush()
     expectUnavailable()
@@ -61,7 +51,7 @@ describe('UsersList on a backend without conversations', () => {
   })
 
   it('the server answers 404: unavailable, asked once', async () => {
-    const fetch = backendOf({})
+    const fetch = routeFetch({})
     renderList({ endpoints: { socket: null }, fetch })
     await flush()
     expectUnavailable()
@@ -70,17 +60,17 @@ describe('UsersList on a backend without conversations', () => {
   })
 
   it('in the provider’s language (es, ar)', async () => {
-    renderList({ backend: 'chat-polling', fetch: backendOf({}), messages: es })
+    renderList({ backend: 'chat-polling', fetch: routeFetch({}), messages: es })
     await flush()
     expectUnavailable(es.usersList.unavailable)
     cleanup()
-    renderList({ backend: 'chat-polling', fetch: backendOf({}), messages: ar })
+    renderList({ backend: 'chat-polling', fetch: routeFetch({}), messages: ar })
     await flush()
     expectUnavailable(ar.usersList.unavailable)
   })
 
   it('a 403 is still an error with a retry', async () => {
-    const fetch = backendOf({ 'GET /api/chat/conversations/': () => Response.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 }) })
+    const fetch = routeFetch({ 'GET /api/chat/conversations/': () => Response.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 }) })
     renderList({ endpoints: { socket: null }, fetch })
     await flush()
     expect(theList()).toHaveAttribute('data-state', 'error')

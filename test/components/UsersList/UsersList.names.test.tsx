@@ -1,29 +1,17 @@
 // UsersList inside a provider gives its peers' names to the store: a ChatHeader for the same user shows the name the
 // conversations carry ("John Doe"), not "User 3", whether the store had never heard of the peer or knew them by id only.
 import { act, render, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ChatHeader, UserStatusProvider, UsersList, type UserStatusProviderProps } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
+import { routeFetch, withTestClock } from '../provider-harness'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-  FakeWebSocket.reset()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+withTestClock()
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(300))
 
 const conversations = () =>
   Response.json([{ id: 10, other_user: { id: 3, username: 'John Doe', profile_image: null, is_online: true }, last_message: null, unread_count: 0 }])
-
-function backendOf(routes: Record<string, () => Response>) {
-  return vi.fn<typeof fetch>(async (input, init) => {
-    const route = routes[`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`]
-    return route ? route() : Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 })
-  })
-}
 
 function renderBoth(props: Partial<UserStatusProviderProps>) {
   render(
@@ -40,7 +28,7 @@ describe('UsersList names its peers for the rest of the page', () => {
   it('a peer the store had never heard of (contract, no socket)', async () => {
     renderBoth({
       endpoints: { socket: null },
-      fetch: backendOf({ 'GET /api/chat/conversations/': conversations, 'GET /api/chat/online-users/': () => Response.json({ success: true, onlineUsers: [] }) }),
+      fetch: routeFetch({ 'GET /api/chat/conversations/': conversations, 'GET /api/chat/online-users/': () => Response.json({ success: true, onlineUsers: [] }) }),
     })
     await flush()
     expect(screen.getAllByRole('option')[0]).toHaveTextContent('John Doe')
@@ -51,7 +39,7 @@ describe('UsersList names its peers for the rest of the page', () => {
     renderBoth({
       backend: 'chat-polling',
       endpoints: { conversations: '/api/chat/conversations/' },
-      fetch: backendOf({ 'GET /api/chat/conversations/': conversations, 'GET /api/chat/online-users/': () => Response.json({ online_users: [3] }) }),
+      fetch: routeFetch({ 'GET /api/chat/conversations/': conversations, 'GET /api/chat/online-users/': () => Response.json({ online_users: [3] }) }),
     })
     await flush()
     await flush()
