@@ -132,7 +132,7 @@ function RowView({
       data-unread={unread > 0 || undefined}
       onClick={() => onPick(conversation)}
       style={{ height, transform: `translateY(${start}px)` }}
-      className="pk:absolute pk:start-0 pk:end-0 pk:top-0 pk:flex pk:cursor-pointer pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:px-3 pk:hover:bg-presence-fg/5 pk:aria-selected:bg-presence-accent/10 pk:group-focus:data-highlighted:outline-2 pk:group-focus:data-highlighted:-outline-offset-2 pk:group-focus:data-highlighted:outline-presence-accent"
+      className="pk:absolute pk:start-0 pk:end-0 pk:top-0 pk:flex pk:cursor-pointer pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:px-3 pk:hover:bg-presence-fg/5 pk:aria-selected:bg-presence-accent/10 pk:forced-colors:aria-selected:border-s-4 pk:forced-colors:aria-selected:border-s-[color:Highlight] pk:group-focus:data-highlighted:outline-2 pk:group-focus:data-highlighted:-outline-offset-2 pk:group-focus:data-highlighted:outline-presence-accent"
     >
       <Avatar
         src={user.profileImage}
