@@ -93,7 +93,7 @@ export function ChatHeader({
       data-slot="chat-header"
       data-status={status}
       data-state={signedOut ? 'signed-out' : undefined}
-      className={cn('pk:flex pk:min-w-0 pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-presence-fg', className)}
+      className={cn('pk:flex pk:min-w-0 pk:flex-wrap pk:items-center pk:gap-3 pk:border-b pk:border-presence-border pk:bg-presence-surface pk:px-3 pk:py-2 pk:text-presence-fg', className)}
       {...rest}
     >
       {onBack && (
@@ -116,7 +116,7 @@ export function ChatHeader({
         alt=""
         indicator={signedOut ? undefined : <OnlineStatusIndicator status={status} {...variant} badge aria-hidden />}
       />
-      <div className="pk:flex pk:min-w-0 pk:flex-1 pk:flex-col">
+      <div className="pk:flex pk:min-w-24 pk:flex-1 pk:flex-col">
         <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent">
           {displayName}
         </h2>
