@@ -152,11 +152,11 @@ export function PresenceToaster({
       aria-label={label}
       data-slot="presence-toaster"
       data-state={toasts.length ? 'open' : 'empty'}
-      className={cn('pk:pointer-events-none pk:fixed pk:bottom-4 pk:end-4 pk:z-50 pk:flex pk:flex-col pk:items-end', className)}
+      className={cn('pk:pointer-events-none pk:fixed pk:bottom-4 pk:start-4 pk:end-4 pk:z-50 pk:flex pk:flex-col pk:items-end', className)}
       {...rest}
     >
       <ol
-        className="pk:flex pk:flex-col pk:items-stretch pk:gap-2"
+        className="pk:flex pk:max-w-full pk:flex-col pk:items-stretch pk:gap-2"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
         onFocus={() => setFocused(true)}
@@ -200,7 +200,7 @@ function ToastItem({ toast, durationMs, paused, onExpire, onClose, renderMessage
       data-slot="presence-toast"
       data-status={user.status}
       data-key={key}
-      className="pk:pointer-events-auto pk:flex pk:w-80 pk:max-w-[calc(100vw-2rem)] pk:items-center pk:gap-3 pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:p-3 pk:text-sm pk:text-presence-fg pk:shadow-lg pk:transition-[opacity,translate] pk:duration-200 pk:ease-out pk:starting:translate-y-2 pk:starting:opacity-0 pk:motion-reduce:transition-none"
+      className="pk:pointer-events-auto pk:flex pk:w-80 pk:max-w-full pk:items-center pk:gap-3 pk:rounded-lg pk:border pk:border-presence-border pk:bg-presence-surface pk:p-3 pk:text-sm pk:text-presence-fg pk:shadow-lg pk:transition-[opacity,translate] pk:duration-200 pk:ease-out pk:starting:translate-y-2 pk:starting:opacity-0 pk:motion-reduce:transition-none"
     >
       <Avatar
         src={user.profileImage}
