@@ -5,27 +5,18 @@
  * cut away entirely, and the actions overflowed the header's end. The header wraps now, the column keeping room
  * for a few words: nothing outside the header, the name and the status line readable.
  */
-import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, expect, test } from 'vitest'
 import { ChatHeader, UserStatusProvider } from '../../src'
+import { mount } from './mount'
 
-let root: Root | null = null
-let host: HTMLElement | null = null
 afterEach(() => {
-  root?.unmount()
-  host?.remove()
-  root = host = null
   document.documentElement.style.fontSize = ''
 })
 
 test('a 320 px header at 200 % text keeps its name and status in view, nothing past its end', async () => {
   document.documentElement.style.fontSize = '200%'
-  host = document.createElement('div')
-  host.style.width = '320px'
-  document.body.append(host)
-  root = createRoot(host)
   const icon = { width: '2.25rem', height: '2.25rem' }
-  root.render(
+  const { host } = mount(
     <UserStatusProvider token={null}>
       <ChatHeader
         userId="7"
@@ -39,8 +30,9 @@ test('a 320 px header at 200 % text keeps its name and status in view, nothing p
         }
       />
     </UserStatusProvider>,
+    { width: '320px' },
   )
-  await expect.poll(() => host!.querySelector('[data-slot="chat-header-name"]')?.textContent).toBe('jane_smith')
+  await expect.poll(() => host.querySelector('[data-slot="chat-header-name"]')?.textContent).toBe('jane_smith')
   const header = host.querySelector<HTMLElement>('[data-slot="chat-header"]')!
   const box = header.getBoundingClientRect()
   expect(box.width).toBe(320)

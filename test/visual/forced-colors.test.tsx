@@ -6,20 +6,15 @@
  * start edge there, in the theme's Highlight colour. Seen in the pixels: the strip at the start of a row, before its
  * avatar, of the selected row against an unselected one.
  */
-import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { cdp, page } from 'vitest/browser'
 import { UserStatusProvider, UsersList, type Conversation } from '../../src'
+import { mount } from './mount'
 
-let root: Root | null = null
-let host: HTMLElement | null = null
 beforeEach(async () => {
   await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] })
 })
 afterEach(async () => {
-  root?.unmount()
-  host?.remove()
-  root = host = null
   await cdp().send('Emulation.setEmulatedMedia', { features: [] })
 })
 
@@ -52,16 +47,13 @@ async function startStripColours(row: HTMLElement): Promise<Set<string>> {
 
 test('the selected conversation stays marked under forced colours', async () => {
   expect(matchMedia('(forced-colors: active)').matches).toBe(true)
-  host = document.createElement('div')
-  host.style.width = '320px'
-  document.body.append(host)
-  root = createRoot(host)
-  root.render(
+  const { host } = mount(
     <UserStatusProvider token={null}>
       <UsersList conversations={['1', '2', '3', '4'].map(conversation)} selectedId="3" />
     </UserStatusProvider>,
+    { width: '320px' },
   )
-  await expect.poll(() => host!.querySelectorAll('[role="option"]').length).toBe(4)
+  await expect.poll(() => host.querySelectorAll('[role="option"]').length).toBe(4)
   // Two rows in the middle: neither touches the list's rounded corners.
   const [, plain, selected] = Array.from(host.querySelectorAll<HTMLElement>('[role="option"]'))
   expect(selected!.getAttribute('aria-selected')).toBe('true')

@@ -6,8 +6,6 @@
  * the baseline too. And since a high-density screen is not the hardest case, the same dots are also drawn at 1× and
  * that screenshot's own pixels magnified 8× (nearest neighbour): what a 1× screen shows, pixel by pixel.
  */
-import type { ReactNode } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { flushSync } from 'react-dom'
 import { afterEach, describe, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
@@ -15,6 +13,7 @@ import { Avatar } from '../../src/components/Avatar'
 import { OnlineStatusIndicator, STATUS_LABELS, type IndicatorSize } from '../../src/components/OnlineStatusIndicator'
 import type { PresenceStatus } from '../../src'
 import { assertNoFontErrors } from './fonts'
+import { mount } from './mount'
 
 const STATUSES = Object.keys(STATUS_LABELS) as PresenceStatus[]
 const ZOOM = 6
@@ -27,12 +26,7 @@ const STRIPES = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#7c3aed"/><path d="M0 40L40 0M-10 30L30-10M10 50L50 10M-20 20L20-20M20 60L60 20" stroke="#fde047" stroke-width="5"/></svg>',
 )}`
 
-let root: Root | null = null
-let host: HTMLElement | null = null
 afterEach(() => {
-  root?.unmount()
-  host?.remove()
-  root = host = null
   document.documentElement.classList.remove('dark')
   delete document.documentElement.dataset.theme
 })
@@ -57,20 +51,12 @@ function Panel({ size, theme }: { size: Extract<IndicatorSize, 'sm' | 'md'>; the
   )
 }
 
-/** Renders `node` into a fresh host on the page (removed after the test). */
-function mount(node: ReactNode) {
-  host = document.createElement('div')
-  document.body.append(host)
-  root = createRoot(host)
-  flushSync(() => root!.render(node))
-}
-
 async function show(size: 'sm' | 'md', theme: 'light' | 'dark') {
-  mount(<Panel size={size} theme={theme} />)
+  const { host } = mount(<Panel size={size} theme={theme} />)
   const panel = page.getByTestId('panel')
   await expect.element(panel).toBeVisible()
   // The striped image has loaded in every avatar (a decoded data URL, but still asynchronous).
-  await expect.poll(() => [...host!.querySelectorAll('img')].every((img) => img.complete && img.naturalWidth > 0)).toBe(true)
+  await expect.poll(() => [...host.querySelectorAll('img')].every((img) => img.complete && img.naturalWidth > 0)).toBe(true)
   await assertNoFontErrors()
   return panel
 }
@@ -114,7 +100,7 @@ describe('the phone mark, magnified', () => {
 
 describe('the status dot at 1×, its pixels magnified', () => {
   test.each(['light', 'dark'] as const)('every status at sm and md, plain and as a badge, in %s', async (theme) => {
-    mount(
+    const { host, root } = mount(
       <div
         data-testid="strip"
         className={theme === 'dark' ? 'dark' : undefined}
@@ -130,10 +116,10 @@ describe('the status dot at 1×, its pixels magnified', () => {
     )
     const strip = page.getByTestId('strip')
     await expect.element(strip).toBeVisible()
-    await expect.poll(() => [...host!.querySelectorAll('img')].every((img) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await expect.poll(() => [...host.querySelectorAll('img')].every((img) => img.complete && img.naturalWidth > 0)).toBe(true)
     const png = await page.screenshot({ element: strip, save: false })
     flushSync(() =>
-      root!.render(
+      root.render(
         <img data-testid="pixels" alt="" src={`data:image/png;base64,${png}`} style={{ imageRendering: 'pixelated', width: 'auto', zoom: 8, display: 'block' }} />,
       ),
     )

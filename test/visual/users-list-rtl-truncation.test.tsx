@@ -6,19 +6,14 @@
  * Measured on the laid-out text (ranges of its characters against the box that clips them), in Chromium.
  */
 import { useEffect } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { ar, UserStatusProvider, UsersList, usePresenceRuntime, type Conversation, type PresenceRuntime } from '../../src'
+import { mount } from './mount'
 
 const MESSAGE = 'Can you review my PR when you get a chance? It touches the socket code.'
 
-let root: Root | null = null
-let host: HTMLElement | null = null
-afterEach(() => {
-  root?.unmount()
-  host?.remove()
-  root = host = null
-})
+// The element the list renders into: where `clipOf` stops looking for boxes that clip.
+let host: HTMLElement
 
 const held: { runtime: PresenceRuntime | null } = { runtime: null }
 function Hold() {
@@ -37,22 +32,17 @@ const conversation = (id: string, senderId: string): Conversation => ({
 })
 
 async function renderArabicList(): Promise<HTMLElement[]> {
-  host = document.createElement('div')
-  host.dir = 'rtl'
-  host.lang = 'ar'
-  host.style.width = '320px'
-  document.body.append(host)
-  root = createRoot(host)
-  root.render(
+  ;({ host } = mount(
     <UserStatusProvider token={null} locale="ar" messages={ar}>
       <Hold />
       <UsersList conversations={[conversation('1', 'me'), conversation('2', 'peer-2')]} />
     </UserStatusProvider>,
-  )
-  await expect.poll(() => host!.querySelectorAll('[data-slot="users-list-message"]').length).toBe(2)
+    { width: '320px', dir: 'rtl', lang: 'ar' },
+  ))
+  await expect.poll(() => host.querySelectorAll('[data-slot="users-list-message"]').length).toBe(2)
   // Signed in as "me" (the provider has no token, so nothing else sets or clears who that is once it has started).
   held.runtime!.store.getState().setSelf('me')
-  await expect.poll(() => host!.querySelector('[data-slot="users-list-message"]')!.textContent).toMatch(/^أنت: /u)
+  await expect.poll(() => host.querySelector('[data-slot="users-list-message"]')!.textContent).toMatch(/^أنت: /u)
   return Array.from(host.querySelectorAll<HTMLElement>('[data-slot="users-list-message"]'))
 }
 
