@@ -219,8 +219,9 @@ export class PresenceRuntime {
   #cleanups: Array<() => void> = []
   #authReported = false
   #meLoading: { run: AbortController; promise: Promise<void> } | null = null
-  // The last socket close: mark-offline waits for it.
+  // The last socket close and the last heartbeat: mark-offline waits for both.
   #socketClosed: Promise<void> = Promise.resolve()
+  #beatLanded: Promise<void> = Promise.resolve()
   // The list was refused (401, 403) or is missing (404): not read again until a retry, a new open or a new start.
   #listRefused = false
 
@@ -253,7 +254,15 @@ export class PresenceRuntime {
     this.#batcher = createEventBatcher(this.store, options.schedule)
     this.heartbeat = new HeartbeatManager({
       ...options.heartbeat,
-      beat: (signal) => this.#guard(this.rest.heartbeat({ signal })),
+      beat: (signal) => {
+        // Not aborted by a stop: the server may already have it, and markOffline lets it land first (see there).
+        const sent = this.rest.heartbeat()
+        this.#beatLanded = sent.then(noop, noop)
+        return sent.catch((error: unknown) => {
+          if (!signal.aborted && isAuthError(error)) this.#reportAuth(error)
+          throw error
+        })
+      },
       intervalMs: this.backend.heartbeatIntervalMs,
       visibility: options.visibility,
       coordinationKey: () => this.#heartbeatKey(),
@@ -364,11 +373,12 @@ export class PresenceRuntime {
     if (this.store.getState().lifecycle === RuntimeLifecycle.Stopped) return
     this.#halt()
     this.store.setState({ lifecycle: RuntimeLifecycle.Offline })
+    // The socket, the beat and the POST travel apart: a POST that overtook the close would end the REST presence
+    // while the socket still holds the user online, and the grace period would follow the close; a beat the server
+    // handled after it (or after the app's logout, without mark-offline) would announce the user again. The close
+    // event comes once the server has answered the close; a network that swallows either costs at most the bound.
+    await settledWithin(Promise.all([this.#socketClosed, this.#beatLanded]), this.options.closeTimeoutMs ?? RUNTIME.closeTimeoutMs)
     if (!this.rest.has('markOffline')) return
-    // The socket and the POST travel apart: a POST that overtook the close would end the REST presence while the
-    // socket still holds the user online, and the grace period would follow the close. The close event comes once
-    // the server has answered the close; a network that swallows it costs at most the bound.
-    await settledWithin(this.#socketClosed, this.options.closeTimeoutMs ?? RUNTIME.closeTimeoutMs)
     const result = await this.#guard(this.rest.markOffline())
     const self = this.store.getState().self
     if (self !== null && result.status) this.store.getState().applyChanges([{ id: self, status: result.status }])
@@ -803,8 +813,10 @@ export class PresenceRuntime {
   }
 }
 
+const noop = () => {}
+
 // Waits for a promise, at most `ms`; leaves no timer behind.
-function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ms)

@@ -150,6 +150,42 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
     expect(online.some((u) => u.id === john)).toBe(false)
   })
 
+  it('markOffline: a heartbeat the server already has lands before mark-offline, so it cannot announce the user again', async () => {
+    const session = await login('john_doe')
+    const john = session.user.id
+    // The network as it is: the server works on a request it has whether or not the client stops waiting for it.
+    const arrived: string[] = []
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let holding = true
+    const network: typeof fetch = (input, init = {}) => {
+      const path = new URL(String(input)).pathname
+      if (path !== '/api/chat/heartbeat/' || !holding) {
+        if (path === '/api/chat/mark-offline/') arrived.push('mark-offline')
+        return fetch(input, init)
+      }
+      holding = false
+      const landed = held.then(() => fetch(input, { ...init, signal: null })).finally(() => arrived.push('heartbeat'))
+      return new Promise((resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal!.reason))
+        landed.then(resolve, reject)
+      })
+    }
+    const { runtime: r } = runtime({ fetch: network, endpoints: { socket: null } })
+    r.start(session.access)
+    await until(() => expect(holding).toBe(false))
+    const done = r.markOffline()
+    // The server finishes the beat a moment later, after whatever the client sent meanwhile.
+    setTimeout(release, 0)
+    await done
+    await held
+    await until(() => expect(arrived).toContain('heartbeat'))
+    expect(arrived).toEqual(['heartbeat', 'mark-offline'])
+    const rest = await fetch(`${BASE_URL}/api/users/online/`, { headers: { authorization: `Bearer ${(await login('jane_smith')).access}` } })
+    const online = (await rest.json()) as Array<{ id: number }>
+    expect(online.some((u) => u.id === john)).toBe(false)
+  })
+
   it('setStatus over the open socket: the echo updates the store; no PATCH; nothing sent when nothing changes', async () => {
     const seen = requests()
     const session = await login('john_doe')
