@@ -100,9 +100,16 @@ export class DocumentBackend {
     else this.#routes[index] = route
   }
 
-  /** Takes a route away: the backend answers it as a path it does not have (it still counts as the document's). */
-  unroute(key: string): void {
-    this.route(key, () => ({ status: 404, html: DJANGO_404 }))
+  /**
+   * Takes a route away: the backend answers it as a path it does not have (it still counts as the document's).
+   * Returns the function that puts it back.
+   */
+  unroute(key: string): () => void {
+    const route = this.#routes.find((candidate) => candidate.key === key)
+    if (!route) throw new Error(`no route ${key}`)
+    const handler = route.handler
+    route.handler = () => ({ status: 404, html: DJANGO_404 })
+    return () => (route.handler = handler)
   }
 
   /** The backend's clock, in epoch ms. */
