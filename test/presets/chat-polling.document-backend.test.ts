@@ -4,7 +4,7 @@
 // active in the last 5 minutes (the caller included). Nothing else exists: any other path is Django's 404 page.
 // Also the 404 path: the same backend without the list, the heartbeat or mark-offline.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { isListUnavailable, unavailableReason } from '../../src/runtime'
+import { isListUnavailable, unavailableReason, VisibilityManager } from '../../src/runtime'
 import { isPresenceApiError } from '../../src/client'
 import { DocumentBackend, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, stopRuntimes, until, type DocumentUser } from './document-backend'
 
@@ -56,7 +56,7 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
     await until(() => seesOnline(second, john()) && seesOnline(first, jane()), 'each sees the other online')
 
     // Three beats of john's: each at the document's path with an ISO timestamp of now, an interval apart.
-    await nextRequests(backend, isHeartbeat(john()), 2)
+    await until(() => backend.kitRequests('john_doe').filter(isHeartbeat(john())).length >= 3, 'three beats')
     const beats = backend.kitRequests('john_doe').filter(isHeartbeat(john()))
     for (const beat of beats) {
       expect(beat.method).toBe('POST')
@@ -67,7 +67,7 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
 
     await first.markOffline()
     const markOffline = backend.kitRequests('john_doe').filter((r) => r.path === '/api/chat/mark-offline/')
-    expect(markOffline.map((r) => [r.method, r.status])).toEqual([['POST', 200]])
+    expect(markOffline.map((r) => [r.method, r.status, typeof (r.body as { timestamp?: unknown }).timestamp])).toEqual([['POST', 200, 'string']])
     await until(() => !seesOnline(second, john()), 'jane sees john offline after mark-offline')
     // Nothing of john's after mark-offline (a late beat would bring him back for 5 minutes).
     await nextRequests(backend, (r) => r.user === 'jane_smith' && r.path === '/api/chat/online-users/', 3)
@@ -83,6 +83,32 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
     // from the second read on, 10 s later; others see them at their own next read either way.)
     await until(() => backend.kitRequests('john_doe').some(isHeartbeat(john())), 'the initial heartbeat', 2_000)
     await until(() => runtime.store.getState().synced, 'the first read', 2_000)
+  })
+
+  it('a hidden tab pauses the heartbeat; shown again, it beats at once only if the last beat is over a minute old (scaled)', async () => {
+    // Scaled: the document's 2 min interval and 1 min "smart" resume are 1 s and 100 ms here.
+    const visibility = new VisibilityManager()
+    const options = { ...fast, heartbeatIntervalMs: 1_000, visibility, heartbeat: { locks: null, BroadcastChannel: null, resumeAfterMs: 100 } }
+    signIn(backend, 'john_doe', options)
+    signIn(backend, 'jane_smith', fast)
+    const beats = () => backend.kitRequests('john_doe').filter(isHeartbeat(john()))
+    await until(() => beats().length === 1, 'the first beat')
+    const first = beats()[0].at
+
+    // Shown again at once: no beat until the interval.
+    visibility.setVisible(false)
+    visibility.setVisible(true)
+    await until(() => beats().length === 2, 'the second beat', 3_000)
+    expect(beats()[1].at - first).toBeGreaterThanOrEqual(950)
+
+    // Hidden for longer than the resume threshold (jane's reads are the clock): nothing while hidden, a beat at once on showing.
+    visibility.setVisible(false)
+    const hiddenAt = performance.now()
+    await nextRequests(backend, (r) => r.user === 'jane_smith' && r.path === '/api/chat/online-users/', 5)
+    expect(beats().filter((beat) => beat.at > hiddenAt)).toEqual([])
+    visibility.setVisible(true)
+    await until(() => beats().length === 3, 'the beat on showing')
+    expect(beats()[2].at - beats()[1].at).toBeLessThan(900)
   })
 
   it('a closed tab (no mark-offline): still online until 5 minutes of the server’s clock have passed', async () => {
