@@ -3,10 +3,10 @@
 // (Python's timedelta.seconds: the seconds part alone, days left out); the chat list gives each chat's
 // `other_user` with `is_online`. No socket, no heartbeat, no mark-offline, no logout path. The document names the
 // view (ChatListView) but no path: it is served at the preset's GET /api/chat/conversations/, as a bare list.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isPresenceApiError } from '../../src/client'
 import { isListUnavailable, unavailableReason } from '../../src/runtime'
-import { DocumentBackend, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, stopRuntimes, until, type DocumentUser } from './document-backend'
+import { backendPerTest, DocumentBackend, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, until, type DocumentUser } from './document-backend'
 
 const LIST = '/api/chat/conversations/'
 const DAY_SECONDS = 86_400
@@ -41,12 +41,7 @@ let backend: DocumentBackend
 const fast = { backend: 'chat-list-activity', pollIntervalMs: 40 } as const
 const reads = (username: string) => (request: { path: string; user: string | null }) => request.path === LIST && request.user === username
 
-beforeEach(() => (backend = chatListActivityBackend()).start())
-afterEach(async () => {
-  stopRuntimes()
-  await backend.stop()
-  expect(backend.undocumented(), 'kit requests to paths the document does not define').toEqual([])
-})
+backendPerTest(chatListActivityBackend, (fresh) => (backend = fresh))
 
 describe('chat-list-activity against its document: is_online of the peers in the chat list, every request is activity', () => {
   it('sign in: each read is a sign of life the other sees at their next read; a user never active is offline', async () => {

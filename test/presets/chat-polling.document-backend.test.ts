@@ -3,10 +3,10 @@
 // POST /api/chat/mark-offline/ sets it to 1970; GET /api/chat/online-users/ is {"online_users": [ids]} of everyone
 // active in the last 5 minutes (the caller included). Nothing else exists: any other path is Django's 404 page.
 // Also the 404 path: the same backend without the list, the heartbeat or mark-offline.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isListUnavailable, unavailableReason, VisibilityManager } from '../../src/runtime'
 import { isPresenceApiError } from '../../src/client'
-import { DocumentBackend, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, stopRuntimes, until, type DocumentUser } from './document-backend'
+import { backendPerTest, DocumentBackend, gaps, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, until, type DocumentUser } from './document-backend'
 
 const FIVE_MINUTES = 5 * 60_000
 
@@ -42,12 +42,7 @@ const jane = () => backend.user('jane_smith')
 const fast = { backend: 'chat-polling', heartbeatIntervalMs: 150, pollIntervalMs: 40 } as const
 const isHeartbeat = (user: DocumentUser) => (request: { path: string; user: string | null }) => request.path === '/api/chat/heartbeat/' && request.user === user.username
 
-beforeEach(() => (backend = chatPollingBackend()).start())
-afterEach(async () => {
-  stopRuntimes()
-  await backend.stop()
-  expect(backend.undocumented(), 'kit requests to paths the document does not define').toEqual([])
-})
+backendPerTest(chatPollingBackend, (fresh) => (backend = fresh))
 
 describe('chat-polling against its document: heartbeat + polling, no socket, mark-offline', () => {
   it('sign in: online for the other at their next poll; heartbeats at the interval with a timestamp; mark-offline: offline', async () => {
@@ -63,7 +58,7 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
       const { timestamp } = beat.body as { timestamp: string }
       expect(Math.abs(Date.parse(timestamp) - Date.now())).toBeLessThan(5_000)
     }
-    for (let i = 1; i < beats.length; i++) expect(beats[i].at - beats[i - 1].at).toBeGreaterThanOrEqual(140)
+    expect(Math.min(...gaps(beats))).toBeGreaterThanOrEqual(140)
 
     await first.markOffline()
     const markOffline = backend.kitRequests('john_doe').filter((r) => r.path === '/api/chat/mark-offline/')
@@ -71,7 +66,7 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
     await until(() => !seesOnline(second, john()), 'jane sees john offline after mark-offline')
     // Nothing of john's after mark-offline (a late beat would bring him back for 5 minutes).
     await nextRequests(backend, (r) => r.user === 'jane_smith' && r.path === '/api/chat/online-users/', 3)
-    expect(backend.kitRequests('john_doe').filter((r) => r.at > markOffline[0].at)).toEqual([])
+    expect(backend.kitRequests('john_doe').filter((r) => r.at > markOffline[0]!.at)).toEqual([])
     expect(seesOnline(second, john())).toBe(false)
   })
 
@@ -93,13 +88,13 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
     signIn(backend, 'jane_smith', fast)
     const beats = () => backend.kitRequests('john_doe').filter(isHeartbeat(john()))
     await until(() => beats().length === 1, 'the first beat')
-    const first = beats()[0].at
+    const first = beats()[0]!.at
 
     // Shown again at once: no beat until the interval.
     visibility.setVisible(false)
     visibility.setVisible(true)
     await until(() => beats().length === 2, 'the second beat', 3_000)
-    expect(beats()[1].at - first).toBeGreaterThanOrEqual(950)
+    expect(beats()[1]!.at - first).toBeGreaterThanOrEqual(950)
 
     // Hidden for longer than the resume threshold (jane's reads are the clock): nothing while hidden, a beat at once on showing.
     visibility.setVisible(false)
@@ -108,7 +103,7 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
     expect(beats().filter((beat) => beat.at > hiddenAt)).toEqual([])
     visibility.setVisible(true)
     await until(() => beats().length === 3, 'the beat on showing')
-    expect(beats()[2].at - beats()[1].at).toBeLessThan(900)
+    expect(beats()[2]!.at - beats()[1]!.at).toBeLessThan(900)
   })
 
   it('a closed tab (no mark-offline): still online until 5 minutes of the server’s clock have passed', async () => {

@@ -6,7 +6,7 @@
 // state, never for a time.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, vi } from 'vitest'
+import { afterEach, beforeEach, expect, vi } from 'vitest'
 import { PresenceRuntime, type PresenceRuntimeOptions } from '../../src/runtime'
 
 /** One user of the document's backend; `token` is their access token, the rest is the backend's own state. */
@@ -92,7 +92,7 @@ export class DocumentBackend {
 
   /** Adds (or replaces) a route. */
   route(key: string, handler: Handler): void {
-    const [method, path] = key.split(' ')
+    const [method = '', path = ''] = key.split(' ')
     const pattern = new RegExp(`^${path.replace(/<id>/g, '(\\d+)')}$`)
     const index = this.#routes.findIndex((route) => route.key === key)
     const route = { key, method, pattern, handler }
@@ -140,7 +140,7 @@ export class DocumentBackend {
 
   /** A request as the app's own code makes it (recorded, but not as the kit's). */
   async app(username: string, key: string, body?: unknown): Promise<Response> {
-    const [method, path] = key.split(' ')
+    const [method = '', path = ''] = key.split(' ')
     return fetch(`${this.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${this.user(username).token}`, 'content-type': 'application/json', 'x-by-app': '1' },
@@ -247,4 +247,25 @@ export const until = (check: () => boolean, what: string, timeout = 3_000) =>
 export async function nextRequests(backend: DocumentBackend, filter: (request: SeenRequest) => boolean, count = 1): Promise<void> {
   const before = backend.kitRequests().filter(filter).length
   await until(() => backend.kitRequests().filter(filter).length >= before + count, `${count} more matching requests`)
+}
+
+/** The ms between each request and the one before it. */
+export const gaps = (requests: readonly SeenRequest[]) => requests.slice(1).map((request, index) => request.at - requests[index]!.at)
+
+/**
+ * A fresh backend from `make` for each test, started before it (`use` receives it); after it, the runtimes are
+ * stopped, the backend too, and no kit request may have gone to a path the document does not define.
+ */
+export function backendPerTest(make: () => DocumentBackend, use: (backend: DocumentBackend) => void): void {
+  let backend: DocumentBackend
+  beforeEach(() => {
+    backend = make()
+    use(backend)
+    return backend.start()
+  })
+  afterEach(async () => {
+    stopRuntimes()
+    await backend.stop()
+    expect(backend.undocumented(), 'kit requests to paths the document does not define').toEqual([])
+  })
 }

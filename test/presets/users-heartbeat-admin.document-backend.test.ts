@@ -5,9 +5,9 @@
 // (GET /api/users/admin/users/online/?page=1&per_page=50 → {online_users, online_count, pagination}). Nothing
 // expires. The admin routes are for admins (a 403 for anyone else, as DRF's IsAdminUser answers); the list's items
 // are the document's user-status record ({user_id, username, online_status, last_seen, is_online}).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isListUnavailable, unavailableReason } from '../../src/runtime'
-import { DocumentBackend, FORBIDDEN, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, stopRuntimes, until, type DocumentUser, type Handler } from './document-backend'
+import { backendPerTest, DocumentBackend, gaps, FORBIDDEN, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, until, type DocumentUser, type Handler } from './document-backend'
 
 const LIST = '/api/users/admin/users/online/'
 const HEARTBEAT = '/api/users/heartbeat/'
@@ -35,7 +35,7 @@ function usersHeartbeatAdminBackend(): DocumentBackend {
       return { status: 200, json: { message: 'Logged out' } }
     },
     'POST /api/users/admin/users/<id>/set-online-status/': admin(({ body, params }) => {
-      const user = byId(params[0])
+      const user = byId(params[0] ?? '')
       const status = (body as { status?: string }).status ?? ''
       if (!user) return { status: 404, json: { detail: 'Not found.' } }
       if (!['online', 'away', 'offline'].includes(status)) return { status: 400, json: { error: 'invalid status' } }
@@ -43,7 +43,7 @@ function usersHeartbeatAdminBackend(): DocumentBackend {
       return { status: 200, json: record(user) }
     }),
     'GET /api/users/admin/users/<id>/online-status/': admin(({ params }) => {
-      const user = byId(params[0])
+      const user = byId(params[0] ?? '')
       return user ? { status: 200, json: record(user) } : { status: 404, json: { detail: 'Not found.' } }
     }),
     [`GET ${LIST}`]: admin(({ query }) => {
@@ -73,12 +73,7 @@ const fast = { backend: 'users-heartbeat-admin', heartbeatIntervalMs: 150, pollI
 const login = (username: string) => Object.assign(backend.user(username), { online_status: 'online', last_seen: new Date(backend.now()).toISOString() })
 const listReads = (username: string) => (request: { path: string; user: string | null }) => request.path === LIST && request.user === username
 
-beforeEach(() => (backend = usersHeartbeatAdminBackend()).start())
-afterEach(async () => {
-  stopRuntimes()
-  await backend.stop()
-  expect(backend.undocumented(), 'kit requests to paths the document does not define').toEqual([])
-})
+backendPerTest(usersHeartbeatAdminBackend, (fresh) => (backend = fresh))
 
 describe('users-heartbeat-admin against its document: heartbeat, presence middleware, admin API', () => {
   it('a non-admin: beats at once and every interval, the list is refused once ("unavailable"); the admin sees them, on every page', async () => {
@@ -89,7 +84,7 @@ describe('users-heartbeat-admin against its document: heartbeat, presence middle
     expect(!synced && isListUnavailable(john.backend, syncError) && unavailableReason(syncError)).toBe('refused')
     await nextRequests(backend, (r) => r.path === HEARTBEAT && r.user === 'john_doe', 3)
     const beats = backend.kitRequests('john_doe').filter((r) => r.path === HEARTBEAT)
-    for (let i = 1; i < beats.length; i++) expect(beats[i].at - beats[i - 1].at).toBeGreaterThanOrEqual(140)
+    expect(Math.min(...gaps(beats))).toBeGreaterThanOrEqual(140)
     expect(backend.kitRequests('john_doe').filter(listReads('john_doe')).map((r) => r.status)).toEqual([403])
 
     login('admin')
@@ -140,7 +135,7 @@ describe('users-heartbeat-admin against its document: heartbeat, presence middle
     await until(() => !seesOnline(admin, johnUser), 'the admin sees john offline')
     // A beat or a read after the logout would set him online again (the middleware): none is sent.
     await nextRequests(backend, listReads('admin'), 3)
-    expect(backend.kitRequests('john_doe').filter((r) => r.at > logout[0].at)).toEqual([])
+    expect(backend.kitRequests('john_doe').filter((r) => r.at > logout[0]!.at)).toEqual([])
     expect(seesOnline(admin, johnUser)).toBe(false)
   })
 
