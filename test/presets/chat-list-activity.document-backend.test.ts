@@ -5,8 +5,8 @@
 // view (ChatListView) but no path: it is served at the preset's GET /api/chat/conversations/, as a bare list.
 import { describe, expect, it } from 'vitest'
 import { isPresenceApiError } from '../../src/client'
-import { isListUnavailable, unavailableReason } from '../../src/runtime'
-import { backendPerTest, DocumentBackend, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, until, type DocumentUser } from './document-backend'
+import { unavailableReason } from '../../src/runtime'
+import { backendPerTest, DocumentBackend, NOT_AUTHENTICATED, nextRequests, seesOnline, showCard, signIn, until, type DocumentUser } from './document-backend'
 
 const LIST = '/api/chat/conversations/'
 const DAY_SECONDS = 86_400
@@ -75,18 +75,21 @@ describe('chat-list-activity against its document: is_online of the peers in the
     await until(() => seesOnline(first, backend.user('jane_smith')), "john sees jane 'online' a day after her last request")
   })
 
-  it('no chat list (Django’s 404 page): the list is unavailable ("not offered"), read once', async () => {
+  it('no chat list (Django’s 404 page): the card says the server offers no list; read once, not again when it is back', async () => {
     const putBack = backend.unroute(`GET ${LIST}`)
-    const runtime = signIn(backend, 'john_doe', fast)
-    await until(() => runtime.store.getState().syncError !== null, 'the failed read')
-    const { synced, syncError } = runtime.store.getState()
-    expect(isPresenceApiError(syncError) && syncError.isMissingEndpoint).toBe(true)
-    expect(!synced && isListUnavailable(runtime.backend, syncError) && unavailableReason(syncError)).toBe('missing')
-    // Not asked again, not even once the route is back (until a retry or a new start): jane's reads meanwhile.
-    putBack()
-    const other = signIn(backend, 'jane_smith', fast)
-    await until(() => backend.kitRequests('jane_smith').length >= 3, "jane's reads")
-    other.stop()
-    expect(backend.kitRequests('john_doe').filter(reads('john_doe')).map((r) => r.status)).toEqual([404])
+    const card = await showCard(backend, 'john_doe', fast)
+    try {
+      await until(() => card.tab.card().state === 'unavailable', 'the card is unavailable')
+      expect(card.message()).toBe('This server does not offer a list of who is online.')
+      const { syncError } = card.tab.runtime!.store.getState()
+      expect(isPresenceApiError(syncError) && syncError.isMissingEndpoint && unavailableReason(syncError)).toBe('missing')
+      // Not asked again, not even once the route is back (until a retry or a new start): jane's reads meanwhile.
+      putBack()
+      signIn(backend, 'jane_smith', fast)
+      await until(() => backend.kitRequests('jane_smith').length >= 3, "jane's reads")
+      expect(backend.kitRequests('john_doe').filter(reads('john_doe')).map((r) => r.status)).toEqual([404])
+    } finally {
+      await card.close()
+    }
   })
 })

@@ -4,9 +4,9 @@
 // active in the last 5 minutes (the caller included). Nothing else exists: any other path is Django's 404 page.
 // Also the 404 path: the same backend without the list, the heartbeat or mark-offline.
 import { describe, expect, it } from 'vitest'
-import { isListUnavailable, unavailableReason, VisibilityManager } from '../../src/runtime'
+import { unavailableReason, VisibilityManager } from '../../src/runtime'
 import { isPresenceApiError } from '../../src/client'
-import { backendPerTest, DocumentBackend, gaps, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, until, type DocumentUser } from './document-backend'
+import { backendPerTest, DocumentBackend, gaps, NOT_AUTHENTICATED, nextRequests, seesOnline, showCard, signIn, until, type DocumentUser } from './document-backend'
 
 const FIVE_MINUTES = 5 * 60_000
 
@@ -119,16 +119,22 @@ describe('chat-polling against its document: heartbeat + polling, no socket, mar
 })
 
 describe('chat-polling against its document without one of its endpoints (Django’s 404 page)', () => {
-  it('no list: the list is unavailable ("not offered"), read once, while the heartbeat goes on', async () => {
+  it('no list: the card says the server offers none; the list is read once while the heartbeat goes on', async () => {
     backend.unroute('GET /api/chat/online-users/')
-    const runtime = signIn(backend, 'john_doe', fast)
-    await nextRequests(backend, isHeartbeat(john()), 3)
-    const { synced, syncError } = runtime.store.getState()
-    expect(isPresenceApiError(syncError) && syncError.status).toBe(404)
-    expect(!synced && isListUnavailable(runtime.backend, syncError)).toBe(true)
-    expect(unavailableReason(syncError)).toBe('missing')
-    expect(backend.kitRequests('john_doe').filter((r) => r.path === '/api/chat/online-users/').map((r) => r.status)).toEqual([404])
-    expect(runtime.store.getState().heartbeat.error).toBeNull()
+    const card = await showCard(backend, 'john_doe', fast)
+    try {
+      await until(() => card.tab.card().state === 'unavailable', 'the card is unavailable')
+      expect(card.message()).toBe('This server does not offer a list of who is online.')
+      const runtime = card.tab.runtime!
+      const { syncError } = runtime.store.getState()
+      expect(isPresenceApiError(syncError) && syncError.status).toBe(404)
+      expect(unavailableReason(syncError)).toBe('missing')
+      await nextRequests(backend, isHeartbeat(john()), 3)
+      expect(backend.kitRequests('john_doe').filter((r) => r.path === '/api/chat/online-users/').map((r) => r.status)).toEqual([404])
+      expect(runtime.store.getState().heartbeat.error).toBeNull()
+    } finally {
+      await card.close()
+    }
   })
 
   it('no heartbeat: the heartbeat stops with the 404 (asked once), the list goes on; the caller never shows online', async () => {

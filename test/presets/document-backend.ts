@@ -7,7 +7,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, expect, vi } from 'vitest'
+import type { UserStatusProviderProps } from '../../src'
 import { PresenceRuntime, type PresenceRuntimeOptions } from '../../src/runtime'
+import { Stage, type Tab } from './harness'
 
 /** One user of the document's backend; `token` is their access token, the rest is the backend's own state. */
 export interface DocumentUser {
@@ -268,4 +270,30 @@ export function backendPerTest(make: () => DocumentBackend, use: (backend: Docum
     await backend.stop()
     expect(backend.undocumented(), 'kit requests to paths the document does not define').toEqual([])
   })
+}
+
+/** What {@link showCard} gives: the tab (its runtime, its card) and the text of the card's message. */
+export interface ShownCard {
+  tab: Tab
+  message: () => string | null
+  close: () => Promise<void>
+}
+
+/**
+ * The real provider and OnlineUsers card of `username` on this backend, in a happy-dom window of their own (the
+ * preset suites' Stage, on this server instead of the mock). `close` unmounts it and fails on console problems.
+ */
+export async function showCard(backend: DocumentBackend, username: string, props: Omit<UserStatusProviderProps, 'token' | 'children'>): Promise<ShownCard> {
+  const stage = new Stage()
+  stage.startOn({ url: backend.url, close: async () => {} })
+  const user = backend.user(username)
+  const tab = stage.tab(username, { userId: user.id, idleAfterMs: false, ...props })
+  tab.render(user.token)
+  await until(() => tab.runtime !== null, 'the provider is up')
+  const message = () => stage.window.document.querySelector('[data-slot="online-users"] p')?.textContent ?? null
+  const close = async () => {
+    await stage.stop()
+    expect(stage.consoleProblems, 'console errors and warnings').toEqual([])
+  }
+  return { tab, message, close }
 }

@@ -6,8 +6,8 @@
 // expires. The admin routes are for admins (a 403 for anyone else, as DRF's IsAdminUser answers); the list's items
 // are the document's user-status record ({user_id, username, online_status, last_seen, is_online}).
 import { describe, expect, it } from 'vitest'
-import { isListUnavailable, unavailableReason } from '../../src/runtime'
-import { backendPerTest, DocumentBackend, gaps, FORBIDDEN, NOT_AUTHENTICATED, nextRequests, seesOnline, signIn, until, type DocumentUser, type Handler } from './document-backend'
+import { unavailableReason } from '../../src/runtime'
+import { backendPerTest, DocumentBackend, gaps, FORBIDDEN, NOT_AUTHENTICATED, nextRequests, seesOnline, showCard, signIn, until, type DocumentUser, type Handler } from './document-backend'
 
 const LIST = '/api/users/admin/users/online/'
 const HEARTBEAT = '/api/users/heartbeat/'
@@ -78,23 +78,27 @@ backendPerTest(usersHeartbeatAdminBackend, (fresh) => (backend = fresh))
 describe('users-heartbeat-admin against its document: heartbeat, presence middleware, admin API', () => {
   it('a non-admin: beats at once and every interval, the list is refused once ("unavailable"); the admin sees them, on every page', async () => {
     login('john_doe')
-    const john = signIn(backend, 'john_doe', fast)
-    await until(() => john.store.getState().syncError !== null, "john's list refused")
-    const { synced, syncError } = john.store.getState()
-    expect(!synced && isListUnavailable(john.backend, syncError) && unavailableReason(syncError)).toBe('refused')
-    await nextRequests(backend, (r) => r.path === HEARTBEAT && r.user === 'john_doe', 3)
-    const beats = backend.kitRequests('john_doe').filter((r) => r.path === HEARTBEAT)
-    expect(Math.min(...gaps(beats))).toBeGreaterThanOrEqual(140)
-    expect(backend.kitRequests('john_doe').filter(listReads('john_doe')).map((r) => r.status)).toEqual([403])
+    const card = await showCard(backend, 'john_doe', fast)
+    try {
+      await until(() => card.tab.card().state === 'unavailable', "john's card is unavailable")
+      expect(card.message()).toBe('This server does not share who is online with your account.')
+      expect(unavailableReason(card.tab.runtime!.store.getState().syncError)).toBe('refused')
+      await nextRequests(backend, (r) => r.path === HEARTBEAT && r.user === 'john_doe', 3)
+      const beats = backend.kitRequests('john_doe').filter((r) => r.path === HEARTBEAT)
+      expect(Math.min(...gaps(beats))).toBeGreaterThanOrEqual(140)
+      expect(backend.kitRequests('john_doe').filter(listReads('john_doe')).map((r) => r.status)).toEqual([403])
 
-    login('admin')
-    const admin = signIn(backend, 'admin', fast)
-    await until(() => seesOnline(admin, backend.user('john_doe')), 'the admin sees john online')
-    expect(admin.store.users.get(String(backend.user('john_doe').id))?.username).toBe('john_doe')
-    // The second page (users 51-58 of 58 by id) was read too: `page=2&per_page=50`.
-    expect(seesOnline(admin, backend.user(CROWD.at(-1)!))).toBe(true)
-    expect(backend.kitRequests('admin').filter(listReads('admin')).slice(0, 2).map((r) => r.query)).toEqual(['', '?page=2&per_page=50'])
-    expect(admin.store.getState().syncError).toBeNull()
+      login('admin')
+      const admin = signIn(backend, 'admin', fast)
+      await until(() => seesOnline(admin, backend.user('john_doe')), 'the admin sees john online')
+      expect(admin.store.users.get(String(backend.user('john_doe').id))?.username).toBe('john_doe')
+      // The second page (users 51-58 of 58 by id) was read too: `page=2&per_page=50`.
+      expect(seesOnline(admin, backend.user(CROWD.at(-1)!))).toBe(true)
+      expect(backend.kitRequests('admin').filter(listReads('admin')).slice(0, 2).map((r) => r.query)).toEqual(['', '?page=2&per_page=50'])
+      expect(admin.store.getState().syncError).toBeNull()
+    } finally {
+      await card.close()
+    }
   })
 
   it("the document's interval by default: a heartbeat on app load, then every 30 s", async () => {
