@@ -225,7 +225,6 @@ export function signIn(backend: DocumentBackend, username: string, options: Pres
     fetch: (input, init) => fetch(input, init),
     heartbeat: { locks: null, BroadcastChannel: null },
     userId: user.id,
-    idleAfterMs: false,
     ...options,
   })
   runtimes.push(runtime)
@@ -287,7 +286,7 @@ export async function showCard(backend: DocumentBackend, username: string, props
   const stage = new Stage()
   stage.startOn({ url: backend.url, close: async () => {} })
   const user = backend.user(username)
-  const tab = stage.tab(username, { userId: user.id, idleAfterMs: false, ...props })
+  const tab = stage.tab(username, { userId: user.id, ...props })
   tab.render(user.token)
   await until(() => tab.runtime !== null, 'the provider is up')
   const message = () => stage.window.document.querySelector('[data-slot="online-users"] p')?.textContent ?? null
