@@ -71,7 +71,7 @@ export class DocumentBackend {
   readonly requests: SeenRequest[] = []
   readonly users: DocumentUser[]
   url = ''
-  /** Run on every authenticated request before its route (a middleware); off while `false`. */
+  /** Run on every authenticated request before its route (a middleware); none while `null`. */
   middleware: ((user: DocumentUser) => void) | null = null
   readonly #routes: Route[] = []
   readonly #server: Server
