@@ -72,11 +72,16 @@ export class Stage {
   readonly window = new Window({ url: 'http://localhost:3000' })
   readonly consoleProblems: string[] = []
   readonly tabs: Tab[] = []
-  server!: RunningMockServer
+  server!: Pick<RunningMockServer, 'url' | 'close'>
   readonly #restore: Array<() => void> = []
 
   async start(options: MockServerOptions & { backend?: BackendPreset }): Promise<void> {
-    this.server = await startMockServer({ port: 0, ...options })
+    this.startOn(await startMockServer({ port: 0, ...options }))
+  }
+
+  /** The window, on a server of the test's own instead of the mock (a backend written from a document). */
+  startOn(server: Pick<RunningMockServer, 'url' | 'close'>): void {
+    this.server = server
     Object.assign(globalThis, { window: this.window, document: this.window.document, IS_REACT_ACT_ENVIRONMENT: false })
     for (const level of ['error', 'warn'] as const) {
       const original = console[level]
