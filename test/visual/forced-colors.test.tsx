@@ -6,17 +6,12 @@
  * start edge there, in the theme's Highlight colour. Seen in the pixels: the strip at the start of a row, before its
  * avatar, of the selected row against an unselected one.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest'
-import { cdp, page } from 'vitest/browser'
+import { expect, test } from 'vitest'
+import { page } from 'vitest/browser'
 import { UserStatusProvider, UsersList, type Conversation } from '../../src'
-import { mount } from './mount'
+import { emulateMedia, mount } from './mount'
 
-beforeEach(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] })
-})
-afterEach(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [] })
-})
+emulateMedia({ name: 'forced-colors', value: 'active' })
 
 const conversation = (id: string): Conversation => ({
   id,

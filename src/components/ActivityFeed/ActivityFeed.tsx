@@ -36,8 +36,10 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp
   const words = usePresenceMessages().messages.activityFeed
   const title = titleProp ?? words.title
   const size = Math.min(200, Math.max(1, Math.floor(maxEntries) || 1))
-  const { data, isError, isFetching, refetch } = useActivity({ limit: size, filter })
-  const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError ? 'error' : 'loading'
+  const { data, isError, errorUpdateCount, isFetching, refetch } = useActivity({ limit: size, filter })
+  // A retry (a refetch without data, which clears `isError` while it runs) keeps the error and its button, which has
+  // the focus, saying "Retrying…"; not the skeleton.
+  const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError || errorUpdateCount ? 'error' : 'loading'
   const keys = data ? activityKeys(data) : []
 
   return (
