@@ -33,21 +33,30 @@ export async function tab(shift = false): Promise<Element | null> {
   return document.activeElement
 }
 
-const channels = (colour: string) => /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(colour)
-const opaque = (colour: string) => {
-  const match = channels(colour)
-  return match && (match[4] === undefined || Number(match[4]) === 1) ? ([1, 2, 3].map((i) => Number(match[i])) as [number, number, number]) : null
+type Rgb = [number, number, number]
+
+/** `rgb()` / `rgba()` as channels and alpha; null for anything else. */
+const rgba = (colour: string) => {
+  const match = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(colour)
+  return match ? { rgb: [1, 2, 3].map((i) => Number(match[i])) as Rgb, alpha: match[4] === undefined ? 1 : Number(match[4]) } : null
 }
-const contrast = (a: readonly [number, number, number], b: readonly [number, number, number]) => {
+const opaque = (colour: string) => {
+  const parsed = rgba(colour)
+  return parsed && parsed.alpha === 1 ? parsed.rgb : null
+}
+const contrast = (a: Readonly<Rgb>, b: Readonly<Rgb>) => {
   const [light, dark] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number]
   return (light + 0.05) / (dark + 0.05)
 }
+/** `colour` as seen over `behind` (forced colours draw the outline in a translucent system colour). */
+const over = (colour: { rgb: Rgb; alpha: number }, behind: Readonly<Rgb>) =>
+  colour.rgb.map((channel, i) => colour.alpha * channel + (1 - colour.alpha) * behind[i]!) as Rgb
 
 /**
  * The colours behind an element: those of the nearest box from it outwards that paints any (its background colour,
  * and every colour of a gradient it paints: the OnlineUsers card), the page's white when none does.
  */
-function backdrop(element: Element): Array<[number, number, number]> {
+function backdrop(element: Element): Rgb[] {
   for (let box: Element | null = element; box; box = box.parentElement) {
     const style = getComputedStyle(box)
     const colours = [style.backgroundColor, ...(style.backgroundImage.match(/rgba?\([^)]*\)/g) ?? [])].map(opaque).filter((c) => c !== null)
@@ -59,20 +68,18 @@ function backdrop(element: Element): Array<[number, number, number]> {
 /**
  * The focus ring the focused `element` shows: its own outline, or the outline of the box that draws its ring (a
  * radio's label, `has-focus-visible`). What a keyboard user sees of it: the outline's style and width, its least
- * contrast against the colours behind the ring (WCAG 1.4.11 asks 3:1 of a focus indicator), and whether a box shadow
- * draws a ring as well (which forced colours drop).
+ * contrast against the colours behind the ring (WCAG 1.4.11 asks 3:1 of a focus indicator).
  */
 export function focusRing(element: Element, ring: Element = element) {
   expect(element).toBe(document.activeElement)
   const style = getComputedStyle(ring)
-  const colour = opaque(style.outlineColor)
+  const colour = rgba(style.outlineColor)
   // An outline drawn outside the box (a positive offset, or none) is seen against what is around the box.
   const behind = backdrop(Number.parseFloat(style.outlineOffset) >= 0 && ring.parentElement ? ring.parentElement : ring)
   return {
     focusVisible: element.matches(':focus-visible'),
     outline: style.outlineStyle === 'none' ? 'none' : `${style.outlineStyle} ${style.outlineWidth}`,
-    contrast: colour ? Math.min(...behind.map((colour2) => contrast(colour, colour2))) : 0,
-    boxShadow: style.boxShadow,
+    contrast: colour ? Math.min(...behind.map((colour2) => contrast(over(colour, colour2), colour2))) : 0,
   }
 }
 
