@@ -17,11 +17,6 @@ export interface PresenceQueryResult<TData> {
   error: Error | null
   /** An answer is on its way (the first one, or a refetch). */
   isFetching: boolean
-  /**
-   * How many times an attempt has failed so far (React Query's own count). A refetch without data clears `isError`
-   * while it runs, this stays: a retry is told from a first load by it.
-   */
-  errorUpdateCount: number
   /** Asks again now; resolves once the answer is in. */
   refetch(): Promise<unknown>
 }

@@ -10,18 +10,12 @@
  * vanish. Every control of every interactive component, reached by Tab, still shows a solid outline there, in a
  * colour of the theme against its Canvas.
  */
-import { composeStories } from '@storybook/react-vite'
 import { expect, test } from 'vitest'
 import { page } from 'vitest/browser'
-import * as bannerStories from '../../stories/components/ConnectionBanner.stories'
-import * as chatHeaderStories from '../../stories/components/ChatHeader.stories'
-import * as onlineUsersStories from '../../stories/components/OnlineUsers.stories'
-import * as statusPickerStories from '../../stories/components/StatusPicker.stories'
-import * as toasterStories from '../../stories/components/PresenceToaster.stories'
-import * as usersListStories from '../../stories/components/UsersList.stories'
 import { UserStatusProvider, UsersList, type Conversation } from '../../src'
 import { expectFocusRing, showStory, tab } from './focus'
 import { emulateMedia, mount } from './mount'
+import { stories } from './stories'
 
 emulateMedia({ name: 'forced-colors', value: 'active' })
 
@@ -74,13 +68,13 @@ test('the selected conversation stays marked under forced colours', async () => 
 })
 
 /** Each interactive component's story, and the state in which its controls are all there. */
-const CONTROLS: Array<[name: string, story: { run(context?: { canvasElement: HTMLElement }): Promise<void> }, ready: (canvas: HTMLElement) => unknown]> = [
-  ['ChatHeader', composeStories(chatHeaderStories).Default, (canvas) => canvas.querySelectorAll('button').length === 3],
-  ['StatusPicker', composeStories(statusPickerStories).Default, (canvas) => canvas.querySelector('[data-state="ready"]')],
-  ['UsersList', composeStories(usersListStories).Default, (canvas) => canvas.querySelector('[role="option"]')],
-  ['OnlineUsers', composeStories(onlineUsersStories).Truncated, (canvas) => canvas.querySelector('[data-slot="online-users-more"]')],
-  ['PresenceToaster', composeStories(toasterStories).Default, (canvas) => canvas.querySelector('[data-slot="presence-toast-close"]')],
-  ['ConnectionBanner', composeStories(bannerStories).Reconnecting, (canvas) => canvas.querySelector('[data-slot="connection-banner-retry"]')],
+const CONTROLS: Array<[name: string, story: Parameters<typeof showStory>[0], ready: (canvas: HTMLElement) => unknown]> = [
+  ['ChatHeader', stories.chatHeader.Default, (canvas) => canvas.querySelectorAll('button').length === 3],
+  ['StatusPicker', stories.statusPicker.Default, (canvas) => canvas.querySelector('[data-state="ready"]')],
+  ['UsersList', stories.usersList.Default, (canvas) => canvas.querySelector('[role="option"]')],
+  ['OnlineUsers', stories.onlineUsers.Truncated, (canvas) => canvas.querySelector('[data-slot="online-users-more"]')],
+  ['PresenceToaster', stories.toaster.Default, (canvas) => canvas.querySelector('[data-slot="presence-toast-close"]')],
+  ['ConnectionBanner', stories.banner.Reconnecting, (canvas) => canvas.querySelector('[data-slot="connection-banner-retry"]')],
 ]
 
 test.each(CONTROLS)('%s: every control reached by Tab shows an outline under forced colours', async (_, story, ready) => {

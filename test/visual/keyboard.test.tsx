@@ -5,25 +5,12 @@
  * arrows move where the pattern has them (the StatusPicker's radio group, the UsersList listbox), Escape closes what
  * opened, and an action never drops the focus to <body>.
  */
-import { composeStories } from '@storybook/react-vite'
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import * as activityFeedStories from '../../stories/components/ActivityFeed.stories'
-import * as bannerStories from '../../stories/components/ConnectionBanner.stories'
-import * as chatHeaderStories from '../../stories/components/ChatHeader.stories'
-import * as onlineUsersStories from '../../stories/components/OnlineUsers.stories'
-import * as statusPickerStories from '../../stories/components/StatusPicker.stories'
-import * as toasterStories from '../../stories/components/PresenceToaster.stories'
-import * as usersListStories from '../../stories/components/UsersList.stories'
 import { expectFocusRing, showStory, tab } from './focus'
+import { stories } from './stories'
 
-const onlineUsers = composeStories(onlineUsersStories)
-const usersList = composeStories(usersListStories)
-const chatHeader = composeStories(chatHeaderStories)
-const statusPicker = composeStories(statusPickerStories)
-const toaster = composeStories(toasterStories)
-const banner = composeStories(bannerStories)
-const activityFeed = composeStories(activityFeedStories)
+const { activityFeed, banner, chatHeader, onlineUsers, statusPicker, toaster, usersList } = stories
 
 const slot = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-slot="${name}"]`)
 const slots = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLElement>(`[data-slot="${name}"]`)]
@@ -36,6 +23,23 @@ function textHistory(element: HTMLElement): string[] {
   })
   observer.observe(element, { subtree: true, childList: true, characterData: true })
   return seen
+}
+
+/**
+ * A component's error with "Try again" (its story's play function has waited for it): reached by Tab and ringed;
+ * Enter asks again ("Retrying…"), is refused again ("Try again"), and the focus has stayed on the button.
+ */
+async function retryKeepsFocus(story: Parameters<typeof showStory>[0], name: string) {
+  const { canvas } = await showStory(story)
+  const root = slot(canvas, name)!
+  const retry = () => root.querySelector('button')
+  expect(await tab()).toBe(retry())
+  expectFocusRing(retry())
+  const texts = textHistory(root)
+  await userEvent.keyboard('{Enter}')
+  await expect.poll(() => texts.length).toBeGreaterThanOrEqual(3)
+  await expect.poll(() => root.textContent).toBe(texts[0])
+  expect(document.activeElement).toBe(retry())
 }
 
 describe('OnlineUsers', () => {
@@ -113,20 +117,7 @@ describe('UsersList', () => {
     expect(await tab(true)).toBe(list)
   })
 
-  test('"Try again" keeps the focus while it asks again and once it is refused again', async () => {
-    const { canvas } = await showStory(usersList.Error)
-    // The story's play function has waited for the alert.
-    const frame = slot(canvas, 'users-list')!
-    const retry = () => frame.querySelector('button')
-    expect(await tab()).toBe(retry())
-    expectFocusRing(retry())
-    const texts = textHistory(frame)
-    await userEvent.keyboard('{Enter}')
-    // Retrying…, then refused again: Try again.
-    await expect.poll(() => texts.length).toBeGreaterThanOrEqual(3)
-    await expect.poll(() => frame.textContent).toBe(texts[0])
-    expect(document.activeElement).toBe(retry())
-  })
+  test('"Try again" keeps the focus while it asks again and once it is refused again', () => retryKeepsFocus(usersList.Error, 'users-list'))
 })
 
 describe('ChatHeader', () => {
@@ -245,16 +236,5 @@ describe('ConnectionBanner', () => {
 })
 
 describe('ActivityFeed', () => {
-  test('"Try again" is reached and ringed; Enter asks again and the focus stays while it is refused again', async () => {
-    const { canvas } = await showStory(activityFeed.Error)
-    const feed = slot(canvas, 'activity-feed')!
-    const retry = () => feed.querySelector('button')
-    expect(await tab()).toBe(retry())
-    expectFocusRing(retry())
-    const texts = textHistory(feed)
-    await userEvent.keyboard('{Enter}')
-    await expect.poll(() => texts.length).toBeGreaterThanOrEqual(3)
-    await expect.poll(() => feed.textContent).toBe(texts[0])
-    expect(document.activeElement).toBe(retry())
-  })
+  test('"Try again" keeps the focus while it asks again and once it is refused again', () => retryKeepsFocus(activityFeed.Error, 'activity-feed'))
 })

@@ -7,24 +7,13 @@
  * `animation-name` and transition (none, or of no duration). The last test shows the same reading finds the motion
  * without the emulation.
  */
-import { composeStories } from '@storybook/react-vite'
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import * as activityFeedStories from '../../stories/components/ActivityFeed.stories'
-import * as bannerStories from '../../stories/components/ConnectionBanner.stories'
-import * as indicatorStories from '../../stories/components/OnlineStatusIndicator.stories'
-import * as onlineUsersStories from '../../stories/components/OnlineUsers.stories'
-import * as toasterStories from '../../stories/components/PresenceToaster.stories'
-import * as usersListStories from '../../stories/components/UsersList.stories'
 import { showStory, tab } from './focus'
 import { emulateMedia } from './mount'
+import { stories } from './stories'
 
-const onlineUsers = composeStories(onlineUsersStories)
-const usersList = composeStories(usersListStories)
-const activityFeed = composeStories(activityFeedStories)
-const banner = composeStories(bannerStories)
-const indicator = composeStories(indicatorStories)
-const toaster = composeStories(toasterStories)
+const { activityFeed, banner, indicator, onlineUsers, toaster, usersList } = stories
 
 /** The animations and transitions running inside `root`, named by their element's slot or tag. */
 const running = (root: Element) =>
@@ -52,40 +41,19 @@ const moving = (root: Element) =>
     ]
   })
 
+/** Shows a story and waits until its component (by slot) is in this state. */
+const inState = (story: Parameters<typeof showStory>[0], name: string, state: string) => async () => {
+  const { canvas } = await showStory(story)
+  await expect.poll(() => canvas.querySelector(`[data-slot="${name}"]`)?.getAttribute('data-state')).toBe(state)
+  return canvas
+}
+
 /** The stories, each in its moving state. */
 const MOVING: Array<[name: string, show: () => Promise<HTMLElement>]> = [
-  [
-    'UsersList loading skeleton',
-    async () => {
-      const { canvas } = await showStory(usersList.Loading)
-      await expect.poll(() => canvas.querySelector('[data-slot="users-list"]')?.getAttribute('data-state')).toBe('loading')
-      return canvas
-    },
-  ],
-  [
-    'OnlineUsers loading skeleton',
-    async () => {
-      const { canvas } = await showStory(onlineUsers.Loading)
-      await expect.poll(() => canvas.querySelector('[data-slot="online-users"]')?.getAttribute('data-state')).toBe('loading')
-      return canvas
-    },
-  ],
-  [
-    'ActivityFeed loading skeleton',
-    async () => {
-      const { canvas } = await showStory(activityFeed.Loading)
-      await expect.poll(() => canvas.querySelector('[data-slot="activity-feed"]')?.getAttribute('data-state')).toBe('loading')
-      return canvas
-    },
-  ],
-  [
-    'ConnectionBanner reconnect spinner',
-    async () => {
-      const { canvas } = await showStory(banner.Reconnecting)
-      await expect.poll(() => canvas.querySelector('[data-slot="connection-banner"]')?.getAttribute('data-state')).toBe('reconnecting')
-      return canvas
-    },
-  ],
+  ['UsersList loading skeleton', inState(usersList.Loading, 'users-list', 'loading')],
+  ['OnlineUsers loading skeleton', inState(onlineUsers.Loading, 'online-users', 'loading')],
+  ['ActivityFeed loading skeleton', inState(activityFeed.Loading, 'activity-feed', 'loading')],
+  ['ConnectionBanner reconnect spinner', inState(banner.Reconnecting, 'connection-banner', 'reconnecting')],
   [
     'OnlineStatusIndicator pulse',
     async () => {

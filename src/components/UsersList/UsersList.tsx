@@ -7,7 +7,7 @@ import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
-import type { Conversation, Presence, PresenceApiError } from '../../index'
+import type { Conversation, Presence, PresenceApiError, PresenceQueryResult } from '../../index'
 import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
@@ -74,7 +74,12 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
 function EndpointUsersList(props: UsersListProps) {
-  const { data, isError, errorUpdateCount, error, isFetching, refetch } = useConversations()
+  // React Query's own result (useConversations' is), whose `errorUpdateCount` outlives `isError`: a refetch without
+  // data clears `isError` while it runs. So a retry keeps the error and its button, which has the focus, saying
+  // "Retrying…", instead of the skeleton.
+  const { data, isError, errorUpdateCount, error, isFetching, refetch } = useConversations() as PresenceQueryResult<Conversation[]> & {
+    errorUpdateCount: number
+  }
   const words = usePresenceMessages().messages.usersList
   // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
   const { signedOut } = usePresenceSession()
@@ -88,8 +93,6 @@ function EndpointUsersList(props: UsersListProps) {
     )
   }
   if (data) return <LiveUsersList {...props} conversations={data} />
-  // A retry (a refetch without data, which clears `isError` while it runs) keeps the error and its button, which has
-  // the focus, saying "Retrying…"; not the skeleton.
   if (!isError && !errorUpdateCount) return <UsersListFrame props={props} state="loading" />
   return (
     <UsersListFrame props={props} state="error">
