@@ -6,6 +6,7 @@
  * for a few words: nothing outside the header, the name and the status line readable.
  */
 import { afterEach, expect, test } from 'vitest'
+import { userEvent } from 'vitest/browser'
 import { ChatHeader, UserStatusProvider } from '../../src'
 import { mount } from './mount'
 
@@ -51,4 +52,31 @@ test('a 320 px header at 200 % text keeps its name and status in view, nothing p
   expect(name.scrollWidth).toBeLessThanOrEqual(name.clientWidth)
   expect(name.clientWidth).toBeGreaterThan(0)
   expect(status.clientWidth).toBeGreaterThan(100)
+})
+
+// A name cut by its ellipsis cannot be read by a sighted pointer user (the heading's accessible name has it whole):
+// hovered, it shows whole in the heading's tooltip (`title`); a name that fits gets no tooltip repeating it.
+test('a truncated name shows whole in a tooltip on hover; one that fits, none', async () => {
+  const long = 'aleksandr_konstantinopolsky_the_third_of_his_name'
+  const { host, root } = mount(
+    <UserStatusProvider token={null}>
+      <ChatHeader userId="7" name={long} />
+    </UserStatusProvider>,
+    { width: '240px' },
+  )
+  const name = host.querySelector<HTMLElement>('[data-slot="chat-header-name"]')!
+  expect(name.scrollWidth).toBeGreaterThan(name.clientWidth)
+  await userEvent.hover(name)
+  await expect.poll(() => name.title).toBe(long)
+  await userEvent.unhover(name)
+
+  root.render(
+    <UserStatusProvider token={null}>
+      <ChatHeader userId="7" name="jane" />
+    </UserStatusProvider>,
+  )
+  await expect.poll(() => name.textContent).toBe('jane')
+  await userEvent.hover(name)
+  await expect.poll(() => name.title).toBe('')
+  expect(name.scrollWidth).toBeLessThanOrEqual(name.clientWidth)
 })

@@ -5,18 +5,19 @@
  * tint of the accent: under forced colours the selected row looked like every other row. It keeps a bar at its
  * start edge there, in the theme's Highlight colour. Seen in the pixels: the strip at the start of a row, before its
  * avatar, of the selected row against an unselected one.
+ *
+ * Focus rings too: forced colours drop box shadows, so a ring drawn only with one (Tailwind's `ring` utilities) would
+ * vanish. Every control of every interactive component, reached by Tab, still shows a solid outline there, in a
+ * colour of the theme against its Canvas.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest'
-import { cdp, page } from 'vitest/browser'
+import { expect, test } from 'vitest'
+import { page } from 'vitest/browser'
 import { UserStatusProvider, UsersList, type Conversation } from '../../src'
-import { mount } from './mount'
+import { expectFocusRing, showStory, tab } from './focus'
+import { emulateMedia, mount } from './mount'
+import { stories } from './stories'
 
-beforeEach(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] })
-})
-afterEach(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [] })
-})
+emulateMedia({ name: 'forced-colors', value: 'active' })
 
 const conversation = (id: string): Conversation => ({
   id,
@@ -64,4 +65,27 @@ test('the selected conversation stays marked under forced colours', async () => 
   // An unselected row's start is the theme's Canvas, one colour; the selected row's has the theme's Highlight too.
   expect(plainColours.size).toBe(1)
   expect([...selectedColours].filter((colour) => !plainColours.has(colour))).not.toEqual([])
+})
+
+/** Each interactive component's story, and the state in which its controls are all there. */
+const CONTROLS: Array<[name: string, story: Parameters<typeof showStory>[0], ready: (canvas: HTMLElement) => unknown]> = [
+  ['ChatHeader', stories.chatHeader.Default, (canvas) => canvas.querySelectorAll('button').length === 3],
+  ['StatusPicker', stories.statusPicker.Default, (canvas) => canvas.querySelector('[data-state="ready"]')],
+  ['UsersList', stories.usersList.Default, (canvas) => canvas.querySelector('[role="option"]')],
+  ['OnlineUsers', stories.onlineUsers.Truncated, (canvas) => canvas.querySelector('[data-slot="online-users-more"]')],
+  ['PresenceToaster', stories.toaster.Default, (canvas) => canvas.querySelector('[data-slot="presence-toast-close"]')],
+  ['ConnectionBanner', stories.banner.Reconnecting, (canvas) => canvas.querySelector('[data-slot="connection-banner-retry"]')],
+]
+
+test.each(CONTROLS)('%s: every control reached by Tab shows an outline under forced colours', async (_, story, ready) => {
+  const { canvas, after } = await showStory(story)
+  await expect.poll(() => Boolean(ready(canvas))).toBe(true)
+  const reached: Element[] = []
+  for (let focused = await tab(); focused !== after && reached.length < 30; focused = await tab()) {
+    expect(canvas.contains(focused)).toBe(true)
+    reached.push(focused!)
+    // An outline: a ring of box shadow alone would be gone (computed `none`, as every box shadow is here).
+    expectFocusRing(focused)
+  }
+  expect(reached.length).toBeGreaterThan(0)
 })

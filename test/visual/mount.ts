@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot, type Root } from 'react-dom/client'
-import { onTestFinished } from 'vitest'
+import { afterEach, beforeEach, onTestFinished } from 'vitest'
+import { cdp } from 'vitest/browser'
 
 /** What the fresh element a test renders into is: its width and direction, as a page would set them. */
 export interface HostAttributes {
@@ -27,4 +28,17 @@ export function mount(node: ReactNode, { width, dir, lang }: HostAttributes = {}
   })
   flushSync(() => root.render(node))
   return { host, root }
+}
+
+/**
+ * Emulates these media features (`forced-colors: active`, `prefers-reduced-motion: reduce`) in Chromium, through the
+ * DevTools protocol, for every test of the file that calls it; the page's own again after each.
+ */
+export function emulateMedia(...features: Array<{ name: string; value: string }>) {
+  beforeEach(async () => {
+    await cdp().send('Emulation.setEmulatedMedia', { features })
+  })
+  afterEach(async () => {
+    await cdp().send('Emulation.setEmulatedMedia', { features: [] })
+  })
 }

@@ -4,7 +4,7 @@ import { Fragment, memo, useId, type ComponentProps } from 'react'
 import { useActivity } from '../../hooks/useActivity'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { useRelativeTime } from '../../hooks/useRelativeTime'
-import type { ActivityEntry } from '../../index'
+import type { ActivityEntry, PresenceQueryResult } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
 import { activityKeys, activityName } from './wording'
@@ -36,8 +36,13 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp
   const words = usePresenceMessages().messages.activityFeed
   const title = titleProp ?? words.title
   const size = Math.min(200, Math.max(1, Math.floor(maxEntries) || 1))
-  const { data, isError, isFetching, refetch } = useActivity({ limit: size, filter })
-  const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError ? 'error' : 'loading'
+  // React Query's own result (useActivity says so), whose `errorUpdateCount` outlives `isError`: a refetch without data
+  // clears `isError` while it runs. So a retry keeps the error and its button, which has the focus, saying
+  // "Retrying…", instead of the skeleton.
+  const { data, isError, errorUpdateCount, isFetching, refetch } = useActivity({ limit: size, filter }) as PresenceQueryResult<ActivityEntry[]> & {
+    errorUpdateCount: number
+  }
+  const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError || errorUpdateCount ? 'error' : 'loading'
   const keys = data ? activityKeys(data) : []
 
   return (

@@ -117,7 +117,17 @@ export function ChatHeader({
         indicator={signedOut ? undefined : <OnlineStatusIndicator status={status} {...variant} badge aria-hidden />}
       />
       <div className="pk:flex pk:min-w-24 pk:flex-1 pk:flex-col">
-        <h2 dir="auto" data-slot="chat-header-name" className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent">
+        {/* A name cut by its ellipsis is whole in the heading's accessible name, not on the screen: the pointer gets
+            it in a tooltip, set when the pointer comes (the width is known then); a name shown whole gets none. */}
+        <h2
+          dir="auto"
+          data-slot="chat-header-name"
+          onPointerEnter={(event) => {
+            const heading = event.currentTarget
+            heading.title = heading.scrollWidth > heading.clientWidth ? displayName : ''
+          }}
+          className="pk:truncate pk:text-base pk:leading-tight pk:font-semibold pk:text-match-parent"
+        >
           {displayName}
         </h2>
         {/* Only a change of status (or status message) is announced: the span is new for each (an addition), while

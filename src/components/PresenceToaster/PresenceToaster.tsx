@@ -122,12 +122,15 @@ export function PresenceToaster({
 
   const dismiss = useCallback((key: number) => setToasts((current) => current.filter((toast) => toast.key !== key)), [])
 
-  // Closing from the keyboard moves the focus to a neighbour rather than losing it.
+  // Where the focus was before it came into the toasts: it goes back there when the last one closes.
+  const focusedBefore = useRef<HTMLElement | null>(null)
+
+  // Closing from the keyboard moves the focus to a neighbour, or back where it came from, rather than losing it.
   const dismissFrom = (element: HTMLElement, key: number) => {
     const list = element.closest('ol')
     const buttons = list ? [...list.querySelectorAll<HTMLElement>('[data-slot="presence-toast-close"]')] : []
     const index = buttons.findIndex((button) => element.closest('li')?.contains(button))
-    ;(buttons[index + 1] ?? buttons[index - 1])?.focus()
+    ;(buttons[index + 1] ?? buttons[index - 1] ?? focusedBefore.current)?.focus()
     dismiss(key)
   }
 
@@ -159,7 +162,10 @@ export function PresenceToaster({
         className="pk:flex pk:max-w-full pk:flex-col pk:items-stretch pk:gap-2"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
-        onFocus={() => setFocused(true)}
+        onFocus={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusedBefore.current = event.relatedTarget as HTMLElement | null
+          setFocused(true)
+        }}
         onBlur={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false)
         }}

@@ -7,7 +7,7 @@ import { useIsOnlineMany } from '../../hooks/useIsOnlineMany'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { useServerClock } from '../../hooks/useServerClock'
-import type { Conversation, Presence, PresenceApiError } from '../../index'
+import type { Conversation, Presence, PresenceApiError, PresenceQueryResult } from '../../index'
 import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
@@ -74,7 +74,12 @@ type WithData = UsersListProps & { conversations: readonly Conversation[] }
 
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
 function EndpointUsersList(props: UsersListProps) {
-  const { data, isError, error, isFetching, refetch } = useConversations()
+  // React Query's own result (useConversations' is), whose `errorUpdateCount` outlives `isError`: a refetch without
+  // data clears `isError` while it runs. So a retry keeps the error and its button, which has the focus, saying
+  // "Retrying…", instead of the skeleton.
+  const { data, isError, errorUpdateCount, error, isFetching, refetch } = useConversations() as PresenceQueryResult<Conversation[]> & {
+    errorUpdateCount: number
+  }
   const words = usePresenceMessages().messages.usersList
   // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
   const { signedOut } = usePresenceSession()
@@ -88,16 +93,17 @@ function EndpointUsersList(props: UsersListProps) {
     )
   }
   if (data) return <LiveUsersList {...props} conversations={data} />
-  if (!isError) return <UsersListFrame props={props} state="loading" />
+  if (!isError && !errorUpdateCount) return <UsersListFrame props={props} state="loading" />
   return (
     <UsersListFrame props={props} state="error">
       <div role="alert" className="pk:flex pk:flex-col pk:items-start pk:gap-3 pk:p-4">
         <p className="pk:my-[1em]">{words.error}</p>
+        {/* aria-disabled, not disabled: a disabled button loses the focus it has (to <body>). */}
         <button
           type="button"
-          onClick={() => void refetch()}
-          disabled={isFetching}
-          className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:disabled:cursor-wait pk:disabled:opacity-70"
+          onClick={() => void (isFetching || refetch())}
+          aria-disabled={isFetching || undefined}
+          className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:aria-disabled:cursor-wait pk:aria-disabled:opacity-70"
         >
           {isFetching ? words.retrying : words.retry}
         </button>
