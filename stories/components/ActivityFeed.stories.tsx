@@ -226,6 +226,8 @@ export const ErrorThenRetry: Story = {
     recovered.add(id)
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(entries(region)).toHaveLength(HISTORY.length), SLOW)
+    // The focused button went with the error: the focus is on the feed, not lost to <body>.
+    await expect(document.activeElement).toBe(region)
   },
 }
 

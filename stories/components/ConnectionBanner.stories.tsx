@@ -110,10 +110,13 @@ export const DropAndRecover: Story = {
     await waitFor(() => expect(canvasElement.querySelector('[data-transport]')).toHaveAttribute('data-state', 'open'), SLOW)
     await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden')
     await expect(canvas.queryByRole('button', { name: 'Retry now' })).toBeNull()
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    const drop = canvas.getByRole('button', { name: 'Drop the connection' })
+    await userEvent.click(drop)
     await waitFor(() => expect(banner(canvasElement)).toHaveTextContent(/Reconnecting…next attempt in (30|29) s/), SLOW)
     await userEvent.click(canvas.getByRole('button', { name: 'Retry now' }))
     await waitFor(() => expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden'), SLOW)
+    // "Retry now" went with the banner: the focus is back where it was before, not lost to <body>.
+    await expect(document.activeElement).toBe(drop)
     await expect(storyBackend(context).presence.userByName('john_doe')!.connections.size).toBe(1)
   },
 }

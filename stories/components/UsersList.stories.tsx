@@ -240,7 +240,10 @@ export const ErrorThenRetry: Story = {
   play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }))
-    await expect(await listbox({ canvasElement, globals })).toBeVisible()
+    const list = await listbox({ canvasElement, globals })
+    await expect(list).toBeVisible()
+    // The focused button went with the error: the focus is on the list, not lost to <body>.
+    await expect(document.activeElement).toBe(list)
   },
 }
 

@@ -7,6 +7,8 @@ import { useRelativeTime } from '../../hooks/useRelativeTime'
 import type { ActivityEntry, PresenceQueryResult } from '../../index'
 import { cn } from '../../lib/cn'
 import { OnlineStatusIndicator } from '../OnlineStatusIndicator'
+import { useFocusRescue } from '../use-focus-rescue'
+import { useOwnRef } from '../use-own-ref'
 import { activityKeys, activityName } from './wording'
 
 export type ActivityFeedState = 'loading' | 'error' | 'empty' | 'ready'
@@ -31,7 +33,8 @@ const SKELETONS = 4
  * @example
  * <ActivityFeed maxEntries={10} filter="friends" title="Friends' activity" />
  */
-export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp, className, ...rest }: ActivityFeedProps) {
+export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp, className, ref: appRef, ...rest }: ActivityFeedProps) {
+  const [root, ref] = useOwnRef(appRef)
   const titleId = useId()
   const words = usePresenceMessages().messages.activityFeed
   const title = titleProp ?? words.title
@@ -44,9 +47,12 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp
   }
   const state: ActivityFeedState = data ? (data.length === 0 ? 'empty' : 'ready') : isError || errorUpdateCount ? 'error' : 'loading'
   const keys = data ? activityKeys(data) : []
+  // The focused "Try again" goes with the error: the focus goes to the feed, not to <body>.
+  const rescue = useFocusRescue(state, () => root.current)
 
   return (
     <section
+      ref={ref}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
       data-slot="activity-feed"
@@ -84,6 +90,7 @@ export function ActivityFeed({ maxEntries = 20, filter = 'all', title: titleProp
           <button
             type="button"
             aria-disabled={isFetching || undefined}
+            {...rescue}
             onClick={() => {
               if (!isFetching) void refetch()
             }}

@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from 'react'
 import { useConnectionState } from '../../hooks/useConnectionState'
+import { useFocusRescue } from '../use-focus-rescue'
 import { usePresenceMessages } from '../../hooks/usePresenceMessages'
 import { usePresenceSession } from '../../hooks/usePresenceSession'
 import { cn } from '../../lib/cn'
@@ -38,6 +39,8 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
   const { message, detail } = bannerText(view, { seconds, pollSeconds: pollSeconds(pollIntervalMs), pollFailing }, messages, format)
   const shown = view !== 'hidden'
   const canRetry = view === 'reconnecting' || view === 'polling'
+  // "Retry now" goes once it reconnects: the focus goes back where it was before, not to <body>.
+  const rescue = useFocusRescue(canRetry)
 
   return (
     <div
@@ -72,6 +75,7 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
         <button
           type="button"
           data-slot="connection-banner-retry"
+          {...rescue}
           onClick={retryNow}
           className="pk:ms-auto pk:rounded-md pk:px-2 pk:py-1 pk:font-semibold pk:text-presence-accent pk:underline-offset-2 pk:hover:underline pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent"
         >

@@ -11,6 +11,8 @@ import type { Conversation, Presence, PresenceApiError, PresenceQueryResult } fr
 import { cn } from '../../lib/cn'
 import { LiveConversationRow, StaticConversationRow, type ConversationRowComponent } from './ConversationRow'
 import { UsersListBox } from './UsersListBox'
+import { useFocusRescue } from '../use-focus-rescue'
+import { useOwnRef } from '../use-own-ref'
 
 /**
  * What the list shows (its `data-state`): `signed-out` when it loads its own conversations and the provider has no
@@ -73,7 +75,9 @@ export function UsersList(props: UsersListProps) {
 type WithData = UsersListProps & { conversations: readonly Conversation[] }
 
 /** Inside a provider, without data: loads from the endpoint, with loading and error states. */
-function EndpointUsersList(props: UsersListProps) {
+function EndpointUsersList({ ref: appRef, ...given }: UsersListProps) {
+  const [root, ref] = useOwnRef(appRef)
+  const props = { ...given, ref }
   // React Query's own result (useConversations' is), whose `errorUpdateCount` outlives `isError`: a refetch without
   // data clears `isError` while it runs. So a retry keeps the error and its button, which has the focus, saying
   // "Retrying…", instead of the skeleton.
@@ -81,6 +85,8 @@ function EndpointUsersList(props: UsersListProps) {
     errorUpdateCount: number
   }
   const words = usePresenceMessages().messages.usersList
+  // The focused "Try again" goes with the error: the focus goes to the list that replaces it, not to <body>.
+  const rescue = useFocusRescue(data, () => root.current?.querySelector<HTMLElement>('[role="listbox"]') ?? root.current)
   // Signed out, nothing loads; the last user's conversations are not this visitor's to see.
   const { signedOut } = usePresenceSession()
   // No such endpoint (the client's PresenceApiError): a retry cannot help.
@@ -101,6 +107,7 @@ function EndpointUsersList(props: UsersListProps) {
         {/* aria-disabled, not disabled: a disabled button loses the focus it has (to <body>). */}
         <button
           type="button"
+          {...rescue}
           onClick={() => void (isFetching || refetch())}
           aria-disabled={isFetching || undefined}
           className="pk:rounded-md pk:bg-presence-accent pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-presence-surface pk:hover:opacity-90 pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-accent pk:aria-disabled:cursor-wait pk:aria-disabled:opacity-70"
