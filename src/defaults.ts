@@ -44,6 +44,6 @@ export const FALLBACK = Object.freeze({
 export const RUNTIME = Object.freeze({
   /** How long `setStatus` waits for the socket's echo before it falls back to the REST call. */
   statusTimeoutMs: 5_000,
-  /** How long `markOffline` waits for the socket's close before it posts mark-offline anyway. */
+  /** How long `markOffline` waits for the socket's close and a heartbeat in flight before it goes on. */
   closeTimeoutMs: 1_000,
 })

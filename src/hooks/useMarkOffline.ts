@@ -5,8 +5,9 @@ import type { PresenceMutationResult } from './result-shapes'
 
 /**
  * The logout step, in the contract's order: closes this tab's socket, stops the heartbeat, then posts
- * mark-offline, so that peers see the user offline at once (unless another tab of theirs is still open). Call it
- * before revoking the session; then set the provider's token to `null`. A React Query mutation on the provider's
+ * mark-offline, so that peers see the user offline at once (unless another tab of theirs is still open). It waits
+ * (at most 1 s) for the close and for a heartbeat already out to land, so that neither announces the user after the
+ * logout. Call it, and wait for it, before revoking the session; then set the provider's token to `null`. A React Query mutation on the provider's
  * QueryClient, in the kit's one mutation shape: `mutateAsync()` to wait for it, `mutate()` to fire and forget.
  *
  * @example

@@ -125,7 +125,7 @@ export interface PresenceRuntimeOptions {
   schedule?: Schedule
   /** How long `setStatus` waits for the socket's acknowledgement before it falls back to the REST call. Default 5 000. */
   statusTimeoutMs?: number
-  /** How long `markOffline` waits for the socket's close before it posts mark-offline anyway. Default 1 000. */
+  /** How long `markOffline` waits for the socket's close and a heartbeat in flight to land before it goes on. Default 1 000. */
   closeTimeoutMs?: number
   /**
    * Without pointer, key, touch or wheel input in any tab of this browser for this long, the user is reported idle
@@ -219,9 +219,9 @@ export class PresenceRuntime {
   #cleanups: Array<() => void> = []
   #authReported = false
   #meLoading: { run: AbortController; promise: Promise<void> } | null = null
-  // The last socket close and the last heartbeat: mark-offline waits for both.
+  // The last socket close and the heartbeats still out (of any run): mark-offline waits for them.
   #socketClosed: Promise<void> = Promise.resolve()
-  #beatLanded: Promise<void> = Promise.resolve()
+  readonly #beatsOut = new Set<Promise<void>>()
   // The list was refused (401, 403) or is missing (404): not read again until a retry, a new open or a new start.
   #listRefused = false
 
@@ -257,7 +257,9 @@ export class PresenceRuntime {
       beat: (signal) => {
         // Not aborted by a stop: the server may already have it, and markOffline lets it land first (see there).
         const sent = this.rest.heartbeat()
-        this.#beatLanded = sent.then(noop, noop)
+        const landed = sent.then(noop, noop)
+        this.#beatsOut.add(landed)
+        void landed.then(() => this.#beatsOut.delete(landed))
         return sent.catch((error: unknown) => {
           if (!signal.aborted && isAuthError(error)) this.#reportAuth(error)
           throw error
@@ -363,7 +365,9 @@ export class PresenceRuntime {
   /**
    * The logout step, in the contract's order: closes this tab's socket and stops the heartbeat and polling (they
    * would announce the user again), then posts mark-offline. The store learns the resulting status from the answer.
-   * Nothing runs afterwards until `start()`. Without a mark-offline endpoint (`POST /api/chat/mark-offline/`) only the first part happens.
+   * Nothing runs afterwards until `start()`. It waits (at most `closeTimeoutMs`) for the close and for a heartbeat
+   * already out to land, so that neither reaches the server after the logout. Without a mark-offline endpoint
+   * (`POST /api/chat/mark-offline/`) it resolves then; a `stop()` or a new `start()` meanwhile ends it there too.
    *
    * @example
    * await runtime.markOffline()
@@ -371,14 +375,15 @@ export class PresenceRuntime {
    */
   async markOffline(): Promise<void> {
     if (this.store.getState().lifecycle === RuntimeLifecycle.Stopped) return
-    this.#halt()
+    const run = this.#halt()
     this.store.setState({ lifecycle: RuntimeLifecycle.Offline })
     // The socket, the beat and the POST travel apart: a POST that overtook the close would end the REST presence
     // while the socket still holds the user online, and the grace period would follow the close; a beat the server
     // handled after it (or after the app's logout, without mark-offline) would announce the user again. The close
     // event comes once the server has answered the close; a network that swallows either costs at most the bound.
-    await settledWithin(Promise.all([this.#socketClosed, this.#beatLanded]), this.options.closeTimeoutMs ?? RUNTIME.closeTimeoutMs)
-    if (!this.rest.has('markOffline')) return
+    await settledWithin(Promise.all([this.#socketClosed, ...this.#beatsOut]), this.options.closeTimeoutMs ?? RUNTIME.closeTimeoutMs)
+    // Stopped or started again meanwhile: the POST would go without a token, or with the next user's.
+    if (run !== this.#run || !this.rest.has('markOffline')) return
     const result = await this.#guard(this.rest.markOffline())
     const self = this.store.getState().self
     if (self !== null && result.status) this.store.getState().applyChanges([{ id: self, status: result.status }])

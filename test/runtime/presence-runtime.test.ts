@@ -33,6 +33,43 @@ function runtime(options: PresenceRuntimeOptions = {}) {
 
 const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 })
 
+/**
+ * The network as it is: the server works on a request it has whether or not the client stops waiting for it. The
+ * first heartbeat is held (the server has it, and finishes it when `release` is called); what reached the server is
+ * in `arrived`, in order.
+ */
+function heldBeatNetwork() {
+  const net = { arrived: [] as string[], holding: true, beats: 0, release: () => {}, fetch: undefined as unknown as typeof fetch }
+  const held = new Promise<void>((resolve) => (net.release = resolve))
+  net.fetch = (input, init = {}) => {
+    const path = new URL(String(input)).pathname
+    if (path === '/api/chat/heartbeat/') net.beats++
+    if (path !== '/api/chat/heartbeat/' || !net.holding) {
+      if (path === '/api/chat/mark-offline/') net.arrived.push('mark-offline')
+      return fetch(input, init)
+    }
+    net.holding = false
+    const landed = held.then(() => fetch(input, { ...init, signal: null })).finally(() => net.arrived.push('heartbeat'))
+    return new Promise((resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(init.signal!.reason))
+      landed.then(resolve, reject)
+    })
+  }
+  return net
+}
+
+/** markOffline while the held beat is out; the server finishes the beat a moment later. */
+async function expectBeatFirst(net: ReturnType<typeof heldBeatNetwork>, r: PresenceRuntime, userId: number) {
+  const done = r.markOffline()
+  setTimeout(net.release, 0)
+  await done
+  await until(() => expect(net.arrived).toContain('heartbeat'))
+  expect(net.arrived).toEqual(['heartbeat', 'mark-offline'])
+  const rest = await fetch(`${BASE_URL}/api/users/online/`, { headers: { authorization: `Bearer ${(await login('jane_smith')).access}` } })
+  const online = (await rest.json()) as Array<{ id: number }>
+  expect(online.some((u) => u.id === userId)).toBe(false)
+}
+
 describe('PresenceRuntime against the mock backend (MSW)', () => {
   it('start: socket open, snapshot in the store, self from /api/users/me/, one heartbeat; nothing runs before the microtask', async () => {
     const seen = requests()
@@ -152,38 +189,36 @@ describe('PresenceRuntime against the mock backend (MSW)', () => {
 
   it('markOffline: a heartbeat the server already has lands before mark-offline, so it cannot announce the user again', async () => {
     const session = await login('john_doe')
-    const john = session.user.id
-    // The network as it is: the server works on a request it has whether or not the client stops waiting for it.
-    const arrived: string[] = []
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    let holding = true
-    const network: typeof fetch = (input, init = {}) => {
-      const path = new URL(String(input)).pathname
-      if (path !== '/api/chat/heartbeat/' || !holding) {
-        if (path === '/api/chat/mark-offline/') arrived.push('mark-offline')
-        return fetch(input, init)
-      }
-      holding = false
-      const landed = held.then(() => fetch(input, { ...init, signal: null })).finally(() => arrived.push('heartbeat'))
-      return new Promise((resolve, reject) => {
-        init.signal?.addEventListener('abort', () => reject(init.signal!.reason))
-        landed.then(resolve, reject)
-      })
-    }
-    const { runtime: r } = runtime({ fetch: network, endpoints: { socket: null } })
+    const net = heldBeatNetwork()
+    const { runtime: r } = runtime({ fetch: net.fetch, endpoints: { socket: null } })
     r.start(session.access)
-    await until(() => expect(holding).toBe(false))
+    await until(() => expect(net.holding).toBe(false))
+    await expectBeatFirst(net, r, session.user.id)
+  })
+
+  it('markOffline: a beat of the run before a token switch lands first too', async () => {
+    const session = await login('john_doe')
+    const net = heldBeatNetwork()
+    const { runtime: r } = runtime({ fetch: net.fetch, endpoints: { socket: null } })
+    r.start(session.access)
+    await until(() => expect(net.holding).toBe(false))
+    // A refreshed token: a new run, whose own first beat is not held.
+    r.start((await login('john_doe')).access)
+    await until(() => expect(net.beats).toBe(2))
+    await expectBeatFirst(net, r, session.user.id)
+  })
+
+  it('markOffline: a stop while it waits ends it there (no mark-offline without a token, no auth error)', async () => {
+    const session = await login('john_doe')
+    const seen = requests()
+    const { runtime: r, events } = runtime()
+    r.start(session.access)
+    await until(() => expect(r.socket?.state).toBe('open'))
     const done = r.markOffline()
-    // The server finishes the beat a moment later, after whatever the client sent meanwhile.
-    setTimeout(release, 0)
+    r.stop()
     await done
-    await held
-    await until(() => expect(arrived).toContain('heartbeat'))
-    expect(arrived).toEqual(['heartbeat', 'mark-offline'])
-    const rest = await fetch(`${BASE_URL}/api/users/online/`, { headers: { authorization: `Bearer ${(await login('jane_smith')).access}` } })
-    const online = (await rest.json()) as Array<{ id: number }>
-    expect(online.some((u) => u.id === john)).toBe(false)
+    expect(seen).not.toContain('POST /api/chat/mark-offline/')
+    expect(events.filter((event) => event.type === 'auth-error')).toEqual([])
   })
 
   it('setStatus over the open socket: the echo updates the store; no PATCH; nothing sent when nothing changes', async () => {
