@@ -2,21 +2,25 @@ import { useLayoutEffect, useRef, type FocusEvent } from 'react'
 
 /**
  * For a control that a change of `state` takes away while it has the focus (a "Try again" that the content replaces,
- * "Retry now" once the banner hides): spread the returned handlers on it. After `state` changes, a focus that fell
- * to <body> goes to `target()` (the component's root, or what in it takes the focus), or, without one, back where
- * it was before the control.
+ * "Retry now" once the banner hides): spread the returned handlers on it. After `state` changes, a focus that went
+ * to <body> with the control goes to `target()` (the component's root, or what in it takes the focus), or, without
+ * one, back where it was before the control. A focus the user moved away (to another element, or by a click on the
+ * page's background) is left where it is.
  *
  * @example
  * const rescue = useFocusRescue(state, () => root.current)
  * <button {...rescue} onClick={retry}>Try again</button>
  */
 export function useFocusRescue(state: unknown, target: () => HTMLElement | null = () => null) {
-  const held = useRef<{ before: HTMLElement | null } | null>(null)
+  // The control while it has the focus, and what had it before (kept through the window's blur and focus).
+  const held = useRef<HTMLElement | null>(null)
+  const before = useRef<HTMLElement | null>(null)
   useLayoutEffect(() => {
+    const control = held.current
     const focus = document.activeElement
-    if (!held.current || (focus !== null && focus !== document.body)) return
-    const next = target() ?? held.current.before
+    if (!control || control.isConnected || (focus !== null && focus !== document.body)) return
     held.current = null
+    const next = target() ?? before.current
     if (next && !next.hasAttribute('tabindex') && next.tabIndex < 0) next.tabIndex = -1
     next?.focus()
     // Only a change of state moves the focus: `target` is read when it does.
@@ -24,11 +28,15 @@ export function useFocusRescue(state: unknown, target: () => HTMLElement | null 
   }, [state])
   return {
     onFocus: (event: FocusEvent<HTMLElement>) => {
-      held.current = { before: event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null }
+      held.current = event.currentTarget
+      if (event.relatedTarget instanceof HTMLElement) before.current = event.relatedTarget
     },
-    // Moved to another element: nothing to rescue. A control taken out of the page blurs with no related target.
     onBlur: (event: FocusEvent<HTMLElement>) => {
-      if (event.relatedTarget) held.current = null
+      const control = event.currentTarget
+      // A control taken out of the page may blur too, with no related target: only one still there was left.
+      queueMicrotask(() => {
+        if (control.isConnected && held.current === control) held.current = null
+      })
     },
   }
 }

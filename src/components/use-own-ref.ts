@@ -8,12 +8,18 @@ import { useCallback, useRef, type Ref, type RefObject } from 'react'
  * const [root, ref] = useOwnRef(props.ref)
  * <section ref={ref} />
  */
-export function useOwnRef<T extends HTMLElement>(appRef: Ref<T> | undefined): [RefObject<T | null>, (node: T | null) => void | (() => void)] {
+export function useOwnRef<T extends HTMLElement>(appRef: Ref<T> | undefined): [RefObject<T | null>, (node: T | null) => () => void] {
   const own = useRef<T | null>(null)
   const ref = useCallback(
     (node: T | null) => {
       own.current = node
-      return fill(appRef, node)
+      const cleanup = fill(appRef, node)
+      // React 19 calls a returned clean-up instead of the ref with null: both refs are emptied there.
+      return () => {
+        own.current = null
+        if (cleanup) cleanup()
+        else fill(appRef, null)
+      }
     },
     [appRef],
   )

@@ -216,6 +216,21 @@ describe('PresenceToaster', () => {
     // <body>.
     expect(document.activeElement).toBe(after)
   })
+
+  test('a click on × that focuses nothing (Safari, Firefox on macOS) leaves the focus where the user is', async () => {
+    const { canvas, after } = await showStory(toaster.Default)
+    const region = slot(canvas, 'presence-toaster')!
+    await expect.poll(() => slots(region, 'presence-toast').length).toBe(1)
+    // A keyboard visit first, so that the toaster remembers where the focus came from.
+    after.focus()
+    expect(await tab(true)).toBe(slots(region, 'presence-toast-close')[0])
+    const typing = [...canvas.querySelectorAll('button')].find((button) => !region.contains(button))!
+    typing.focus()
+    // Such a browser's click: the event without the focus moving.
+    slots(region, 'presence-toast-close')[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    await expect.poll(() => slots(region, 'presence-toast').length).toBe(0)
+    expect(document.activeElement).toBe(typing)
+  })
 })
 
 describe('ConnectionBanner', () => {

@@ -130,7 +130,8 @@ export function PresenceToaster({
     const list = element.closest('ol')
     const buttons = list ? [...list.querySelectorAll<HTMLElement>('[data-slot="presence-toast-close"]')] : []
     const index = buttons.findIndex((button) => element.closest('li')?.contains(button))
-    ;(buttons[index + 1] ?? buttons[index - 1] ?? focusedBefore.current)?.focus()
+    // Only a focus in the toasts moves (a click that focuses nothing, as Safari's, leaves the focus where it is).
+    if (list?.contains(document.activeElement)) (buttons[index + 1] ?? buttons[index - 1] ?? focusedBefore.current)?.focus()
     dismiss(key)
   }
 
