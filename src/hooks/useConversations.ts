@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useStore } from 'zustand'
-import type { Conversation } from '../client'
+import type { Conversation, PresenceApiError } from '../client'
 import { usePresenceContext } from '../provider/PresenceContext'
 import { presenceKeys, retryTransient } from './query-options'
 import type { PresenceQueryResult } from './result-shapes'
@@ -41,6 +41,10 @@ export function useConversations(): PresenceQueryResult<Conversation[]> {
       queryFn: ({ signal }) => runtime.conversations({ signal }),
       enabled: running,
       retry: retryTransient,
+      // A backend without the endpoint (a 404) is not asked again on focus, reconnect or mount: only a new session.
+      refetchOnWindowFocus: askAgain,
+      refetchOnReconnect: askAgain,
+      refetchOnMount: askAgain,
       placeholderData: keepPreviousData,
       // Fresh for one period while the poll keeps it so: no read of its own on mount, focus or reconnect.
       staleTime: polled ? runtime.backend.listIntervalMs : 0,
@@ -48,3 +52,5 @@ export function useConversations(): PresenceQueryResult<Conversation[]> {
     queryClient,
   )
 }
+
+const askAgain = (query: { state: { error: unknown } }) => !(query.state.error as Partial<PresenceApiError> | null)?.isMissingEndpoint

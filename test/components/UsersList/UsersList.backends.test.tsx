@@ -2,6 +2,7 @@
 // server answers 404 for it. The list says the server does not offer conversations (no error, no retry that cannot
 // help); a refusal (403) or a failure is still an error with a retry.
 import { act, cleanup, render, screen } from '@testing-library/react'
+import { focusManager, onlineManager } from '@tanstack/react-query'
 import { describe, expect, it, vi } from 'vitest'
 import { UserStatusProvider, UsersList, ar, es, type UserStatusProviderProps } from '../../../src'
 import { FakeWebSocket } from '../../client/fake-websocket'
@@ -57,6 +58,23 @@ describe('UsersList on a backend without conversations', () => {
     expectUnavailable()
     await act(() => vi.advanceTimersByTimeAsync(60_000))
     expect(conversationCalls(fetch)).toBe(1)
+  })
+
+  it('the server answers 404: the window’s focus and the network’s return ask it no more, and the notice stays', async () => {
+    const fetch = routeFetch({})
+    renderList({ endpoints: { socket: null }, fetch })
+    await flush()
+    expectUnavailable()
+    act(() => {
+      focusManager.setFocused(false)
+      focusManager.setFocused(true)
+      onlineManager.setOnline(false)
+      onlineManager.setOnline(true)
+    })
+    await flush()
+    // Each read again would also show the error for as long as it ran (React Query clears the 404 meanwhile).
+    expect(conversationCalls(fetch)).toBe(1)
+    expectUnavailable()
   })
 
   it('in the provider’s language (es, ar)', async () => {
