@@ -1,10 +1,11 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite'
+import { http, HttpResponse, type AnyHandler } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { OnlineUsers } from '../../src/components/OnlineUsers'
 import { dark, onDevice, rtl } from '../support/frames'
 import { exactly, storyWords } from '../support/messages'
 import { MockControls } from '../support/MockControls'
-import { storyBackend } from '../support/presence'
+import { storyBackend, storyOrigin } from '../support/presence'
 import { LightAndDark } from '../support/variants'
 
 const meta = {
@@ -81,6 +82,35 @@ export const Error: Story = {
     const { onlineUsers } = storyWords({ globals }).messages
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(onlineUsers.error)
     await expect(within(canvasElement).getByRole('button', { name: onlineUsers.retry })).toBeVisible()
+  },
+}
+
+// Whether the story's list answers 503 (until the play clicks "Try again").
+let listDown = true
+
+/** Test: "Try again" that works: the users replace the error, and the focus goes with it to the first of them. */
+export const ErrorThenRetry: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'interaction'],
+  globals: { language: 'en' },
+  parameters: { presence: { provider: { endpoints: { socket: null } } } },
+  beforeEach: (context) => {
+    listDown = true
+    ;(context as StoryContext & { msw?: { use(...handlers: AnyHandler[]): void } }).msw?.use(
+      http.get(`${storyOrigin(context)}/api/chat/online-users/`, () =>
+        listDown ? HttpResponse.json({ error: { code: 'unavailable', message: 'down for a moment' } }, { status: 503 }) : undefined,
+      ),
+    )
+  },
+  play: async (context) => {
+    const { onlineUsers } = storyWords(context).messages
+    const region = await card(context)
+    const retry = await within(region).findByRole('button', { name: onlineUsers.retry })
+    listDown = false
+    await userEvent.click(retry)
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'ready'))
+    // The focused button went with the error: the focus is on the first user, not lost to <body>.
+    await waitFor(() => expect(document.activeElement).toBe(within(region).getAllByRole('button')[0]))
+    await expect(document.activeElement).toHaveAttribute('data-slot', 'online-user')
   },
 }
 

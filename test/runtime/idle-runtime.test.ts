@@ -50,15 +50,16 @@ describe('idle over the socket and REST (contract 6.1)', () => {
     await until(() => expect(seen()).toMatchObject({ status: 'online', idle: false }))
     // Input in tab B keeps both tabs (both connections) active past idleAfterMs.
     const started = Date.now()
+    let lastInput = started
     while (Date.now() - started < IDLE_AFTER * 2) {
       tabs[1]!.dispatchEvent(new Event('pointermove'))
+      lastInput = Date.now()
       await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER / 8))
     }
     expect(seen()).toMatchObject({ status: 'online', idle: false })
-    const idleFrom = Date.now()
     await until(() => expect(seen()).toMatchObject({ status: 'away', idle: true }))
-    const idleAfter = Date.now() - idleFrom
-    expect(idleAfter).toBeGreaterThanOrEqual(IDLE_AFTER - 50)
+    // Idle counts from the last input, not from the end of the loop's last sleep (which a loaded machine stretches).
+    expect(Date.now() - lastInput).toBeGreaterThanOrEqual(IDLE_AFTER - 10)
     // John himself still sees his mode as auto: an auto-away is not a chosen away.
     expect(a!.store.getState().mode).toBe('auto')
     // One tab (the heartbeat's leader) told the REST presence.

@@ -9,6 +9,8 @@ import { useServerClock } from '../../hooks/useServerClock'
 import type { Presence } from '../../index'
 import { cn } from '../../lib/cn'
 import { pollSeconds } from '../ConnectionBanner/banner-state'
+import { useFocusRescue } from '../use-focus-rescue'
+import { useOwnRef } from '../use-own-ref'
 import { UserTile } from './UserTile'
 
 /**
@@ -68,8 +70,10 @@ export function OnlineUsers({
   showLastSeen = true,
   maxHeight = DEFAULT_MAX_HEIGHT,
   className,
+  ref: appRef,
   ...rest
 }: OnlineUsersProps) {
+  const [root, ref] = useOwnRef(appRef)
   const titleId = useId()
   const { messages, format } = usePresenceMessages()
   const words = messages.onlineUsers
@@ -115,6 +119,8 @@ export function OnlineUsers({
           : 'ready'
   // Polling is news only where it replaces a socket; a backend without one always polls.
   const reconnecting = !signedOut && !isLoading && !isUnavailable && hasSocket && (connection === 'reconnecting' || transport === 'polling')
+  // "Try again" goes with the error it retried: its focus moves to the first user (or the card) that replaces it.
+  const rescue = useFocusRescue(state, () => root.current?.querySelector<HTMLElement>('[data-slot="online-user"]') ?? root.current)
   const more = total - users.length
   const expandable = total > limit
   const collapse = () => {
@@ -137,6 +143,7 @@ export function OnlineUsers({
 
   return (
     <section
+      ref={ref}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
       data-slot="online-users"
@@ -192,6 +199,7 @@ export function OnlineUsers({
           <p className="pk:my-[1em]">{words.error}</p>
           <button
             type="button"
+            {...rescue}
             onClick={retryNow}
             className="pk:rounded-md pk:bg-presence-gold pk:px-3 pk:py-1.5 pk:text-sm pk:font-semibold pk:text-gray-950 pk:hover:bg-presence-gold-hover pk:focus-visible:outline-2 pk:focus-visible:outline-offset-2 pk:focus-visible:outline-presence-gold"
           >
