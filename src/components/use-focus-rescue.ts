@@ -21,7 +21,11 @@ export function useFocusRescue(state: unknown, target: () => HTMLElement | null 
     if (!control || control.isConnected || (focus !== null && focus !== document.body)) return
     held.current = null
     const next = target() ?? before.current
-    if (next && !next.hasAttribute('tabindex') && next.tabIndex < 0) next.tabIndex = -1
+    if (next && !next.hasAttribute('tabindex') && next.tabIndex < 0) {
+      // Focusable for this once: left on, a click anywhere inside would focus the whole region.
+      next.tabIndex = -1
+      next.addEventListener('blur', () => next.removeAttribute('tabindex'), { once: true })
+    }
     next?.focus()
     // Only a change of state moves the focus: `target` is read when it does.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -40,4 +40,15 @@ describe('useFocusRescue', () => {
     flushSync(() => root.render(<Retrying state="ready" />))
     expect(document.activeElement).toBe(document.body)
   })
+
+  test('a target that takes no focus of its own is focusable only until the focus leaves it', async () => {
+    const { host, root } = mount(<Retrying state="error" />)
+    host.querySelector('button')!.focus()
+    flushSync(() => root.render(<Retrying state="ready" />))
+    const content = document.getElementById('content')!
+    expect(document.activeElement).toBe(content)
+    expect(content.getAttribute('tabindex')).toBe('-1')
+    content.blur()
+    expect(content.hasAttribute('tabindex')).toBe(false)
+  })
 })
