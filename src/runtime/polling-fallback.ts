@@ -39,6 +39,8 @@ export class PollingFallback {
   readonly #visibility: VisibilityManager
   #running = false
   #lastStartedAt: number | null = null
+  // Set by a refresh during a poll: asked when that poll settles whether one more is needed.
+  #again: (() => boolean) | null = null
   #stopListening: (() => void) | null = null
 
   constructor(options: PollingFallbackOptions) {
@@ -72,6 +74,7 @@ export class PollingFallback {
   stop(): void {
     if (!this.#running) return
     this.#running = false
+    this.#again = null
     this.#task.cancel()
     this.#stopListening?.()
     this.#stopListening = null
@@ -81,6 +84,17 @@ export class PollingFallback {
   /** Polls now instead of waiting (the user asked to retry). Does nothing when not running or already polling. */
   pollNow(): void {
     if (this.#running) this.#task.runNow()
+  }
+
+  /**
+   * Polls once more, after the poll in flight or now if none is, unless `needed()` (asked then) says that the last
+   * answer already has it: the caller knows of a change that a poll sent earlier may have been answered without.
+   * Does nothing when not running.
+   */
+  refresh(needed: () => boolean): void {
+    if (!this.#running) return
+    if (this.#task.inFlight) this.#again = needed
+    else if (this.#visibility.isVisible() && needed()) this.#task.runNow()
   }
 
   get #intervalMs(): number {
@@ -98,6 +112,10 @@ export class PollingFallback {
   #settled(outcome: RunOutcome): void {
     const next = outcome.ok ? 'continue' : (this.#options.onError?.(outcome.error) ?? 'continue')
     if (next === 'stop') return this.stop()
-    if (this.#visibility.isVisible()) this.#task.after(this.#lastStartedAt! + this.#intervalMs - Date.now())
+    const again = this.#again
+    this.#again = null
+    if (!this.#visibility.isVisible()) return
+    if (again?.()) this.#task.runNow()
+    else this.#task.after(this.#lastStartedAt! + this.#intervalMs - Date.now())
   }
 }

@@ -224,6 +224,8 @@ export class PresenceRuntime {
   readonly #beatsOut = new Set<Promise<void>>()
   // The list was refused (401, 403) or is missing (404): not read again until a retry, a new open or a new start.
   #listRefused = false
+  // Whether a heartbeat of this run has landed: the list read with it may have been answered before it.
+  #beatLanded = false
 
   constructor(options: PresenceRuntimeOptions = {}) {
     this.options = options
@@ -256,7 +258,18 @@ export class PresenceRuntime {
       ...options.heartbeat,
       beat: (signal) => {
         // Not aborted by a stop: the server may already have it, and markOffline lets it land first (see there).
+        const run = this.#run
         const sent = this.rest.heartbeat()
+        // Where the beat is what makes the caller online (chat-polling), the first read went out before it: read
+        // again, unless that read already shows the caller online.
+        void sent.then(() => {
+          if (run !== this.#run || this.#beatLanded) return
+          this.#beatLanded = true
+          this.#polling.refresh(() => {
+            const { self } = this.store.getState()
+            return self === null || !this.store.users.get(self)?.isOnline
+          })
+        }, noop)
         const landed = sent.then(noop, noop)
         this.#beatsOut.add(landed)
         void landed.then(() => this.#beatsOut.delete(landed))
@@ -528,6 +541,7 @@ export class PresenceRuntime {
     this.#policy.reset()
     this.#polling.stop()
     this.#listRefused = false
+    this.#beatLanded = false
     this.#names.reset()
     this.#shownNames.reset()
     if (this.#socket) this.#socketClosed = this.#socket.close()
