@@ -118,6 +118,30 @@ export function presenceScenarios(label: string, target: () => ScenarioTarget) {
     if (rows.length) console.log(`${label}: delays from the action to the other page's DOM change (loopback):\n${rows.join('\n')}`)
   })
 
+  it('sign-in: a wrong password says so; a server that does not answer says that instead; the next try signs in', async () => {
+    await api('POST', '/__mock__/reset')
+    const context = await newContext()
+    const page = await openApp(context)
+    const alert = page.getByRole('form', { name: 'Sign in' }).getByRole('alert')
+    await page.getByLabel('Username').fill('jane_smith')
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => alert.textContent()).toBe('Wrong username or password')
+
+    // The server is out of reach: the request fails as a refused connection does, with no answer at all.
+    await page.route('**/api/auth/login/', (route) => route.abort('connectionrefused'))
+    await page.getByLabel('Password').fill('password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => alert.textContent()).toBe('Cannot sign in right now. Try again in a moment.')
+
+    await page.unroute('**/api/auth/login/')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signedIn(page)
+    // Chromium logs each failed request itself (the 401, the refused one); the pages may log nothing else.
+    problems = problems.filter((p) => !/^error: Failed to load resource: (the server responded with a status of 401|net::ERR_CONNECTION_REFUSED)/.test(p))
+    await context.close()
+  })
+
   it('heartbeat and logout: login → green dot, idle and hidden stay green, logout (POST /api/chat/mark-offline/) → grey', async () => {
     const b = await watcherOfJane()
     await becomes(b, 'offline', 0)

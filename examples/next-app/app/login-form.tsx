@@ -10,9 +10,11 @@ export function LoginForm() {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     try {
-      await login(String(form.get('username')), String(form.get('password')))
+      const signedIn = await login(String(form.get('username')), String(form.get('password')))
+      setError(signedIn ? null : 'Wrong username or password')
     } catch {
-      setError('Wrong username or password')
+      // Not the user's fault: the server is down, unreachable or failing.
+      setError('Cannot sign in right now. Try again in a moment.')
     }
   }
   return (

@@ -14,8 +14,8 @@ export interface Auth {
   user: User | null
   accessToken: string | null
   refreshToken: string | null
-  /** `POST /api/auth/login/`; throws on wrong credentials. */
-  login(username: string, password: string): Promise<void>
+  /** `POST /api/auth/login/`: false on wrong credentials; throws when the server cannot be reached or fails. */
+  login(username: string, password: string): Promise<boolean>
   /** `POST /api/auth/logout/`, then forgets the session. */
   logout(): Promise<void>
   /** `POST /api/auth/refresh/`: a new access token, or signed out when the refresh token is no longer valid. */
@@ -47,13 +47,23 @@ function save(session: Session | null) {
   for (const listener of listeners) listener()
 }
 
+/** A server's answer other than 2xx; a server that cannot be reached is fetch's own TypeError. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    path: string,
+  ) {
+    super(`${path} answered ${status}`)
+  }
+}
+
 async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
   const response = await fetch(`${API_URL}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   })
-  if (!response.ok) throw new Error(`${path} answered ${response.status}`)
+  if (!response.ok) throw new HttpError(response.status, path)
   return (await response.json()) as T
 }
 
@@ -68,7 +78,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user: session?.user ?? null,
       accessToken: session?.access ?? null,
       refreshToken: session?.refresh ?? null,
-      login: async (username, password) => save(await post<Session>('/api/auth/login/', { username, password })),
+      login: async (username, password) => {
+        try {
+          save(await post<Session>('/api/auth/login/', { username, password }))
+          return true
+        } catch (error) {
+          if (error instanceof HttpError && error.status === 401) return false
+          throw error
+        }
+      },
       logout: async () => {
         // Signed out here even when the server cannot be reached: the tokens expire there on their own.
         if (session) await post('/api/auth/logout/', { refresh: session.refresh }, session.access).catch(() => {})

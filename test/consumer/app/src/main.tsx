@@ -53,8 +53,10 @@ function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
-    })
-    if (!response.ok) return setError('Wrong username or password')
+    }).catch(() => null)
+    // 401 is the user's mistake; no answer (the server is down or unreachable) or a failure is not.
+    if (response?.status === 401) return setError('Wrong username or password')
+    if (!response?.ok) return setError('Cannot sign in right now. Try again in a moment.')
     onSignedIn((await response.json()) as Session)
   }
   return (
