@@ -51,12 +51,13 @@ beforeAll(async () => {
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app)
   // The package's types work for an app under strict TypeScript, and the app builds from the public entries only.
   await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], app)
-  await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], app)
+  // The backend's URL reaches the app as the README's Vite block reads it: VITE_API_URL at build time.
+  mockUrl = await startMockServer(app)
+  await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], app, { env: { VITE_API_URL: mockUrl } })
 
   const appPort = await freePort()
   appUrl = `http://127.0.0.1:${appPort}`
   await start(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(appPort), '--strictPort', '--host', '127.0.0.1'], app, /127\.0\.0\.1/)
-  mockUrl = await startMockServer(app)
 }, 600_000)
 
 afterAll(async () => {
@@ -74,7 +75,7 @@ describe('the installed package in a Vite app', () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
     try {
       const page = await browser.newPage()
-      await page.goto(`${appUrl}/?api=${encodeURIComponent(mockUrl)}`)
+      await page.goto(appUrl)
       const form = page.getByRole('form', { name: 'Sign in' })
       // The app's own classes, from its own Tailwind: `flex`, `p-6` (1.5rem), its preflight's borderless button.
       expect(await form.evaluate((el) => [getComputedStyle(el).display, getComputedStyle(el).paddingTop])).toEqual(['flex', '24px'])
@@ -105,6 +106,6 @@ describe('the installed package in a Vite app', () => {
 
   presenceScenarios('Vite app', () => ({
     mockUrl,
-    url: (watch) => `${appUrl}/?api=${encodeURIComponent(mockUrl)}${watch ? `&watch=${watch}` : ''}`,
+    url: (watch) => `${appUrl}/${watch ? `?watch=${watch}` : ''}`,
   }))
 })

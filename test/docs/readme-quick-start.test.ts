@@ -2,6 +2,7 @@
  * The README's quick start is the Next.js example (examples/next-app/), file by file: a code block whose first line
  * is a comment naming a file (`// app/layout.tsx`, maybe followed by a note) shows that file, exactly, in its
  * following lines. The example is built and driven in Chromium by the consumer project (test/consumer/next.test.ts).
+ * A block that names a file under `src/` is the Vite app's (test/consumer/app/, built by test/consumer/vite.test.ts).
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const example = path.join(root, 'examples/next-app')
+const viteApp = path.join(root, 'test/consumer/app')
 
 interface Block {
   file: string
@@ -46,12 +48,22 @@ describe('the README quick start', () => {
 
   it('shows every source file of examples/next-app, each exactly as it is', async () => {
     const readme = await readFile(path.join(root, 'README.md'), 'utf8')
-    const blocks = namedBlocks(readme)
+    const blocks = namedBlocks(readme).filter((b) => !b.file.startsWith('src/'))
     const files = [...(await sourceFiles(path.join(example, 'app'))), ...(await sourceFiles(path.join(example, 'lib'))), 'next.config.ts'].sort()
     expect(blocks.map((b) => b.file).sort()).toEqual(files)
     for (const block of blocks) {
       const source = await readFile(path.join(example, block.file), 'utf8')
       expect(block.code, `README.md line ${block.line}: the block for ${block.file} differs from examples/next-app/${block.file}`).toBe(source)
+    }
+  })
+
+  it("shows the Vite app's files exactly as they are", async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8')
+    const blocks = namedBlocks(readme).filter((b) => b.file.startsWith('src/'))
+    expect(blocks.map((b) => b.file)).toEqual(['src/presence-provider.tsx'])
+    for (const block of blocks) {
+      const source = await readFile(path.join(viteApp, block.file), 'utf8')
+      expect(block.code, `README.md line ${block.line}: the block for ${block.file} differs from test/consumer/app/${block.file}`).toBe(source)
     }
   })
 })

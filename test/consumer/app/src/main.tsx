@@ -6,15 +6,13 @@ import {
   ConnectionBanner,
   OnlineUsers,
   StatusPicker,
-  UserStatusProvider,
   useMarkOffline,
 } from 'presence-kit'
+import { API_URL as API, PresenceProvider } from './presence-provider'
 import './app.css'
 import './presence-kit.css'
 
-const params = new URLSearchParams(location.search)
-const API = params.get('api') ?? 'http://127.0.0.1:8000'
-const WATCH = params.get('watch')
+const WATCH = new URLSearchParams(location.search).get('watch')
 
 interface Session {
   access: string
@@ -112,9 +110,9 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
 function App() {
   const { session, signIn, signOut } = useAuth()
   return (
-    <UserStatusProvider token={session?.access ?? null} apiBaseUrl={API} onAuthError={signOut}>
+    <PresenceProvider token={session?.access ?? null} onAuthError={signOut}>
       {session ? <SignedIn session={session} onSignedOut={signOut} /> : <Login onSignedIn={signIn} />}
-    </UserStatusProvider>
+    </PresenceProvider>
   )
 }
 
