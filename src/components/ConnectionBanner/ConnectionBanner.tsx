@@ -24,6 +24,7 @@ export interface ConnectionBannerProps extends Omit<ComponentProps<'div'>, 'chil
  * "Retry now" after the socket dropped or was refused; "Live updates paused — refreshing every 10 s" while polling
  * instead (with "can't reach the server, trying again every 10 s" while the polls fail); "Signed out: presence paused" once the token is refused. The message sits in a `role="status"` region that
  * stays mounted, so each change is announced politely; the countdown beside it is not announced every second.
+ * Hidden, the root is `display: contents` and its region visually hidden: no place in a grid or flex layout.
  * `className` applies while the banner shows. Needs `<UserStatusProvider>`.
  *
  * @example
@@ -53,7 +54,8 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
               view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
               className,
             )
-          : undefined
+          : // Hidden, the root takes no place in the app's grid or flex layout; its status region stays for the next change.
+            'pk:contents'
       }
       {...rest}
     >
