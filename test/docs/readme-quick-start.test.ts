@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest'
 const root = path.resolve(import.meta.dirname, '../..')
 const example = path.join(root, 'examples/next-app')
 const viteApp = path.join(root, 'test/consumer/app')
+/** A block for `src/…` shows the Vite app's file; every other named block, the Next.js example's. */
+const inViteApp = (block: Block) => block.file.startsWith('src/')
 
 interface Block {
   file: string
@@ -48,7 +50,7 @@ describe('the README quick start', () => {
 
   it('shows every source file of examples/next-app, each exactly as it is', async () => {
     const readme = await readFile(path.join(root, 'README.md'), 'utf8')
-    const blocks = namedBlocks(readme).filter((b) => !b.file.startsWith('src/'))
+    const blocks = namedBlocks(readme).filter((b) => !inViteApp(b))
     const files = [...(await sourceFiles(path.join(example, 'app'))), ...(await sourceFiles(path.join(example, 'lib'))), 'next.config.ts'].sort()
     expect(blocks.map((b) => b.file).sort()).toEqual(files)
     for (const block of blocks) {
@@ -59,7 +61,7 @@ describe('the README quick start', () => {
 
   it("shows the Vite app's files exactly as they are", async () => {
     const readme = await readFile(path.join(root, 'README.md'), 'utf8')
-    const blocks = namedBlocks(readme).filter((b) => b.file.startsWith('src/'))
+    const blocks = namedBlocks(readme).filter(inViteApp)
     expect(blocks.map((b) => b.file)).toEqual(['src/presence-provider.tsx'])
     for (const block of blocks) {
       const source = await readFile(path.join(viteApp, block.file), 'utf8')

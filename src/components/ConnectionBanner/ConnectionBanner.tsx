@@ -54,8 +54,7 @@ export function ConnectionBanner({ hideWhenPolling: hideWhenPollingProp, classNa
               view === 'unauthorized' ? 'pk:border-s-presence-danger' : 'pk:border-s-presence-away',
               className,
             )
-          : // Hidden, the root takes no place in the app's grid or flex layout; its status region stays for the next change.
-            'pk:contents'
+          : 'pk:contents'
       }
       {...rest}
     >

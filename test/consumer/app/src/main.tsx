@@ -8,7 +8,7 @@ import {
   StatusPicker,
   useMarkOffline,
 } from 'presence-kit'
-import { API_URL as API, PresenceProvider } from './presence-provider'
+import { API_URL, PresenceProvider } from './presence-provider'
 import './app.css'
 import './presence-kit.css'
 
@@ -47,7 +47,7 @@ function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    const response = await fetch(`${API}/api/auth/login/`, {
+    const response = await fetch(`${API_URL}/api/auth/login/`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
@@ -76,7 +76,7 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
   const logout = async () => {
     // The contract's logout order: this tab's socket closes, then mark-offline, then the session ends.
     await markOffline()
-    await fetch(`${API}/api/auth/logout/`, {
+    await fetch(`${API_URL}/api/auth/logout/`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${session.access}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ refresh: session.refresh }),
